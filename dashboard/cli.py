@@ -1,0 +1,216 @@
+"""Command line: ``python -m dashboard ...``.
+
+Every user error is a PetaError: printed as its list of problems, exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from . import context, metrics, settings
+from .errors import PetaError
+from .geo import LEVELS
+from .geo.store import GeoConfig, build, ensure
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise PetaError.single("--as-of", text, "a date written YYYY-MM-DD") from None
+
+
+def _json_default(value):
+    if isinstance(value, (pd.Timestamp, dt.date)):
+        return None if pd.isna(value) else value.date().isoformat() if isinstance(value, pd.Timestamp) else value.isoformat()
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    if isinstance(value, (set, tuple)):
+        return list(value)
+    raise TypeError(type(value).__name__)
+
+
+def _clean(v):
+    if isinstance(v, float) and v != v:
+        return None
+    if v is pd.NaT:
+        return None
+    return v
+
+
+def records_json(rec) -> list[dict]:
+    """Per ceremony: the documented shape of ``records --json``."""
+    out = []
+    for c in rec.ceremonies.itertuples(index=False):
+        def rows(table, cols):
+            t = getattr(rec, table)
+            return [{k: _clean(v) for k, v in r.items()} for r in t[t["ceremony_id"] == c.id][cols].to_dict("records")]
+        out.append({
+            "id": c.id,
+            "region": {"code": c.region_code, "level": c.region_level, "name": c.region_name},
+            "date": None if pd.isna(c.date) else c.date.date().isoformat(),
+            "date_status": c.date_status, "date_note": _clean(c.date_note),
+            "elections": rec.elections.loc[rec.elections["ceremony_id"] == c.id, "election_id"].tolist(),
+            "kinds": rec.kinds.loc[rec.kinds["ceremony_id"] == c.id, "kind"].tolist(),
+            "venue": _clean(c.venue),
+            "leader": {"name": _clean(c.leader_name), "role": _clean(c.leader_role)},
+            "signatories": rows("signatories", ["group", "count", "all", "note", "source_ids"]),
+            "witnesses": rec.witnesses.loc[rec.witnesses["ceremony_id"] == c.id, "body"].tolist(),
+            "commitment_categories": list(dict.fromkeys(
+                rec.commitments.loc[rec.commitments["ceremony_id"] == c.id, "category"])),
+            "commitments": rows("commitments", ["category", "text", "source_ids"]),
+            "readiness": rows("readiness", ["measure", "percent", "as_of", "source_ids"]),
+            "sources": rows("sources", ["source_id", "outlet", "title", "url", "published", "archive"]),
+            "files": list(c.files),
+        })
+    return out
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def cmd_records(args) -> int:
+    rec = context.records(context.gazetteer(), args.data)
+    if args.json:
+        _print_json(records_json(rec))
+    else:
+        for c in rec.ceremonies.itertuples(index=False):
+            when = "tanpa tanggal" if pd.isna(c.date) else c.date.date().isoformat()
+            print(f"{c.id}\t{c.region_code}\t{c.region_name}\t{when}")
+    return 0
+
+
+def cmd_coverage(args) -> int:
+    gaz = context.gazetteer()
+    rec = context.records(gaz, args.data)
+    day = rec.election(args.election)["date"].date()
+    as_of = _date(args.as_of) if args.as_of else metrics.default_as_of(day)
+    region = args.region if args.region in gaz else gaz.resolve(args.region).code
+    cov = metrics.coverage(rec, gaz, args.election, as_of, region)
+    if args.json:
+        data = cov.to_dict()
+        data["countdown"] = dict(zip(("days", "label"), metrics.countdown(day, as_of)))
+        _print_json(data)
+    else:
+        covered, total, share, level = cov.headline
+        print(f"{gaz.path_label(region)} · {args.election} · per {as_of}: {covered}/{total} {level} "
+              f"({'-' if share is None else f'{share:.1%}'})")
+        for u in cov.units.itertuples(index=False):
+            print(f"  {u.code}\t{u.label}\t{u.state}\t{'' if u.share is None else f'{u.share:.0%}'}")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    gaz = context.gazetteer()
+    rec = context.records(gaz, args.path)
+    n = len(rec.ceremonies)
+    if len(rec.conflicts):
+        print(f"{n} ceremonies loaded, but the reports disagree on {len(rec.conflicts)} fact(s):", file=sys.stderr)
+        for c in rec.conflicts.itertuples(index=False):
+            pairs = ", ".join(f"{v!r} ({f})" for v, f in zip(c.values, c.files))
+            print(f"  - record {c.ceremony_id!r}, field {c.field!r}: {pairs}; make the reports agree "
+                  "or leave the field out of the one that is wrong", file=sys.stderr)
+        return 1
+    print(f"OK: {n} ceremonies from {len(rec.sources)} sources, no problems.")
+    return 0
+
+
+def cmd_geo_build(args) -> int:
+    cfg = GeoConfig.from_settings(args.provinces)
+    t0 = time.perf_counter()
+    report = build(cfg) if args.force else ensure(cfg)
+    print(f"Boundaries for provinces {','.join(cfg.provinces)} from {cfg.source}")
+    print(f"  files verified: {report.files}")
+    for level, n in report.features.items():
+        print(f"  {level}: {n} features")
+    print(f"  rings closed: {report.closed_rings}, rings dropped: {report.dropped_rings}, "
+          f"geometries repaired: {report.repaired}, empty paths: {report.null_paths}")
+    state = "built" if report.built else "already cached"
+    print(f"  {state} in {time.perf_counter() - t0:.2f} s → {cfg.directory}")
+    return 0
+
+
+def cmd_geo_info(args) -> int:
+    cfg = GeoConfig.from_settings(args.provinces)
+    gaz = context.gazetteer(cfg)
+    t = gaz.table
+    info = {"provinces": list(cfg.provinces), "levels": {lvl: int((t["level"] == lvl).sum()) for lvl in LEVELS}}
+    if args.parent:
+        code = args.parent if args.parent in gaz else gaz.resolve(args.parent).code
+        kids = gaz.children(code)
+        info["parent"] = {"code": code, "name": gaz.get(code).name, "children": len(kids),
+                          "child_level": kids[0].level if kids else None}
+    if args.json:
+        _print_json(info)
+    else:
+        for lvl, n in info["levels"].items():
+            print(f"{lvl}: {n}")
+        if args.parent:
+            p = info["parent"]
+            print(f"{p['code']} {p['name']}: {p['children']} children ({p['child_level']})")
+    return 0
+
+
+def cmd_geo_manifest(args) -> int:
+    from .geo.source import write_manifest
+    print(f"{write_manifest(Path(args.source))} files written to geo/manifest.tsv")
+    return 0
+
+
+def cmd_settings(args) -> int:
+    print(settings.markdown_table())
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m dashboard", description="Peta Netralitas ASN")
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("records", help="list the ceremonies")
+    r.add_argument("--json", action="store_true")
+    r.add_argument("--data", help="data folder (default: PETA_DATA_DIR)")
+    r.set_defaults(func=cmd_records)
+    c = sub.add_parser("coverage", help="coverage of a region's units")
+    c.add_argument("--election", required=True)
+    c.add_argument("--region", required=True, help="a code (32.01) or a name (\"Kab. Bogor\")")
+    c.add_argument("--as-of", help="YYYY-MM-DD (default: election day if past, else today)")
+    c.add_argument("--json", action="store_true")
+    c.add_argument("--data")
+    c.set_defaults(func=cmd_coverage)
+    v = sub.add_parser("validate", help="check a data folder; non-zero exit on any problem")
+    v.add_argument("path", nargs="?", default=None)
+    v.set_defaults(func=cmd_validate)
+    g = sub.add_parser("geo", help="boundary data").add_subparsers(dest="geo", required=True)
+    gb = g.add_parser("build", help="fetch, verify, parse and cache")
+    gb.add_argument("--provinces", help="31,32,36 or all (default: PETA_PROVINCES)")
+    gb.add_argument("--force", action="store_true", help="rebuild even when cached")
+    gb.set_defaults(func=cmd_geo_build)
+    gi = g.add_parser("info", help="feature counts per level")
+    gi.add_argument("--provinces")
+    gi.add_argument("--parent")
+    gi.add_argument("--json", action="store_true")
+    gi.set_defaults(func=cmd_geo_info)
+    gm = g.add_parser("manifest", help="regenerate geo/manifest.tsv from a local copy")
+    gm.add_argument("source")
+    gm.set_defaults(func=cmd_geo_manifest)
+    s = sub.add_parser("settings", help="print the settings table (for the README)")
+    s.set_defaults(func=cmd_settings)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PetaError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2

@@ -1,0 +1,73 @@
+"""Light geometries for drawing.
+
+Neighbouring units keep their shared borders because the simplification is
+done on the whole coverage at once (``GeoSeries.simplify_coverage``), not shape
+by shape. Coordinates are rounded to 5 decimals (about 1 m) and only the
+properties a map uses travel to the browser.
+"""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+# Visvalingam-Whyatt tolerance in degrees (~ the square root of the triangle
+# area removed). Chosen with scripts/benchmark_geo.py so that each view stays
+# well under half the naive payload while borders still read at that zoom.
+TOLERANCE = {"provinsi": 0.02, "kabupaten/kota": 0.008, "kecamatan": 0.002, "desa/kelurahan": 0.0004}
+PRECISION = 5
+
+
+def _round(geom):
+    if geom is None:
+        return None
+    out = shapely.transform(geom, lambda xy: np.round(xy, PRECISION))
+    if not out.is_valid:
+        out = shapely.make_valid(out, method="structure", keep_collapsed=False)
+    return None if out.is_empty else out
+
+
+def simplify_level(gdf: gpd.GeoDataFrame, level: str) -> gpd.GeoDataFrame:
+    """code, name, geometry: simplified as a coverage, rounded, validated."""
+    out = gdf[["code", "name", "geometry"]].copy()
+    has = out.geometry.notna()
+    simplified = out.loc[has, "geometry"].simplify_coverage(TOLERANCE[level])
+    # The upstream kecamatan do not tile perfectly (small gaps/overlaps), so a
+    # simplified shape can come out invalid or empty; fall back to the shape
+    # simplified on its own rather than losing the unit.
+    bad = simplified.is_empty | ~simplified.is_valid
+    if bad.any():
+        simplified[bad] = out.loc[has].geometry[bad].simplify(TOLERANCE[level] / 3, preserve_topology=True)
+    out.loc[has, "geometry"] = [_round(g) for g in simplified]
+    return out
+
+
+def to_geojson(gdf: gpd.GeoDataFrame, properties: list[str]) -> dict:
+    """A FeatureCollection dict with only ``properties`` (no id, no bbox)."""
+    features = []
+    cols = [c for c in properties if c in gdf.columns]
+    for row in gdf[cols + ["geometry"]].itertuples(index=False):
+        geom = row[-1]
+        if geom is None:
+            continue
+        features.append({
+            "type": "Feature",
+            "properties": {c: _plain(v) for c, v in zip(cols, row[:-1])},
+            "geometry": json.loads(shapely.to_geojson(geom)),
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _plain(value):
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating,)):
+        return None if np.isnan(value) else float(value)
+    return value
+
+
+def payload_bytes(fc: dict) -> int:
+    return len(json.dumps(fc, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))

@@ -1,0 +1,133 @@
+"""Build once, then read GeoParquet.
+
+``ensure()`` returns the cached level files for the configured source and
+provinces, building them first when the cache key (manifest digest + province
+set + parser version) has no complete entry. A build writes into a temporary
+directory and renames it into place, so an interrupted or failed build never
+leaves a half cache behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from .. import settings
+from . import FOLDER_LEVEL, LEVELS
+from .display import simplify_level
+from .parse import ParseReport, parse_files
+from .source import fetch, files_for, manifest_digest, parse_provinces, read_manifest
+
+PARSER_VERSION = "1"
+SLUG = {"provinsi": "prov", "kabupaten/kota": "kab", "kecamatan": "kec", "desa/kelurahan": "desa"}
+
+
+@dataclass(frozen=True)
+class GeoConfig:
+    source: str
+    provinces: tuple[str, ...]
+    cache: Path
+
+    @classmethod
+    def from_settings(cls, provinces: str | None = None) -> "GeoConfig":
+        entries = read_manifest()
+        provs = parse_provinces(provinces or settings.get("PETA_PROVINCES"), entries)
+        return cls(settings.get("PETA_GEO_SOURCE"), tuple(provs), settings.cache_dir())
+
+    @property
+    def key(self) -> str:
+        h = hashlib.sha256(f"{manifest_digest()}|{','.join(self.provinces)}|{PARSER_VERSION}".encode())
+        return h.hexdigest()[:16]
+
+    @property
+    def directory(self) -> Path:
+        return self.cache / "parquet" / self.key
+
+
+@dataclass
+class BuildReport:
+    key: str
+    provinces: list[str]
+    files: int
+    features: dict[str, int]
+    null_paths: int
+    closed_rings: int
+    dropped_rings: int
+    repaired: int
+    seconds: float
+    built: bool  # False when the cache was already there
+
+
+def _complete(directory: Path) -> bool:
+    return (directory / "report.json").is_file()
+
+
+def build(cfg: GeoConfig) -> BuildReport:
+    t0 = time.perf_counter()
+    entries = files_for(read_manifest(), list(cfg.provinces))
+    local = fetch(entries, cfg.source, cfg.cache)
+    wanted = set(cfg.provinces)
+    report = ParseReport()
+    frames: dict[str, gpd.GeoDataFrame] = {}
+    for folder, level in FOLDER_LEVEL.items():
+        paths = [local[e.path] for e in entries if e.folder == folder]
+        gdf, part = parse_files(paths)
+        report.add(part)
+        # prov files hold several provinces; keep only the ones asked for
+        frames[level] = gdf[gdf["code"].str.split(".").str[0].isin(wanted)].reset_index(drop=True)
+    cfg.cache.mkdir(parents=True, exist_ok=True)
+    (cfg.cache / "parquet").mkdir(exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=cfg.cache / "parquet"))
+    try:
+        for level, gdf in frames.items():
+            gdf.to_parquet(tmp / f"{SLUG[level]}.parquet")
+            simplify_level(gdf, level).to_parquet(tmp / f"{SLUG[level]}_display.parquet")
+        result = BuildReport(
+            key=cfg.key, provinces=list(cfg.provinces), files=len(entries),
+            features={lvl: len(g) for lvl, g in frames.items()},
+            null_paths=report.null_paths, closed_rings=report.closed_rings,
+            dropped_rings=report.dropped_rings, repaired=report.repaired,
+            seconds=round(time.perf_counter() - t0, 2), built=True,
+        )
+        (tmp / "report.json").write_text(json.dumps(asdict(result), indent=2), encoding="utf-8")
+        if cfg.directory.exists():
+            shutil.rmtree(cfg.directory)
+        tmp.rename(cfg.directory)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return result
+
+
+def ensure(cfg: GeoConfig) -> BuildReport:
+    if _complete(cfg.directory):
+        data = json.loads((cfg.directory / "report.json").read_text(encoding="utf-8"))
+        data["built"] = False
+        return BuildReport(**data)
+    return build(cfg)
+
+
+def load_level(cfg: GeoConfig, level: str, display: bool = False) -> gpd.GeoDataFrame:
+    """One level, full geometry (analysis) or display geometry (maps)."""
+    if level not in LEVELS:
+        from ..errors import PetaError
+        raise PetaError.single("level", level, f"one of: {', '.join(LEVELS)}")
+    ensure(cfg)
+    suffix = "_display" if display else ""
+    return gpd.read_parquet(cfg.directory / f"{SLUG[level]}{suffix}.parquet")
+
+
+def load_table(cfg: GeoConfig) -> pd.DataFrame:
+    """All levels without geometry: the gazetteer's source."""
+    ensure(cfg)
+    cols = ["code", "name", "level", "parent", "lat", "lng"]
+    parts = [pd.read_parquet(cfg.directory / f"{SLUG[lvl]}.parquet", columns=cols) for lvl in LEVELS]
+    return pd.concat(parts, ignore_index=True)

@@ -1,0 +1,1 @@
+"""Commitment-ceremony records: vocabulary, calendar, reading, validation, merging, tables."""

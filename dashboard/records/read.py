@@ -1,0 +1,77 @@
+"""Reading raw reports: the seam between storage and the rest of the loader.
+
+A *report* is what one file (or, later, one database row set) says about one
+ceremony. Anything that can yield :class:`RawReport` objects can feed the
+loader: :class:`YamlFolder` reads the curated files in ``data/ceremonies``; a
+database-backed store implements the same ``reports()`` method.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Protocol
+
+import yaml
+
+from ..errors import PetaError, Problem
+
+
+@dataclass(frozen=True)
+class RawReport:
+    origin: str  # where it came from, as shown in error messages (e.g. a file name)
+    data: dict[str, Any]
+
+
+class ReportSource(Protocol):
+    def reports(self) -> Iterable[RawReport]: ...
+
+
+def _read_yaml(path: Path) -> tuple[Any, Problem | None]:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")), None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        return None, Problem(field="(file)", value=f"{getattr(exc, 'problem', exc)}{where}",
+                             expected="valid YAML (see README, 'Format data')", file=str(path.name))
+    except UnicodeDecodeError as exc:
+        return None, Problem(field="(file)", value=str(exc), expected="UTF-8 text", file=path.name)
+
+
+@dataclass(frozen=True)
+class YamlFolder:
+    """``<root>/ceremonies/*.yaml``, one report per file."""
+
+    root: Path
+
+    def reports(self) -> list[RawReport]:
+        folder = Path(self.root) / "ceremonies"
+        if not folder.is_dir():
+            raise PetaError.single("PETA_DATA_DIR", str(self.root),
+                                   "a folder containing ceremonies/ with one .yaml file per report")
+        out, problems = [], []
+        for path in sorted(folder.glob("*.y*ml")):
+            data, problem = _read_yaml(path)
+            if problem:
+                problems.append(problem)
+            elif not isinstance(data, dict):
+                problems.append(Problem(field="(file)", value=type(data).__name__, file=path.name,
+                                        expected="a mapping of fields (id, region, level, date, ...)"))
+            else:
+                out.append(RawReport(path.name, data))
+        if problems:
+            raise PetaError(problems, summary=f"{len(problems)} unreadable record file(s) in {folder}")
+        return out
+
+
+def read_calendar(root: Path) -> list[RawReport]:
+    path = Path(root) / "elections.yaml"
+    if not path.is_file():
+        raise PetaError.single("elections.yaml", str(path), "an election calendar file (see README)")
+    data, problem = _read_yaml(path)
+    if problem:
+        raise PetaError(problem)
+    if not isinstance(data, list):
+        raise PetaError.single("(file)", type(data).__name__, "a list of elections", file=path.name)
+    return [RawReport(path.name, e if isinstance(e, dict) else {"(entry)": e}) for e in data]

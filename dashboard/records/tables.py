@@ -1,0 +1,223 @@
+"""Load → validate → merge → tidy tables.
+
+Reports with the same ``id`` are one ceremony. Two reports with the same region
+and date *are* the same ceremony, so they must carry the same id (an error
+otherwise), and reports sharing an id must agree on region and date. When
+reports disagree on a fact (venue, leader, a signatory count, a readiness
+figure), the merged value is left empty and the disagreement is listed in
+``Records.conflicts`` with each value and the file that gave it; nothing is
+silently picked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import PetaError, Problem
+from ..regions import Gazetteer
+from .read import RawReport, ReportSource, YamlFolder, read_calendar
+from .validate import validate_calendar, validate_report
+
+
+@dataclass(frozen=True)
+class Records:
+    """Tidy tables, one row per fact; every fact row carries the ceremony id and
+    the ids of the sources that state it."""
+
+    ceremonies: pd.DataFrame   # one row per ceremony
+    elections: pd.DataFrame    # ceremony × election
+    kinds: pd.DataFrame        # ceremony × kind
+    signatories: pd.DataFrame  # ceremony × signatory group
+    witnesses: pd.DataFrame    # ceremony × witnessing body
+    commitments: pd.DataFrame  # ceremony × commitment (category, text)
+    readiness: pd.DataFrame    # reported readiness figures
+    sources: pd.DataFrame      # one row per source
+    conflicts: pd.DataFrame    # facts the reports disagree on
+    calendar: pd.DataFrame     # the elections
+
+    def election(self, election_id: str) -> pd.Series:
+        cal = self.calendar.set_index("id")
+        if election_id not in cal.index:
+            raise PetaError.single("election", election_id, "one of: " + ", ".join(cal.index))
+        return cal.loc[election_id]
+
+    def for_election(self, election_id: str) -> pd.DataFrame:
+        """The ceremonies concerning one election."""
+        self.election(election_id)
+        ids = self.elections.loc[self.elections["election_id"] == election_id, "ceremony_id"]
+        return self.ceremonies[self.ceremonies["id"].isin(ids)]
+
+    def table_names(self) -> list[str]:
+        return [f.name for f in fields(self)]
+
+
+COLUMNS = {
+    "ceremonies": ["id", "region_code", "region_level", "region_name", "date", "date_status",
+                   "date_note", "venue", "leader_name", "leader_role", "notes", "files"],
+    "elections": ["ceremony_id", "election_id"],
+    "kinds": ["ceremony_id", "kind"],
+    "signatories": ["ceremony_id", "group", "count", "all", "note", "source_ids"],
+    "witnesses": ["ceremony_id", "body"],
+    "commitments": ["ceremony_id", "category", "text", "source_ids"],
+    "readiness": ["ceremony_id", "region_code", "measure", "percent", "as_of", "source_ids"],
+    "sources": ["source_id", "ceremony_id", "outlet", "title", "url", "published", "archive", "note", "file"],
+    "conflicts": ["ceremony_id", "field", "values", "files"],
+    "calendar": ["id", "name", "name_en", "date", "note"],
+}
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=COLUMNS[name])
+    if name == "signatories":
+        frame["count"] = frame["count"].astype("Int64")  # counts are whole numbers or unknown
+        frame["all"] = frame["all"].astype(bool)
+    return frame
+
+
+def _check_identity(reports: list[RawReport]) -> list[Problem]:
+    """Same id ⇔ same region and date (for dated reports)."""
+    problems = []
+    by_id: dict[str, list[RawReport]] = defaultdict(list)
+    by_place_day: dict[tuple, set[str]] = defaultdict(set)
+    for r in reports:
+        by_id[r.data["id"]].append(r)
+        if r.data.get("date") is not None:
+            by_place_day[(r.data["region"], r.data["date"])].add(r.data["id"])
+    for rid, group in by_id.items():
+        first = group[0]
+        for other in group[1:]:
+            for key in ("region", "date"):
+                if other.data.get(key) != first.data.get(key):
+                    problems.append(Problem(
+                        field=key, value=other.data.get(key), file=other.origin, record=rid,
+                        expected=f"{first.data.get(key)!r} as in {first.origin}: reports sharing an id "
+                                 "describe one ceremony (or give this report its own id)"))
+    for (region, day), ids in by_place_day.items():
+        if len(ids) > 1:
+            files = [r.origin for r in reports if r.data["id"] in ids]
+            problems.append(Problem(
+                field="id", value=sorted(ids), file=", ".join(files), record=None,
+                expected=f"one id: these reports share region {region} and date {day}, so they describe "
+                         "the same ceremony and are merged; give them the same id"))
+    return problems
+
+
+def _merge_scalar(cid: str, field: str, pairs: list[tuple[object, str]], conflicts: list[dict]):
+    """The one value the reports agree on, or None and a conflict row."""
+    given = [(v, f) for v, f in pairs if v is not None]
+    distinct = list(dict.fromkeys(repr(v) for v, _ in given))
+    if len(distinct) > 1:
+        conflicts.append({"ceremony_id": cid, "field": field,
+                          "values": [v for v, _ in given], "files": [f for _, f in given]})
+        return None
+    return given[0][0] if given else None
+
+
+def build_tables(reports: list[RawReport], gazetteer: Gazetteer, calendar: list[RawReport]) -> Records:
+    groups: dict[str, list[RawReport]] = defaultdict(list)
+    for r in reports:
+        groups[r.data["id"]].append(r)
+    rows: dict[str, list[dict]] = {name: [] for name in COLUMNS}
+    for cid in sorted(groups):
+        group = groups[cid]
+        head = group[0].data
+        conflicts = rows["conflicts"]
+        src_ids: dict[str, list[str]] = {}
+        for r in group:
+            ids = []
+            for i, s in enumerate(r.data["sources"]):
+                sid = f"{Path(r.origin).stem}#{i + 1}"
+                ids.append(sid)
+                rows["sources"].append({"source_id": sid, "ceremony_id": cid, "file": r.origin,
+                                        **{k: s.get(k) for k in ("outlet", "title", "url", "published",
+                                                                 "archive", "note")}})
+            src_ids[r.origin] = ids
+
+        def scalar(field, getter):
+            return _merge_scalar(cid, field, [(getter(r.data), r.origin) for r in group], conflicts)
+
+        date = head.get("date")
+        inferred = scalar("date_inferred", lambda d: d.get("date_inferred"))
+        unknown = scalar("date_unknown_reason", lambda d: d.get("date_unknown_reason"))
+        status = "unknown" if date is None else ("year_inferred" if inferred else "stated")
+        note = unknown if date is None else (
+            f"{inferred['stated']} → {date.isoformat()}: {inferred['how']}" if inferred else None)
+        leader = lambda d: d.get("leader") or {}  # noqa: E731
+        region = gazetteer.get(head["region"])
+        rows["ceremonies"].append({
+            "id": cid, "region_code": region.code, "region_level": region.level,
+            "region_name": region.label, "date": pd.Timestamp(date) if date else pd.NaT,
+            "date_status": status, "date_note": note,
+            "venue": scalar("venue", lambda d: d.get("venue")),
+            "leader_name": scalar("leader.name", lambda d: leader(d).get("name")),
+            "leader_role": scalar("leader.role", lambda d: leader(d).get("role")),
+            "notes": " ".join(r.data["notes"] for r in group if r.data.get("notes")) or None,
+            "files": [r.origin for r in group],
+        })
+        for field, table, col in (("elections", "elections", "election_id"), ("kinds", "kinds", "kind"),
+                                  ("witnesses", "witnesses", "body")):
+            for value in dict.fromkeys(v for r in group for v in (r.data.get(field) or [])):
+                rows[table].append({"ceremony_id": cid, col: value})
+
+        by_group: dict[str, list[tuple[dict, str]]] = defaultdict(list)
+        for r in group:
+            for s in r.data.get("signatories") or []:
+                by_group[s["group"]].append((s, r.origin))
+        for g, entries in by_group.items():
+            count = _merge_scalar(cid, f"signatories[{g}].count",
+                                  [(s.get("count"), f) for s, f in entries], conflicts)
+            rows["signatories"].append({
+                "ceremony_id": cid, "group": g, "count": count,
+                "all": any(s.get("all") for s, _ in entries),
+                "note": " ".join(s["note"] for s, _ in entries if s.get("note")) or None,
+                "source_ids": [i for _, f in entries for i in src_ids[f]]})
+
+        for r in group:
+            for m in r.data.get("commitments") or []:
+                rows["commitments"].append({"ceremony_id": cid, "category": m["category"],
+                                            "text": m["text"], "source_ids": src_ids[r.origin]})
+        figures: dict[tuple, list[tuple[float, str]]] = defaultdict(list)
+        for r in group:
+            for x in r.data.get("readiness") or []:
+                figures[(x["measure"], x["as_of"])].append((float(x["percent"]), r.origin))
+        for (measure, as_of), vals in figures.items():
+            pct = _merge_scalar(cid, f"readiness[{measure} @ {as_of}].percent", vals, conflicts)
+            if pct is not None:
+                rows["readiness"].append({
+                    "ceremony_id": cid, "region_code": region.code, "measure": measure, "percent": pct,
+                    "as_of": pd.Timestamp(as_of),
+                    "source_ids": [i for _, f in vals for i in src_ids[f]]})
+
+    for e in calendar:
+        rows["calendar"].append({"id": e.data["id"], "name": e.data["name"],
+                                 "name_en": e.data.get("name_en") or e.data["name"],
+                                 "date": pd.Timestamp(e.data["date"]), "note": e.data.get("note")})
+    return Records(**{name: _frame(name, r) for name, r in rows.items()})
+
+
+def load_records(source: ReportSource, gazetteer: Gazetteer, calendar: list[RawReport]) -> Records:
+    """The one loader: every problem in one PetaError, else complete tables."""
+    problems: list[Problem] = []
+    validate_calendar(calendar, problems)
+    election_ids = {e.data.get("id") for e in calendar}
+    reports = list(source.reports())
+    for r in reports:
+        validate_report(r, gazetteer, election_ids, problems)
+    if not problems:
+        problems += _check_identity(reports)
+    if problems:
+        raise PetaError(problems, summary=f"{len(problems)} problem(s) in the records; nothing was loaded")
+    return build_tables(reports, gazetteer, calendar)
+
+
+def load_folder(root: Path, gazetteer: Gazetteer) -> Records:
+    return load_records(YamlFolder(Path(root)), gazetteer, read_calendar(Path(root)))
+
+
+def today() -> dt.date:
+    return dt.date.today()

@@ -1,0 +1,210 @@
+"""Validation: every field of every report checked against the model, the
+vocabularies, the election calendar and the gazetteer. All problems are
+collected before anything is raised, so one run lists them all.
+
+Dates are never guessed: a date must be an ISO date (YYYY-MM-DD) or null with a
+reason; a year the source left out is accepted only with ``date_inferred``
+saying what the source stated and how the year was worked out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ..errors import Problem
+from ..geo import LEVELS, level_of_code
+from ..regions import Gazetteer
+from .read import RawReport
+from .vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{2,80}$")
+CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+
+FIELDS = {
+    "id": "stable id: lower-case letters, digits and hyphens",
+    "region": "Kemendagri code as a quoted string, e.g. \"32.01.01\"",
+    "level": f"one of: {', '.join(LEVELS)}",
+    "date": "YYYY-MM-DD, or null with date_unknown_reason",
+    "date_inferred": "mapping with stated, year, how",
+    "date_unknown_reason": "text: why the date is unknown",
+    "elections": "list of election ids from data/elections.yaml",
+    "venue": "text", "kinds": "list of kinds", "leader": "mapping with name, role",
+    "signatories": "list of {group, count, all, note}", "witnesses": "list of bodies",
+    "commitments": "list of {category, text}", "readiness": "list of {measure, percent, as_of}",
+    "sources": "list of {outlet, title, url, published, archive, note}", "notes": "text",
+}
+SUBFIELDS = {
+    "leader": {"name", "role"},
+    "signatories": {"group", "count", "all", "note"},
+    "commitments": {"category", "text"},
+    "readiness": {"measure", "percent", "as_of", "note"},
+    "sources": {"outlet", "title", "url", "published", "archive", "note"},
+    "date_inferred": {"stated", "year", "how"},
+}
+
+
+def _options(vocab: dict) -> str:
+    return "one of: " + ", ".join(vocab)
+
+
+class _Checker:
+    def __init__(self, report: RawReport, problems: list[Problem]):
+        self.file = report.origin
+        self.data = report.data
+        self.record = report.data.get("id") if isinstance(report.data.get("id"), str) else None
+        self.problems = problems
+
+    def bad(self, field: str, value: Any, expected: str) -> None:
+        self.problems.append(Problem(field=field, value=value, expected=expected,
+                                     file=self.file, record=self.record))
+
+    def text(self, field: str, value: Any, required: bool = False) -> None:
+        if value is None:
+            if required:
+                self.bad(field, value, "required text")
+        elif not isinstance(value, str) or not value.strip():
+            self.bad(field, value, "non-empty text")
+
+    def date(self, field: str, value: Any, required: bool = False) -> None:
+        if value is None and not required:
+            return
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            self.bad(field, value, "a date written YYYY-MM-DD (dates are never guessed)")
+
+    def keys(self, field: str, mapping: Any, allowed: set[str]) -> bool:
+        if not isinstance(mapping, dict):
+            self.bad(field, mapping, f"a mapping with keys: {', '.join(sorted(allowed))}")
+            return False
+        for k in mapping:
+            if k not in allowed:
+                self.bad(f"{field}.{k}", mapping[k], f"known keys are: {', '.join(sorted(allowed))}")
+        return True
+
+    def items(self, field: str, required: bool = False) -> list:
+        value = self.data.get(field)
+        if value is None:
+            if required:
+                self.bad(field, value, f"required: {FIELDS[field]}")
+            return []
+        if not isinstance(value, list) or (required and not value):
+            self.bad(field, value, f"a non-empty list: {FIELDS[field]}" if required else f"a list: {FIELDS[field]}")
+            return []
+        return value
+
+
+def validate_report(report: RawReport, gazetteer: Gazetteer, elections: set[str],
+                    problems: list[Problem]) -> None:
+    c = _Checker(report, problems)
+    d = report.data
+    for k in d:
+        if k not in FIELDS:
+            c.bad(k, d[k], f"known fields are: {', '.join(FIELDS)}")
+
+    rid = d.get("id")
+    if not isinstance(rid, str) or not ID_RE.match(rid):
+        c.bad("id", rid, FIELDS["id"])
+
+    code, level = d.get("region"), d.get("level")
+    if isinstance(code, float):
+        c.bad("region", code, "quote the code so YAML keeps it as text, e.g. region: \"32.01\"")
+    elif not isinstance(code, str) or not CODE_RE.match(code):
+        c.bad("region", code, FIELDS["region"])
+    elif code not in gazetteer:
+        c.bad("region", code, "a code present in the boundary data for the loaded provinces "
+                              "(see `python -m dashboard geo info`; check PETA_PROVINCES)")
+    if level not in LEVELS:
+        c.bad("level", level, FIELDS["level"])
+    elif isinstance(code, str) and CODE_RE.match(code) and level_of_code(code) != level:
+        c.bad("level", level, f"the level of code {code}, which is {level_of_code(code)}")
+
+    date = d.get("date", "(missing)")
+    if date == "(missing)":
+        c.bad("date", None, "required: YYYY-MM-DD, or null with date_unknown_reason")
+    elif date is None:
+        c.text("date_unknown_reason", d.get("date_unknown_reason"), required=True)
+        if "date_inferred" in d:
+            c.bad("date_inferred", d["date_inferred"], "only with a date")
+    else:
+        c.date("date", date, required=True)
+        if d.get("date_unknown_reason") is not None:
+            c.bad("date_unknown_reason", d["date_unknown_reason"], "only when date is null")
+        inf = d.get("date_inferred")
+        if inf is not None and c.keys("date_inferred", inf, SUBFIELDS["date_inferred"]):
+            c.text("date_inferred.stated", inf.get("stated"), required=True)
+            c.text("date_inferred.how", inf.get("how"), required=True)
+            if isinstance(date, dt.date) and inf.get("year") != date.year:
+                c.bad("date_inferred.year", inf.get("year"), f"the year of date ({date.year if isinstance(date, dt.date) else '?'})")
+
+    for e in c.items("elections", required=True):
+        if e not in elections:
+            c.bad("elections", e, "one of: " + ", ".join(sorted(elections)))
+    c.text("venue", d.get("venue"))
+    c.text("notes", d.get("notes"))
+    for k in c.items("kinds", required=True):
+        if k not in KINDS:
+            c.bad("kinds", k, _options(KINDS))
+    leader = d.get("leader")
+    if leader is not None and c.keys("leader", leader, SUBFIELDS["leader"]):
+        c.text("leader.name", leader.get("name"))
+        c.text("leader.role", leader.get("role"))
+
+    for i, s in enumerate(c.items("signatories")):
+        f = f"signatories[{i}]"
+        if not c.keys(f, s, SUBFIELDS["signatories"]):
+            continue
+        if s.get("group") not in SIGNATORY_GROUPS:
+            c.bad(f + ".group", s.get("group"), _options(SIGNATORY_GROUPS))
+        n = s.get("count")
+        if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
+            c.bad(f + ".count", n, "a whole number of 1 or more, or leave it out")
+        if s.get("all") is not None and not isinstance(s.get("all"), bool):
+            c.bad(f + ".all", s.get("all"), "true (every such official of the region signed) or false")
+        c.text(f + ".note", s.get("note"))
+    for w in c.items("witnesses"):
+        if w not in WITNESS_BODIES:
+            c.bad("witnesses", w, _options(WITNESS_BODIES))
+    for i, m in enumerate(c.items("commitments")):
+        f = f"commitments[{i}]"
+        if c.keys(f, m, SUBFIELDS["commitments"]):
+            if m.get("category") not in COMMITMENT_CATEGORIES:
+                c.bad(f + ".category", m.get("category"), _options(COMMITMENT_CATEGORIES))
+            c.text(f + ".text", m.get("text"), required=True)
+    for i, r in enumerate(c.items("readiness")):
+        f = f"readiness[{i}]"
+        if c.keys(f, r, SUBFIELDS["readiness"]):
+            c.text(f + ".measure", r.get("measure"), required=True)
+            p = r.get("percent")
+            if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p <= 100:
+                c.bad(f + ".percent", p, "a number from 0 to 100")
+            c.date(f + ".as_of", r.get("as_of"), required=True)
+    for i, s in enumerate(c.items("sources", required=True)):
+        f = f"sources[{i}]"
+        if c.keys(f, s, SUBFIELDS["sources"]):
+            c.text(f + ".outlet", s.get("outlet"), required=True)
+            for k in ("title", "archive", "note"):
+                c.text(f"{f}.{k}", s.get(k))
+            url = s.get("url")
+            if url is not None and not (isinstance(url, str) and re.match(r"^https?://\S+$", url)):
+                c.bad(f + ".url", url, "an http(s) address, or leave it out")
+            c.date(f + ".published", s.get("published"))
+
+
+def validate_calendar(entries: list[RawReport], problems: list[Problem]) -> None:
+    seen: set[str] = set()
+    for e in entries:
+        c = _Checker(e, problems)
+        d = e.data
+        for k in d:
+            if k not in {"id", "name", "name_en", "date", "note"}:
+                c.bad(k, d[k], "known fields are: id, name, name_en, date, note")
+        if not isinstance(d.get("id"), str) or not ID_RE.match(d.get("id") or ""):
+            c.bad("id", d.get("id"), FIELDS["id"])
+        elif d["id"] in seen:
+            c.bad("id", d["id"], "a unique election id")
+        else:
+            seen.add(d["id"])
+        c.text("name", d.get("name"), required=True)
+        c.text("name_en", d.get("name_en"))
+        c.date("date", d.get("date"), required=True)

@@ -1,0 +1,190 @@
+"""The gazetteer: official codes, names and parents for every level, from the boundary data.
+
+Name lookup forgives case, spacing, punctuation and prefixes ("Ranca Bungur" =
+"Rancabungur", "Kec. Gunung Putri" = "Gunungputri", "Kab. Lebak") but keeps the
+*kind* of a kabupaten/kota: "Kota Bekasi" never matches "Kabupaten Bekasi". A
+name held by several regions resolves only with a parent (or level); otherwise
+the error lists the candidates with their codes. Lookup never guesses: a name
+with no exact (normalised) match is refused, with close spellings suggested.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .errors import PetaError
+from .geo import LEVELS, level_of_code
+
+# Query prefixes and the level they imply. Longest first so "kabupaten" wins over "kab".
+_PREFIXES = [
+    ("kabupaten administrasi", "kabupaten/kota", "kabupaten"), ("kota administrasi", "kabupaten/kota", "kota"),
+    ("kabupaten", "kabupaten/kota", "kabupaten"), ("kab", "kabupaten/kota", "kabupaten"),
+    ("kota adm", "kabupaten/kota", "kota"), ("kota", "kabupaten/kota", "kota"),
+    ("provinsi", "provinsi", None), ("prov", "provinsi", None),
+    ("kecamatan", "kecamatan", None), ("kec", "kecamatan", None),
+    ("kelurahan", "desa/kelurahan", None), ("kel", "desa/kelurahan", None),
+    ("desa", "desa/kelurahan", None), ("ds", "desa/kelurahan", None),
+]
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    for short, full in _ALIASES:
+        if text == short or text.startswith(short + " "):
+            text = full + text[len(short):]
+    return text
+
+
+# Common abbreviations of province names as the data spells them out.
+_ALIASES = [("dki", "daerah khusus ibukota"), ("diy", "daerah istimewa yogyakarta"),
+            ("di", "daerah istimewa")]
+
+
+def parse_query(text: str) -> tuple[str, str | None, str | None]:
+    """Split a typed name into (core key, implied level, kab/kota kind)."""
+    folded = _fold(text)
+    for prefix, level, kind in _PREFIXES:
+        if folded == prefix:
+            break
+        if folded.startswith(prefix + " "):
+            return folded[len(prefix) + 1:].replace(" ", ""), level, kind
+    return folded.replace(" ", ""), None, None
+
+
+def _kind_of(level: str, name: str) -> str | None:
+    if level != "kabupaten/kota":
+        return None
+    return "kota" if _fold(name).startswith("kota") else "kabupaten"
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    level: str
+    parent: str | None
+
+    @property
+    def label(self) -> str:
+        """Name with its kind where the data leaves it out (kecamatan/desa names are bare)."""
+        if self.level == "kecamatan":
+            return f"Kec. {self.name}"
+        if self.level == "desa/kelurahan":
+            return f"{'Kel.' if self.is_kelurahan else 'Desa'} {self.name}"
+        return self.name
+
+    @property
+    def is_kelurahan(self) -> bool:
+        # Kemendagri: the 4-digit village part starts with 1 for kelurahan, 2 for desa.
+        return self.level == "desa/kelurahan" and self.code.rsplit(".", 1)[1].startswith("1")
+
+
+class Gazetteer:
+    """Lookups over a table with columns code, name, level, parent."""
+
+    def __init__(self, table: pd.DataFrame):
+        t = table[["code", "name", "level", "parent"]].copy()
+        t["parent"] = t["parent"].where(t["parent"].notna(), None)
+        keys = [parse_query(n) for n in t["name"]]
+        t["key"] = [k[0] for k in keys]
+        t["kind"] = [_kind_of(lvl, n) for lvl, n in zip(t["level"], t["name"])]
+        t["rank"] = t["level"].map(LEVELS.index)
+        self.table = t.set_index("code", drop=False).sort_index().rename_axis(None)
+        self._children = t.groupby(t["parent"].fillna(""))["code"].apply(list).to_dict()
+
+    # -- by code -----------------------------------------------------------
+    def __contains__(self, code: str) -> bool:
+        return code in self.table.index
+
+    def get(self, code: str) -> Region:
+        if code not in self.table.index:
+            raise PetaError.single(
+                "region", code,
+                "a Kemendagri code present in the boundary data for the loaded provinces "
+                "(e.g. 32.01 Kabupaten Bogor, 32.01.01 Kecamatan Cibinong); "
+                "check PETA_PROVINCES if the region lies elsewhere")
+        r = self.table.loc[code]
+        return Region(r["code"], r["name"], r["level"], r["parent"])
+
+    def children(self, code: str | None) -> list[Region]:
+        """Direct children; ``None`` gives the provinces."""
+        return [self.get(c) for c in self._children.get(code or "", [])]
+
+    def ancestors(self, code: str) -> list[Region]:
+        """From the province down to the parent of ``code`` (only those in the data)."""
+        parts = code.split(".")
+        codes = [".".join(parts[:i]) for i in range(1, len(parts))]
+        return [self.get(c) for c in codes if c in self]
+
+    def descendants(self, code: str, level: str) -> pd.DataFrame:
+        t = self.table
+        return t[(t["level"] == level) & t["code"].str.startswith(code + ".")]
+
+    def provinces(self) -> list[Region]:
+        return self.children(None)
+
+    # -- by name -----------------------------------------------------------
+    def _candidates(self, name: str, level: str | None, parent: str | None) -> tuple[pd.DataFrame, str]:
+        key, implied_level, kind = parse_query(name)
+        t = self.table
+        level = level or implied_level
+        if level:
+            if level not in LEVELS:
+                raise PetaError.single("level", level, f"one of: {', '.join(LEVELS)}")
+            t = t[t["level"] == level]
+        if kind:
+            t = t[t["kind"] == kind]
+        if parent:
+            t = t[t["code"].str.startswith(parent + ".")]
+        return t, key
+
+    def resolve(self, name: str, level: str | None = None, parent: str | None = None) -> Region:
+        """The one region called ``name`` (optionally at ``level``, under ``parent``:
+        a code or a name), or a PetaError listing candidates."""
+        parent_code = None
+        if parent:
+            parent_code = parent if parent in self else self.resolve(parent).code
+        pool, key = self._candidates(name, level, parent_code)
+        hits = pool[pool["key"] == key]
+        if len(hits) == 1:
+            return self.get(hits.index[0])
+        if len(hits) > 1:
+            listed = "; ".join(f"{self.get(c).label} ({c}, in {self._parent_label(c)})" for c in hits.index)
+            raise PetaError.single(
+                "region", name,
+                f"{len(hits)} regions have this name: {listed}. Give the parent region or the code")
+        close = difflib.get_close_matches(key, pool["key"].unique().tolist(), n=5, cutoff=0.75)
+        near = pool[pool["key"].isin(close)]
+        hint = ("; did you mean: " + "; ".join(f"{self.get(c).label} ({c})" for c in near.index[:8])
+                if len(near) else "")
+        where = f" under {parent_code}" if parent_code else ""
+        raise PetaError.single("region", name, f"no region of that name{where}{hint}")
+
+    def search(self, text: str, limit: int = 20) -> list[Region]:
+        """Regions whose normalised name starts with or resembles ``text`` (for pickers)."""
+        pool, key = self._candidates(text, None, None)
+        if not key:
+            return []
+        starts = pool[pool["key"].str.startswith(key)]
+        close = difflib.get_close_matches(key, pool["key"].unique().tolist(), n=limit, cutoff=0.75)
+        near = pool[pool["key"].isin(close) & ~pool.index.isin(starts.index)]
+        codes = list(starts.sort_values(["rank", "code"]).index) + list(near.index)
+        return [self.get(c) for c in codes[:limit]]
+
+    def _parent_label(self, code: str) -> str:
+        parent = self.table.loc[code, "parent"]
+        return self.get(parent).label if parent and parent in self else "Indonesia"
+
+    def path_label(self, code: str) -> str:
+        """"Kec. Cibinong, Kabupaten Bogor, Jawa Barat"."""
+        return ", ".join(r.label for r in [self.get(code), *reversed(self.ancestors(code))])
+
+
+def level_matches_code(level: str, code: str) -> bool:
+    return level in LEVELS and level_of_code(code) == level

@@ -1,0 +1,83 @@
+"""Settings, declared once.
+
+Each setting has a name, a default and a help text. A value is read from the
+environment first, then from ``.streamlit/secrets.toml`` (a top-level key of the
+same name), then the default. The README's configuration table is generated from
+:data:`SETTINGS` (``python -m dashboard settings``) so it cannot drift.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+UPSTREAM_GEO = (
+    "https://raw.githubusercontent.com/cahyadsn/wilayah_boundaries/"
+    "3c5a7960f4d227a38489094d84252bdbb3f978a5/"
+)
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in [
+        Setting("PETA_GEO_SOURCE", UPSTREAM_GEO,
+                "Where boundary files come from: the upstream raw-file address at the pinned commit, "
+                "or a local directory holding the same `db/...` paths (an offline mirror)."),
+        Setting("PETA_PROVINCES", "31,32,36",
+                "Province codes whose boundaries are fetched and drawn, comma-separated, or `all`."),
+        Setting("PETA_CACHE_DIR", "",
+                "Where verified downloads and parsed GeoParquet are cached. Empty: the user's cache "
+                "directory (`~/.cache/peta-netralitas` on Linux)."),
+        Setting("PETA_DATA_DIR", str(PROJECT_ROOT / "data"),
+                "The folder with `elections.yaml` and `ceremonies/*.yaml`."),
+        Setting("PETA_LANG", "id", "Default interface language: `id` (Bahasa Indonesia) or `en`."),
+        Setting("PETA_TILES", "off",
+                "Basemap under the polygons: `off` (polygons only; works with no network) or `osm` "
+                "(OpenStreetMap tiles; needs internet)."),
+    ]
+}
+
+
+def _secrets_file() -> Path:
+    return Path(os.environ.get("PETA_SECRETS_FILE", PROJECT_ROOT / ".streamlit" / "secrets.toml"))
+
+
+def get(name: str) -> str:
+    """The value of a declared setting (environment > secrets.toml > default)."""
+    setting = SETTINGS[name]  # KeyError here is a programming error, not a user one
+    if name in os.environ:
+        return os.environ[name]
+    path = _secrets_file()
+    if path.is_file():
+        with path.open("rb") as fh:
+            value = tomllib.load(fh).get(name)
+        if value is not None:
+            return str(value)
+    return setting.default
+
+
+def cache_dir() -> Path:
+    configured = get("PETA_CACHE_DIR")
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs  # a dependency of pooch
+
+    return Path(platformdirs.user_cache_dir("peta-netralitas"))
+
+
+def markdown_table() -> str:
+    rows = ["| setting | default | what it does |", "| --- | --- | --- |"]
+    for s in SETTINGS.values():
+        default = s.default.replace(str(PROJECT_ROOT), "<project>") or "(empty)"
+        rows.append(f"| `{s.name}` | `{default}` | {s.help} |")
+    return "\n".join(rows)

@@ -1,0 +1,62 @@
+"""``python -m dashboard`` commands (issue 2 §6, issue 3 §6), run as a user would."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def run(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "dashboard", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, **kw)
+
+
+def test_records_json_shape():
+    out = run("records", "--json")
+    assert out.returncode == 0, out.stderr
+    data = {c["id"]: c for c in json.loads(out.stdout)}
+    cib = data["cibinong-2024-11-12"]
+    assert cib["region"] == {"code": "32.01.01", "level": "kecamatan", "name": "Kec. Cibinong"}
+    assert cib["date"] == "2024-11-12" and cib["elections"] == ["pilkada-2024"]
+    assert "dukungan_ktp" in cib["commitment_categories"] and len(cib["sources"]) == 2
+    assert cib["readiness"][0]["percent"] == 90 and cib["readiness"][0]["as_of"] == "2024-11-12"
+    assert data["kota-bekasi-sosialisasi-2024"]["date"] is None
+
+
+def test_coverage_json_by_name_and_code():
+    out = run("coverage", "--election", "pemilu-2024", "--region", "Kab. Lebak", "--as-of", "2024-01-01", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert (data["units"], data["covered"], data["covered_leadership"]) == (28, 28, 28)
+    assert data["countdown"] == {"days": 44, "label": "H-44"}
+    out = run("coverage", "--election", "pilkada-2024", "--region", "32.75", "--json")
+    assert json.loads(out.stdout)["undated_ceremonies"] == ["kota-bekasi-sosialisasi-2024"]
+
+
+def test_bad_requests_exit_non_zero_with_message():
+    out = run("coverage", "--election", "pilkada-2030", "--region", "32.01")
+    assert out.returncode == 2 and "pilkada-2030" in out.stderr and "pilkada-2024" in out.stderr
+    out = run("coverage", "--election", "pilkada-2024", "--region", "Bekasi")
+    assert out.returncode == 2 and "32.16" in out.stderr and "32.75" in out.stderr
+    out = run("coverage", "--election", "pilkada-2024", "--region", "32.01", "--as-of", "27/11/2024")
+    assert out.returncode == 2 and "YYYY-MM-DD" in out.stderr
+
+
+def test_validate(tmp_path):
+    ok = run("validate")
+    assert ok.returncode == 0 and "4 ceremonies" in ok.stdout
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / "ceremonies" / "x.yaml").write_text("id: x-bad\nregion: '32.01'\n", encoding="utf-8")
+    bad = run("validate", str(tmp_path / "data"))
+    assert bad.returncode == 2 and "x.yaml" in bad.stderr and "'x-bad'" in bad.stderr
+
+
+def test_geo_build_and_info():
+    out = run("geo", "build")
+    assert out.returncode == 0, out.stderr
+    assert "kecamatan: 826 features" in out.stdout and "repaired" in out.stdout
+    info = run("geo", "info", "--json", "--parent", "32.01")
+    data = json.loads(info.stdout)
+    assert data["parent"]["children"] == 40 and data["levels"]["provinsi"] == 3

@@ -1,0 +1,163 @@
+"""Boundaries: verified fetch, parsing, cache, display geometries (issue 3)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import shapely
+from shapely.geometry import Point
+
+from dashboard.errors import PetaError
+from dashboard.geo import display, store
+from dashboard.geo.parse import ParseReport, parse_files
+from dashboard.geo.source import files_for, parse_provinces, read_manifest
+
+from .conftest import MIRROR
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_children_counts_match_kemendagri(gaz):
+    assert len(gaz.children("32.01")) == 40   # Kab. Bogor
+    assert len(gaz.children("32.75")) == 12   # Kota Bekasi
+    assert len(gaz.children("36.02")) == 28   # Kab. Lebak
+    assert {r.level for r in gaz.children("32.01")} == {"kecamatan"}
+
+
+def test_bogor_kecamatan_lie_inside_bogor(geo_cfg):
+    kab = store.load_level(geo_cfg, "kabupaten/kota")
+    kec = store.load_level(geo_cfg, "kecamatan")
+    utm = "EPSG:32748"  # UTM 48S: areas in m² for West Java
+    bogor = kab[kab["code"] == "32.01"].to_crs(utm).geometry.iloc[0]
+    inside = kec[kec["code"].str.startswith("32.01.")].to_crs(utm)
+    assert len(inside) == 40
+    ratios = inside.geometry.intersection(bogor).area / inside.geometry.area
+    assert ratios.min() >= 0.95, inside.assign(r=ratios).nsmallest(3, "r")[["code", "name", "r"]]
+
+
+def test_cibinong_contains_its_upstream_centroid(geo_cfg):
+    kec = store.load_level(geo_cfg, "kecamatan")
+    row = kec[kec["code"] == "32.01.01"].iloc[0]
+    assert row["name"] == "Cibinong"
+    assert row.geometry.contains(Point(row["lng"], row["lat"]))  # [lat, lng] were swapped to x=lng
+
+
+@pytest.mark.parametrize("level", ["provinsi", "kabupaten/kota", "kecamatan", "desa/kelurahan"])
+def test_every_geometry_valid_full_and_display(geo_cfg, level):
+    for disp in (False, True):
+        gdf = store.load_level(geo_cfg, level, display=disp)
+        assert len(gdf) > 0
+        assert gdf.crs.to_epsg() == 4326
+        assert gdf.geometry.notna().all()
+        assert gdf.geometry.is_valid.all()
+
+
+def test_desa_only_where_mirrored(gaz):
+    desa = gaz.table[gaz.table["level"] == "desa/kelurahan"]
+    assert set(desa["code"].str.slice(0, 5)) == {"32.01", "32.75", "36.02"}
+
+
+def test_parser_edge_cases():
+    gdf, report = parse_files([FIXTURES / "edge_cases.sql"])
+    by = gdf.set_index("code")
+    assert by.loc["99.01", "name"] == "Kabupaten O'Neil"          # escaped quote
+    assert by.loc["99.02", "geometry"] is None                      # NULL path kept, no shape
+    assert by.loc["99.01", "geometry"].bounds == (106.0, -7.0, 107.0, -6.0)  # lng/lat order
+    assert by.loc["99.03", "geometry"].area == pytest.approx(1.0)  # unclosed ring closed
+    assert by.loc["99.04", "geometry"].geom_type == "MultiPolygon"  # 4-deep nesting
+    assert len(by.loc["99.04", "geometry"].geoms[1].interiors) == 0  # 2-point hole dropped
+    assert by.loc["99.05", "geometry"].is_valid                     # bow-tie repaired
+    assert (report.rows, report.null_paths, report.closed_rings) == (5, 1, 2)  # 99.03 + the short hole
+    assert report.dropped_rings == 1 and report.repaired == 1 and report.multipolygons == 1
+
+
+def test_province_selection():
+    entries = read_manifest()
+    assert parse_provinces("32, 36", entries) == ["32", "36"]
+    assert len(parse_provinces("all", entries)) == 38
+    with pytest.raises(PetaError) as err:
+        parse_provinces("32,99", entries)
+    assert "PETA_PROVINCES" in err.value.message and "36" in err.value.message
+    paths = {e.path for e in files_for(entries, ["36"])}
+    assert "db/kab/wilayah_boundaries_kab_36.sql" in paths
+    assert "db/prov/wilayah_boundaries_prov_4.sql" in paths
+    assert not any("kab_32" in p for p in paths)
+
+
+def _mirror_copy(tmp_path: Path, provinces: list[str]) -> Path:
+    src = tmp_path / "mirror"
+    for e in files_for(read_manifest(), provinces):
+        (src / e.path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(MIRROR / e.path, src / e.path)
+    return src
+
+
+def test_corrupted_file_is_refused_and_cache_stays_clean(tmp_path):
+    src = _mirror_copy(tmp_path, ["31"])
+    victim = src / "db/kec/wilayah_boundaries_kec_31.sql"
+    victim.write_bytes(victim.read_bytes().replace(b"Menteng", b"Mentang", 1))
+    cfg = store.GeoConfig(str(src), ("31",), tmp_path / "cache")
+    with pytest.raises(PetaError) as err:
+        store.build(cfg)
+    msg = err.value.message
+    expected = next(e.sha256 for e in read_manifest() if e.path.endswith("kec_31.sql"))
+    import pooch
+    assert "wilayah_boundaries_kec_31.sql" in msg and expected in msg
+    assert pooch.file_hash(str(victim)) in msg          # the actual hash is named
+    assert "PETA_GEO_SOURCE" in msg                      # and how to fix it
+    raw = tmp_path / "cache" / "raw"
+    assert not (raw / "db/kec/wilayah_boundaries_kec_31.sql").exists()
+    assert not (tmp_path / "cache" / "parquet").exists() or not any((tmp_path / "cache" / "parquet").iterdir())
+
+
+def test_missing_file_and_unreachable_source(tmp_path):
+    src = _mirror_copy(tmp_path, ["31"])
+    (src / "db/kab/wilayah_boundaries_kab_31.sql").unlink()
+    with pytest.raises(PetaError) as err:
+        store.build(store.GeoConfig(str(src), ("31",), tmp_path / "c1"))
+    assert "kab_31.sql" in err.value.message and "missing" in err.value.message
+    with pytest.raises(PetaError) as err:  # nothing listens on this loopback port
+        store.build(store.GeoConfig("http://127.0.0.1:9/", ("31",), tmp_path / "c2"))
+    assert "download" in err.value.message and "check the network" in err.value.message
+
+
+def test_second_load_reads_cache_without_parsing(geo_cfg, monkeypatch):
+    def boom(*a, **k):
+        raise AssertionError("SQL parsed again")
+    monkeypatch.setattr(store, "parse_files", boom)
+    report = store.ensure(geo_cfg)
+    assert report.built is False
+    assert len(store.load_level(geo_cfg, "kecamatan")) == report.features["kecamatan"]
+
+
+def test_cache_key_follows_province_set(tmp_path):
+    src = _mirror_copy(tmp_path, ["31", "36"])
+    a = store.GeoConfig(str(src), ("31",), tmp_path / "cache")
+    b = store.GeoConfig(str(src), ("31", "36"), tmp_path / "cache")
+    assert a.key != b.key
+    ra, rb = store.build(a), store.ensure(b)
+    assert rb.built and set(rb.provinces) == {"31", "36"} and ra.features["kabupaten/kota"] == 6
+    assert store.ensure(a).built is False
+
+
+def test_display_geojson_is_light(geo_cfg):
+    full = store.load_level(geo_cfg, "kecamatan")
+    light = store.load_level(geo_cfg, "kecamatan", display=True)
+    fc = display.to_geojson(light[light["code"].str.startswith("32.01.")], ["code", "name"])
+    assert len(fc["features"]) == 40
+    assert set(fc["features"][0]["properties"]) == {"code", "name"}
+    coords = json.dumps(fc["features"][0]["geometry"]["coordinates"])
+    decimals = max(len(x.split(".")[1]) for x in coords.replace("[", "").replace("]", "").split(",") if "." in x)
+    assert decimals <= display.PRECISION
+    naive = len(full[full["code"].str.startswith("32.01.")].to_json().encode())
+    assert display.payload_bytes(fc) < naive
+    # shared borders survive: every pair of Bogor kecamatan that touches upstream still touches
+    f = full.set_index("code").geometry
+    d = light.set_index("code").geometry
+    codes = [c for c in f.index if c.startswith("32.01.")]
+    pairs = [(i, j) for i in codes for j in codes if i < j and f[i].distance(f[j]) == 0]
+    assert len(pairs) > 40
+    assert all(d[i].distance(d[j]) == 0 for i, j in pairs)
