@@ -1,0 +1,32 @@
+import streamlit as st
+
+from dashboard import fmt, views
+from dashboard.i18n import t
+from dashboard.ui import page
+
+view, gaz, rec, version = page.setup()
+page.heading("page_summary", view, gaz)
+s = views.summary(rec, gaz, view.election, view.as_of, view.region, view.lang)
+lg = view.lang
+
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(t("countdown", lg), s.countdown, help=s.countdown_text, border=True)
+c1.markdown(f"**{s.countdown_text}**")
+c2.metric(t("ceremonies", lg), s.n_ceremonies, border=True)
+c3.metric(t("units_covered", lg, level=s.unit_level), f"{s.covered} / {s.total}", border=True)
+c3.markdown(f"**{fmt.pct(s.share, lg, share=True)}**")
+if s.latest_readiness is not None:
+    r = s.latest_readiness
+    c4.metric(t("latest_readiness", lg), fmt.pct(r["percent"], lg), border=True)
+    c4.caption(f"{fmt.date_long(r['as_of'], lg)} · {r['measure']} · {r['sources']}")
+else:
+    c4.metric(t("latest_readiness", lg), t("none_reported", lg), border=True)
+st.caption(f"{t('as_of', lg)}: {fmt.date_long(view.as_of, lg)}")
+
+st.subheader(t("recent", lg))
+if s.recent.empty:
+    st.info(t("no_ceremonies", lg))
+else:
+    st.dataframe(s.recent.drop(columns=["id"]), hide_index=True, use_container_width=True, key="recent")
+if s.undated_ids:
+    st.info(t("undated_note", lg, n=len(s.undated_ids), ids=", ".join(s.undated_ids)))

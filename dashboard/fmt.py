@@ -1,0 +1,58 @@
+"""Dates and numbers the Indonesian way ("Selasa, 12 November 2024", "12,5 %"), or English."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+         "Oktober", "November", "Desember"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or (not isinstance(value, dt.date) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def date_long(value, lang: str = "id", undated: str | None = None) -> str:
+    d = _as_date(value)
+    if d is None:
+        return undated or ("tanpa tanggal" if lang != "en" else "undated")
+    if lang == "en":
+        return f"{DAYS[d.weekday()]}, {d.day} {MONTHS[d.month - 1]} {d.year}"
+    return f"{HARI[d.weekday()]}, {d.day} {BULAN[d.month - 1]} {d.year}"
+
+
+def date_short(value, lang: str = "id") -> str:
+    d = _as_date(value)
+    if d is None:
+        return "tanpa tanggal" if lang != "en" else "undated"
+    months = MONTHS if lang == "en" else BULAN
+    return f"{d.day} {months[d.month - 1][:3]} {d.year}"
+
+
+def number(value: float, lang: str = "id", decimals: int = 1) -> str:
+    text = f"{value:,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
+    if lang != "en":  # 1,234.5 -> 1.234,5
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def pct(value: float | None, lang: str = "id", share: bool = False) -> str:
+    """``pct(90) -> "90 %"``, ``pct(12.5) -> "12,5 %"``; ``share=True`` takes 0..1."""
+    if value is None or pd.isna(value):
+        return "–"
+    v = value * 100 if share else value
+    return f"{number(v, lang)} %" if lang != "en" else f"{number(v, lang)}%"

@@ -1,0 +1,39 @@
+"""One palette for every map and chart: the same colour for the same coverage state.
+
+Colours are chosen for a projector: strong contrast between states, readable by
+people with red-green colour blindness (blue scale), and "not covered" is a
+visible light grey with a dark outline, never transparent.
+"""
+
+from __future__ import annotations
+
+STATE_COLORS = {"covered": "#08519c", "leadership": "#6baed6", "none": "#e6e6e6"}
+OUTLINE = "#333333"
+# Share of units covered, 0 → 1, ending on the "covered" colour.
+SHARE_SCALE = [(0.0, "#e6e6e6"), (0.001, "#deebf7"), (0.25, "#9ecae1"), (0.5, "#6baed6"),
+               (0.75, "#3182bd"), (1.0, "#08519c")]
+ELECTION_LINE = "#b2182b"
+FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
+BASE_FONT_SIZE = 16
+
+
+def _hex(c: str) -> tuple[int, int, int]:
+    return tuple(int(c[i:i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+
+
+def share_color(share: float | None) -> str:
+    """Colour on SHARE_SCALE, linear between stops; None (no units) is the 'none' grey."""
+    if share is None or share != share:
+        return STATE_COLORS["none"]
+    share = min(max(float(share), 0.0), 1.0)
+    for (a, ca), (b, cb) in zip(SHARE_SCALE, SHARE_SCALE[1:]):
+        if share <= b:
+            t = 0 if b == a else (share - a) / (b - a)
+            rgb = [round(x + (y - x) * t) for x, y in zip(_hex(ca), _hex(cb))]
+            return "#{:02x}{:02x}{:02x}".format(*rgb)
+    return SHARE_SCALE[-1][1]
+
+
+def text_color(fill: str) -> str:
+    r, g, b = _hex(fill)
+    return "#000000" if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else "#ffffff"

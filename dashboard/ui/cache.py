@@ -1,0 +1,57 @@
+"""Load once per process: geometry and the gazetteer with ``st.cache_resource``;
+records and derived tables with ``st.cache_data`` keyed by a fingerprint of the
+data folder, so an edited record shows up without a restart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import streamlit as st
+
+from .. import context, metrics, settings
+from ..geo.store import GeoConfig, ensure, load_level
+
+
+@st.cache_resource(show_spinner=False)
+def geo_config() -> GeoConfig:
+    cfg = GeoConfig.from_settings()
+    ensure(cfg)
+    return cfg
+
+
+@st.cache_resource(show_spinner=False)
+def gazetteer():
+    return context.gazetteer(geo_config())
+
+
+@st.cache_resource(show_spinner=False)
+def display_shapes(level: str):
+    return load_level(geo_config(), level, display=True)
+
+
+def data_version() -> str:
+    """Changes whenever a file in the data folder is added, removed or edited."""
+    root = Path(settings.get("PETA_DATA_DIR"))
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*.y*ml")):
+        stat = p.stat()
+        h.update(f"{p.relative_to(root)}|{stat.st_mtime_ns}|{stat.st_size}".encode())
+    return h.hexdigest()[:16]
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def records(version: str):
+    del version  # part of the cache key only
+    return context.records(gazetteer())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def coverage(version: str, election: str, as_of: dt.date, region: str | None):
+    return metrics.coverage(records(version), gazetteer(), election, as_of, region)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def timeline(version: str, election: str, region: str | None):
+    return metrics.timeline(records(version), gazetteer(), election, region)
