@@ -26,7 +26,7 @@ if text.strip():
     needle = text.strip().lower()
     table = table[table.apply(lambda row: needle in " ".join(map(str, row.values)).lower(), axis=1)]
 st.caption(t("records_shown", lg, n=len(table)))
-st.dataframe(table, hide_index=True, use_container_width=True, key="records_table")
+st.dataframe(table, hide_index=True, width="stretch", key="records_table")
 st.download_button(t("download_csv", lg), table.to_csv(index=False).encode("utf-8-sig"),
                    file_name=f"upacara_{view.region or 'indonesia'}_{view.election}.csv", mime="text/csv",
                    key="download_csv", on_click="ignore")

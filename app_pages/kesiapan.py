@@ -11,7 +11,7 @@ lg = view.lang
 
 cov = cache.coverage(version, view.election, view.as_of, view.region)
 table = metrics.readiness(rec, cov)
-st.plotly_chart(charts.readiness_bar(table, lg), use_container_width=True, key="readiness_chart")
+st.plotly_chart(charts.readiness_bar(table, lg), width="stretch", key="readiness_chart")
 
 shown = table.sort_values("commitment_pct", ascending=False)
 st.dataframe(
@@ -23,9 +23,9 @@ st.dataframe(
     )[["code", "label", "state", "commitment", "reported", "reported_date"]].rename(columns={
         "code": t("code", lg), "label": t("unit", lg), "state": t("state", lg),
         "commitment": t("commitment_pct", lg), "reported": t("reported_pct", lg), "reported_date": t("date", lg)}),
-    hide_index=True, use_container_width=True, key="readiness_table")
+    hide_index=True, width="stretch", key="readiness_table")
 
-st.plotly_chart(charts.category_grid(table, lg), use_container_width=True, key="category_grid")
+st.plotly_chart(charts.category_grid(table, lg), width="stretch", key="category_grid")
 st.caption(" · ".join(f"{c.label(lg)}" for c in COMMITMENT_CATEGORIES.values()))
 
 st.subheader(t("figures_title", lg))
@@ -38,4 +38,4 @@ else:
         ["date", "region_code", "measure", "pct", "sources", "ceremony_id"]].rename(columns={
             "date": t("date", lg), "region_code": t("code", lg), "measure": t("measure", lg),
             "pct": t("reported_pct", lg), "sources": t("sources", lg)}),
-        hide_index=True, use_container_width=True, key="figures_table")
+        hide_index=True, width="stretch", key="figures_table")

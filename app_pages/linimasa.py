@@ -13,7 +13,7 @@ axis = st.radio(t("axis_mode", lg), ["date", "h"], key="axis", horizontal=True,
 tl = cache.timeline(version, view.election, view.region)
 kinds = {cid: views.kinds_text(rec, cid, lg) for cid in tl.events["id"]}
 left, right = st.columns([3, 1])
-left.plotly_chart(charts.timeline_figure(tl, rec.calendar, kinds, lg, axis), use_container_width=True,
+left.plotly_chart(charts.timeline_figure(tl, rec.calendar, kinds, lg, axis), width="stretch",
                   key="timeline_chart")
 with right:
     st.subheader(t("undated_list", lg))
@@ -23,4 +23,4 @@ with right:
         st.markdown(f"**{c.region_name}** — {views.kinds_text(rec, c.id, lg)}  \n"
                     f"{c.leader_name or ''}  \n_{c.date_note}_  \n{views.sources_text(rec, c.id)}")
 st.dataframe(views.ceremony_rows(rec, list(tl.events["id"]), lg).drop(columns=["id"]), hide_index=True,
-             use_container_width=True, key="timeline_table")
+             width="stretch", key="timeline_table")

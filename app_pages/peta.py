@@ -32,4 +32,4 @@ if len(drill):
                  on_change=lambda: controls.set_region(st.session_state["drill"] or view.region))
 table = units[["code", "label", "status"]].rename(columns={"code": t("code", lg), "label": t("name", lg),
                                                             "status": t("state", lg)})
-st.dataframe(table, hide_index=True, use_container_width=True, key="units_table")
+st.dataframe(table, hide_index=True, width="stretch", key="units_table")

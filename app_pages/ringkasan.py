@@ -27,6 +27,6 @@ st.subheader(t("recent", lg))
 if s.recent.empty:
     st.info(t("no_ceremonies", lg))
 else:
-    st.dataframe(s.recent.drop(columns=["id"]), hide_index=True, use_container_width=True, key="recent")
+    st.dataframe(s.recent.drop(columns=["id"]), hide_index=True, width="stretch", key="recent")
 if s.undated_ids:
     st.info(t("undated_note", lg, n=len(s.undated_ids), ids=", ".join(s.undated_ids)))

@@ -15,8 +15,8 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def _as_date(value) -> dt.date | None:
-    if value is None or (not isinstance(value, dt.date) and pd.isna(value)):
-        return None
+    if value is None or value is pd.NaT or (not isinstance(value, dt.date) and pd.isna(value)):
+        return None  # NaT is a datetime subclass, hence the explicit check
     if isinstance(value, pd.Timestamp):
         return None if pd.isna(value) else value.date()
     if isinstance(value, dt.datetime):

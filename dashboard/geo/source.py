@@ -20,7 +20,7 @@ import logging
 import pooch
 
 # pooch logs every copy at INFO; our own build report says what happened.
-logging.getLogger("pooch").setLevel(logging.WARNING)
+pooch.get_logger().setLevel(logging.WARNING)
 
 from ..errors import PetaError, Problem
 from ..settings import PROJECT_ROOT

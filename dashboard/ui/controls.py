@@ -1,8 +1,11 @@
 """Sidebar controls and the view state, mirrored in ``st.query_params`` so a
 copied link opens the same view (``?election=…&region=…&as_of=…&lang=…``).
 
-The canonical region lives in ``st.session_state["region"]`` ("" = Indonesia);
-the cascading pickers, the name search and clicks on the map all write it.
+The canonical values live in non-widget keys (``_v_election``, ``_v_as_of``,
+``_v_lang`` and ``region``, "" = Indonesia), because Streamlit forgets a widget's
+value when the page holding it is left. Each run copies them into the widgets
+before they are drawn, and the widgets' callbacks copy changes back. The
+cascading pickers, the name search and clicks on the map all write ``region``.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ class View:
 
 
 def lang() -> str:
-    value = st.session_state.get("lang") or st.query_params.get("lang") or settings.get("PETA_LANG")
+    value = st.session_state.get("_v_lang") or st.query_params.get("lang") or settings.get("PETA_LANG")
     return value if value in ("id", "en") else "id"
 
 
@@ -41,15 +44,27 @@ def _init(gaz: Gazetteer, calendar) -> None:
     today = dt.date.today()
     upcoming = calendar[calendar["date"].dt.date >= today]
     default_election = upcoming["id"].iloc[0] if len(upcoming) else calendar.sort_values("date")["id"].iloc[-1]
-    ss["election"] = qp.get("election") if qp.get("election") in ids else default_election
+    ss["_v_election"] = qp.get("election") if qp.get("election") in ids else default_election
     region = qp.get("region", "")
     ss["region"] = region if region in gaz else ""
-    ss["lang"] = qp.get("lang") if qp.get("lang") in ("id", "en") else settings.get("PETA_LANG")
+    ss["_v_lang"] = qp.get("lang") if qp.get("lang") in ("id", "en") else settings.get("PETA_LANG")
     try:
-        ss["as_of"] = dt.date.fromisoformat(qp["as_of"]) if qp.get("as_of") else None
+        ss["_v_as_of"] = dt.date.fromisoformat(qp["as_of"]) if qp.get("as_of") else None
     except ValueError:
-        ss["as_of"] = None
+        ss["_v_as_of"] = None
     ss["_initialised"] = True
+
+
+def _bind(key: str) -> dict:
+    """Give widget ``key`` the canonical value and a callback that stores changes."""
+    st.session_state[key] = st.session_state["_v_" + key]
+    return {"key": key, "on_change": _store, "args": (key,)}
+
+
+def _store(key: str) -> None:
+    st.session_state["_v_" + key] = st.session_state[key]
+    if key == "election":  # a new election: its own default as-of date
+        st.session_state["_v_as_of"] = None
 
 
 def set_region(code: str | None) -> None:
@@ -78,15 +93,15 @@ def sidebar(gaz: Gazetteer, calendar) -> View:
     lg = lang()
     names = dict(zip(calendar["id"], calendar["name_en" if lg == "en" else "name"]))
     with st.sidebar:
-        st.radio(t("language", lg), ["id", "en"], key="lang", horizontal=True,
+        st.radio(t("language", lg), ["id", "en"], horizontal=True, **_bind("lang"),
                  format_func=lambda x: {"id": "Bahasa Indonesia", "en": "English"}[x])
         lg = lang()
-        st.selectbox(t("election", lg), list(names), key="election", format_func=names.get)
-        day = calendar.set_index("id").loc[ss["election"], "date"].date()
-        if ss.get("as_of") is None:
-            ss["as_of"] = metrics.default_as_of(day)
-        st.date_input(t("as_of", lg), key="as_of", format="DD/MM/YYYY",
-                      min_value=dt.date(2020, 1, 1), max_value=dt.date(2035, 12, 31))
+        st.selectbox(t("election", lg), list(names), format_func=names.get, **_bind("election"))
+        day = calendar.set_index("id").loc[ss["_v_election"], "date"].date()
+        if ss.get("_v_as_of") is None:
+            ss["_v_as_of"] = metrics.default_as_of(day)
+        st.date_input(t("as_of", lg), format="DD/MM/YYYY", min_value=dt.date(2020, 1, 1),
+                      max_value=dt.date(2035, 12, 31), **_bind("as_of"))
 
         st.markdown(f"**{t('region', lg)}**")
         st.text_input(t("search_region", lg), key="region_search", placeholder=t("search_help", lg),
@@ -109,7 +124,7 @@ def sidebar(gaz: Gazetteer, calendar) -> View:
             if i >= len(prefixes):
                 break
             parent = prefixes[i]
-    view = View(ss["election"], region or None, ss["as_of"], lg)
+    view = View(ss["_v_election"], region or None, ss["_v_as_of"], lg)
     st.query_params.from_dict({k: v for k, v in {
         "election": view.election, "region": view.region or "", "as_of": view.as_of.isoformat(),
         "lang": view.lang}.items() if v})
@@ -124,5 +139,5 @@ def breadcrumb(gaz: Gazetteer, view: View) -> None:
     cols = st.columns(len(trail) + 1)
     for col, (code, label) in zip(cols, trail):
         col.button(f"↑ {label}", key=f"crumb_{code or 'id'}", on_click=set_region, args=(code,),
-                   use_container_width=True)
+                   width="stretch")
     cols[-1].markdown(f"**{gaz.get(view.region).label}**")

@@ -1,0 +1,92 @@
+"""Figure and map builders as plain functions (issue 4 §6): what they return."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from dashboard import charts, fmt, maps, metrics, style, views
+from dashboard.geo.store import load_level
+
+PILKADA = dt.date(2024, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def bogor(records, gaz):
+    return metrics.coverage(records, gaz, "pilkada-2024", PILKADA, "32.01")
+
+
+def test_indonesian_formats():
+    assert fmt.date_long(dt.date(2024, 11, 12)) == "Selasa, 12 November 2024"
+    assert fmt.date_long(dt.date(2024, 11, 12), "en") == "Tuesday, 12 November 2024"
+    assert fmt.pct(90) == "90 %" and fmt.pct(12.5) == "12,5 %" and fmt.pct(12.5, "en") == "12.5%"
+    assert fmt.pct(0.05, share=True) == "5 %" and fmt.number(1234.5) == "1.234,5"
+    assert fmt.date_long(None) == "tanpa tanggal"
+
+
+def test_map_colours_units_by_state_with_legend_and_tooltips(records, gaz, geo_cfg):
+    units, level, mode = views.map_units(records, gaz, "pilkada-2024", PILKADA, "32.01")
+    assert (level, mode, len(units)) == ("kecamatan", "state", 40)
+    units = units.assign(status=views.status_text(units, mode, "id"),
+                         ceremonies=views.unit_tooltips(records, units, "id"))
+    m = maps.coverage_map(load_level(geo_cfg, level, display=True), units, mode, "id")
+    gj = next(c for c in m._children.values() if c.__class__.__name__ == "GeoJson")
+    feats = {f["properties"]["code"]: f["properties"] for f in gj.data["features"]}
+    assert len(feats) == 40  # units without records are drawn too
+    assert feats["32.01.01"]["fill"] == style.STATE_COLORS["covered"]
+    assert feats["32.01.02"]["fill"] == style.STATE_COLORS["none"]
+    assert feats["32.01.01"]["status"] == "Tercakup"
+    assert "12 Nov 2024" in feats["32.01.01"]["ceremonies"] and "NewsBogor" in feats["32.01.01"]["ceremonies"]
+    tooltip = next(c for c in gj._children.values() if c.__class__.__name__ == "GeoJsonTooltip")
+    assert tooltip.fields == ["label", "code", "status", "ceremonies"]
+    legend = next(c for c in m._children.values() if isinstance(c, maps.Legend))
+    assert "Tercakup" in legend.html and "Tingkat pimpinan saja" in legend.html and "Belum tercakup" in legend.html
+    html = m.get_root().render()
+    external = [u for u in re.findall(r'(?:src|href)="([^"]+)"', html) if u.startswith("http")]
+    assert external == []  # offline: nothing from a CDN
+
+
+def test_map_by_share_for_aggregates(records, gaz, geo_cfg):
+    units, level, mode = views.map_units(records, gaz, "pilkada-2024", PILKADA, None)
+    assert (level, mode) == ("kabupaten/kota", "share") and len(units) == 41
+    units = units.assign(status=views.status_text(units, mode, "en"), ceremonies=views.unit_tooltips(records, units, "en"))
+    m = maps.coverage_map(load_level(geo_cfg, level, display=True), units, mode, "en")
+    gj = next(c for c in m._children.values() if c.__class__.__name__ == "GeoJson")
+    feats = {f["properties"]["code"]: f["properties"] for f in gj.data["features"]}
+    assert feats["36.02"]["fill"] == style.share_color(1.0) == style.STATE_COLORS["covered"]
+    assert feats["32.01"]["fill"] == style.share_color(0.05) != style.STATE_COLORS["none"]
+    assert feats["32.01"]["status"] == "5% (2/40 kec.)"
+    assert "Undated" not in feats["32.75"]["ceremonies"] and "Rilisinfo" in feats["32.75"]["ceremonies"]
+
+
+def test_readiness_bar_sorted_coloured_with_reported_marker(records, bogor):
+    fig = charts.readiness_bar(metrics.readiness(records, bogor), "id")
+    bars = {tr.name: tr for tr in fig.data if tr.type == "bar"}
+    assert bars["Tercakup"].marker.color == style.STATE_COLORS["covered"]
+    assert list(bars["Tercakup"].y) == ["Kec. Rancabungur", "Kec. Cibinong"]  # ascending → largest on top
+    assert list(bars["Tercakup"].text) == ["36,4 %", "63,6 %"]
+    assert len(bars["Belum tercakup"].y) == 38
+    diamonds = [tr for tr in fig.data if tr.type == "scatter"][0]
+    assert list(diamonds.y) == ["Kec. Cibinong"] and list(diamonds.x) == [90.0]
+    assert fig.layout.yaxis.categoryarray[-1] == "Kec. Cibinong"
+
+
+def test_category_grid(records, bogor):
+    fig = charts.category_grid(metrics.readiness(records, bogor), "en")
+    hm = fig.data[0]
+    assert len(hm.x) == 11 and hm.y[0] == "Kec. Cibinong"
+    row = dict(zip(hm.x, hm.z[0]))
+    assert row["No ID-copy support letters"] == 1 and row["Rejecting money politics"] == 0
+
+
+def test_timeline_marks_both_elections_and_h_axis(records, gaz):
+    tl = metrics.timeline(records, gaz, "pilkada-2024", "36")
+    fig = charts.timeline_figure(tl, records.calendar, {}, "id", "date")
+    marks = [tr for tr in fig.data if tr.mode == "markers+text"][0]
+    assert list(marks.text) == ["Kabupaten Lebak"]
+    assert {a.text for a in fig.layout.annotations} == {"Pemilu 2024", "Pilkada Serentak 2024"}
+    assert len(fig.layout.shapes) == 2
+    h = charts.timeline_figure(tl, records.calendar, {}, "id", "h")
+    marks_h = [tr for tr in h.data if tr.mode == "markers+text"][0]
+    assert list(marks_h.x) == [-(PILKADA - dt.date(2023, 12, 15)).days]
+    assert h.layout.xaxis.tickprefix == "H"

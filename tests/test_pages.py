@@ -1,0 +1,107 @@
+"""One AppTest per page: it renders without exception, and changing election,
+region or as-of date changes the numbers shown (issue 4 §6)."""
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from .conftest import ROOT
+
+
+def open_page(page: str, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    if page != "ringkasan":
+        at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+# AppTest does not keep st.dataframe keys, so tables are read by their order on the page.
+
+
+def metric(at, label_start):
+    return next(m.value for m in at.metric if m.label.startswith(label_start))
+
+
+def test_ringkasan_numbers_follow_controls():
+    at = open_page("ringkasan", election="pilkada-2024", region="32.01", as_of="2024-11-12")
+    assert metric(at, "Hitung mundur") == "H-15"
+    assert metric(at, "Kecamatan tercakup") == "2 / 40"
+    assert metric(at, "Kesiapan terakhir") == "90 %"
+    assert any("15 hari menjelang Pilkada Serentak 2024" in m.value for m in at.markdown)
+    at.date_input(key="as_of").set_value(dt.date(2024, 11, 1)).run()
+    assert metric(at, "Kecamatan tercakup") == "1 / 40" and metric(at, "Hitung mundur") == "H-26"
+    at.selectbox(key="election").set_value("pemilu-2024").run()
+    # a new election takes its own default as-of date: its election day, now past
+    assert metric(at, "Hitung mundur") == "H" and metric(at, "Kecamatan tercakup") == "1 / 40"
+    assert at.date_input(key="as_of").value == dt.date(2024, 2, 14)
+    at.selectbox(key="region_l1").set_value("32.75").run()
+    assert metric(at, "Kecamatan tercakup") == "0 / 12"
+    assert any("tanpa tanggal" in i.value for i in at.info)
+    assert at.query_params["region"] == ["32.75"] or at.query_params["region"] == "32.75"
+
+
+def test_ringkasan_english_and_election_day():
+    at = open_page("ringkasan", election="pilkada-2024", region="36.02", as_of="2024-11-27", lang="en")
+    assert metric(at, "Countdown") == "H"
+    assert any(m.value == "**Election day**" for m in at.markdown)
+    assert metric(at, "District covered") == "28 / 28"
+
+
+def test_peta_renders_and_drills():
+    at = open_page("peta", election="pilkada-2024", region="32.01", as_of="2024-11-27")
+    table = at.dataframe[0].value
+    assert len(table) == 40
+    assert table.set_index("Kode").loc["32.01.01", "Status"] == "Tercakup"
+    at.selectbox(key="drill").set_value("32.01.01").run()
+    table = at.dataframe[0].value
+    assert len(table) == 13 and set(table["Status"]) == {"Tingkat pimpinan saja"}
+    at.button(key="crumb_32").click().run()
+    assert len(at.dataframe[0].value) == 27
+
+
+def test_kesiapan_changes_with_region_and_date():
+    at = open_page("kesiapan", election="pilkada-2024", region="32.01", as_of="2024-11-27")
+    t = at.dataframe[0].value.set_index("Kode")
+    assert t.loc["32.01.01", "Kesiapan dilaporkan"] == "90 %"
+    assert t.loc["32.01.01", "Cakupan komitmen"] == "63,6 %"
+    assert len(at.dataframe[1].value) == 1
+    at.date_input(key="as_of").set_value(dt.date(2024, 11, 1)).run()
+    t = at.dataframe[0].value.set_index("Kode")
+    assert t.loc["32.01.01", "Cakupan komitmen"] == "0 %"
+
+
+def test_linimasa_lists_dated_and_undated():
+    at = open_page("linimasa", election="pilkada-2024", region="32", as_of="2024-11-27")
+    rows = at.dataframe[0].value
+    assert list(rows["Wilayah"]) == ["Kec. Cibinong", "Kec. Rancabungur"]
+    assert any("Kota Bekasi" in m.value for m in at.markdown)
+    at.radio(key="axis").set_value("h").run()
+    assert not at.exception
+    at.selectbox(key="region_l0").set_value("36").run()
+    assert list(at.dataframe[0].value["Wilayah"]) == ["Kabupaten Lebak"]
+
+
+def test_data_filters_and_download():
+    at = open_page("data", election="pilkada-2024")
+    assert len(at.dataframe[0].value) == 4
+    at.multiselect(key="filter_kinds").set_value(["sosialisasi"]).run()
+    table = at.dataframe[0].value
+    assert list(table["Wilayah"]) == ["Kota Bekasi"] and "Rilisinfo.com" in table.iloc[0]["Sumber"]
+    at.selectbox(key="election").set_value("pemilu-2024").run()
+    at.multiselect(key="filter_kinds").set_value([]).run()
+    assert len(at.dataframe[0].value) == 3  # Cibinong concerned only the Pilkada
+
+
+def test_bad_data_shows_one_clear_error(tmp_path, monkeypatch):
+    import shutil
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / "ceremonies" / "rusak.yaml").write_text("id: rusak\nregion: '32.01'\n", encoding="utf-8")
+    monkeypatch.setenv("PETA_DATA_DIR", str(tmp_path / "data"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    assert not at.exception
+    assert len(at.error) == 1 and "rusak.yaml" in at.error[0].value and "'level'" in at.error[0].value
