@@ -44,7 +44,10 @@ class GeoConfig:
 
     @property
     def key(self) -> str:
-        h = hashlib.sha256(f"{manifest_digest()}|{','.join(self.provinces)}|{PARSER_VERSION}".encode())
+        # display settings are part of the key: re-tuning them rebuilds the cache
+        from .display import PRECISION, TOLERANCE
+        h = hashlib.sha256(f"{manifest_digest()}|{','.join(self.provinces)}|{PARSER_VERSION}|"
+                           f"{sorted(TOLERANCE.items())}|{PRECISION}".encode())
         return h.hexdigest()[:16]
 
     @property

@@ -1,0 +1,154 @@
+"""End to end: a real server, Debian's Chromium, the network blocked except for
+the app itself; every page, with screenshots under test-output/ (issue 4 §6)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+OUT = ROOT / "test-output" / "e2e"
+pytestmark = pytest.mark.e2e
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(geo_cfg):
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is required in CI (bash scripts/install.sh --test installs it)")
+        pytest.skip("chromium not installed: bash scripts/install.sh --test")
+    port = _free_port()
+    env = dict(os.environ)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("server did not start: " + proc.stdout.read().decode()[-2000:])
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    ctx = browser.new_context(viewport={"width": 1600, "height": 1000})
+    blocked: list[str] = []
+
+    def only_local(route):  # the network is blocked: only the app's own origin answers
+        if route.request.url.startswith(server):
+            return route.continue_()
+        blocked.append(route.request.url)
+        return route.abort()
+
+    ctx.route("**/*", only_local)
+    pg = ctx.new_page()
+    pg.blocked = blocked
+    yield pg
+    ctx.close()
+
+
+def _open(page, server, path: str, text: str):
+    page.goto(server + path)
+    page.get_by_text(text, exact=False).first.wait_for(timeout=60_000)
+    time.sleep(1.5)  # let charts finish drawing before the screenshot
+
+
+def _shot(page, name: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+
+
+def test_ringkasan_shows_countdown(page, server):
+    _open(page, server, "/ringkasan?election=pilkada-2024&region=32.01&as_of=2024-11-12", "Upacara terbaru")
+    body = page.inner_text("body")
+    assert "H-15" in body and "15 hari menjelang Pilkada Serentak 2024" in body
+    assert "2 / 40" in body and "Selasa, 12 November 2024" in body
+    _shot(page, "ringkasan")
+
+
+def test_peta_colours_cibinong_covered_offline(page, server):
+    _open(page, server, "/peta?election=pilkada-2024&region=32.01&as_of=2024-11-27", "Masuk ke")
+    frame = None
+    for _ in range(60):
+        frame = next((f for f in page.frames if f.query_selector("path.leaflet-interactive")), None)
+        if frame:
+            break
+        time.sleep(0.5)
+    assert frame is not None, "the map did not draw"
+    paths = frame.query_selector_all("path.leaflet-interactive")
+    assert len(paths) == 40
+    fills = [p.get_attribute("fill") for p in paths]
+    assert fills.count("#08519c") == 2 and fills.count("#e6e6e6") == 38
+    legend = frame.inner_text(".peta-legend")
+    assert "Tercakup" in legend and "Belum tercakup" in legend
+    # hover Cibinong: the tooltip names it with its code and ceremony
+    covered = [p for p in paths if p.get_attribute("fill") == "#08519c"]
+    texts = []
+    for p in covered:
+        p.hover(force=True)
+        time.sleep(0.4)
+        texts.append(frame.inner_text(".leaflet-tooltip") if frame.query_selector(".leaflet-tooltip") else "")
+    assert any("Cibinong" in t and "32.01.01" in t for t in texts), texts
+    assert not [u for u in page.blocked if "leaflet" in u], page.blocked
+    _shot(page, "peta")
+
+
+def test_kesiapan(page, server):
+    _open(page, server, "/kesiapan?election=pilkada-2024&region=32.01&as_of=2024-11-27", "Angka kesiapan")
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    chart = page.locator(".js-plotly-plot").first.inner_text()  # tables draw on a canvas; charts are SVG
+    assert "Kec. Cibinong" in chart and "63,6 %" in chart and "Kesiapan dilaporkan" in chart
+    _shot(page, "kesiapan")
+
+
+def test_linimasa_shows_lebak(page, server):
+    _open(page, server, "/linimasa?election=pemilu-2024&region=36&as_of=2024-02-14", "Upacara tanpa tanggal")
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    svg_text = page.inner_text(".js-plotly-plot")
+    assert "Kabupaten Lebak" in svg_text and "Pemilu 2024" in svg_text
+    _shot(page, "linimasa")
+
+
+def test_data_page_and_english(page, server):
+    _open(page, server, "/data?election=pilkada-2024&lang=en", "Download CSV")
+    body = page.inner_text("body")
+    assert "4 ceremonies shown" in body and "Download CSV" in body
+    _shot(page, "data")
