@@ -9,22 +9,10 @@ view, gaz, rec, version = page.setup()
 page.heading("page_data", view, gaz)
 lg = view.lang
 
-ids = list(rec.for_election(view.election)["id"])
-if view.region:
-    cer = rec.ceremonies.set_index("id").loc[ids]
-    r = view.region
-    ids = [i for i, code in zip(cer.index, cer["region_code"])
-           if code == r or code.startswith(r + ".") or r.startswith(code + ".")]
 c1, c2 = st.columns(2)
 kinds = c1.multiselect(t("kinds", lg), list(KINDS), key="filter_kinds", format_func=lambda k: KINDS[k].label(lg))
 text = c2.text_input(t("filters", lg), key="filter_text")
-if kinds:
-    have = set(rec.kinds.loc[rec.kinds["kind"].isin(kinds), "ceremony_id"])
-    ids = [i for i in ids if i in have]
-table = views.ceremony_rows(rec, ids, lg)
-if text.strip():
-    needle = text.strip().lower()
-    table = table[table.apply(lambda row: needle in " ".join(map(str, row.values)).lower(), axis=1)]
+table = views.filter_ceremonies(rec, view.election, view.region, kinds, text, lg)
 st.caption(t("records_shown", lg, n=len(table)))
 st.dataframe(table, hide_index=True, width="stretch", key="records_table")
 st.download_button(t("download_csv", lg), table.to_csv(index=False).encode("utf-8-sig"),

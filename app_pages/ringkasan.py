@@ -2,11 +2,11 @@ import streamlit as st
 
 from dashboard import fmt, views
 from dashboard.i18n import t
-from dashboard.ui import page
+from dashboard.ui import cache, page
 
 view, gaz, rec, version = page.setup()
 page.heading("page_summary", view, gaz)
-s = views.summary(rec, gaz, view.election, view.as_of, view.region, view.lang)
+s = views.summary(rec, cache.coverage(version, view.election, view.as_of, view.region), view.lang)
 lg = view.lang
 
 c1, c2, c3, c4 = st.columns(4)

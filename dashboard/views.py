@@ -41,6 +41,25 @@ def ceremony_rows(records: Records, ids: list[str], lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def filter_ceremonies(records: Records, election_id: str, region: str | None, kinds: list[str],
+                      text: str, lang: str) -> pd.DataFrame:
+    """Display rows of the ceremonies of an election that concern ``region`` (held in it, within
+    it, or above it), optionally of some kinds and containing ``text`` anywhere in the row."""
+    cer = records.for_election(election_id)
+    if region:
+        r = region
+        cer = cer[[code == r or code.startswith(r + ".") or r.startswith(code + ".") for code in cer["region_code"]]]
+    ids = list(cer["id"])
+    if kinds:
+        have = set(records.kinds.loc[records.kinds["kind"].isin(kinds), "ceremony_id"])
+        ids = [i for i in ids if i in have]
+    table = ceremony_rows(records, ids, lang)
+    needle = text.strip().lower()
+    if needle:
+        table = table[[needle in " ".join(map(str, row)).lower() for row in table.itertuples(index=False)]]
+    return table.reset_index(drop=True)
+
+
 @dataclass(frozen=True)
 class Summary:
     days: int
@@ -56,14 +75,13 @@ class Summary:
     undated_ids: list[str]
 
 
-def summary(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date, region: str | None,
-            lang: str) -> Summary:
-    e = records.election(election_id)
+def summary(records: Records, cov: metrics.Coverage, lang: str) -> Summary:
+    """The Ringkasan numbers for one (cached) coverage result."""
+    e = records.election(cov.election_id)
     day = e["date"].date()
-    days, label = metrics.countdown(day, as_of)
+    days, label = metrics.countdown(day, cov.as_of)
     name = e["name_en"] if lang == "en" else e["name"]
     text = t("h_day", lang) if days == 0 else t("h_before" if days > 0 else "h_after", lang, n=abs(days), e=name)
-    cov = metrics.coverage(records, gaz, election_id, as_of, region)
     covered, total, share, level = cov.headline
     figs = metrics.reported_figures(records, cov)
     ids = cov.ceremony_ids

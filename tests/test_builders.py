@@ -90,3 +90,11 @@ def test_timeline_marks_both_elections_and_h_axis(records, gaz):
     marks_h = [tr for tr in h.data if tr.mode == "markers+text"][0]
     assert list(marks_h.x) == [-(PILKADA - dt.date(2023, 12, 15)).days]
     assert h.layout.xaxis.tickprefix == "H"
+
+
+def test_filter_ceremonies(records):
+    rows = views.filter_ceremonies(records, "pilkada-2024", "32.01.01.1006", [], "", "id")
+    assert list(rows["id"]) == ["cibinong-2024-11-12"]  # the kecamatan ceremony above the kelurahan
+    assert list(views.filter_ceremonies(records, "pilkada-2024", None, ["ikrar"], "lebak", "id")["id"]) == \
+        ["lebak-2023-12-15"]
+    assert views.filter_ceremonies(records, "pemilu-2024", "32.01.01", [], "", "id").empty
