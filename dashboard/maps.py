@@ -16,7 +16,7 @@ from branca.element import MacroElement, Template
 from .geo.display import to_geojson
 from .i18n import state_label, t
 from .metrics import STATES
-from .style import OUTLINE, SHARE_SCALE, STATE_COLORS, share_color
+from .style import OUTLINE, STATE_COLORS, share_color
 
 # Where the browser finds Leaflet: Streamlit serves ./static at /app/static.
 LEAFLET_BASE = "/app/static/leaflet"
@@ -90,14 +90,3 @@ def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang:
     minx, miny, maxx, maxy = data.total_bounds
     m.fit_bounds([[miny, minx], [maxy, maxx]])
     return m
-
-
-def standalone_html(m: folium.Map, leaflet_js: str, leaflet_css: str) -> str:
-    """The map as one HTML file that opens offline: Leaflet inlined."""
-    html = m.get_root().render()
-    html = html.replace(f'<script src="{LEAFLET_BASE}/leaflet.js"></script>', f"<script>{leaflet_js}</script>")
-    html = html.replace(f'<link rel="stylesheet" href="{LEAFLET_BASE}/leaflet.css"/>', f"<style>{leaflet_css}</style>")
-    return html
-
-
-__all__ = ["coverage_map", "legend_items", "Legend", "standalone_html", "SHARE_SCALE"]

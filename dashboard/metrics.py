@@ -130,8 +130,7 @@ class Coverage:
 
     @property
     def ceremony_ids(self) -> list[str]:
-        ids = [i for col in ("direct_ids", "leadership_ids", "within_ids") for lst in self.units[col] for i in lst]
-        return list(dict.fromkeys(ids))
+        return list(dict.fromkeys(i for u in self.units.itertuples(index=False) for i in reached_ids(u)))
 
     def to_dict(self) -> dict:
         return {
@@ -198,9 +197,13 @@ def coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
     return Coverage(parent, election_id, as_of, units, undated)
 
 
-def unit_ceremonies(cov: Coverage, code: str) -> list[str]:
-    row = cov.units.set_index("code").loc[code]
-    return list(dict.fromkeys(row["direct_ids"] + row["leadership_ids"] + row["within_ids"]))
+def reached_ids(unit, undated: bool = False) -> list[str]:
+    """Ceremony ids reaching one coverage row: held in it, above it for its leaders, or
+    within it (aggregates); with ``undated=True`` also the undated ones (listed, not counted)."""
+    ids = list(unit.direct_ids) + list(unit.leadership_ids) + list(unit.within_ids)
+    if undated:
+        ids += list(unit.undated_ids)
+    return list(dict.fromkeys(ids))
 
 
 def readiness(records: Records, cov: Coverage) -> pd.DataFrame:
@@ -210,7 +213,7 @@ def readiness(records: Records, cov: Coverage) -> pd.DataFrame:
     rep = records.readiness[records.readiness["as_of"] <= pd.Timestamp(cov.as_of)]
     rows = []
     for u in cov.units.itertuples(index=False):
-        ids = list(dict.fromkeys(u.direct_ids + u.leadership_ids + u.within_ids))
+        ids = reached_ids(u)
         cats = set().union(*(com.get(i, set()) for i in ids)) if ids else set()
         own = rep[(rep["region_code"] == u.code) & rep["ceremony_id"].isin(ids)].sort_values("as_of")
         last = own.iloc[-1] if len(own) else None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .errors import PetaError
-from .geo import LEVELS, level_of_code
+from .geo import LEVELS
 
 # Query prefixes and the level they imply. Longest first so "kabupaten" wins over "kab".
 _PREFIXES = [
@@ -184,7 +184,3 @@ class Gazetteer:
     def path_label(self, code: str) -> str:
         """"Kec. Cibinong, Kabupaten Bogor, Jawa Barat"."""
         return ", ".join(r.label for r in [self.get(code), *reversed(self.ancestors(code))])
-
-
-def level_matches_code(level: str, code: str) -> bool:
-    return level in LEVELS and level_of_code(code) == level

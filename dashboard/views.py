@@ -112,12 +112,32 @@ def map_units(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date
     return units.reset_index(drop=True), level, ("share" if level in metrics.AGGREGATE_LEVELS else "state")
 
 
+@dataclass(frozen=True)
+class MapView:
+    """Everything the Peta page draws for one view."""
+
+    units: pd.DataFrame          # coverage rows + ``status`` and ``ceremonies`` (tooltip) text
+    level: str                   # level of the drawn units
+    mode: str                    # 'state' or 'share'
+    drill: dict[str, str]        # code -> label of drawn units one can go down into
+    no_child_shapes: bool        # a kecamatan without village boundaries: drawn by itself
+
+
+def map_view(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date, region: str | None,
+             lang: str) -> MapView:
+    units, level, mode = map_units(records, gaz, election_id, as_of, region)
+    units = units.assign(status=status_text(units, mode, lang), ceremonies=unit_tooltips(records, units, lang))
+    drill = {c: lbl for c, lbl in zip(units["code"], units["label"]) if gaz.children(c)}
+    alone = bool(region) and list(units["code"]) == [region] and level != "desa/kelurahan"
+    return MapView(units, level, mode, drill, alone)
+
+
 def unit_tooltips(records: Records, units: pd.DataFrame, lang: str) -> list[str]:
     """Per unit: its ceremonies (date, kind, leader) and their sources, as short HTML lines."""
     cer = records.ceremonies.set_index("id")
     out = []
     for u in units.itertuples(index=False):
-        ids = list(dict.fromkeys(u.direct_ids + u.leadership_ids + u.within_ids + u.undated_ids))
+        ids = metrics.reached_ids(u, undated=True)
         lines = []
         for cid in ids[:4]:
             c = cer.loc[cid]
@@ -135,3 +155,33 @@ def status_text(units: pd.DataFrame, mode: str, lang: str) -> list[str]:
         return [f"{fmt.pct(s, lang, share=True)} ({c}/{n} kec.)" if n else "–"
                 for s, c, n in zip(units["share"], units["sub_covered"], units["sub_units"])]
     return [state_label(s, lang) for s in units["state"]]
+
+
+def _pct_or_dash(value, lang: str) -> str:
+    return "–" if value is None or pd.isna(value) else fmt.pct(value, lang)
+
+
+def readiness_rows(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The Kesiapan table: one row per unit, best commitment coverage first."""
+    shown = table.sort_values("commitment_pct", ascending=False)
+    return pd.DataFrame({
+        t("code", lang): shown["code"],
+        t("unit", lang): shown["label"],
+        t("state", lang): [state_label(s, lang) for s in shown["state"]],
+        t("commitment_pct", lang): [fmt.pct(v, lang) for v in shown["commitment_pct"]],
+        t("reported_pct", lang): [_pct_or_dash(v, lang) for v in shown["reported_pct"]],
+        t("date", lang): [fmt.date_short(d, lang) if d is not None and not pd.isna(d) else "–"
+                          for d in shown["reported_as_of"]],
+    }).reset_index(drop=True)
+
+
+def figure_rows(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Reported readiness figures with date and sources, as shown."""
+    return pd.DataFrame({
+        t("date", lang): [fmt.date_long(d, lang) for d in figures["as_of"]],
+        t("code", lang): figures["region_code"],
+        t("measure", lang): figures["measure"],
+        t("reported_pct", lang): [fmt.pct(p, lang) for p in figures["percent"]],
+        t("sources", lang): figures["sources"],
+        "ceremony_id": figures["ceremony_id"],
+    })

@@ -98,3 +98,20 @@ def test_filter_ceremonies(records):
     assert list(views.filter_ceremonies(records, "pilkada-2024", None, ["ikrar"], "lebak", "id")["id"]) == \
         ["lebak-2023-12-15"]
     assert views.filter_ceremonies(records, "pemilu-2024", "32.01.01", [], "", "id").empty
+
+
+def test_map_view_drill_and_kecamatan_without_village_shapes(records, gaz):
+    mv = views.map_view(records, gaz, "pilkada-2024", PILKADA, "32.01", "id")
+    assert len(mv.drill) == 40 and mv.drill["32.01.01"] == "Kec. Cibinong" and not mv.no_child_shapes
+    alone = views.map_view(records, gaz, "pilkada-2024", PILKADA, "32.16.01", "id")  # Kab. Bekasi: no desa data
+    assert alone.no_child_shapes and list(alone.units["code"]) == ["32.16.01"] and alone.drill == {}
+    desa = views.map_view(records, gaz, "pilkada-2024", PILKADA, "32.01.01.1006", "id")
+    assert not desa.no_child_shapes and list(desa.units["status"]) == ["Tingkat pimpinan saja"]
+
+
+def test_readiness_rows_format(records, bogor):
+    rows = views.readiness_rows(metrics.readiness(records, bogor), "id")
+    first = rows.iloc[0]
+    assert (first["Wilayah"], first["Cakupan komitmen"], first["Kesiapan dilaporkan"], first["Tanggal"]) == \
+        ("Kec. Cibinong", "63,6 %", "90 %", "12 Nov 2024")
+    assert rows.iloc[-1]["Kesiapan dilaporkan"] == "–"

@@ -105,3 +105,23 @@ def test_bad_data_shows_one_clear_error(tmp_path, monkeypatch):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     assert not at.exception
     assert len(at.error) == 1 and "rusak.yaml" in at.error[0].value and "'level'" in at.error[0].value
+
+
+def test_bad_link_values_are_named_then_defaults_used():
+    at = open_page("ringkasan", election="pilkada-2099", region="32.99", as_of="27/11/2024")
+    assert len(at.warning) == 1
+    w = at.warning[0].value
+    assert "'election'" in w and "'pilkada-2099'" in w and "pilkada-2024" in w
+    assert "'region'" in w and "'32.99'" in w and "'as_of'" in w and "YYYY-MM-DD" in w
+    assert at.caption[0].value == "Indonesia"  # fell back to the national view
+    at.run()
+    assert not at.warning  # said once, not on every rerun
+
+
+def test_region_search_tolerates_spelling_and_names_a_miss():
+    at = open_page("ringkasan", election="pilkada-2024", as_of="2024-11-27")
+    at.text_input(key="region_search").set_value("Kab Lebak").run()
+    assert at.caption[0].value == "Kabupaten Lebak, Banten"
+    assert metric(at, "Kecamatan tercakup") == "28 / 28"
+    at.text_input(key="region_search").set_value("Xyzabc").run()
+    assert any('"Xyzabc"' in c.value for c in at.sidebar.caption)

@@ -11,7 +11,6 @@ silently picked.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -217,7 +216,3 @@ def load_records(source: ReportSource, gazetteer: Gazetteer, calendar: list[RawR
 
 def load_folder(root: Path, gazetteer: Gazetteer) -> Records:
     return load_records(YamlFolder(Path(root)), gazetteer, read_calendar(Path(root)))
-
-
-def today() -> dt.date:
-    return dt.date.today()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from .. import context, metrics, settings
+from .. import context, metrics, settings, views
 from ..geo.store import GeoConfig, ensure, load_level
 
 
@@ -50,6 +50,11 @@ def records(version: str):
 @st.cache_data(show_spinner=False, max_entries=256)
 def coverage(version: str, election: str, as_of: dt.date, region: str | None):
     return metrics.coverage(records(version), gazetteer(), election, as_of, region)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def map_view(version: str, election: str, as_of: dt.date, region: str | None, lang: str):
+    return views.map_view(records(version), gazetteer(), election, as_of, region, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

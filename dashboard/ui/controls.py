@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from .. import metrics, settings
+from ..errors import Problem
 from ..i18n import level_label, t
 from ..regions import Gazetteer
 
@@ -44,14 +45,29 @@ def _init(gaz: Gazetteer, calendar) -> None:
     today = dt.date.today()
     upcoming = calendar[calendar["date"].dt.date >= today]
     default_election = upcoming["id"].iloc[0] if len(upcoming) else calendar.sort_values("date")["id"].iloc[-1]
-    ss["_v_election"] = qp.get("election") if qp.get("election") in ids else default_election
-    region = qp.get("region", "")
-    ss["region"] = region if region in gaz else ""
-    ss["_v_lang"] = qp.get("lang") if qp.get("lang") in ("id", "en") else settings.get("PETA_LANG")
+    problems = []  # a bad value in a shared link is reported, then the default is used
+
+    def bad(name: str, expected: str) -> None:
+        problems.append(Problem(field=name, value=qp.get(name), expected=expected, file="URL"))
+
+    ss["_v_election"] = qp.get("election", default_election)
+    if ss["_v_election"] not in ids:
+        bad("election", "one of: " + ", ".join(ids))
+        ss["_v_election"] = default_election
+    ss["region"] = qp.get("region", "")
+    if ss["region"] and ss["region"] not in gaz:
+        bad("region", "a Kemendagri code of the loaded provinces, e.g. 32.01")
+        ss["region"] = ""
+    ss["_v_lang"] = qp.get("lang", settings.get("PETA_LANG"))
+    if ss["_v_lang"] not in ("id", "en"):
+        bad("lang", "id or en")
+        ss["_v_lang"] = "id"
     try:
         ss["_v_as_of"] = dt.date.fromisoformat(qp["as_of"]) if qp.get("as_of") else None
     except ValueError:
+        bad("as_of", "a date written YYYY-MM-DD")
         ss["_v_as_of"] = None
+    ss["_param_problems"] = problems
     ss["_initialised"] = True
 
 
@@ -82,7 +98,7 @@ def _on_level(i: int) -> None:
 def _on_search(gaz: Gazetteer) -> None:
     text = st.session_state.get("region_search", "")
     hits = gaz.search(text) if text.strip() else []
-    st.session_state["_search_miss"] = bool(text.strip()) and not hits
+    st.session_state["_search_miss"] = text.strip() if text.strip() and not hits else ""
     if hits:
         set_region(hits[0].code)
 
@@ -107,7 +123,7 @@ def sidebar(gaz: Gazetteer, calendar) -> View:
         st.text_input(t("search_region", lg), key="region_search", placeholder=t("search_help", lg),
                       on_change=_on_search, args=(gaz,))
         if ss.get("_search_miss"):
-            st.caption(t("no_match", lg))
+            st.caption(t("no_match", lg, q=ss["_search_miss"]))
         region = ss.get("region") or ""
         parts = region.split(".") if region else []
         prefixes = [".".join(parts[: i + 1]) for i in range(len(parts))]

@@ -15,6 +15,9 @@ def setup():
     version = cache.data_version()
     rec = cache.records(version)
     view = controls.sidebar(gaz, rec.calendar)
+    problems = st.session_state.pop("_param_problems", [])
+    if problems:
+        st.warning(t("bad_link", view.lang) + "\n" + "\n".join(f"- {p}" for p in problems))
     if len(rec.conflicts):
         lines = [f"- {c.ceremony_id} · {c.field}: " + ", ".join(f"{v!r} ({f})" for v, f in zip(c.values, c.files))
                  for c in rec.conflicts.itertuples()]

@@ -4,6 +4,7 @@ which Streamlit serves at ``/app/static/leaflet``."""
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,7 @@ def leaflet_source() -> Path:
     return Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
 
 
+@functools.cache
 def ensure_leaflet() -> Path:
     src = leaflet_source()
     if not (TARGET / "leaflet.js").is_file() or (TARGET / "leaflet.js").stat().st_size != (src / "leaflet.js").stat().st_size:
