@@ -11,7 +11,7 @@ lg = view.lang
 axis = st.radio(t("axis_mode", lg), ["date", "h"], key="axis", horizontal=True,
                 format_func=lambda a: t("axis_date" if a == "date" else "axis_h", lg))
 tl = cache.timeline(version, view.election, view.region)
-kinds = {cid: views.kinds_text(rec, cid, lg) for cid in tl.events["id"]}
+kinds, _ = views.ceremony_texts(rec, list(tl.events["id"]), lg)
 left, right = st.columns([3, 1])
 left.plotly_chart(charts.timeline_figure(tl, rec.calendar, kinds, lg, axis), width="stretch",
                   key="timeline_chart")

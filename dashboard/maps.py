@@ -75,7 +75,7 @@ def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang:
     m.default_css = [("leaflet_css", f"{LEAFLET_BASE}/leaflet.css")]
     m.get_root().header.add_child(folium.Element(
         "<style>.leaflet-container{background:#f7f7f2}.leaflet-tooltip{font-size:15px;max-width:420px;"
-        "white-space:normal}</style>"))
+        "white-space:pre-line}</style>"))
     fields = ["label", "code", "status", "ceremonies"]
     aliases = [t("name", lang), t("code", lang), t("state", lang), t("ceremonies", lang)]
     folium.GeoJson(

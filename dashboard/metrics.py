@@ -51,6 +51,13 @@ def _leader_kind(region: Region) -> str:
     return region.level
 
 
+def _by_key(keys, values) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for k, v in zip(keys, values):
+        out[k].append(v)
+    return out
+
+
 class _Index:
     """The ceremonies of one election up to one date, indexed for unit lookups."""
 
@@ -60,10 +67,12 @@ class _Index:
         if as_of is not None:
             dated = dated[dated["date"] <= pd.Timestamp(as_of)]
         self.undated = cer[cer["date"].isna()]
-        self.direct: dict[str, list[str]] = dated.groupby("region_code")["id"].apply(list).to_dict()
-        self.direct_undated = self.undated.groupby("region_code")["id"].apply(list).to_dict()
+        self.direct = _by_key(dated["region_code"], dated["id"])
+        self.direct_undated = _by_key(self.undated["region_code"], self.undated["id"])
         sig = records.signatories[records.signatories["all"]]
-        groups = sig.groupby("ceremony_id")["group"].apply(set).to_dict()
+        groups: dict[str, set] = defaultdict(set)
+        for cid, group in zip(sig["ceremony_id"], sig["group"]):
+            groups[cid].add(group)
         # region -> [(ceremony id, groups signed by all, dated?)]
         self.lead: dict[str, list[tuple[str, set, bool]]] = defaultdict(list)
         for frame, is_dated in ((dated, True), (self.undated, False)):
@@ -171,11 +180,18 @@ def coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
         kec_states["top"] = kec_states["code"].str.slice(0, len(children[0].code))
     within = records.for_election(election_id)
     within = within[within["date"].notna() & (within["date"] <= pd.Timestamp(as_of))]
+    # ceremonies held strictly inside each child, found by the child-length prefix of their code
+    inside: dict[str, list[str]] = defaultdict(list)
+    if children:
+        width = len(children[0].code)
+        for cid, region in zip(within["id"], within["region_code"]):
+            if len(region) > width:
+                inside[region[:width]].append(cid)
     rows = []
     for child in children:
         row = {"code": child.code, "name": child.name, "label": child.label, "level": child.level,
                **idx.unit(child)}
-        row["within_ids"] = within.loc[within["region_code"].str.startswith(child.code + "."), "id"].tolist()
+        row["within_ids"] = list(inside.get(child.code, []))
         if kec_states is not None:
             sub = kec_states[kec_states["top"] == child.code]
             row["sub_units"] = len(sub)

@@ -16,28 +16,41 @@ from .regions import Gazetteer
 
 
 def kinds_text(records: Records, cid: str, lang: str) -> str:
-    k = records.kinds.loc[records.kinds["ceremony_id"] == cid, "kind"]
-    return ", ".join(KINDS[x].label(lang) for x in k)
+    return ceremony_texts(records, [cid], lang)[0].get(cid, "")
 
 
 def sources_text(records: Records, cid: str) -> str:
-    s = records.sources[records.sources["ceremony_id"] == cid]
-    return "; ".join(
-        r.outlet + (f": {r.title}" if isinstance(r.title, str) else "") + (f" ({r.url})" if isinstance(r.url, str) else "")
-        for r in s.itertuples())
+    return ceremony_texts(records, [cid], "id")[1].get(cid, "")
+
+
+def ceremony_texts(records: Records, ids: list[str], lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(kinds text, sources text) per ceremony id, in one pass over each table."""
+    wanted = set(ids)
+    kinds: dict[str, list[str]] = {}
+    for cid, k in zip(records.kinds["ceremony_id"], records.kinds["kind"]):
+        if cid in wanted:
+            kinds.setdefault(cid, []).append(KINDS[k].label(lang))
+    sources: dict[str, list[str]] = {}
+    s = records.sources
+    for cid, outlet, title, url in zip(s["ceremony_id"], s["outlet"], s["title"], s["url"]):
+        if cid in wanted:
+            sources.setdefault(cid, []).append(
+                outlet + (f": {title}" if isinstance(title, str) else "") + (f" ({url})" if isinstance(url, str) else ""))
+    return ({c: ", ".join(v) for c, v in kinds.items()}, {c: "; ".join(v) for c, v in sources.items()})
 
 
 def ceremony_rows(records: Records, ids: list[str], lang: str) -> pd.DataFrame:
     """Display rows for ceremonies, newest first, undated last."""
     cer = records.ceremonies[records.ceremonies["id"].isin(ids)].sort_values("date", ascending=False, na_position="last")
+    kinds, sources = ceremony_texts(records, list(cer["id"]), lang)
     return pd.DataFrame({
         "id": cer["id"],
         t("date", lang): [fmt.date_long(d, lang) for d in cer["date"]],
         t("unit", lang): cer["region_name"],
-        t("kind", lang): [kinds_text(records, c, lang) for c in cer["id"]],
+        t("kind", lang): [kinds.get(c, "") for c in cer["id"]],
         t("leader", lang): [" — ".join(x for x in (n, r) if isinstance(x, str)) for n, r in
                             zip(cer["leader_name"], cer["leader_role"])],
-        t("sources", lang): [sources_text(records, c) for c in cer["id"]],
+        t("sources", lang): [sources.get(c, "") for c in cer["id"]],
     }).reset_index(drop=True)
 
 
@@ -133,20 +146,29 @@ def map_view(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
 
 
 def unit_tooltips(records: Records, units: pd.DataFrame, lang: str) -> list[str]:
-    """Per unit: its ceremonies (date, kind, leader) and their sources, as short HTML lines."""
-    cer = records.ceremonies.set_index("id")
+    """Per unit: its ceremonies (date, kind, leader) and their sources, one line each.
+
+    Kept short because it travels to the browser with every map: the region is named only
+    when the ceremony was held elsewhere (above or within the unit), and lines are joined
+    with newlines (the tooltip CSS keeps them) rather than HTML tags."""
+    per_unit = [metrics.reached_ids(u, undated=True) for u in units.itertuples(index=False)]
+    shown = {cid for ids in per_unit for cid in ids[:4]}
+    kinds, sources = ceremony_texts(records, list(shown), lang)
+    cer = records.ceremonies[records.ceremonies["id"].isin(shown)]
+    info = {cid: (fmt.date_short(d, lang), code, name, leader) for cid, d, code, name, leader in
+            zip(cer["id"], cer["date"], cer["region_code"], cer["region_name"], cer["leader_name"])}
     out = []
-    for u in units.itertuples(index=False):
-        ids = metrics.reached_ids(u, undated=True)
+    for u, ids in zip(units.itertuples(index=False), per_unit):
         lines = []
         for cid in ids[:4]:
-            c = cer.loc[cid]
-            who = c["leader_name"] if isinstance(c["leader_name"], str) else ""
-            lines.append(f"{fmt.date_short(c['date'], lang)} · {c['region_name']} · {kinds_text(records, cid, lang)}"
-                         f"{' · ' + who if who else ''}<br><i>{sources_text(records, cid)}</i>")
+            day, code, name, leader = info[cid]
+            parts = [day] + ([name] if code != u.code else []) + [kinds.get(cid, "")]
+            if isinstance(leader, str):
+                parts.append(leader)
+            lines.append(" · ".join(parts) + f" ({sources.get(cid, '')})")
         if len(ids) > 4:
             lines.append(f"+{len(ids) - 4}")
-        out.append("<br>".join(lines) if lines else "–")
+        out.append("\n".join(lines) if lines else "–")
     return out
 
 
