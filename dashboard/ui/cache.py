@@ -1,6 +1,7 @@
-"""Load once per process: geometry and the gazetteer with ``st.cache_resource``;
-records and derived tables with ``st.cache_data`` keyed by a fingerprint of the
-data folder, so an edited record shows up without a restart."""
+"""Load once per process: geometry, the gazetteer and the loaded records with
+``st.cache_resource`` (shared, read-only); derived tables with ``st.cache_data``.
+Records and derived tables are keyed by a fingerprint of the data folder, so an
+added or edited record shows up without a restart."""
 
 from __future__ import annotations
 
@@ -32,17 +33,28 @@ def display_shapes(level: str):
 
 
 def data_version() -> str:
-    """Changes whenever a file in the data folder is added, removed or edited."""
-    root = Path(settings.get("PETA_DATA_DIR"))
-    h = hashlib.sha256()
+    """Fingerprint of the configured data folder (see :func:`_fingerprint`)."""
+    return _fingerprint(settings.get("PETA_DATA_DIR"))
+
+
+@st.cache_data(show_spinner=False, ttl=5)
+def _fingerprint(folder: str) -> str:
+    """Changes whenever a file in the data folder is added, removed or edited.
+
+    Checked at most every 5 s: stat-ing thousands of record files on every rerun costs more
+    than the rerun itself, and a new record showing up within seconds is soon enough."""
+    root = Path(folder)
+    h = hashlib.sha256(folder.encode())  # another folder is another version
     for p in sorted(root.rglob("*.y*ml")):
         stat = p.stat()
         h.update(f"{p.relative_to(root)}|{stat.st_mtime_ns}|{stat.st_size}".encode())
     return h.hexdigest()[:16]
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def records(version: str):
+    """Shared, not copied: st.cache_data would unpickle every table of every ceremony on each
+    rerun (and, with thousands of records, set off long garbage collections). Pages only read it."""
     del version  # part of the cache key only
     return context.records(gazetteer())
 
