@@ -18,6 +18,7 @@ Rules (also in the README):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
@@ -268,7 +269,13 @@ class Timeline:
 
 def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: str | None,
              until: dt.date | None = None) -> Timeline:
-    """Cumulative coverage by date, up to election day (or ``until``)."""
+    """Cumulative coverage by date, up to election day (or ``until``).
+
+    Coverage is computed once, at the end date: a unit counts as covered from the earliest
+    date of the dated ceremonies that reach it, so the cumulative counts follow by sorting
+    those dates (one pass, however many ceremony dates there are). Lines: the parent (its
+    child units, or its kecamatan when the children are aggregates, as in
+    :attr:`Coverage.headline`), plus one per aggregate child that has any coverage."""
     day = records.election(election_id)["date"].date()
     end = until or day
     cer = records.for_election(election_id)
@@ -278,22 +285,38 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
                   | cer["region_code"].map(lambda r: p.startswith(r + "."))]
     dated = cer[cer["date"].notna() & (cer["date"] <= pd.Timestamp(end))].sort_values("date")
     events = dated.assign(h=[(day - d.date()).days for d in dated["date"]])
-    dates = sorted({d.date() for d in dated["date"]} | {end})
+    dates = [pd.Timestamp(d) for d in sorted({d.date() for d in dated["date"]} | {end})]
+
+    idx = _Index(records, election_id, end)
+    date_of = dict(zip(records.ceremonies["id"], records.ceremonies["date"]))
+
+    def first(unit: dict):
+        ids = unit["direct_ids"] + unit["leadership_ids"]
+        return min(date_of[i] for i in ids) if ids else None
+
+    def cumulative(firsts: list) -> list[int]:
+        known = sorted(f for f in firsts if pd.notna(f))  # NaT: never covered
+        return [bisect.bisect_right(known, d) for d in dates]
+
+    children = gaz.children(parent_code)
+    label = gaz.get(parent_code).label if parent_code else "Indonesia"
+    lines: list[tuple[str, str, list, int]] = []  # (code, label, first dates, total)
+    if children and children[0].level in AGGREGATE_LEVELS:
+        kec = _kecamatan_states(idx, gaz, parent_code)
+        kec["first"] = [first(row) for row in kec.to_dict("records")]
+        lines.append((parent_code or "", label, list(kec["first"]), len(kec)))
+        width = len(children[0].code)
+        for child in children:
+            sub = kec[kec["code"].str.slice(0, width) == child.code]
+            lines.append((child.code, child.label, list(sub["first"]), len(sub)))
+    else:
+        lines.append((parent_code or "", label, [first(idx.unit(c)) for c in children], len(children)))
     rows = []
-    for d in dates:
-        cov = coverage(records, gaz, election_id, d, parent_code)
-        label = cov.parent.label if cov.parent else "Indonesia"
-        rows.append({"date": pd.Timestamp(d), "h": (day - d).days, "region_code": parent_code or "",
-                     "region_label": label, "covered": cov.n_covered, "total": cov.n_units,
-                     "share": cov.share})
-        if cov.units["sub_units"].notna().any():  # aggregates: one line per child with any coverage
-            for u in cov.units.itertuples(index=False):
-                rows.append({"date": pd.Timestamp(d), "h": (day - d).days, "region_code": u.code,
-                             "region_label": u.label, "covered": u.sub_covered, "total": u.sub_units,
-                             "share": u.share})
-    series = pd.DataFrame(rows)
-    if len(series):
-        touched = series.groupby("region_code")["covered"].max()
-        keep = set(touched[touched > 0].index) | {parent_code or ""}
-        series = series[series["region_code"].isin(keep)].reset_index(drop=True)
+    for i, (code, name, firsts, total) in enumerate(lines):
+        if i and not any(pd.notna(f) for f in firsts):
+            continue  # child lines only where something happened
+        for d, covered in zip(dates, cumulative(firsts)):
+            rows.append({"date": d, "h": (day - d.date()).days, "region_code": code, "region_label": name,
+                         "covered": covered, "total": total, "share": covered / total if total else None})
+    series = pd.DataFrame(rows, columns=["date", "h", "region_code", "region_label", "covered", "total", "share"])
     return Timeline(series, events.reset_index(drop=True), cer[cer["date"].isna()].reset_index(drop=True), day)

@@ -106,3 +106,15 @@ def test_countdown_and_default_as_of():
     assert metrics.countdown(PILKADA, dt.date(2024, 12, 2)) == (-5, "H+5")
     assert metrics.default_as_of(PILKADA, dt.date(2026, 1, 1)) == PILKADA
     assert metrics.default_as_of(PILKADA, dt.date(2024, 11, 1)) == dt.date(2024, 11, 1)
+
+
+@pytest.mark.parametrize("election,parent", [("pemilu-2024", "36"), ("pilkada-2024", "32"), ("pilkada-2024", None),
+                                             ("pilkada-2024", "32.01"), ("pilkada-2024", "32.01.01")])
+def test_timeline_points_equal_coverage_on_that_date(records, gaz, election, parent):
+    """The one-pass timeline agrees with coverage computed afresh at every date on it."""
+    t = metrics.timeline(records, gaz, election, parent)
+    line = t.series[t.series["region_code"] == (parent or "")]
+    assert len(line) >= 2
+    for row in line.itertuples():
+        covered, total, _, _ = metrics.coverage(records, gaz, election, row.date.date(), parent).headline
+        assert (row.covered, row.total) == (covered, total), row.date
