@@ -18,7 +18,10 @@ pages = [
     st.Page("app_pages/linimasa.py", title=t("page_timeline", lg), icon=":material/timeline:", url_path="linimasa"),
     st.Page("app_pages/data.py", title=t("page_data", lg), icon=":material/table:", url_path="data"),
 ]
+briefing = st.query_params.get("mode") == "briefing"
+if briefing:  # the Forkompinda display: one page, no navigation, no sidebar
+    pages = [st.Page("app_pages/briefing.py", title=t("briefing", lg), url_path="pengarahan", default=True)]
 try:
-    st.navigation(pages).run()
+    st.navigation(pages, position="hidden" if briefing else "sidebar").run()
 except PetaError as exc:  # the one place user-facing data problems are shown
     show_error(exc, lg)

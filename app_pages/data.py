@@ -1,9 +1,13 @@
+from functools import partial
+
 import streamlit as st
 
 from dashboard import views
+from dashboard.export.files import MIME
+from dashboard.export.tables import to_csv, to_xlsx
 from dashboard.i18n import t
 from dashboard.records.vocab import KINDS
-from dashboard.ui import page
+from dashboard.ui import cache, page
 
 view, gaz, rec, version = page.setup()
 page.heading("page_data", view, gaz)
@@ -15,6 +19,10 @@ text = c2.text_input(t("filters", lg), key="filter_text")
 table = views.filter_ceremonies(rec, view.election, view.region, kinds, text, lg)
 st.caption(t("records_shown", lg, n=len(table)))
 st.dataframe(table, hide_index=True, width="stretch", key="records_table")
-st.download_button(t("download_csv", lg), table.to_csv(index=False).encode("utf-8-sig"),
-                   file_name=f"upacara_{view.region or 'indonesia'}_{view.election}.csv", mime="text/csv",
-                   key="download_csv", on_click="ignore")
+# The files hold the rows shown (filters applied), headed by title, region, election, date and sources.
+meta = cache.report(version, view.election, view.as_of, view.region, lg).meta("upacara")
+d1, d2, _ = st.columns([1, 1, 3])
+d1.download_button(t("dl_csv", lg), partial(to_csv, table, meta), file_name=meta.filename("csv"), mime=MIME["csv"],
+                   key="download_csv", on_click="ignore", icon=":material/download:")
+d2.download_button(t("dl_xlsx", lg), partial(to_xlsx, table, meta), file_name=meta.filename("xlsx"),
+                   mime=MIME["xlsx"], key="download_xlsx", on_click="ignore", icon=":material/download:")

@@ -1,20 +1,22 @@
 import streamlit as st
 
-from dashboard import charts, views
+from dashboard import views
 from dashboard.i18n import t
-from dashboard.ui import cache, page
+from dashboard.ui import cache, downloads, page
 
 view, gaz, rec, version = page.setup()
 page.heading("page_timeline", view, gaz)
 lg = view.lang
 
-axis = st.radio(t("axis_mode", lg), ["date", "h"], key="axis", horizontal=True,
-                format_func=lambda a: t("axis_date" if a == "date" else "axis_h", lg))
-tl = cache.timeline(version, view.election, view.region)
-kinds, _ = views.ceremony_texts(rec, list(tl.events["id"]), lg)
+rep = cache.report(version, view.election, view.as_of, view.region, lg)
+axis_col, dl = st.columns([5, 1], vertical_alignment="bottom")
+axis = axis_col.radio(t("axis_mode", lg), ["date", "h"], key="axis", horizontal=True,
+                      format_func=lambda a: t("axis_date" if a == "date" else "axis_h", lg))
+with dl:
+    downloads.menu(rep, "linimasa", axis=axis)
+tl = rep.timeline
 left, right = st.columns([3, 1])
-left.plotly_chart(charts.timeline_figure(tl, rec.calendar, kinds, lg, axis), width="stretch",
-                  key="timeline_chart")
+left.plotly_chart(rep.figure("linimasa", axis=axis), width="stretch", key="timeline_chart")
 with right:
     st.subheader(t("undated_list", lg))
     if tl.undated.empty:

@@ -1,20 +1,24 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import maps, settings
+from dashboard import settings
 from dashboard.i18n import t
-from dashboard.ui import cache, controls, page
+from dashboard.ui import cache, controls, downloads, page
 
 view, gaz, rec, version = page.setup()
 page.heading("page_map", view, gaz)
 controls.breadcrumb(gaz, view)
 lg = view.lang
 
-mv = cache.map_view(version, view.election, view.as_of, view.region, lg)
+rep = cache.report(version, view.election, view.as_of, view.region, lg)
+mv = rep.map_view
 if mv.no_child_shapes:
     st.info(t("no_desa", lg))
-m = maps.coverage_map(cache.display_shapes(mv.level), mv.units, mv.mode, lg, tiles=settings.get("PETA_TILES"))
-st.caption(t("map_hint", lg))
+m = rep.folium_map(tiles=settings.get("PETA_TILES"))
+hint, dl = st.columns([5, 1], vertical_alignment="bottom")
+hint.caption(t("map_hint", lg))
+with dl:
+    downloads.menu(rep, "peta", html=True)
 # Only a click on a unit comes back to Python: panning and zooming never rerun the app.
 clicked = st_folium(m, key="map", height=620, use_container_width=True, returned_objects=["last_active_drawing"])
 code = (((clicked or {}).get("last_active_drawing") or {}).get("properties") or {}).get("code")

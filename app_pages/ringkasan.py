@@ -1,12 +1,13 @@
 import streamlit as st
 
-from dashboard import fmt, views
+from dashboard import fmt
 from dashboard.i18n import t
-from dashboard.ui import cache, page
+from dashboard.ui import cache, controls, downloads, page
 
 view, gaz, rec, version = page.setup()
 page.heading("page_summary", view, gaz)
-s = views.summary(rec, cache.coverage(version, view.election, view.as_of, view.region), view.lang)
+rep = cache.report(version, view.election, view.as_of, view.region, view.lang)
+s = rep.summary
 lg = view.lang
 
 c1, c2, c3, c4 = st.columns(4)
@@ -30,3 +31,9 @@ else:
     st.dataframe(s.recent.drop(columns=["id"]), hide_index=True, width="stretch", key="recent")
 if s.undated_ids:
     st.info(t("undated_note", lg, n=len(s.undated_ids), ids=", ".join(s.undated_ids)))
+
+st.divider()
+left, right = st.columns(2)
+with left:
+    downloads.pack_button(rep)
+right.link_button(t("briefing_open", lg), controls.link(view, mode="briefing"), icon=":material/tv:")

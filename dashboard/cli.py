@@ -167,6 +167,53 @@ def cmd_geo_manifest(args) -> int:
     return 0
 
 
+def _report(args):
+    from .report import Report
+
+    gaz = context.gazetteer()
+    rec = context.records(gaz, args.data)
+    region = None
+    if args.region and args.region.lower() not in ("indonesia", "id", ""):
+        region = args.region if args.region in gaz else gaz.resolve(args.region).code
+    return Report(rec, gaz, args.election, region, _date(args.as_of) if args.as_of else None, args.lang)
+
+
+def _write(out: str, data: bytes) -> None:
+    """Whole file or nothing: written beside the target, then renamed over it."""
+    path = Path(out)
+    if not path.parent.is_dir():
+        raise PetaError.single("--out", out, "a file in an existing folder")
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def cmd_export_briefing(args) -> int:
+    from .export.pack import briefing_pack
+
+    if not args.out.lower().endswith(".pdf"):
+        raise PetaError.single("--out", args.out, "a file name ending in .pdf")
+    report = _report(args)
+    t0 = time.perf_counter()
+    data = briefing_pack(report)
+    _write(args.out, data)
+    print(f"{args.out}: briefing pack, {len(data) // 1024} KB in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+def cmd_export_chart(args) -> int:
+    from .export.files import export
+    from .report import check_chart
+
+    check_chart(args.name)
+    report = _report(args)
+    result = export(report, args.name, args.format, args.size, args.axis)
+    out = args.out or result.file_name
+    _write(out, result.data)
+    print(f"{out}: {args.name} as {args.format} ({len(result.data) // 1024} KB)")
+    return 0
+
+
 def cmd_settings(args) -> int:
     print(settings.markdown_table())
     return 0
@@ -202,6 +249,28 @@ def parser() -> argparse.ArgumentParser:
     gm = g.add_parser("manifest", help="regenerate geo/manifest.tsv from a local copy")
     gm.add_argument("source")
     gm.set_defaults(func=cmd_geo_manifest)
+    ex = sub.add_parser("export", help="briefing pack (PDF) or one chart/table as a file").add_subparsers(
+        dest="export", required=True)
+
+    def view_args(p):
+        p.add_argument("--election", required=True, help="an election id from data/elections.yaml")
+        p.add_argument("--region", default="", help="a code (32.01), a name (\"Kab. Bogor\"); empty: Indonesia")
+        p.add_argument("--as-of", help="YYYY-MM-DD (default: election day if past, else today)")
+        p.add_argument("--lang", choices=["id", "en"], default="id")
+        p.add_argument("--data")
+
+    eb = ex.add_parser("briefing", help="the briefing pack as one PDF")
+    view_args(eb)
+    eb.add_argument("--out", required=True, help="FILE.pdf")
+    eb.set_defaults(func=cmd_export_briefing)
+    ec = ex.add_parser("chart", help="one chart as png/svg/pdf, the map also as html, any view's data as csv/xlsx")
+    view_args(ec)
+    ec.add_argument("--name", required=True, help="peta, kesiapan, kategori or linimasa")
+    ec.add_argument("--format", default="png", help="png, svg, pdf, html (peta), csv or xlsx")
+    ec.add_argument("--size", default="16x9", help="16x9 (1920×1080) or square (1080×1080)")
+    ec.add_argument("--axis", default="date", choices=["date", "h"], help="timeline axis")
+    ec.add_argument("--out", help="file to write (default: the export's own name, in this folder)")
+    ec.set_defaults(func=cmd_export_chart)
     s = sub.add_parser("settings", help="print the settings table (for the README)")
     s.set_defaults(func=cmd_settings)
     return p

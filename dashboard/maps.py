@@ -1,4 +1,5 @@
-"""Folium map builder: data in, ``folium.Map`` out. No Streamlit here.
+"""Map builders: data in, ``folium.Map`` (interactive) or ``go.Figure`` (static images,
+briefing screen) out. No Streamlit here.
 
 Maps must draw with no network: Leaflet's JS/CSS come from the app's own static
 files (``LEAFLET_BASE``), none of folium's CDN extras (jQuery, Bootstrap, icon
@@ -8,15 +9,21 @@ on a plain light background with dark outlines, which reads on a projector.
 
 from __future__ import annotations
 
+import html
+import re
+from pathlib import Path
+
 import folium
 import geopandas as gpd
 import pandas as pd
+import plotly.graph_objects as go
+import shapely
 from branca.element import MacroElement, Template
 
 from .geo.display import to_geojson
 from .i18n import state_label, t
 from .metrics import STATES
-from .style import OUTLINE, STATE_COLORS, share_color
+from .style import BASE_FONT_SIZE, FONT, OUTLINE, STATE_COLORS, share_color, text_color
 
 # Where the browser finds Leaflet: Streamlit serves ./static at /app/static.
 LEAFLET_BASE = "/app/static/leaflet"
@@ -52,6 +59,33 @@ class Legend(MacroElement):
         self.html = f"<b>{title}</b>{rows}"
 
 
+class Title(MacroElement):
+    """Title, region · election · date and the sources line, top right of an exported map."""
+
+    _template = Template("""
+    {% macro script(this, kwargs) %}
+    (function() {
+        var box = L.control({position: 'topright'});
+        box.onAdd = function () {
+            var div = L.DomUtil.create('div', 'peta-title');
+            div.style.cssText = 'background:#fff;padding:10px 14px;border:2px solid #333;border-radius:6px;'
+                + 'font:15px/1.4 sans-serif;color:#111;max-width:560px;';
+            div.innerHTML = {{ this.html|tojson }};
+            return div;
+        };
+        box.addTo({{ this._parent.get_name() }});
+    })();
+    {% endmacro %}
+    """)
+
+    def __init__(self, title: str, subtitle: str, sources: str):
+        super().__init__()
+        self._name = "Title"
+        esc = html.escape
+        self.html = (f'<div style="font-size:20px;font-weight:bold">{esc(title)}</div><div>{esc(subtitle)}</div>'
+                     f'<div style="margin-top:6px;color:#444">{esc(sources)}</div>')
+
+
 def legend_items(mode: str, lang: str) -> list[tuple[str, str]]:
     if mode == "share":
         stops = [0.0, 0.25, 0.5, 0.75, 1.0]
@@ -60,13 +94,18 @@ def legend_items(mode: str, lang: str) -> list[tuple[str, str]]:
     return [(state_label(s, lang), STATE_COLORS[s]) for s in STATES]
 
 
+def _fills(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str) -> gpd.GeoDataFrame:
+    data = shapes[["code", "geometry"]].merge(units, on="code", how="inner")
+    data["fill"] = ([share_color(s) for s in data["share"]] if mode == "share"
+                    else [STATE_COLORS[s] for s in data["state"]])
+    return data
+
+
 def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang: str = "id",
                  title: str | None = None, tiles: str = "off", height: int = 620) -> folium.Map:
     """A choropleth of ``units`` (code, label, state, share, status, ceremonies) over ``shapes``
     (code, geometry). Every unit is drawn; units without records in the 'none' grey."""
-    data = shapes[["code", "geometry"]].merge(units, on="code", how="inner")
-    data["fill"] = ([share_color(s) for s in data["share"]] if mode == "share"
-                    else [STATE_COLORS[s] for s in data["state"]])
+    data = _fills(shapes, units, mode)
     fc = to_geojson(data, ["code", "label", "status", "ceremonies", "fill"])
     m = folium.Map(tiles="OpenStreetMap" if tiles == "osm" else None, control_scale=True,
                    zoom_control=True, prefer_canvas=False, height=height)
@@ -90,3 +129,72 @@ def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang:
     minx, miny, maxx, maxy = data.total_bounds
     m.fit_bounds([[miny, minx], [maxy, maxx]])
     return m
+
+
+def standalone_html(m: folium.Map, leaflet_dir: Path) -> str:
+    """The map as one HTML file that opens offline: Leaflet's JS and CSS are written into
+    the page instead of being linked from the app's static folder."""
+    html = m.get_root().render()
+    js = (leaflet_dir / "leaflet.js").read_text(encoding="utf-8")
+    css = (leaflet_dir / "leaflet.css").read_text(encoding="utf-8")
+    html = re.sub(r'<script src="[^"]*leaflet\.js"></script>', lambda _: f"<script>{js}</script>", html, count=1)
+    html = re.sub(r'<link rel="stylesheet" href="[^"]*leaflet\.css"\s*/?>', lambda _: f"<style>{css}</style>", html,
+                  count=1)
+    if LEAFLET_BASE in html:  # a new folium layout would silently bring the network back
+        raise RuntimeError("standalone_html: Leaflet link not replaced")
+    return html
+
+
+def _rings(geom) -> list:
+    """Exterior rings and holes of a (multi)polygon; holes are drawn with the opposite
+    winding so the filled path leaves them empty (Kota Bogor inside Kab. Bogor)."""
+    if geom is None or geom.is_empty:
+        return []
+    geom = shapely.orient_polygons(geom)
+    polys = getattr(geom, "geoms", [geom])
+    return [ring for p in polys if p.geom_type == "Polygon" for ring in (p.exterior, *p.interiors)]
+
+
+def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang: str = "id",
+                    title: str | None = None, labels: bool | None = None) -> go.Figure:
+    """The same choropleth as :func:`coverage_map` as a plotly figure: for PNG/SVG/PDF export and
+    the briefing screen, where it renders with no tiles, no iframe and no network.
+
+    Polygons are filled paths on plain longitude/latitude axes with equal scale; near the
+    equator that is within 1 % of the Mercator shape. One trace per fill colour keeps the figure
+    small; the legend repeats the interactive map's. ``labels`` (default: up to 60 units)
+    writes each unit's name on it, readable on a projector."""
+    data = _fills(shapes, units, mode)
+    fig = go.Figure()
+    for color, part in data.groupby("fill", sort=False):
+        xs: list = []
+        ys: list = []
+        for geom in part.geometry:
+            for ring in _rings(geom):
+                x, y = ring.xy
+                xs += list(x) + [None]
+                ys += list(y) + [None]
+        fig.add_scatter(x=xs, y=ys, fill="toself", fillcolor=color, mode="lines",
+                        line={"color": OUTLINE, "width": 1}, hoverinfo="skip", showlegend=False)
+    for label, color in legend_items(mode, lang):
+        fig.add_scatter(x=[None], y=[None], mode="markers", name=label,
+                        marker={"symbol": "square", "size": 18, "color": color, "line": {"color": OUTLINE, "width": 1}})
+    if labels is None:
+        labels = len(data) <= 60
+    if labels and len(data):
+        points = data.geometry.representative_point()
+        fig.add_scatter(x=points.x, y=points.y, mode="text", text=data["label"].str.replace(r"^(Kec\.|Kab\.) ", "", regex=True),
+                        textfont={"size": BASE_FONT_SIZE - 3, "color": [text_color(c) for c in data["fill"]]},
+                        hovertext=data["status"] if "status" in data else None, hoverinfo="text", showlegend=False)
+    fig.update_xaxes(visible=False, constrain="domain")
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, constrain="domain")
+    fig.update_layout(
+        title={"text": title or (t("share_legend", lang) if mode == "share" else t("legend_title", lang)),
+               "font": {"size": BASE_FONT_SIZE + 6}},
+        font={"family": FONT, "size": BASE_FONT_SIZE}, height=620, plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
+        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        legend={"title": {"text": t("share_legend", lang) if mode == "share" else t("legend_title", lang)},
+                "bgcolor": "rgba(255,255,255,0.9)", "bordercolor": OUTLINE, "borderwidth": 1,
+                "x": 0.01, "y": 0.01, "xanchor": "left", "yanchor": "bottom"},
+    )
+    return fig

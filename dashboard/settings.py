@@ -44,6 +44,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("PETA_TILES", "off",
                 "Basemap under the polygons: `off` (polygons only; works with no network) or `osm` "
                 "(OpenStreetMap tiles; needs internet)."),
+        Setting("PETA_BROWSER", "",
+                "Chromium used for PNG/SVG/PDF exports and the briefing pack. Empty: `BROWSER_PATH`, "
+                "else `chromium` (Debian's package) or `chromium-browser`/`google-chrome` on `PATH`."),
+        Setting("PETA_BRIEFING_SECONDS", "20",
+                "Seconds each view stays on the briefing screen (`?mode=briefing`) before the next; "
+                "a link may override it with `&seconds=N` (5 to 600)."),
     ]
 }
 

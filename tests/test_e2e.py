@@ -148,7 +148,7 @@ def test_linimasa_shows_lebak(page, server):
 
 
 def test_data_page_and_english(page, server):
-    _open(page, server, "/data?election=pilkada-2024&lang=en", "Download CSV")
+    _open(page, server, "/data?election=pilkada-2024&lang=en", "Data as CSV")
     body = page.inner_text("body")
-    assert "4 ceremonies shown" in body and "Download CSV" in body
+    assert "4 ceremonies shown" in body and "Data as CSV" in body and "Data as Excel (XLSX)" in body
     _shot(page, "data")

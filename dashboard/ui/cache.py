@@ -11,7 +11,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from .. import context, metrics, settings, views
+from .. import context, settings
+from ..report import Report
 from ..geo.store import GeoConfig, ensure, load_level
 
 
@@ -59,16 +60,15 @@ def records(version: str):
     return context.records(gazetteer())
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def coverage(version: str, election: str, as_of: dt.date, region: str | None):
-    return metrics.coverage(records(version), gazetteer(), election, as_of, region)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def loaded_at(version: str) -> dt.datetime:
+    """When this version of the records was first loaded (the briefing screen's stamp)."""
+    del version
+    return dt.datetime.now()
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
-def map_view(version: str, election: str, as_of: dt.date, region: str | None, lang: str):
-    return views.map_view(records(version), gazetteer(), election, as_of, region, lang)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def timeline(version: str, election: str, region: str | None):
-    return metrics.timeline(records(version), gazetteer(), election, region)
+@st.cache_resource(show_spinner=False, max_entries=64)
+def report(version: str, election: str, as_of: dt.date, region: str | None, lang: str) -> Report:
+    """One view's charts, tables and exports, shared by sessions looking at the same view; its
+    parts are computed on first use (a download button's callable may be the first)."""
+    return Report(records(version), gazetteer(), election, region, as_of, lang, shapes=display_shapes)

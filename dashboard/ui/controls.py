@@ -103,6 +103,26 @@ def _on_search(gaz: Gazetteer) -> None:
         set_region(hits[0].code)
 
 
+def current(gaz: Gazetteer, calendar) -> View:
+    """The view from the link (or this session's state), drawing no widgets: for the briefing
+    screen, which has no sidebar and must leave its link (``mode=briefing``…) as it is."""
+    _init(gaz, calendar)
+    ss = st.session_state
+    if ss.get("_v_as_of") is None:
+        day = calendar.set_index("id").loc[ss["_v_election"], "date"].date()
+        ss["_v_as_of"] = metrics.default_as_of(day)
+    return View(ss["_v_election"], ss.get("region") or None, ss["_v_as_of"], lang())
+
+
+def link(view: View, **extra: str) -> str:
+    """A relative link that opens ``view`` (plus ``extra`` parameters, e.g. mode=briefing)."""
+    from urllib.parse import urlencode
+
+    params = {"election": view.election, "region": view.region or "", "as_of": view.as_of.isoformat(),
+              "lang": view.lang, **extra}
+    return "./?" + urlencode({k: v for k, v in params.items() if v})
+
+
 def sidebar(gaz: Gazetteer, calendar) -> View:
     _init(gaz, calendar)
     ss = st.session_state

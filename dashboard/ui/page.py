@@ -9,12 +9,13 @@ from ..i18n import t
 from . import cache, controls
 
 
-def setup():
-    """(view, gazetteer, records, data version). A data problem stops the page with its message."""
+def setup(sidebar: bool = True):
+    """(view, gazetteer, records, data version). A data problem stops the page with its message.
+    ``sidebar=False`` (the briefing screen) takes the view from the link and draws no controls."""
     gaz = cache.gazetteer()
     version = cache.data_version()
     rec = cache.records(version)
-    view = controls.sidebar(gaz, rec.calendar)
+    view = controls.sidebar(gaz, rec.calendar) if sidebar else controls.current(gaz, rec.calendar)
     problems = st.session_state.pop("_param_problems", [])
     if problems:
         st.warning(t("bad_link", view.lang) + "\n" + "\n".join(f"- {p}" for p in problems))

@@ -1,0 +1,3 @@
+from dashboard.ui import briefing
+
+briefing.run()

@@ -1,0 +1,59 @@
+"""Every export as (bytes, file name, MIME type), from a :class:`~dashboard.report.Report`.
+
+``export(report, "kesiapan", "png")`` → the readiness chart at 1920×1080;
+``size="square"`` → 1080×1080; ``"svg"``/``"pdf"`` the same as vectors; ``"csv"``/``"xlsx"``
+→ the data behind it; ``export(report, "peta", "html")`` → the map as one offline HTML file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from ..errors import PetaError
+from . import render
+from .frame import SIZES, presentation
+from .tables import to_csv, to_xlsx
+
+MIME = {**render.FORMATS, "html": "text/html", "csv": "text/csv",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+IMAGE_FORMATS = tuple(render.FORMATS)
+DATA_FORMATS = ("csv", "xlsx")
+
+
+class Export(NamedTuple):
+    data: bytes
+    file_name: str
+    mime: str
+
+
+def export(report, name: str, fmt: str, size: str = "16x9", axis: str = "date",
+           made_on: dt.date | None = None) -> Export:
+    from ..report import CHARTS, TABLES, check_chart
+
+    if fmt not in MIME:
+        raise PetaError.single("format", fmt, "one of: " + ", ".join(MIME))
+    meta = report.meta(name)
+    if fmt in DATA_FORMATS:
+        if name not in TABLES:
+            raise PetaError.single("table", name, "one of: " + ", ".join(TABLES))
+        table = report.table(name)
+        data = to_csv(table, meta) if fmt == "csv" else to_xlsx(table, meta)
+        return Export(data, meta.filename(fmt), MIME[fmt])
+    check_chart(name)
+    if fmt == "html":
+        if name != "peta":
+            raise PetaError.single("format", fmt, "html is offered for the map (peta) only; charts: "
+                                   + ", ".join(IMAGE_FORMATS) + f" (charts: {', '.join(CHARTS)})")
+        from ..maps import standalone_html
+        from ..ui.static import leaflet_source
+
+        m = report.folium_map(height=900)
+        from ..maps import Title
+
+        Title(meta.title, meta.subtitle, meta.sources_line).add_to(m)
+        return Export(standalone_html(m, leaflet_source()).encode("utf-8"), meta.filename("html"), MIME["html"])
+    if size not in SIZES:
+        raise PetaError.single("size", size, "one of: " + ", ".join(SIZES))
+    fig = presentation(report.figure(name, axis=axis), meta, size, made_on)
+    return Export(render.to_image(fig, fmt), meta.filename(fmt, SIZES[size][2]), MIME[fmt])

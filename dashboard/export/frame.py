@@ -1,0 +1,84 @@
+"""A chart made ready for a slide, a report or a chat group: fixed pixel size, larger type,
+title with region · election · as-of date, and the sources line along the bottom."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import plotly.graph_objects as go
+
+from .. import fmt
+from ..i18n import t
+from .meta import ExportMeta
+
+# variant -> (width, height, file-name suffix)
+SIZES = {"16x9": (1920, 1080, ""), "square": (1080, 1080, "persegi")}
+
+
+def _wrap(text: str, width_px: int, font_px: int) -> str:
+    chars = max(40, int(width_px / (font_px * 0.55)))
+    return "<br>".join(textwrap.wrap(text, chars)[:3])
+
+
+def presentation(fig: go.Figure, meta: ExportMeta, size: str = "16x9", made_on: dt.date | None = None) -> go.Figure:
+    """A copy of ``fig`` sized ``SIZES[size]`` with the export's title block and footer.
+
+    Type is scaled for reading across a room (body 22 px at 1080 px high, title 40 px);
+    the legend moves to the top so the bottom carries the sources line."""
+    if size not in SIZES:
+        from ..errors import PetaError
+
+        raise PetaError.single("size", size, "one of: " + ", ".join(SIZES))
+    width, height, _ = SIZES[size]
+    out = go.Figure(fig)
+    body, foot = 22, 17
+    footer = _wrap(meta.sources_line, width - 80, foot)
+    stamp = t("made_on", meta.lang, d=fmt.date_short(made_on or dt.date.today(), meta.lang))
+    foot_px = int(foot * 1.45 * (footer.count("<br>") + 2)) + 16
+    has_axes = out.layout.xaxis.visible is not False
+    top = 170 if size == "16x9" else 200
+    bottom = foot_px + (110 if has_axes else 20)  # room for tick labels and the axis title
+    out.update_layout(
+        width=width, height=height, autosize=False, font={"size": body}, paper_bgcolor="#ffffff",
+        title={"text": f"<b>{meta.title}</b>", "font": {"size": 38 if size == "16x9" else 32},
+               "subtitle": {"text": _wrap(meta.subtitle, width - 80, body + 2), "font": {"size": body + 2}},
+               "x": 0.02, "xanchor": "left", "y": 0.97, "yanchor": "top", "yref": "container"},
+        margin={"l": 40, "r": 40, "t": top, "b": bottom},
+    )
+    plot_h = height - top - bottom
+    _scale_type(out, body, plot_h)
+    out.add_annotation(text=f"{footer}<br><span style='color:#555555'>{stamp}</span>", xref="paper", yref="paper",
+                       x=0, xanchor="left", y=-(bottom - 12) / plot_h, yanchor="bottom", showarrow=False,
+                       align="left", font={"size": foot, "color": "#222222"})
+    return out
+
+
+def screen(fig: go.Figure, height: int = 760, body: int = 24) -> go.Figure:
+    """A copy of ``fig`` for the briefing screen: the page shows title and sources itself, so
+    the figure drops its title, fills ``height`` px, and its type is read from across a room."""
+    out = go.Figure(fig)
+    out.update_layout(title=None, height=height, font={"size": body}, margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    _scale_type(out, body, height - 120)
+    return out
+
+
+def _scale_type(out: go.Figure, body: int, plot_h: float) -> None:
+    """Type for a big image or screen: chart legends above the plot (the bottom is for the
+    sources line), the map's key bigger in its corner, labels written on the chart grown with
+    the body text, and one label per unit shrunk until every unit keeps its name."""
+    if out.layout.xaxis.visible is not False:
+        out.update_layout(legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.0, "yanchor": "bottom",
+                                  "font": {"size": body - 2}})
+        out.update_xaxes(tickfont={"size": body - 2}, title_font={"size": body})
+        out.update_yaxes(tickfont={"size": body - 2}, title_font={"size": body})
+    else:
+        out.update_layout(legend={"font": {"size": body}, "title": {"font": {"size": body}}})
+    for ann in out.layout.annotations:
+        ann.font.size = round((ann.font.size or 16) * body / 16)
+    for tr in out.data:
+        if tr.type == "scatter" and tr.mode and "text" in tr.mode and tr.textfont.size:
+            tr.textfont.size = round(tr.textfont.size * body / 16)
+    rows = {str(y) for tr in out.data if tr.type in ("bar", "heatmap") and tr.y is not None for y in tr.y}
+    if rows:
+        out.update_yaxes(tickfont={"size": max(9, min(body - 2, int(plot_h / len(rows) * 0.7)))}, dtick=1)

@@ -1,0 +1,166 @@
+"""The briefing pack: one PDF for a Forkompinda meeting or a report annex.
+
+Pages (16:9, 1920×1080 px = 1440×810 pt, projector- and slide-ready):
+cover with countdown and key numbers · map · readiness chart · readiness table ·
+timeline · ceremonies with their sources (tables run over as many pages as they need).
+Every page is a plotly figure rendered to PDF by the one export browser, then the pages are
+joined with pypdf; so the pack shows exactly the figures the dashboard shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import fmt
+from ..i18n import t
+from ..style import ELECTION_LINE, OUTLINE, STATE_COLORS
+from . import render
+from .frame import presentation
+from .meta import ExportMeta
+
+WIDTH, HEIGHT = 1920, 1080
+TABLE_FONT = 18
+TABLE_SPACE = 790  # px of table per page under the title block and above the footer
+ROW_LINE = TABLE_FONT * 1.3
+
+
+def _blank() -> go.Figure:
+    fig = go.Figure()
+    fig.update_xaxes(visible=False, range=[0, 1])
+    fig.update_yaxes(visible=False, range=[0, 1])
+    fig.update_layout(plot_bgcolor="#ffffff", showlegend=False)
+    return fig
+
+
+def cover(report, meta: ExportMeta) -> go.Figure:
+    s = report.summary
+    lg = report.lang
+    fig = _blank()
+    fig.add_annotation(x=0.0, y=0.97, xanchor="left", yanchor="top", text=f"<b>{s.countdown}</b>", showarrow=False,
+                       font={"size": 200, "color": ELECTION_LINE})
+    fig.add_annotation(x=0.0, y=0.47, xanchor="left", yanchor="top", text=f"<b>{s.countdown_text}</b>",
+                       showarrow=False, font={"size": 34})
+    fig.add_annotation(x=0.0, y=0.33, xanchor="left", yanchor="top", showarrow=False, align="left",
+                       text=t("as_of", lg) + " " + fmt.date_long(report.as_of, lg), font={"size": 26, "color": "#444444"})
+    boxes = [(t("ceremonies", lg), str(s.n_ceremonies), "")]
+    boxes.append((t("units_covered", lg, level=s.unit_level),
+                  f"{s.covered} / {s.total} ({fmt.pct(s.share, lg, share=True)})", ""))
+    if s.latest_readiness is not None:
+        r = s.latest_readiness
+        note = textwrap.shorten(f"{fmt.date_short(r['as_of'], lg)} · {r['measure']}", 70, placeholder="…")
+        src = textwrap.shorten(str(r["sources"]), 70, placeholder="…")
+        boxes.append((t("latest_readiness", lg), fmt.pct(r["percent"], lg), f"{note}<br>{src}"))
+    else:
+        boxes.append((t("latest_readiness", lg), "–", t("none_reported", lg)))
+    for i, (label, value, note) in enumerate(boxes):
+        y1 = 0.97 - i * 0.33
+        y0 = y1 - 0.29
+        fig.add_shape(type="rect", x0=0.52, x1=1.0, y0=y0, y1=y1, line={"color": OUTLINE, "width": 2},
+                      fillcolor="#f3f7fb")
+        fig.add_annotation(x=0.54, y=y1 - 0.03, xanchor="left", yanchor="top", text=label, showarrow=False,
+                           font={"size": 26, "color": "#333333"})
+        fig.add_annotation(x=0.54, y=y0 + 0.03, xanchor="left", yanchor="bottom", text=f"<b>{value}</b>",
+                           showarrow=False, font={"size": 64, "color": STATE_COLORS["covered"]})
+        fig.add_annotation(x=0.54, y=y1 - 0.09, xanchor="left", yanchor="top", text=note, showarrow=False,
+                           align="left", font={"size": 20, "color": "#555555"})
+    if s.undated_ids:
+        fig.add_annotation(x=0.0, y=0.02, xanchor="left", yanchor="bottom", showarrow=False, align="left",
+                           text=t("undated_note", lg, n=len(s.undated_ids), ids=", ".join(s.undated_ids)),
+                           font={"size": 20, "color": "#444444"})
+    return fig
+
+
+def _lines(text: str, width_px: float) -> int:
+    per_line = max(8, int(width_px / (TABLE_FONT * 0.55)))
+    return max(1, math.ceil(len(str(text)) / per_line))
+
+
+def _cell(value, lang: str) -> str:
+    if isinstance(value, (list, tuple, set)):
+        return "; ".join(map(str, value)) or "–"
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "–"
+    if isinstance(value, float):
+        return fmt.number(value, lang)
+    return str(value) or "–"
+
+
+def table_pages(df: pd.DataFrame, widths: list[float], lang: str = "id") -> list[go.Figure]:
+    """``df`` as plotly tables, split over pages so no row is cut; ``widths`` are relative."""
+    usable = WIDTH - 80
+    px = [usable * w / sum(widths) for w in widths]
+    df = pd.DataFrame({c: [_cell(v, lang) for v in df[c]] for c in df.columns})
+    heights = [max(_lines(v, w) for v, w in zip(row, px)) * ROW_LINE + 10 for row in df.itertuples(index=False)]
+    header = max(_lines(c, w) for c, w in zip(df.columns, px)) * ROW_LINE + 14
+    pages, start, used = [], 0, header
+    for i, h in enumerate(heights):
+        if used + h > TABLE_SPACE and i > start:
+            pages.append((start, i))
+            start, used = i, header
+        used += h
+    pages.append((start, len(df)))
+    figs = []
+    for a, b in pages:
+        part = df.iloc[a:b]
+        fig = go.Figure(go.Table(
+            columnwidth=widths,
+            header={"values": [f"<b>{c}</b>" for c in df.columns], "fill_color": STATE_COLORS["covered"],
+                    "font": {"color": "#ffffff", "size": TABLE_FONT}, "align": "left", "height": ROW_LINE + 14},
+            cells={"values": [part[c] for c in part.columns], "align": "left", "height": ROW_LINE + 10,
+                   "font": {"size": TABLE_FONT, "color": "#111111"},
+                   "fill_color": [["#ffffff", "#f0f4f8"] * (len(part) // 2 + 1)],
+                   "line_color": "#cccccc"}))
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+        figs.append(fig)
+    return figs
+
+
+def pages(report, made_on: dt.date | None = None) -> list[go.Figure]:
+    lg = report.lang
+    out: list[go.Figure] = []
+    pack_meta = report.meta("pengarahan")
+    out.append(presentation(cover(report, pack_meta), pack_meta, made_on=made_on))
+    out.append(presentation(report.figure("peta"), report.meta("peta"), made_on=made_on))
+    out.append(presentation(report.figure("kesiapan"), report.meta("kesiapan"), made_on=made_on))
+    table = report.table("kesiapan")
+    keep = [t("code", lg), t("unit", lg), t("state", lg), t("commitment_pct", lg) + " (%)",
+            t("reported_pct", lg) + " (%)", t("reported_on", lg), t("ceremony_ids", lg)]
+    parts = table_pages(table[keep], [1, 2.2, 1.6, 1.3, 1.3, 1.3, 2.6], lg)
+    for i, fig in enumerate(parts):
+        meta = report.meta("kesiapan")
+        suffix = f" ({t('continued', lg)})" if i else ""
+        out.append(presentation(fig, ExportMeta(**{**meta.__dict__, "title": meta.title + suffix}), made_on=made_on))
+    out.append(presentation(report.figure("linimasa", axis="h"), report.meta("linimasa"), made_on=made_on))
+    cer = report.table("upacara")
+    cer_meta = report.meta("upacara")
+    for i, fig in enumerate(table_pages(cer, [1.6, 1.8, 1.6, 1.8, 2.0, 4.5], lg)):
+        suffix = f" ({t('continued', lg)})" if i else ""
+        out.append(presentation(fig, ExportMeta(**{**cer_meta.__dict__, "title": cer_meta.title + suffix}),
+                                made_on=made_on))
+    n = len(out)
+    for i, fig in enumerate(out, start=1):
+        fig.add_annotation(text=t("page_label", lg, i=i, n=n), xref="paper", yref="paper", x=1, y=1,
+                           xanchor="right", yanchor="bottom", yshift=100, showarrow=False,
+                           font={"size": 18, "color": "#555555"})
+    return out
+
+
+def briefing_pack(report, made_on: dt.date | None = None) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for fig in pages(report, made_on):
+        writer.append(PdfReader(io.BytesIO(render.to_image(fig, "pdf", WIDTH, HEIGHT))))
+    meta = report.meta("pengarahan")
+    writer.add_metadata({"/Title": f"{meta.title} — {meta.subtitle}", "/Creator": "Peta Netralitas ASN",
+                         "/Subject": meta.sources_line})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()

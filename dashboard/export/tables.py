@@ -1,0 +1,99 @@
+"""The data behind a view as CSV or XLSX, headed by what it is (see :class:`ExportMeta`).
+
+Layout (documented in the README):
+
+- CSV (UTF-8 with BOM, so Excel reads the accents): a few lines starting with ``#`` name
+  the title, region, election, as-of date and sources; an empty line; then the table with
+  Indonesian headers. ``pandas.read_csv(f, skiprows=N)`` or any spreadsheet opens it.
+- XLSX: sheet ``Data`` with the title, subtitle and sources in its first three rows, the
+  header in row 5 (frozen) and the rows below; sheet ``Keterangan`` lists the same facts.
+
+A cell that begins with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) is
+written with a leading apostrophe, so no spreadsheet ever runs it as a formula (the
+OWASP "CSV injection" advice). Numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+
+from .meta import ExportMeta
+
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+HEADER_ROW = 5  # 1-based row of the XLSX column headers
+
+
+def neutralise(value):
+    """A cell value a spreadsheet will show as text, never evaluate."""
+    if isinstance(value, str) and value.startswith(DANGEROUS):
+        return "'" + value
+    return value
+
+
+def _cells(df: pd.DataFrame) -> list[list]:
+    rows = []
+    for row in df.itertuples(index=False):
+        out = []
+        for v in row:
+            if isinstance(v, (list, tuple, set)):
+                v = "; ".join(map(str, v))
+            elif v is None or (not isinstance(v, str) and pd.isna(v)):
+                v = None
+            elif hasattr(v, "item"):  # numpy scalars -> Python
+                v = v.item()
+            if isinstance(v, pd.Timestamp):
+                v = v.date().isoformat()
+            out.append(neutralise(v))
+        rows.append(out)
+    return rows
+
+
+def to_csv(df: pd.DataFrame, meta: ExportMeta) -> bytes:
+    buf = io.StringIO()
+    for label, value in meta.lines():
+        buf.write(f"# {label}: {value}\n")
+    buf.write("\n")
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow([neutralise(str(c)) for c in df.columns])
+    w.writerows(_cells(df))
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def csv_skiprows(meta: ExportMeta) -> int:
+    """Lines before the header row of :func:`to_csv`'s output."""
+    return len(meta.lines()) + 1
+
+
+def to_xlsx(df: pd.DataFrame, meta: ExportMeta) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append([neutralise(meta.title)])
+    ws.append([neutralise(meta.subtitle)])
+    ws.append([neutralise(meta.sources_line)])
+    ws.append([])
+    ws.append([neutralise(str(c)) for c in df.columns])
+    ws["A1"].font = Font(bold=True, size=14)
+    for cell in ws[HEADER_ROW]:
+        cell.font = Font(bold=True)
+    for row in _cells(df):
+        ws.append(row)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
+    for i, col in enumerate(df.columns, start=1):
+        longest = max([len(str(col))] + [len(str(v)) for v in df.iloc[:200, i - 1]])
+        ws.column_dimensions[get_column_letter(i)].width = min(60, max(10, longest + 2))
+    info = wb.create_sheet("Keterangan")
+    for label, value in meta.lines():
+        info.append([neutralise(label), neutralise(value)])
+    info.column_dimensions["A"].width = 18
+    info.column_dimensions["B"].width = 100
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

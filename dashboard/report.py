@@ -1,0 +1,189 @@
+"""One view of the data (election × region × as-of date × language) with everything that
+can be shown or exported from it: its charts by name, the table behind each, and what each
+export says about itself. Pages, the briefing screen, the download buttons, the CLI and the
+briefing pack all go through here, so a figure on screen and in a file is the same figure.
+
+No Streamlit here; the app caches a Report per view (``dashboard/ui/cache.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import Callable
+
+import geopandas as gpd
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import charts, fmt, maps, metrics, views
+from .errors import PetaError
+from .export.meta import ExportMeta
+from .i18n import state_label, t
+from .records.tables import Records
+from .records.vocab import COMMITMENT_CATEGORIES
+from .regions import Gazetteer
+
+CHARTS = ("peta", "kesiapan", "kategori", "linimasa")
+TABLES = (*CHARTS, "upacara")
+TITLE_KEYS = {"peta": "map_title", "kesiapan": "readiness_title", "kategori": "grid_title",
+              "linimasa": "timeline_title", "upacara": "ceremonies_title", "pengarahan": "pack_title"}
+
+
+def short_label(label: str) -> str:
+    """"Kabupaten Bogor" -> "Kab. Bogor": for file names and crowded map labels."""
+    return label.replace("Kabupaten ", "Kab. ", 1) if label.startswith("Kabupaten ") else label
+
+
+def check_chart(name: str) -> str:
+    if name not in CHARTS:
+        raise PetaError.single("chart", name, "one of: " + ", ".join(CHARTS))
+    return name
+
+
+class Report:
+    """Lazily computed parts of one view. ``shapes(level)`` returns display geometry."""
+
+    def __init__(self, records: Records, gaz: Gazetteer, election: str, region: str | None,
+                 as_of: dt.date | None = None, lang: str = "id",
+                 shapes: Callable[[str], gpd.GeoDataFrame] | None = None):
+        day = records.election(election)["date"].date()  # PetaError listing the elections
+        if region and region not in gaz:
+            raise PetaError.single("region", region, "a Kemendagri code of the loaded provinces, e.g. 32.01 "
+                                   "(python -m dashboard geo info lists them)")
+        self.records, self.gaz, self.election, self.region = records, gaz, election, region or None
+        self.election_day = day
+        self.as_of = as_of or metrics.default_as_of(day)
+        self.lang = lang
+        self._shapes = shapes
+
+    # -- the computed parts -------------------------------------------------------------
+    @cached_property
+    def coverage(self) -> metrics.Coverage:
+        return metrics.coverage(self.records, self.gaz, self.election, self.as_of, self.region)
+
+    @cached_property
+    def summary(self) -> views.Summary:
+        return views.summary(self.records, self.coverage, self.lang)
+
+    @cached_property
+    def map_view(self) -> views.MapView:
+        return views.map_view(self.records, self.gaz, self.election, self.as_of, self.region, self.lang)
+
+    @cached_property
+    def readiness(self) -> pd.DataFrame:
+        return metrics.readiness(self.records, self.coverage)
+
+    @cached_property
+    def figures(self) -> pd.DataFrame:
+        return metrics.reported_figures(self.records, self.coverage)
+
+    @cached_property
+    def timeline(self) -> metrics.Timeline:
+        return metrics.timeline(self.records, self.gaz, self.election, self.region, until=self.as_of)
+
+    def shapes(self, level: str) -> gpd.GeoDataFrame:
+        if self._shapes is None:
+            from .geo.store import GeoConfig, load_level
+
+            return load_level(GeoConfig.from_settings(), level, display=True)
+        return self._shapes(level)
+
+    @property
+    def place(self) -> str:
+        return self.gaz.path_label(self.region) if self.region else t("indonesia", self.lang)
+
+    @property
+    def place_short(self) -> str:
+        return short_label(self.gaz.get(self.region).label) if self.region else "Indonesia"
+
+    @property
+    def election_name(self) -> str:
+        e = self.records.election(self.election)
+        return e["name_en"] if self.lang == "en" else e["name"]
+
+    def ceremony_ids(self, name: str = "") -> list[str]:
+        """The ceremonies behind a chart or table: counted ones, then the undated ones listed beside."""
+        if name == "linimasa":
+            ids = list(self.timeline.events["id"]) + list(self.timeline.undated["id"])
+        else:
+            ids = self.coverage.ceremony_ids + self.coverage.undated_ids
+        return list(dict.fromkeys(ids))
+
+    def outlets(self, ids: list[str]) -> tuple[str, ...]:
+        s = self.records.sources
+        return tuple(dict.fromkeys(s.loc[s["ceremony_id"].isin(ids), "outlet"]))
+
+    def meta(self, name: str) -> ExportMeta:
+        return ExportMeta(name=name, title=t(TITLE_KEYS[name], self.lang), place=self.place,
+                          place_short=self.place_short, election_id=self.election,
+                          election_name=self.election_name, as_of=self.as_of,
+                          outlets=self.outlets(self.ceremony_ids(name)), lang=self.lang)
+
+    # -- charts ---------------------------------------------------------------------------
+    def figure(self, name: str, axis: str = "date") -> go.Figure:
+        """The chart as the pages show it (plotly; the map as its static twin)."""
+        check_chart(name)
+        lg = self.lang
+        if name == "peta":
+            mv = self.map_view
+            return maps.coverage_figure(self.shapes(mv.level), mv.units, mv.mode, lg, title=t("map_title", lg))
+        if name == "kesiapan":
+            return charts.readiness_bar(self.readiness, lg)
+        if name == "kategori":
+            return charts.category_grid(self.readiness, lg)
+        tl = self.timeline
+        kinds, _ = views.ceremony_texts(self.records, list(tl.events["id"]), lg)
+        return charts.timeline_figure(tl, self.records.calendar, kinds, lg, axis)
+
+    def folium_map(self, tiles: str = "off", height: int = 620):
+        mv = self.map_view
+        return maps.coverage_map(self.shapes(mv.level), mv.units, mv.mode, self.lang, tiles=tiles, height=height)
+
+    # -- the data behind each view ---------------------------------------------------------
+    def _sources(self, ids_per_row) -> list[str]:
+        _, sources = views.ceremony_texts(self.records, list({i for ids in ids_per_row for i in ids}), self.lang)
+        return [" | ".join(sources[i] for i in ids if i in sources) for ids in ids_per_row]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """Rows behind a chart, headed in the interface language, each with its ceremony ids
+        and sources (so every number can be traced to the records)."""
+        if name not in TABLES:
+            raise PetaError.single("table", name, "one of: " + ", ".join(TABLES))
+        lg = self.lang
+        cer, src = t("ceremony_ids", lg), t("sources", lg)
+        if name == "peta":
+            u = self.map_view.units
+            ids = [metrics.reached_ids(row) for row in u.itertuples(index=False)]
+            return pd.DataFrame({
+                t("code", lg): u["code"], t("unit", lg): u["label"], t("state", lg): [state_label(s, lg) for s in u["state"]],
+                t("share_pct", lg): [None if pd.isna(s) else round(100 * s, 1) for s in u["share"]],
+                t("kec_covered", lg): u["sub_covered"], t("kec_total", lg): u["sub_units"],
+                cer: ids, src: self._sources(ids)})
+        if name in ("kesiapan", "kategori"):
+            r = self.readiness.sort_values(["commitment_pct", "label"], ascending=[False, True])
+            out = pd.DataFrame({t("code", lg): r["code"], t("unit", lg): r["label"],
+                                t("state", lg): [state_label(s, lg) for s in r["state"]]})
+            if name == "kesiapan":
+                out[t("commitment_pct", lg) + " (%)"] = r["commitment_pct"].round(1)
+                out[t("reported_pct", lg) + " (%)"] = r["reported_pct"]
+                out[t("reported_on", lg)] = [fmt.date_short(d, lg) if d is not None and not pd.isna(d) else None
+                                             for d in r["reported_as_of"]]
+                out[t("measure", lg)] = r["reported_measure"]
+            else:
+                yes, no = t("yes", lg), t("no", lg)
+                for c, cat in COMMITMENT_CATEGORIES.items():
+                    out[cat.label(lg)] = [yes if v else no for v in r[c]]
+            out[cer] = list(r["ceremony_ids"])
+            out[src] = self._sources(list(r["ceremony_ids"]))
+            return out.reset_index(drop=True)
+        if name == "linimasa":
+            s = self.timeline.series
+            return pd.DataFrame({
+                t("date", lg): [d.date().isoformat() for d in s["date"]], "H": [f"H-{h}" if h > 0 else f"H+{-h}" if h < 0 else "H"
+                                                                            for h in s["h"]],
+                t("code", lg): s["region_code"], t("unit", lg): s["region_label"], t("covered", lg): s["covered"],
+                t("total_units", lg): s["total"],
+                t("share_pct", lg): [None if pd.isna(v) else round(100 * v, 1) for v in s["share"]]})
+        rows = views.ceremony_rows(self.records, self.ceremony_ids(), lg)
+        return rows.rename(columns={"id": cer})

@@ -1,0 +1,157 @@
+"""The briefing screen (``?mode=briefing``): a Forkompinda meeting's big display.
+
+No sidebar, header or menus; full width, large type, high contrast, laid out for 1920×1080.
+It shows in turn the key numbers, the map, readiness and the timeline of the view in the
+link, each for ``PETA_BRIEFING_SECONDS`` (or ``&seconds=N``), or stays on one when paused.
+
+Rotation and data refresh run in one ``st.fragment(run_every=…)``: only that part of the page
+reruns, so nothing reloads or flashes. A view advances when its time is up, measured from
+when it was first shown (a click on "next" or "pause" resets the clock), so a timer tick and a
+click never skip a view. Each run reads the records' fingerprint, so a new or edited record
+appears at the next change of view at the latest.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+
+import streamlit as st
+
+from .. import fmt, settings
+from ..errors import Problem
+from ..export.frame import screen
+from ..i18n import t
+from . import cache, controls, page
+
+VIEWS = ("ringkasan", "peta", "kesiapan", "linimasa")
+VIEW_TITLES = {"ringkasan": "key_numbers", "peta": "map_title", "kesiapan": "readiness_title",
+               "linimasa": "timeline_title"}
+MIN_SECONDS, MAX_SECONDS = 5, 600
+
+CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] {display: none !important;}
+.stMainBlockContainer, .block-container {max-width: 100% !important; padding: 1.2rem 2.5rem 0.5rem 2.5rem !important;}
+.stApp {background: #ffffff; color: #111111;}
+.b-top {display: flex; align-items: baseline; justify-content: space-between; gap: 2rem;
+        border-bottom: 4px solid #08519c; padding-bottom: .4rem; margin-bottom: .6rem;}
+.b-title {font-size: 44px; font-weight: 700; line-height: 1.15;}
+.b-place {font-size: 28px; color: #333;}
+.b-count {font-size: 64px; font-weight: 800; color: #b2182b; white-space: nowrap;}
+.b-view {font-size: 34px; font-weight: 700; margin: .2rem 0 .4rem 0;}
+.b-tiles {display: grid; grid-template-columns: repeat(3, 1fr); gap: 1.5rem; margin-top: 1rem;}
+.b-tile {border: 3px solid #333; border-radius: 10px; padding: 1.2rem 1.6rem; background: #f3f7fb;}
+.b-tile .l {font-size: 30px; color: #222;}
+.b-tile .v {font-size: 96px; font-weight: 800; color: #08519c; line-height: 1.1;}
+.b-tile .n {font-size: 24px; color: #333;}
+.b-big {font-size: 150px; font-weight: 800; color: #b2182b; line-height: 1;}
+.b-sentence {font-size: 40px; font-weight: 700;}
+.b-foot {display: flex; justify-content: space-between; gap: 2rem; font-size: 22px; color: #222;
+         border-top: 2px solid #999; padding-top: .4rem; margin-top: .4rem;}
+.b-dots span {display: inline-block; min-width: 2.2em; text-align: center; margin-left: .3em; padding: 0 .4em;
+              border: 2px solid #08519c; border-radius: 6px; font-weight: 700;}
+.b-dots span.on {background: #08519c; color: #fff;}
+</style>
+"""
+
+
+def seconds() -> int:
+    """Seconds per view: the link's ``seconds``, else the setting; out-of-range values are named."""
+    raw = st.query_params.get("seconds") or settings.get("PETA_BRIEFING_SECONDS")
+    try:
+        value = int(raw)
+        if MIN_SECONDS <= value <= MAX_SECONDS:
+            return value
+    except ValueError:
+        pass
+    problems = st.session_state.setdefault("_param_problems", [])
+    problems.append(Problem(field="seconds", value=raw, expected=f"a whole number of seconds, {MIN_SECONDS} to "
+                            f"{MAX_SECONDS}", file="URL or PETA_BRIEFING_SECONDS"))
+    return int(settings.SETTINGS["PETA_BRIEFING_SECONDS"].default)
+
+
+def _go(step: int) -> None:
+    ss = st.session_state
+    ss["_b_index"] = (ss.get("_b_index", 0) + step) % len(VIEWS)
+    ss["_b_shown_at"] = time.monotonic()
+
+
+def _toggle_pause() -> None:
+    ss = st.session_state
+    ss["_b_paused"] = not ss.get("_b_paused", False)
+    ss["_b_shown_at"] = time.monotonic()
+
+
+def _advance(interval: int) -> int:
+    """The index of the view to show now (see the module docstring)."""
+    ss = st.session_state
+    now = time.monotonic()
+    if "_b_shown_at" not in ss:
+        ss["_b_index"], ss["_b_shown_at"] = 0, now
+    elif not ss.get("_b_paused") and now - ss["_b_shown_at"] >= interval - 1:
+        _go(1)
+    return ss["_b_index"]
+
+
+def _tiles(rep) -> str:
+    s, lg = rep.summary, rep.lang
+    tiles = [(t("ceremonies", lg), str(s.n_ceremonies), ""),
+             (t("units_covered", lg, level=s.unit_level), f"{s.covered}/{s.total}", fmt.pct(s.share, lg, share=True))]
+    if s.latest_readiness is not None:
+        r = s.latest_readiness
+        tiles.append((t("latest_readiness", lg), fmt.pct(r["percent"], lg),
+                      f"{fmt.date_short(r['as_of'], lg)} · {r['measure']}"))
+    else:
+        tiles.append((t("latest_readiness", lg), "–", t("none_reported", lg)))
+    cells = "".join(f'<div class="b-tile"><div class="l">{html.escape(a)}</div><div class="v">{html.escape(b)}</div>'
+                    f'<div class="n">{html.escape(c)}</div></div>' for a, b, c in tiles)
+    return (f'<div class="b-big">{html.escape(s.countdown)}</div><div class="b-sentence">'
+            f'{html.escape(s.countdown_text)}</div><div class="b-tiles">{cells}</div>')
+
+
+def _show(interval: int) -> None:
+    ss = st.session_state
+    i = _advance(interval)
+    name = VIEWS[i]
+    view = controls.current(cache.gazetteer(), cache.records(cache.data_version()).calendar)
+    version = cache.data_version()
+    rep = cache.report(version, view.election, view.as_of, view.region, view.lang)
+    lg = view.lang
+    st.html(f'<div class="b-top"><div><div class="b-title">{html.escape(t("app_title", lg))} · '
+            f'{html.escape(rep.election_name)}</div><div class="b-place">{html.escape(rep.place)}</div></div>'
+            f'<div class="b-count" data-testid="b-count">{html.escape(rep.summary.countdown)}</div></div>')
+    st.html(f'<div class="b-view" data-view="{name}" id="b-view">{html.escape(t(VIEW_TITLES[name], lg))}</div>')
+    if name == "ringkasan":
+        st.html(_tiles(rep))
+    elif name == "peta":
+        st.plotly_chart(screen(rep.figure("peta"), 760), width="stretch", key="b_peta", config={"staticPlot": True})
+    elif name == "kesiapan":
+        st.plotly_chart(screen(rep.figure("kesiapan"), 760), width="stretch", key="b_kesiapan",
+                        config={"staticPlot": True})
+    else:
+        st.plotly_chart(screen(rep.figure("linimasa", axis="h"), 760), width="stretch", key="b_linimasa",
+                        config={"staticPlot": True})
+    stamp = t("data_as_of", lg, d=fmt.date_long(view.as_of, lg), t=cache.loaded_at(version).strftime("%H:%M"))
+    state = t("paused", lg) if ss.get("_b_paused") else t("every_n", lg, n=interval)
+    dots = "".join(f'<span class="{"on" if j == i else ""}">{j + 1}</span>' for j in range(len(VIEWS)))
+    st.html(f'<div class="b-foot"><div>{html.escape(rep.meta(name).sources_line)}<br>'
+            f'<b data-testid="b-stamp">{html.escape(stamp)}</b></div>'
+            f'<div class="b-dots" data-testid="b-dots">{html.escape(state)} {dots}</div></div>')
+    c = st.columns([1, 1, 1, 1, 8])
+    c[0].button(t("previous", lg), key="b_prev", on_click=_go, args=(-1,), icon=":material/skip_previous:")
+    c[1].button(t("resume" if ss.get("_b_paused") else "pause", lg), key="b_pause", on_click=_toggle_pause,
+                icon=":material/play_arrow:" if ss.get("_b_paused") else ":material/pause:")
+    c[2].button(t("next", lg), key="b_next", on_click=_go, args=(1,), icon=":material/skip_next:")
+    c[3].link_button(t("exit_briefing", lg), controls.link(view), icon=":material/close:")
+
+
+def run() -> None:
+    st.html(CSS)
+    page.setup(sidebar=False)  # link problems and conflicting reports are shown, as on every page
+    interval = seconds()
+    problems = st.session_state.pop("_param_problems", [])
+    if problems:
+        st.warning(t("bad_link", controls.lang()) + "\n" + "\n".join(f"- {p}" for p in problems))
+    st.fragment(run_every=interval)(_show)(interval)

@@ -1,0 +1,62 @@
+"""Download menus beside charts and maps. The file is made only when its button is pressed
+(a callable ``data``, run off the script thread) and pressing it never reruns the page."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from ..errors import PetaError
+from ..export import render
+from ..export.files import MIME, export
+from ..export.frame import SIZES
+from ..i18n import t
+
+# (format, size, label key)
+IMAGES = [("png", "16x9", "dl_png"), ("png", "square", "dl_png_square"), ("svg", "16x9", "dl_svg"),
+          ("pdf", "16x9", "dl_pdf")]
+DATA = [("csv", "16x9", "dl_csv"), ("xlsx", "16x9", "dl_xlsx")]
+
+
+def _data(report, name: str, fmt: str, size: str, axis: str) -> bytes:
+    return export(report, name, fmt, size, axis).data
+
+
+def menu(report, name: str, *, axis: str = "date", html: bool = False, images: bool = True) -> None:
+    """A "Unduh" popover: the chart as PNG (16:9 and square), SVG and PDF, the map also as offline
+    HTML, and the data behind it as CSV and XLSX. Buttons are keyed ``dl_<name>_<fmt>[_square]``."""
+    lg = report.lang
+    meta = report.meta(name)
+    options = (IMAGES if images else []) + ([("html", "16x9", "dl_html")] if html else []) + DATA
+    try:
+        render.browser_path()
+        missing = ""
+    except PetaError as exc:
+        missing = str(exc.problems[0])
+    with st.popover(t("download", lg), icon=":material/download:"):
+        if missing and images:
+            st.caption(t("no_browser", lg, why=missing))
+        for fmt, size, label in options:
+            suffix = SIZES[size][2] if fmt in render.FORMATS else ""
+            st.download_button(
+                t(label, lg), data=partial(_data, report, name, fmt, size, axis),
+                file_name=meta.filename(fmt, suffix), mime=MIME[fmt], on_click="ignore", width="stretch",
+                key=f"dl_{name}_{fmt}" + ("_square" if size == "square" else ""),
+                disabled=bool(missing) and fmt in render.FORMATS)
+
+
+def _pack(report) -> bytes:
+    from ..export.pack import briefing_pack
+
+    return briefing_pack(report)
+
+
+def pack_button(report) -> None:
+    """The one-click briefing pack (PDF) of the current view, made when pressed."""
+    lg = report.lang
+    ready = render.available()
+    st.download_button(t("pack_button", lg), data=partial(_pack, report),
+                       file_name=report.meta("pengarahan").filename("pdf"), mime=MIME["pdf"], on_click="ignore",
+                       key="download_pack", icon=":material/picture_as_pdf:", type="primary", disabled=not ready,
+                       help=t("pack_help", lg) if ready else t("no_browser", lg, why="PETA_BROWSER"))
