@@ -125,6 +125,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "paused": ("dijeda", "paused"),
     "every_n": ("berganti tiap {n} detik", "changes every {n} s"),
     "exit_briefing": ("Keluar", "Exit"),
+    "not_shown": ("{n} wilayah lain tidak ditampilkan, {m} di antaranya belum tercakup (lihat halaman Kesiapan)",
+                  "{n} more units not shown, {m} of them not covered (see the Readiness page)"),
 }
 
 

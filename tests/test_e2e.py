@@ -152,3 +152,52 @@ def test_data_page_and_english(page, server):
     body = page.inner_text("body")
     assert "4 ceremonies shown" in body and "Data as CSV" in body and "Data as Excel (XLSX)" in body
     _shot(page, "data")
+
+
+def _current_view(page) -> str | None:
+    el = page.query_selector("[data-view]")
+    return el.get_attribute("data-view") if el else None
+
+
+def test_briefing_screen_rotates_without_sidebar(browser, server):
+    """?mode=briefing on a 1920×1080 display: no sidebar, big type, the views turn every few
+    seconds (here 5, from the link), pausing holds the view; screenshots of each view."""
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
+    blocked: list[str] = []
+    ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else (blocked.append(r.request.url), r.abort()))
+    page = ctx.new_page()
+    try:
+        _open(page, server, "/?mode=briefing&election=pilkada-2024&region=32.01&as_of=2024-11-12&seconds=5",
+              "Angka kunci")
+        sidebar = page.query_selector('[data-testid="stSidebar"]')
+        assert sidebar is None or not sidebar.is_visible()
+        assert page.query_selector('[data-testid="stSidebarNav"]') is None
+        count = page.query_selector(".b-count")
+        assert count.inner_text() == "H-15"
+        assert float(count.evaluate("e => getComputedStyle(e).fontSize").rstrip("px")) >= 48
+        body = page.inner_text("body")
+        assert "Data per Selasa, 12 November 2024" in body and "Sumber: NewsBogor (NBC)" in body
+        seen: list[str] = []
+        deadline = time.time() + 40
+        while time.time() < deadline and len(seen) < 4:
+            v = _current_view(page)
+            if v and (not seen or seen[-1] != v):
+                seen.append(v)
+                if v != "ringkasan":  # the chart is drawn (plotly.js loads on first use)
+                    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=10_000)
+                time.sleep(1)
+                _shot(page, f"briefing-{len(seen)}-{v}")
+            time.sleep(0.3)
+        assert seen[:4] == ["ringkasan", "peta", "kesiapan", "linimasa"], seen
+        shots = sorted(OUT.glob("briefing-*.png"))
+        assert len(shots) >= 4
+        # paused: the view stays put past its time
+        page.get_by_role("button", name=re.compile("Jeda")).click()
+        time.sleep(1.5)
+        held = _current_view(page)
+        time.sleep(7)
+        assert _current_view(page) == held
+        assert "dijeda" in page.inner_text("body")
+        assert not blocked, blocked
+    finally:
+        ctx.close()

@@ -58,8 +58,11 @@ def screen(fig: go.Figure, height: int = 760, body: int = 24) -> go.Figure:
     """A copy of ``fig`` for the briefing screen: the page shows title and sources itself, so
     the figure drops its title, fills ``height`` px, and its type is read from across a room."""
     out = go.Figure(fig)
-    out.update_layout(title=None, height=height, font={"size": body}, margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    out.update_layout(title=None, height=height, font={"size": body}, margin={"l": 20, "r": 20, "t": 50, "b": 20})
     _scale_type(out, body, height - 120)
+    if out.layout.xaxis.visible is not False:
+        out.update_xaxes(automargin=True)
+        out.update_yaxes(automargin=True)
     return out
 
 

@@ -18,7 +18,7 @@ import time
 
 import streamlit as st
 
-from .. import fmt, settings
+from .. import charts, fmt, settings
 from ..errors import Problem
 from ..export.frame import screen
 from ..i18n import t
@@ -28,6 +28,18 @@ VIEWS = ("ringkasan", "peta", "kesiapan", "linimasa")
 VIEW_TITLES = {"ringkasan": "key_numbers", "peta": "map_title", "kesiapan": "readiness_title",
                "linimasa": "timeline_title"}
 MIN_SECONDS, MAX_SECONDS = 5, 600
+CHART_HEIGHT = 640  # px: header, view title, chart, sources and buttons fit a 1080-px display
+MAX_BARS = 12       # more bars than this cannot be read across a room
+
+
+def readiness_digest(table, limit: int = MAX_BARS):
+    """(rows to draw, number of units left out): the units with any coverage, best first, at most
+    ``limit``; the rest (not covered, or beyond the limit) are counted in one line instead."""
+    ranked = table.sort_values(["commitment_pct", "label"], ascending=[False, True])
+    shown = ranked[ranked["state"] != "none"].head(limit)
+    if shown.empty:
+        shown = ranked.head(limit)
+    return shown, len(table) - len(shown)
 
 CSS = """
 <style>
@@ -125,18 +137,22 @@ def _show(interval: int) -> None:
     st.html(f'<div class="b-view" data-view="{name}" id="b-view">{html.escape(t(VIEW_TITLES[name], lg))}</div>')
     if name == "ringkasan":
         st.html(_tiles(rep))
-    elif name == "peta":
-        st.plotly_chart(screen(rep.figure("peta"), 760), width="stretch", key="b_peta", config={"staticPlot": True})
     elif name == "kesiapan":
-        st.plotly_chart(screen(rep.figure("kesiapan"), 760), width="stretch", key="b_kesiapan",
-                        config={"staticPlot": True})
+        shown, rest = readiness_digest(rep.readiness)
+        height = min(CHART_HEIGHT - (60 if rest else 0), 200 + 60 * len(shown))  # two bars need not fill the screen
+        st.plotly_chart(screen(charts.readiness_bar(shown, lg), height), width="stretch",
+                        key="b_kesiapan", theme=None, config={"staticPlot": True})
+        if rest:
+            none = int((rep.readiness["state"] == "none").sum() - (shown["state"] == "none").sum())
+            st.html(f'<div class="b-sentence">+ {html.escape(t("not_shown", lg, n=rest, m=none))}</div>')
     else:
-        st.plotly_chart(screen(rep.figure("linimasa", axis="h"), 760), width="stretch", key="b_linimasa",
+        fig = rep.figure("peta") if name == "peta" else rep.figure("linimasa", axis="h")
+        st.plotly_chart(screen(fig, CHART_HEIGHT), width="stretch", key=f"b_{name}", theme=None,
                         config={"staticPlot": True})
     stamp = t("data_as_of", lg, d=fmt.date_long(view.as_of, lg), t=cache.loaded_at(version).strftime("%H:%M"))
     state = t("paused", lg) if ss.get("_b_paused") else t("every_n", lg, n=interval)
     dots = "".join(f'<span class="{"on" if j == i else ""}">{j + 1}</span>' for j in range(len(VIEWS)))
-    st.html(f'<div class="b-foot"><div>{html.escape(rep.meta(name).sources_line)}<br>'
+    st.html(f'<div class="b-foot"><div>{html.escape(rep.meta("pengarahan" if name == "ringkasan" else name).sources_line)}<br>'
             f'<b data-testid="b-stamp">{html.escape(stamp)}</b></div>'
             f'<div class="b-dots" data-testid="b-dots">{html.escape(state)} {dots}</div></div>')
     c = st.columns([1, 1, 1, 1, 8])
