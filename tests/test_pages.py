@@ -125,3 +125,44 @@ def test_region_search_tolerates_spelling_and_names_a_miss():
     assert metric(at, "Kecamatan tercakup") == "28 / 28"
     at.text_input(key="region_search").set_value("Xyzabc").run()
     assert any('"Xyzabc"' in c.value for c in at.sidebar.caption)
+
+
+def _html(at) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def test_briefing_mode_has_no_sidebar_and_pauses():
+    at = open_page("ringkasan", mode="briefing", election="pilkada-2024", region="32.01", as_of="2024-11-12")
+    assert len(at.sidebar) == 0 and not at.selectbox  # no controls: the link decides the view
+    body = _html(at)
+    assert 'data-view="ringkasan"' in body and ">H-15<" in body and "2/40" in body
+    assert "Data per Selasa, 12 November 2024" in body and "Sumber: NewsBogor (NBC)" in body
+    assert "berganti tiap 20 detik" in body  # PETA_BRIEFING_SECONDS default
+    at.button(key="b_next").click().run()
+    assert 'data-view="peta"' in _html(at)
+    at.button(key="b_pause").click().run()
+    assert "dijeda" in _html(at) and 'data-view="peta"' in _html(at)
+    assert at.query_params["mode"] in ("briefing", ["briefing"])  # the link stays a briefing link
+
+
+def test_briefing_bad_seconds_is_named():
+    at = open_page("ringkasan", mode="briefing", election="pilkada-2024", seconds="2")
+    assert any("seconds" in w.value and "5 to 600" in w.value for w in at.warning)
+    assert "berganti tiap 20 detik" in _html(at)
+
+
+def test_download_menus_beside_charts_and_map():
+    at = open_page("kesiapan", election="pilkada-2024", region="32.01", as_of="2024-11-27")
+    buttons = {b.proto.id.rsplit("-", 1)[-1]: b.proto for b in at.get("download_button")}
+    for name in ("kesiapan", "kategori"):
+        for fmt in ("png", "png_square", "svg", "pdf", "csv", "xlsx"):
+            b = buttons[f"dl_{name}_{fmt}"]
+            assert b.ignore_rerun  # a download never reruns the page
+    at = open_page("peta", election="pilkada-2024", region="32.01", as_of="2024-11-27")
+    ids = {b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")}
+    assert {"dl_peta_png", "dl_peta_pdf", "dl_peta_html", "dl_peta_xlsx"} <= ids
+    at = open_page("linimasa", election="pilkada-2024", region="32.01")
+    assert "dl_linimasa_svg" in {b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")}
+    at = open_page("ringkasan", election="pilkada-2024", region="32.01", as_of="2024-11-12")
+    pack = next(b.proto for b in at.get("download_button") if b.proto.id.endswith("download_pack"))
+    assert pack.ignore_rerun and pack.label == "Unduh bahan pengarahan (PDF)"

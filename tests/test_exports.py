@@ -1,0 +1,259 @@
+"""Exports (issue 5 §2–4): every file is opened and read back, on the seed records and the
+mirrored boundaries, rendered by the system Chromium."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from dashboard import context
+from dashboard.errors import PetaError
+from dashboard.export import render
+from dashboard.export.files import export
+from dashboard.export.frame import presentation
+from dashboard.export.pack import briefing_pack, pages
+from dashboard.export.tables import HEADER_ROW, csv_skiprows, neutralise
+from dashboard.report import Report
+from dashboard.style import STATE_COLORS
+
+from .conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def needs_chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is required (bash scripts/install.sh installs it)")
+
+
+@pytest.fixture(scope="module")
+def bogor(records, gaz, geo_cfg):
+    return Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27))
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_file_names_and_sources_line_say_what_the_file_is(bogor):
+    meta = bogor.meta("kesiapan")
+    assert meta.filename("png") == "kesiapan_kab-bogor_pilkada-2024_2024-11-27.png"
+    assert meta.filename("png", "persegi") == "kesiapan_kab-bogor_pilkada-2024_2024-11-27_persegi.png"
+    assert meta.subtitle == "Kabupaten Bogor, Jawa Barat · Pilkada Serentak 2024 · Per tanggal Rabu, 27 November 2024"
+    # the outlets of the two Bogor ceremonies (Cibinong: two reports; Rancabungur: one)
+    assert meta.outlets == tuple(dict.fromkeys(bogor.records.sources.loc[
+        bogor.records.sources["ceremony_id"].isin(["cibinong-2024-11-12", "rancabungur-2023-11-10"]), "outlet"]))
+    assert meta.sources_line.startswith("Sumber: ") and "NewsBogor" in meta.sources_line
+
+
+def test_png_16x9_and_square(bogor):
+    big = export(bogor, "kesiapan", "png")
+    assert big.file_name.endswith("_2024-11-27.png") and png_size(big.data) == (1920, 1080)
+    square = export(bogor, "peta", "png", size="square")
+    assert square.file_name == "peta_kab-bogor_pilkada-2024_2024-11-27_persegi.png"
+    assert png_size(square.data) == (1080, 1080)
+
+
+def test_svg_parses_and_carries_title_and_sources(bogor):
+    svg = export(bogor, "linimasa", "svg").data
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg") and root.get("width") == "1920"
+    text = " ".join(t for t in root.itertext())
+    assert "Cakupan kumulatif menjelang hari pemungutan suara" in text
+    assert "Kabupaten Bogor, Jawa Barat" in text and "NewsBogor" in text and "Pilkada Serentak 2024" in text
+
+
+def test_chart_pdf_is_one_slide_sized_page(bogor):
+    pdf = PdfReader(io.BytesIO(export(bogor, "kategori", "pdf").data))
+    assert len(pdf.pages) == 1
+    box = pdf.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == (1440.0, 810.0)  # 1920×1080 px at 96 dpi
+    assert "Kategori komitmen per wilayah" in pdf.pages[0].extract_text()
+
+
+def test_map_figure_matches_interactive_map(bogor):
+    fig = bogor.figure("peta")
+    fills = [tr for tr in fig.data if tr.fill == "toself"]
+    covered = next(tr for tr in fills if tr.fillcolor == STATE_COLORS["covered"])
+    # two covered kecamatan (Cibinong, Rancabungur): each ring ends with a None separator
+    assert sum(1 for x in covered.x if x is None) >= 2
+    legend = [tr.name for tr in fig.data if tr.showlegend is not False and tr.name]
+    assert legend == ["Tercakup", "Tingkat pimpinan saja", "Belum tercakup"]
+    labels = next(tr for tr in fig.data if tr.mode == "text")
+    assert "Cibinong" in list(labels.text) and len(labels.text) == 40
+
+
+def test_presentation_frame(bogor):
+    fig = presentation(bogor.figure("kesiapan"), bogor.meta("kesiapan"), "square", made_on=dt.date(2026, 1, 2))
+    assert (fig.layout.width, fig.layout.height) == (1080, 1080)
+    footer = fig.layout.annotations[-1].text
+    assert "Sumber: " in footer and "Dibuat 2 Jan 2026" in footer
+    with pytest.raises(PetaError, match="16x9"):
+        presentation(bogor.figure("kesiapan"), bogor.meta("kesiapan"), "4x3")
+
+
+def test_csv_has_heading_indonesian_headers_and_traceable_rows(bogor):
+    out = export(bogor, "peta", "csv")
+    assert out.file_name == "peta_kab-bogor_pilkada-2024_2024-11-27.csv"
+    text = out.data.decode("utf-8-sig")
+    assert text.startswith("# Judul: Peta cakupan komitmen netralitas ASN\n")
+    assert "# Per tanggal: 2024-11-27" in text and "# Wilayah: Kabupaten Bogor, Jawa Barat" in text
+    table = pd.read_csv(io.StringIO(text), skiprows=csv_skiprows(bogor.meta("peta")), dtype=str)
+    assert list(table.columns[:3]) == ["Kode", "Wilayah", "Status"] and len(table) == 40
+    cib = table.set_index("Kode").loc["32.01.01"]
+    assert cib["Status"] == "Tercakup" and cib["ID upacara"] == "cibinong-2024-11-12"
+    assert "NewsBogor" in cib["Sumber"]
+
+
+def test_xlsx_rows_headers_and_no_formula_cells(bogor):
+    wb = load_workbook(io.BytesIO(export(bogor, "kesiapan", "xlsx").data))
+    ws = wb["Data"]
+    assert ws["A1"].value == "Cakupan kategori komitmen per wilayah"
+    headers = [c.value for c in ws[HEADER_ROW]]
+    assert headers[:4] == ["Kode", "Wilayah", "Status", "Cakupan komitmen (%)"]
+    rows = list(ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
+    assert len(rows) == 40
+    first = dict(zip(headers, rows[0]))
+    assert first["Wilayah"] == "Kec. Cibinong" and first["Kesiapan dilaporkan (%)"] == 90
+    assert all(c.data_type != "f" for sheet in wb for row in sheet.iter_rows() for c in row)
+    info = dict(wb["Keterangan"].iter_rows(values_only=True))
+    assert info["Pemilihan"] == "Pilkada Serentak 2024" and info["Per tanggal"] == "2024-11-27"
+
+
+def test_cells_that_look_like_formulas_are_neutralised(tmp_path, gaz):
+    """A record whose leader and source title begin with =, +, - or @ reaches the CSV and the
+    XLSX as text: no spreadsheet would run it."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "ceremonies" / "rancabungur-2023-11-10.yaml"
+    text = path.read_text(encoding="utf-8")
+    leader = next(line for line in text.splitlines() if line.strip().startswith("name:"))
+    text = text.replace(leader, leader.split("name:")[0] + "name: \"=HYPERLINK(\\\"http://x\\\",\\\"klik\\\")\"", 1)
+    path.write_text(text, encoding="utf-8")
+    rec = context.records(gaz, data)
+    report = Report(rec, gaz, "pemilu-2024", "32.01", dt.date(2024, 2, 14))
+    csv_text = export(report, "upacara", "csv").data.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(csv_text)))
+    leaders = [r for r in rows if any("HYPERLINK" in c for c in r)]
+    assert leaders and all(not c.startswith(("=", "+", "-", "@")) for r in leaders for c in r)
+    assert any(c.startswith("'=HYPERLINK") for r in leaders for c in r)
+    wb = load_workbook(io.BytesIO(export(report, "upacara", "xlsx").data))
+    cells = [c for row in wb["Data"].iter_rows() for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    assert any(isinstance(c.value, str) and c.value.startswith("'=HYPERLINK") for c in cells)
+    assert neutralise("-1") == "'-1" and neutralise(-1) == -1 and neutralise("@x") == "'@x"
+
+
+def test_map_html_opens_offline_in_chromium(bogor, tmp_path):
+    out = export(bogor, "peta", "html")
+    assert out.file_name == "peta_kab-bogor_pilkada-2024_2024-11-27.html"
+    html = out.data.decode("utf-8")
+    assert "/app/static" not in html and "<script src=\"http" not in html
+    path = tmp_path / out.file_name
+    path.write_bytes(out.data)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        ctx = browser.new_context()
+        asked: list[str] = []
+
+        def offline(route):
+            if route.request.url.startswith("file://"):
+                return route.continue_()
+            asked.append(route.request.url)
+            return route.abort()
+
+        ctx.route("**/*", offline)
+        page = ctx.new_page()
+        page.goto(path.as_uri())
+        page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
+        fills = [e.get_attribute("fill") for e in page.query_selector_all("path.leaflet-interactive")]
+        title = page.inner_text(".peta-title")
+        browser.close()
+    assert len(fills) == 40 and fills.count(STATE_COLORS["covered"]) == 2
+    assert "Peta cakupan komitmen netralitas ASN" in title and "NewsBogor" in title
+    assert asked == []
+
+
+def test_briefing_pack_pages(records, gaz, geo_cfg, tmp_path):
+    report = Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 12))
+    expected = pages(report)
+    pdf_bytes = briefing_pack(report)
+    pdf = PdfReader(io.BytesIO(pdf_bytes))
+    assert len(pdf.pages) == len(expected) >= 6
+    texts = [p.extract_text() for p in pdf.pages]
+    assert "H-15" in texts[0] and "Bahan pengarahan netralitas ASN" in texts[0] and "2 / 40" in texts[0]
+    assert "90 %" in texts[0] and f"Halaman 1 dari {len(expected)}" in texts[0]
+    assert "Peta cakupan komitmen netralitas ASN" in texts[1]
+    assert any("Cakupan kumulatif" in t for t in texts)
+    last = texts[-1]
+    assert "Daftar upacara komitmen" in last and "cibinong-2024-11-12" in last and "Kobra Post" in last
+    # every kecamatan of Kab. Bogor appears in the readiness table pages
+    table_text = " ".join(t for t in texts if "Cakupan kategori komitmen per wilayah" in t)
+    assert all(row.label in table_text for row in report.readiness.itertuples())
+    # renders: the first page as an image, as a viewer would show it
+    (tmp_path / "pack.pdf").write_bytes(pdf_bytes)
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "48", "-png", str(tmp_path / "pack.pdf"),
+                    str(tmp_path / "p")], check=True, timeout=60)
+    first = next(tmp_path.glob("p-*1.png")).read_bytes()
+    assert png_size(first) == (960, 540)
+
+
+def test_unknown_browser_is_named():
+    import os
+
+    os.environ["PETA_BROWSER"] = "/nowhere/chromium"
+    try:
+        with pytest.raises(PetaError, match="PETA_BROWSER"):
+            render.browser_path()
+    finally:
+        del os.environ["PETA_BROWSER"]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "dashboard", "export", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=180)
+
+
+def test_cli_export_chart_and_briefing(tmp_path):
+    out = run("chart", "--name", "kesiapan", "--format", "png", "--election", "pilkada-2024", "--region", "32.01",
+              "--as-of", "2024-11-27", "--out", str(tmp_path / "k.png"))
+    assert out.returncode == 0, out.stderr
+    assert png_size((tmp_path / "k.png").read_bytes()) == (1920, 1080)
+    out = run("chart", "--name", "peta", "--format", "svg", "--election", "pemilu-2024", "--region", "Kab. Lebak",
+              "--out", str(tmp_path / "m.svg"))
+    assert out.returncode == 0, out.stderr
+    assert "Kabupaten Lebak" in " ".join(ET.parse(tmp_path / "m.svg").getroot().itertext())
+    out = run("briefing", "--election", "pilkada-2024", "--region", "32.01", "--as-of", "2024-11-12",
+              "--out", str(tmp_path / "b.pdf"))
+    assert out.returncode == 0, out.stderr
+    assert "H-15" in PdfReader(tmp_path / "b.pdf").pages[0].extract_text()
+
+
+def test_cli_export_refuses_unknown_chart_region_election(tmp_path):
+    common = ["--out", str(tmp_path / "x.png")]
+    out = run("chart", "--name", "pie", "--election", "pilkada-2024", "--region", "32.01", *common)
+    assert out.returncode == 2 and "'pie'" in out.stderr and "kesiapan" in out.stderr and "linimasa" in out.stderr
+    out = run("chart", "--name", "peta", "--election", "pilkada-2030", "--region", "32.01", *common)
+    assert out.returncode == 2 and "pilkada-2030" in out.stderr and "pemilu-2024" in out.stderr
+    out = run("briefing", "--election", "pilkada-2024", "--region", "99.99", "--out", str(tmp_path / "b.pdf"))
+    assert out.returncode == 2 and "99.99" in out.stderr
+    out = run("chart", "--name", "kesiapan", "--format", "gif", "--election", "pilkada-2024", "--region", "32.01",
+              *common)
+    assert out.returncode == 2 and "gif" in out.stderr and "png" in out.stderr
+    assert not list(tmp_path.iterdir())  # nothing written, not even half a file
