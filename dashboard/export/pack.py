@@ -53,9 +53,11 @@ def cover(report, meta: ExportMeta) -> go.Figure:
                   f"{s.covered} / {s.total} ({fmt.pct(s.share, lg, share=True)})", ""))
     if s.latest_readiness is not None:
         r = s.latest_readiness
-        note = textwrap.shorten(f"{fmt.date_short(r['as_of'], lg)} · {r['measure']}", 70, placeholder="…")
-        src = textwrap.shorten(str(r["sources"]), 70, placeholder="…")
-        boxes.append((t("latest_readiness", lg), fmt.pct(r["percent"], lg), f"{note}<br>{src}"))
+        # right of the value, in short lines: date, what was measured, source
+        lines = textwrap.wrap(textwrap.shorten(f"{fmt.date_short(r['as_of'], lg)} · {r['measure']}", 70,
+                                               placeholder=" …"), 36)[:2]
+        lines.append(textwrap.shorten(str(r["sources"]), 36, placeholder="…"))
+        boxes.append((t("latest_readiness", lg), fmt.pct(r["percent"], lg), "<br>".join(lines)))
     else:
         boxes.append((t("latest_readiness", lg), "–", t("none_reported", lg)))
     for i, (label, value, note) in enumerate(boxes):
@@ -67,8 +69,8 @@ def cover(report, meta: ExportMeta) -> go.Figure:
                            font={"size": 26, "color": "#333333"})
         fig.add_annotation(x=0.54, y=y0 + 0.03, xanchor="left", yanchor="bottom", text=f"<b>{value}</b>",
                            showarrow=False, font={"size": 64, "color": STATE_COLORS["covered"]})
-        fig.add_annotation(x=0.54, y=y1 - 0.09, xanchor="left", yanchor="top", text=note, showarrow=False,
-                           align="left", font={"size": 20, "color": "#555555"})
+        fig.add_annotation(x=0.985, y=y0 + 0.03, xanchor="right", yanchor="bottom", text=note, showarrow=False,
+                           align="right", font={"size": 19, "color": "#444444"})
     if s.undated_ids:
         fig.add_annotation(x=0.0, y=0.02, xanchor="left", yanchor="bottom", showarrow=False, align="left",
                            text=t("undated_note", lg, n=len(s.undated_ids), ids=", ".join(s.undated_ids)),
