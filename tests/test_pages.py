@@ -166,3 +166,27 @@ def test_download_menus_beside_charts_and_map():
     at = open_page("ringkasan", election="pilkada-2024", region="32.01", as_of="2024-11-12")
     pack = next(b.proto for b in at.get("download_button") if b.proto.id.endswith("download_pack"))
     assert pack.ignore_rerun and pack.label == "Unduh bahan pengarahan (PDF)"
+
+
+def test_briefing_picks_up_a_new_record_without_reload(tmp_path, monkeypatch):
+    """A ceremony file added while the screen is up shows at the next change of view (a fragment
+    rerun, not a page reload): Kab. Bogor goes from 2/40 to 3/40."""
+    import re
+    import shutil
+    import time
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    monkeypatch.setenv("PETA_DATA_DIR", str(data))
+    at = open_page("ringkasan", mode="briefing", election="pilkada-2024", region="32.01", as_of="2024-11-27")
+    assert "2/40" in _html(at)
+    text = (data / "ceremonies" / "rancabungur-2023-11-10.yaml").read_text(encoding="utf-8")
+    text = (text.replace("id: rancabungur-2023-11-10", "id: ciawi-2024-11-20").replace('region: "32.01.34"', 'region: "32.01.24"')
+            .replace("date: 2023-11-10", "date: 2024-11-20"))
+    text = re.sub(r"date_inferred:.*?(?=\nelections:)", "", text, flags=re.S)  # the date is stated in full
+    (data / "ceremonies" / "ciawi-2024-11-20.yaml").write_text(text, encoding="utf-8")
+    time.sleep(5.5)  # the data fingerprint is checked at most every 5 s
+    for _ in range(4):  # round the four views, back to the key numbers, inside the fragment
+        at.button(key="b_next").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert 'data-view="ringkasan"' in _html(at) and "3/40" in _html(at)
