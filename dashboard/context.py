@@ -10,7 +10,8 @@ from pathlib import Path
 
 from . import settings
 from .geo.store import GeoConfig, load_table
-from .records.tables import Records, load_folder
+from .records.read import YamlFolder, read_calendar
+from .records.tables import Records, load_folder, load_records
 from .regions import Gazetteer
 
 
@@ -18,5 +19,31 @@ def gazetteer(cfg: GeoConfig | None = None) -> Gazetteer:
     return Gazetteer(load_table(cfg or GeoConfig.from_settings()))
 
 
+def db_url(data_dir: str | Path | None = None) -> str:
+    configured = settings.get("PETA_DB_URL")
+    if configured:
+        return configured
+    return f"sqlite:///{Path(data_dir or settings.get('PETA_DATA_DIR')).resolve() / 'peta.db'}"
+
+
+def store(data_dir: str | Path | None = None):
+    from .store.db import Store
+
+    return Store(db_url(data_dir))
+
+
+def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None) -> dict[str, int]:
+    """Bring the curated files into the store (idempotent). The files are validated first, as
+    a whole: a broken file stops the seed with its message and nothing is written."""
+    root = Path(data_dir or settings.get("PETA_DATA_DIR"))
+    reports = YamlFolder(root).reports()
+    load_folder(root, gaz)  # every problem of the files, before anything is written
+    return st.seed(root, reports)
+
+
 def records(gaz: Gazetteer, data_dir: str | Path | None = None) -> Records:
-    return load_folder(Path(data_dir or settings.get("PETA_DATA_DIR")), gaz)
+    """The records the pages show: the store's active reports, after seeding the files."""
+    root = Path(data_dir or settings.get("PETA_DATA_DIR"))
+    db = store(root)
+    seed(db, gaz, root)
+    return load_records(db, gaz, read_calendar(root))

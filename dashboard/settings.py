@@ -44,6 +44,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("PETA_TILES", "off",
                 "Basemap under the polygons: `off` (polygons only; works with no network) or `osm` "
                 "(OpenStreetMap tiles; needs internet)."),
+        Setting("PETA_DB_URL", "",
+                "The ceremony database (any SQLAlchemy URL, e.g. `postgresql+psycopg://user:pw@host/peta` for "
+                "several app servers). Empty: the SQLite file `peta.db` inside PETA_DATA_DIR (git-ignored), "
+                "created on first run and filled from the curated files."),
+        Setting("PETA_LOGIN_TO_VIEW", "false",
+                "`true`: even viewing needs a login. Entering, editing and importing always do."),
         Setting("PETA_BROWSER", "",
                 "Chromium used for PNG/SVG/PDF exports and the briefing pack. Empty: `BROWSER_PATH`, "
                 "else `chromium` (Debian's package) or `chromium-browser`/`google-chrome` on `PATH`."),

@@ -34,13 +34,21 @@ def display_shapes(level: str):
 
 
 def data_version() -> str:
-    """Fingerprint of the configured data folder (see :func:`_fingerprint`)."""
-    return _fingerprint(settings.get("PETA_DATA_DIR"))
+    """Fingerprint of the data folder and of the store (see :func:`_fingerprint`)."""
+    return _fingerprint(settings.get("PETA_DATA_DIR"), context.db_url())
+
+
+@st.cache_resource(show_spinner=False)
+def store(url: str):
+    from ..store.db import Store
+
+    return Store(url)
 
 
 @st.cache_data(show_spinner=False, ttl=5)
-def _fingerprint(folder: str) -> str:
-    """Changes whenever a file in the data folder is added, removed or edited.
+def _fingerprint(folder: str, db_url: str) -> str:
+    """Changes whenever a file in the data folder is added, removed or edited, or anything is
+    written to the store (its last change number).
 
     Checked at most every 5 s: stat-ing thousands of record files on every rerun costs more
     than the rerun itself, and a new record showing up within seconds is soon enough."""
@@ -49,7 +57,7 @@ def _fingerprint(folder: str) -> str:
     for p in sorted(root.rglob("*.y*ml")):
         stat = p.stat()
         h.update(f"{p.relative_to(root)}|{stat.st_mtime_ns}|{stat.st_size}".encode())
-    return h.hexdigest()[:16]
+    return h.hexdigest()[:16] + "." + store(db_url).version()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -1,0 +1,210 @@
+"""The store: open (and migrate) a database, read its reports through the loader's seam, and
+write whole reports with their audit rows in one transaction.
+
+Every write is one transaction that changes the report row(s) *and* appends the audit rows,
+so a report is saved whole or not at all, and there is no change without its history. An
+import of many rows is one transaction too: a process killed half-way leaves the database
+as it was (SQLite's journal and PostgreSQL's WAL roll it back).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from ..errors import PetaError
+from ..records.read import RawReport
+from .models import ChangeRow, ReportRow
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_migrated: set[str] = set()
+_migrate_lock = threading.Lock()
+
+
+def dump(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def load(text: str) -> dict:
+    return yaml.safe_load(text)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def _date_text(data: dict) -> str | None:
+    d = data.get("date")
+    return d.isoformat() if isinstance(d, dt.date) else None
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision (creates it on first run)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+@dataclass
+class Change:
+    action: str
+    data: dict | None
+    note: str | None = None
+
+
+class Store:
+    """A database of reports. ``url``: any SQLAlchemy URL (``sqlite:///path.db``, ``postgresql://…``)."""
+
+    def __init__(self, url: str):
+        self.url = url
+        try:
+            if url.startswith("sqlite"):
+                self.engine = create_engine(url, connect_args={"timeout": 30})
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            else:
+                self.engine = create_engine(url, pool_pre_ping=True)
+        except Exception as exc:  # a malformed URL or a missing driver
+            raise PetaError.single("PETA_DB_URL", url, f"a SQLAlchemy database URL ({exc})") from None
+        with _migrate_lock:
+            if url not in _migrated:
+                try:
+                    migrate(self.engine)
+                except Exception as exc:
+                    raise PetaError.single("PETA_DB_URL", url, f"a database the app can open and write ({exc})") from None
+                _migrated.add(url)
+
+    # -- reading -------------------------------------------------------------------------------
+    def reports(self) -> list[RawReport]:
+        """Active reports for the loader (the ``ReportSource`` seam); origins name the row."""
+        with Session(self.engine) as s:
+            rows = s.execute(select(ReportRow.id, ReportRow.origin, ReportRow.data)
+                             .where(ReportRow.status == "active").order_by(ReportRow.id)).all()
+        # seeded rows keep their file name (so source ids and messages read as with the files)
+        return [RawReport(origin[5:] if origin.startswith("file:") else f"db-{rid}", load(text))
+                for rid, origin, text in rows]
+
+    def rows(self, ceremony_id: str | None = None, include_withdrawn: bool = True) -> list[ReportRow]:
+        with Session(self.engine) as s:
+            q = select(ReportRow).order_by(ReportRow.ceremony_id, ReportRow.id)
+            if ceremony_id:
+                q = q.where(ReportRow.ceremony_id == ceremony_id)
+            if not include_withdrawn:
+                q = q.where(ReportRow.status == "active")
+            return list(s.scalars(q))
+
+    def row(self, report_id: int) -> ReportRow:
+        with Session(self.engine) as s:
+            r = s.get(ReportRow, report_id)
+        if r is None:
+            raise PetaError.single("report", report_id, "the number of a stored report")
+        return r
+
+    def version(self) -> str:
+        """Changes whenever anything is written (the app's cache key)."""
+        with Session(self.engine) as s:
+            last, n = s.execute(select(func.max(ChangeRow.id), func.count(ChangeRow.id))).one()
+        return f"{last or 0}.{n}"
+
+    def history(self, ceremony_id: str | None = None) -> list[ChangeRow]:
+        with Session(self.engine) as s:
+            q = select(ChangeRow).order_by(ChangeRow.id)
+            if ceremony_id:
+                q = q.where(ChangeRow.ceremony_id == ceremony_id)
+            return list(s.scalars(q))
+
+    # -- writing -------------------------------------------------------------------------------
+    def write(self, user: str, items: Iterable[tuple], origin: str,
+              expect_version: dict[int, int] | None = None) -> list[int]:
+        """Apply ``(report_id or None for new, change[, origin override[, origin hash]])`` items
+        in one transaction.
+
+        ``expect_version`` guards edits against a concurrent edit of the same report (optimistic
+        locking): the transaction is refused if a report's version moved since it was read."""
+        ids = []
+        at = _now()
+        with Session(self.engine) as s, s.begin():
+            for item in items:
+                report_id, change, own_origin, origin_hash = (*item, None, None)[:4]
+                if report_id is None:
+                    data = change.data or {}
+                    row = ReportRow(ceremony_id=str(data["id"]), region_code=str(data["region"]),
+                                    date=_date_text(data), origin=own_origin or origin, origin_hash=origin_hash,
+                                    data=dump(data), status="active", version=1, updated_at=at, updated_by=user)
+                    s.add(row)
+                    s.flush()
+                    before = None
+                else:
+                    row = s.get(ReportRow, report_id, with_for_update=True)
+                    if row is None:
+                        raise PetaError.single("report", report_id, "the number of a stored report")
+                    if expect_version and expect_version.get(report_id, row.version) != row.version:
+                        raise PetaError.single("report", report_id, "unchanged since you opened it: someone else "
+                                               "saved it meanwhile; reopen it and apply your change again")
+                    before = row.data
+                    if change.action == "withdraw":
+                        row.status = "withdrawn"
+                    else:
+                        data = change.data or {}
+                        row.data, row.date, row.region_code = dump(data), _date_text(data), str(data["region"])
+                        row.ceremony_id = str(data["id"])
+                        row.status = "active"
+                        if own_origin:
+                            row.origin = own_origin
+                        if origin_hash:
+                            row.origin_hash = origin_hash
+                    row.version += 1
+                    row.updated_at, row.updated_by = at, user
+                s.add(ChangeRow(at=at, user=user, action=change.action, report_id=row.id, ceremony_id=row.ceremony_id,
+                                before=before, after=None if change.action == "withdraw" else row.data,
+                                note=change.note))
+                ids.append(row.id)
+        return ids
+
+    def seed(self, root: Path, reports: list[RawReport]) -> dict[str, int]:
+        """Bring the curated files into the store, idempotently: a file not seen before is
+        added, a file whose content changed updates its row (unless someone edited that row
+        in the app since: the edit is kept), an unchanged file does nothing. One transaction."""
+        existing = {r.origin: r for r in self.rows() if r.origin.startswith("file:")}
+        items, counts = [], {"added": 0, "updated": 0, "unchanged": 0, "kept_edit": 0}
+        hashes = {}
+        for rep in reports:
+            origin = f"file:{rep.origin}"
+            digest = hashlib.sha256((Path(root) / "ceremonies" / rep.origin).read_bytes()).hexdigest()
+            hashes[origin] = digest
+            row = existing.get(origin)
+            if row is None:
+                items.append((None, Change("seed", rep.data, "from " + rep.origin), origin))
+                counts["added"] += 1
+            elif row.origin_hash == digest:
+                counts["unchanged"] += 1
+            elif row.updated_by != "seed":
+                counts["kept_edit"] += 1
+            else:
+                items.append((row.id, Change("seed", rep.data, "file changed: " + rep.origin), origin))
+                counts["updated"] += 1
+        if items:
+            self.write("seed", [(*item, hashes[item[2]]) for item in items], origin="seed")
+        return counts
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # WAL lets readers (the app) go on while one writer writes; writers queue up for 30 s.
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()

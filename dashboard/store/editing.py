@@ -1,0 +1,136 @@
+"""Creating, editing, withdrawing and merging reports, for the form, the import and the CLI.
+
+Validation comes first and covers everything the loader would check: every change is tried
+on the whole set of stored reports (the same ``load_records`` the pages use) before anything
+is written, so a saved change can never make the records unloadable. Then one transaction
+writes it with its audit row. Access is checked here too, not only in the page, so no path
+writes outside a user's region.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import PetaError, Problem
+from ..records.read import RawReport
+from ..records.tables import load_records
+from ..regions import Gazetteer
+from .db import Change, Store, load
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    region: str = ""  # "" = every region; else a code: the user writes only there and below
+
+    def may_write(self, region_code: str) -> bool:
+        return not self.region or region_code == self.region or region_code.startswith(self.region + ".")
+
+
+def check_access(user: User | None, region_code: str, record: str | None = None) -> None:
+    if user is None:
+        raise PetaError.single("user", None, "a signed-in user: entering, editing and importing need a login",
+                               record=record)
+    if not user.may_write(str(region_code)):
+        raise PetaError.single("region", region_code, f"a region within {user.region}: user {user.name!r} "
+                               "may only write there", record=record)
+
+
+class _List:
+    def __init__(self, reports: list[RawReport]):
+        self._reports = reports
+
+    def reports(self) -> list[RawReport]:
+        return self._reports
+
+
+def trial(store: Store, gaz: Gazetteer, calendar: list[RawReport], replace: dict[int, dict | None] | None = None,
+          add: list[RawReport] | None = None) -> None:
+    """Raise the loader's PetaError if the stored reports, with ``replace`` (row id → new data,
+    or None to withdraw) and ``add`` applied, would not load."""
+    replace = replace or {}
+    reports = []
+    for row in store.rows(include_withdrawn=False):
+        if row.id in replace:
+            if replace[row.id] is None:
+                continue
+            reports.append(RawReport(f"db-{row.id}", replace[row.id]))
+        else:
+            reports.append(RawReport(row.origin[5:] if row.origin.startswith("file:") else f"db-{row.id}",
+                                     load(row.data)))
+    load_records(_List(reports + list(add or [])), gaz, calendar)
+
+
+def new_id(store: Store, gaz: Gazetteer, region: str, date) -> str:
+    """"<place>-<date>" (or "-tanpa-tanggal"), unique among stored ceremonies."""
+    name = re.sub(r"[^a-z0-9]+", "-", gaz.get(region).name.lower()).strip("-")[:50] or "upacara"
+    base = f"{name}-{date.isoformat() if date else 'tanpa-tanggal'}"
+    taken = {r.ceremony_id for r in store.rows()}
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def duplicates(store: Store, region: str, date) -> list:
+    """Active reports of another ceremony at the same region on the same date."""
+    if date is None:
+        return []
+    iso = date.isoformat()
+    return [r for r in store.rows(include_withdrawn=False) if r.region_code == region and r.date == iso]
+
+
+def create(store: Store, gaz: Gazetteer, calendar: list[RawReport], data: dict, user: User | None,
+           merge_into: str | None = None) -> int:
+    """Save a new report. ``merge_into``: the id of an existing ceremony this report is another
+    source for (the loader merges reports sharing an id, listing any disagreement)."""
+    check_access(user, data.get("region", ""), data.get("id"))
+    if merge_into:
+        data = {**data, "id": merge_into}
+    elif any(r.ceremony_id == data.get("id") for r in store.rows()):
+        raise PetaError.single("id", data.get("id"), "an id not used yet (or merge this report into that ceremony)",
+                               record=data.get("id"))
+    trial(store, gaz, calendar, add=[RawReport("form", data)])
+    return store.write(user.name, [(None, Change("merge" if merge_into else "create", data))], origin="form")[0]
+
+
+def edit(store: Store, gaz: Gazetteer, calendar: list[RawReport], report_id: int, data: dict, user: User | None,
+         version: int) -> None:
+    row = store.row(report_id)
+    check_access(user, row.region_code, row.ceremony_id)
+    check_access(user, data.get("region", ""), row.ceremony_id)  # nor move it out of their region
+    trial(store, gaz, calendar, replace={report_id: data})
+    store.write(user.name, [(report_id, Change("edit", data))], origin="form", expect_version={report_id: version})
+
+
+def withdraw(store: Store, gaz: Gazetteer, calendar: list[RawReport], report_id: int, reason: str,
+             user: User | None, version: int) -> None:
+    row = store.row(report_id)
+    check_access(user, row.region_code, row.ceremony_id)
+    if not reason or not reason.strip():
+        raise PetaError.single("reason", reason, "why the report is withdrawn (kept in its history)",
+                               record=row.ceremony_id)
+    trial(store, gaz, calendar, replace={report_id: None})
+    store.write(user.name, [(report_id, Change("withdraw", None, reason.strip()))], origin="form",
+                expect_version={report_id: version})
+
+
+def import_reports(store: Store, gaz: Gazetteer, calendar: list[RawReport], reports: list[RawReport],
+                   user: User | None, file_name: str, dry_run: bool = False) -> int:
+    """All rows or none: every row is checked (access and the full loader) before one transaction
+    writes them all. Returns the number of rows written (0 on a dry run)."""
+    problems: list[Problem] = []
+    for r in reports:
+        try:
+            check_access(user, str(r.data.get("region", "")), r.data.get("id"))
+        except PetaError as exc:
+            problems += [Problem(p.field, p.value, p.expected, file=r.origin, record=p.record) for p in exc.problems]
+    if problems:
+        raise PetaError(problems, summary=f"{len(problems)} problem(s) in {file_name}; nothing was imported")
+    trial(store, gaz, calendar, add=reports)
+    if dry_run:
+        return 0
+    store.write(user.name, [(None, Change("import", r.data, f"{file_name}: {r.origin}"), f"import:{r.origin}")
+                            for r in reports], origin=f"import:{file_name}")
+    return len(reports)

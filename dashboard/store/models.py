@@ -1,0 +1,47 @@
+"""Tables. A report is kept as the YAML text of the same mapping a curated file holds, so
+the store, the files, the form and the import all pass through one validator and one merger,
+and a row can be shown, diffed and restored exactly. Nothing is deleted: a withdrawn report
+keeps its row with ``status = 'withdrawn'``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ReportRow(Base):
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ceremony_id: Mapped[str] = mapped_column(String(200), index=True)
+    region_code: Mapped[str] = mapped_column(String(20), index=True)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)   # ISO date or NULL (undated)
+    origin: Mapped[str] = mapped_column(String(300), index=True)        # file:<name> | form | import:<file>
+    origin_hash: Mapped[str | None] = mapped_column(String(64))         # sha256 of the seed file last read
+    data: Mapped[str] = mapped_column(Text)                            # YAML of the report mapping
+    status: Mapped[str] = mapped_column(String(20), default="active")  # active | withdrawn
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(200))
+
+
+class ChangeRow(Base):
+    """The audit trail: who, when, what, the report before and after (YAML; NULL when absent)."""
+
+    __tablename__ = "changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    user: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(30))   # seed | create | edit | withdraw | merge | import
+    report_id: Mapped[int] = mapped_column(Integer, index=True)
+    ceremony_id: Mapped[str] = mapped_column(String(200), index=True)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,230 @@
+"""The spreadsheet form for importing ceremonies (CSV or XLSX): one row per report, Indonesian
+headers, lists separated by ``;``. Documented in the README and in the template's *Petunjuk*
+sheet. Each row becomes the same mapping a curated file holds, then goes through the one
+validator; a problem names the file, the row, the column, the value and what is valid.
+
+| column | field | example |
+| --- | --- | --- |
+| id | id (empty: made from place and date) | cibinong-2024-11-12 |
+| kode_wilayah | region | 32.01.01 |
+| tanggal | date, YYYY-MM-DD (empty: undated, give the reason) | 2024-11-12 |
+| alasan_tanpa_tanggal | date_unknown_reason | |
+| pemilihan | elections | pilkada-2024 |
+| jenis | kinds | apel; pakta_integritas |
+| tempat | venue | Aula Kecamatan |
+| pemimpin_nama / pemimpin_jabatan | leader | Acep Sajidin / Camat Cibinong |
+| penanda_tangan | signatories, ``group[:count][:semua]`` | camat:1; lurah:13; asn |
+| saksi | witnesses | panwascam; kapolsek |
+| kategori_komitmen | commitments (category ids) | netralitas; politik_uang |
+| kesiapan | readiness, ``percent@YYYY-MM-DD[:measure]`` | 90@2024-11-12:Persiapan Pilkada |
+| sumber_media, sumber_judul, sumber_url, sumber_tanggal | sources (one per row) | NewsBogor |
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+from ..errors import PetaError, Problem
+from ..geo import level_of_code
+from ..records.read import RawReport
+from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
+
+COLUMNS = {  # header -> (field it fills, help for the Petunjuk sheet)
+    "id": ("id", "kosong: dibuat dari nama wilayah dan tanggal; sama dengan upacara lain = sumber tambahan"),
+    "kode_wilayah": ("region", "kode Kemendagri, mis. 32.01.01"),
+    "tanggal": ("date", "YYYY-MM-DD; kosong bila tidak diketahui (isi alasan_tanpa_tanggal)"),
+    "alasan_tanpa_tanggal": ("date_unknown_reason", "mengapa tanggal tidak diketahui"),
+    "pemilihan": ("elections", "id pemilihan dari data/elections.yaml, dipisah ;"),
+    "jenis": ("kinds", "; ".join(KINDS)),
+    "tempat": ("venue", "teks"),
+    "pemimpin_nama": ("leader.name", "teks"),
+    "pemimpin_jabatan": ("leader.role", "teks"),
+    "penanda_tangan": ("signatories", "kelompok[:jumlah][:semua], dipisah ;  kelompok: " + ", ".join(SIGNATORY_GROUPS)),
+    "saksi": ("witnesses", "; ".join(WITNESS_BODIES)),
+    "kategori_komitmen": ("commitments", "; ".join(COMMITMENT_CATEGORIES)),
+    "kesiapan": ("readiness", "persen@YYYY-MM-DD[:yang diukur], dipisah ;"),
+    "sumber_media": ("sources.outlet", "nama media (wajib)"),
+    "sumber_judul": ("sources.title", "judul berita"),
+    "sumber_url": ("sources.url", "alamat berita"),
+    "sumber_tanggal": ("sources.published", "YYYY-MM-DD"),
+}
+REQUIRED = ("kode_wilayah", "pemilihan", "jenis", "sumber_media")
+MAX_BYTES = 20 * 1024 * 1024  # a ceremony sheet is a few KB per hundred rows; anything bigger is a mistake
+EXAMPLE = {
+    "id": "", "kode_wilayah": "32.01.01", "tanggal": "2024-11-12", "alasan_tanpa_tanggal": "",
+    "pemilihan": "pilkada-2024", "jenis": "apel; pakta_integritas", "tempat": "Aula Kecamatan Cibinong",
+    "pemimpin_nama": "Acep Sajidin", "pemimpin_jabatan": "Camat Cibinong", "penanda_tangan": "camat:1; lurah:13",
+    "saksi": "panwascam; kapolsek", "kategori_komitmen": "netralitas; politik_uang",
+    "kesiapan": "90@2024-11-12:Persiapan Pilkada di kecamatan", "sumber_media": "NewsBogor",
+    "sumber_judul": "Camat Cibinong Pimpin Pernyataan Pakta Integritas", "sumber_url": "", "sumber_tanggal": "",
+}
+
+
+def _split(text: str) -> list[str]:
+    return [p.strip() for p in str(text or "").split(";") if p.strip()]
+
+
+def _date(text: str, where: str, column: str, problems: list[Problem]):
+    if isinstance(text, dt.datetime):
+        return text.date()
+    if isinstance(text, dt.date):
+        return text
+    try:
+        return dt.date.fromisoformat(str(text).strip())
+    except ValueError:
+        problems.append(Problem(column, text, "a date written YYYY-MM-DD (dates are never guessed)", file=where))
+        return None
+
+
+def row_to_report(row: dict, where: str, problems: list[Problem]) -> dict:
+    """One sheet row -> a report mapping (validated later like any file)."""
+    v = {k: ("" if row.get(k) is None else row.get(k)) for k in COLUMNS}
+    v = {k: (x.strip() if isinstance(x, str) else x) for k, x in v.items()}
+    region = str(v["kode_wilayah"])
+    data: dict = {"id": str(v["id"]) or None, "region": region}
+    try:
+        data["level"] = level_of_code(region)
+    except Exception:  # noqa: BLE001 - the validator names a bad code precisely
+        data["level"] = None
+    if v["tanggal"] not in ("", None):
+        data["date"] = _date(v["tanggal"], where, "tanggal", problems)
+    else:
+        data["date"] = None
+        data["date_unknown_reason"] = str(v["alasan_tanpa_tanggal"]) or None
+    data["elections"] = _split(v["pemilihan"])
+    data["kinds"] = _split(v["jenis"])
+    if v["tempat"]:
+        data["venue"] = str(v["tempat"])
+    if v["pemimpin_nama"] or v["pemimpin_jabatan"]:
+        data["leader"] = {k: str(x) for k, x in (("name", v["pemimpin_nama"]), ("role", v["pemimpin_jabatan"])) if x}
+    sig = []
+    for part in _split(v["penanda_tangan"]):
+        bits = [b.strip() for b in part.split(":")]
+        entry: dict = {"group": bits[0]}
+        for b in bits[1:]:
+            if b.lower() in ("semua", "all"):
+                entry["all"] = True
+            elif b.isdigit():
+                entry["count"] = int(b)
+            else:
+                problems.append(Problem("penanda_tangan", part, "group[:count][:semua], count a whole number",
+                                        file=where))
+        sig.append(entry)
+    if sig:
+        data["signatories"] = sig
+    if v["saksi"]:
+        data["witnesses"] = _split(v["saksi"])
+    cats = _split(v["kategori_komitmen"])
+    if cats:
+        data["commitments"] = [{"category": c, "text": COMMITMENT_CATEGORIES[c].id_label if c in COMMITMENT_CATEGORIES
+                                else c} for c in cats]
+    ready = []
+    for part in _split(v["kesiapan"]):
+        pct, _, rest = part.partition("@")
+        day, _, measure = rest.partition(":")
+        try:
+            percent = float(pct.replace(",", ".").replace("%", "").strip())
+        except ValueError:
+            problems.append(Problem("kesiapan", part, "percent@YYYY-MM-DD[:measure], percent a number 0–100",
+                                    file=where))
+            continue
+        ready.append({"measure": measure.strip() or "kesiapan", "percent": percent,
+                      "as_of": _date(day, where, "kesiapan", problems)})
+    if ready:
+        data["readiness"] = ready
+    source = {"outlet": str(v["sumber_media"]) or None}
+    for col, key in (("sumber_judul", "title"), ("sumber_url", "url")):
+        if v[col]:
+            source[key] = str(v[col])
+    if v["sumber_tanggal"]:
+        source["published"] = _date(v["sumber_tanggal"], where, "sumber_tanggal", problems)
+    data["sources"] = [source]
+    return data
+
+
+def read_rows(name: str, content: bytes) -> list[dict]:
+    """Rows of a CSV (UTF-8, ``,`` or ``;``) or XLSX (first sheet) upload, as header -> value."""
+    if not content:
+        raise PetaError.single("(file)", name, "a CSV or XLSX file with a header row and at least one ceremony",
+                               file=name)
+    if len(content) > MAX_BYTES:
+        raise PetaError.single("(file)", f"{len(content) // (1024 * 1024)} MB", f"at most {MAX_BYTES // (1024 * 1024)} MB "
+                               "(split the sheet)", file=name)
+    suffix = Path(name).suffix.lower()
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - any unreadable workbook
+            raise PetaError.single("(file)", type(exc).__name__, "an Excel workbook (.xlsx) saved from the template",
+                                   file=name) from None
+        rows = list(wb.worksheets[0].iter_rows(values_only=True))
+        header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else [])]
+        body = [dict(zip(header, r)) for r in rows[1:] if any(c not in (None, "") for c in r)]
+    elif suffix == ".csv":
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise PetaError.single("(file)", str(exc)[:80], "UTF-8 text (save the CSV as UTF-8)", file=name) from None
+        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text.strip() else ",", delimiters=",;")
+        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        reader.fieldnames = header
+        body = [r for r in reader if any((x or "").strip() for x in r.values() if isinstance(x, str))]
+    else:
+        raise PetaError.single("(file)", name, "a .csv or .xlsx file", file=name)
+    unknown = [h for h in header if h and h not in COLUMNS]
+    missing = [h for h in REQUIRED if h not in header]
+    if unknown or missing:
+        problems = [Problem("(header)", h, "a column of the template: " + ", ".join(COLUMNS), file=name) for h in unknown]
+        problems += [Problem("(header)", None, f"a column named {h!r} (required)", file=name) for h in missing]
+        raise PetaError(problems, summary=f"the columns of {name} do not match the template; nothing was imported")
+    if not body:
+        raise PetaError.single("(rows)", 0, "at least one ceremony row under the header", file=name)
+    return body
+
+
+def parse(name: str, content: bytes, make_id) -> tuple[list[RawReport], list[Problem]]:
+    """Reports from an upload, and the problems found while reading cells (row 2 is the first data row)."""
+    problems: list[Problem] = []
+    reports = []
+    for i, row in enumerate(read_rows(name, content), start=2):
+        where = f"{name} baris {i}"
+        data = row_to_report(row, where, problems)
+        if not data.get("id"):
+            data["id"] = make_id(data)
+        reports.append(RawReport(where, data))
+    return reports, problems
+
+
+def template_xlsx() -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Upacara"
+    ws.append(list(COLUMNS))
+    ws.append([EXAMPLE[c] for c in COLUMNS])
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    info = wb.create_sheet("Petunjuk")
+    info.append(["kolom", "isi", "wajib"])
+    for col, (_field, help_text) in COLUMNS.items():
+        info.append([col, help_text, "ya" if col in REQUIRED else ""])
+    info.column_dimensions["B"].width = 110
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def template_csv() -> bytes:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\n")
+    w.writeheader()
+    w.writerow(EXAMPLE)
+    return buf.getvalue().encode("utf-8-sig")
