@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from dashboard import settings
 from dashboard.errors import PetaError
 from dashboard.i18n import t
+from dashboard.ui.account import box, current_user
 from dashboard.ui.controls import lang
 from dashboard.ui.page import show_error
 from dashboard.ui.static import ensure_leaflet
@@ -17,10 +19,17 @@ pages = [
     st.Page("app_pages/kesiapan.py", title=t("page_readiness", lg), icon=":material/bar_chart:", url_path="kesiapan"),
     st.Page("app_pages/linimasa.py", title=t("page_timeline", lg), icon=":material/timeline:", url_path="linimasa"),
     st.Page("app_pages/data.py", title=t("page_data", lg), icon=":material/table:", url_path="data"),
+    st.Page("app_pages/catat.py", title=t("page_entry", lg), icon=":material/edit_note:", url_path="catat"),
+    st.Page("app_pages/impor.py", title=t("page_import", lg), icon=":material/upload_file:", url_path="impor"),
+    st.Page("app_pages/riwayat.py", title=t("page_history", lg), icon=":material/history:", url_path="riwayat"),
 ]
 briefing = st.query_params.get("mode") == "briefing"
 if briefing:  # the Forkompinda display: one page, no navigation, no sidebar
     pages = [st.Page("app_pages/briefing.py", title=t("briefing", lg), url_path="pengarahan", default=True)]
+if settings.get("PETA_LOGIN_TO_VIEW").lower() == "true" and current_user() is None:
+    box(lg)  # viewing needs a login too: only the sign-in box until then
+    st.info(t("login_needed", lg))
+    st.stop()
 try:
     st.navigation(pages, position="hidden" if briefing else "sidebar").run()
 except PetaError as exc:  # the one place user-facing data problems are shown

@@ -214,6 +214,56 @@ def cmd_export_chart(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    import getpass
+
+    from .records.read import read_calendar
+    from .store import importer
+    from .store.editing import User
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise PetaError.single("FILE", args.file, "a .csv or .xlsx file that exists")
+    gaz = context.gazetteer()
+    root = Path(args.data or settings.get("PETA_DATA_DIR"))
+    db = context.store(root)
+    context.seed(db, gaz, root)
+    user = User(args.user or f"cli:{getpass.getuser()}")  # whoever runs the server's CLI may write everywhere
+    calendar = read_calendar(root)
+    checked = importer.check(db, gaz, calendar, path.name, path.read_bytes(), user)
+    if checked.problems:
+        print(PetaError(checked.problems, summary=f"{len(checked.bad_rows)} of {len(checked.reports)} row(s) "
+                        f"rejected; nothing was imported").message, file=sys.stderr)
+        return 2
+    if args.dry_run:
+        print(f"{path.name}: {len(checked.reports)} row(s) pass every check (dry run: nothing written)")
+        return 0
+    n = importer.run(db, gaz, calendar, checked, user, path.name)
+    print(f"{path.name}: {n} row(s) imported")
+    return 0
+
+
+def cmd_user_hash(args) -> int:
+    import getpass
+
+    from .store.auth import hash_password
+
+    password = sys.stdin.readline().rstrip("\n") if args.stdin else getpass.getpass("Kata sandi / password: ")
+    if len(password) < 8:
+        raise PetaError.single("password", "(hidden)", "at least 8 characters")
+    print(hash_password(password))
+    return 0
+
+
+def cmd_db_history(args) -> int:
+    from .export.tables import plain_csv
+    from .views import history_rows
+
+    db = context.store(args.data)
+    sys.stdout.write(plain_csv(history_rows(db.history(args.ceremony), "id")).decode("utf-8-sig"))
+    return 0
+
+
 def cmd_settings(args) -> int:
     print(settings.markdown_table())
     return 0
@@ -271,6 +321,21 @@ def parser() -> argparse.ArgumentParser:
     ec.add_argument("--axis", default="date", choices=["date", "h"], help="timeline axis")
     ec.add_argument("--out", help="file to write (default: the export's own name, in this folder)")
     ec.set_defaults(func=cmd_export_chart)
+    im = sub.add_parser("import", help="import ceremonies from a CSV or XLSX sheet (see the template)")
+    im.add_argument("file")
+    im.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    im.add_argument("--user", help="name recorded in the history (default: cli:<login>)")
+    im.add_argument("--data")
+    im.set_defaults(func=cmd_import)
+    us = sub.add_parser("user", help="accounts").add_subparsers(dest="user_cmd", required=True)
+    uh = us.add_parser("hash", help="print a password hash for [users.NAME] password_hash in secrets.toml")
+    uh.add_argument("--stdin", action="store_true", help="read the password from standard input")
+    uh.set_defaults(func=cmd_user_hash)
+    dbp = sub.add_parser("db", help="the ceremony database").add_subparsers(dest="db_cmd", required=True)
+    dh = dbp.add_parser("history", help="the audit trail as CSV")
+    dh.add_argument("--ceremony")
+    dh.add_argument("--data")
+    dh.set_defaults(func=cmd_db_history)
     s = sub.add_parser("settings", help="print the settings table (for the README)")
     s.set_defaults(func=cmd_settings)
     return p

@@ -207,3 +207,18 @@ def figure_rows(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("sources", lang): figures["sources"],
         "ceremony_id": figures["ceremony_id"],
     })
+
+
+def history_rows(changes, lang: str) -> pd.DataFrame:
+    """The audit trail as shown and exported: who, when, what, and the report before and after."""
+    return pd.DataFrame({
+        "#": [c.id for c in changes],
+        t("when", lang): [c.at.isoformat(sep=" ") for c in changes],
+        t("who", lang): [c.user for c in changes],
+        t("action", lang): [c.action for c in changes],
+        "ceremony_id": [c.ceremony_id for c in changes],
+        "report": [c.report_id for c in changes],
+        t("notes", lang): [c.note or "" for c in changes],
+        t("before", lang): [c.before or "" for c in changes],
+        t("after", lang): [c.after or "" for c in changes],
+    })

@@ -97,3 +97,12 @@ def to_xlsx(df: pd.DataFrame, meta: ExportMeta) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def plain_csv(df: pd.DataFrame) -> bytes:
+    """A table as CSV without a heading (history, rejected import rows), cells neutralised."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow([neutralise(str(c)) for c in df.columns])
+    w.writerows(_cells(df))
+    return buf.getvalue().encode("utf-8-sig")

@@ -76,7 +76,7 @@ def _date(text: str, where: str, column: str, problems: list[Problem]):
         return dt.date.fromisoformat(str(text).strip())
     except ValueError:
         problems.append(Problem(column, text, "a date written YYYY-MM-DD (dates are never guessed)", file=where))
-        return None
+        return str(text)  # kept as written: the row is rejected, never given a guessed date
 
 
 def row_to_report(row: dict, where: str, problems: list[Problem]) -> dict:

@@ -1,0 +1,20 @@
+import streamlit as st
+
+from dashboard import context
+from dashboard.i18n import t
+from dashboard.ui import account, cache, page
+from dashboard.export.tables import plain_csv
+from dashboard.views import history_rows
+
+view, gaz, rec, version = page.setup()
+page.heading("page_history", view, gaz)
+account.box(view.lang)
+lg = view.lang
+store = cache.store(context.db_url())
+ids = sorted({r.ceremony_id for r in store.rows()})
+chosen = st.selectbox(t("history_of", lg), [""] + ids, key="history_id", format_func=lambda c: c or t("history_all", lg))
+table = history_rows(store.history(chosen or None), lg)
+st.dataframe(table, hide_index=True, width="stretch", key="history_table")
+st.download_button(t("download_history", lg), plain_csv(table),
+                   file_name=f"riwayat_{chosen or 'semua'}.csv", mime="text/csv", key="download_history",
+                   on_click="ignore", icon=":material/download:")

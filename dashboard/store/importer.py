@@ -1,0 +1,114 @@
+"""Importing a spreadsheet: read → check every row → write all (or, when asked, only the valid
+rows). Shared by the Impor page and ``python -m dashboard import``."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..errors import PetaError, Problem
+from ..records.read import RawReport
+from . import editing, sheet
+
+
+@dataclass
+class Checked:
+    reports: list[RawReport]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def bad_rows(self) -> set[str]:
+        return {p.file for p in self.problems if p.file}
+
+    @property
+    def good(self) -> list[RawReport]:
+        return [r for r in self.reports if r.origin not in self.bad_rows]
+
+    def problem_table(self, lang: str = "id") -> pd.DataFrame:
+        from ..i18n import t
+
+        return pd.DataFrame({t("row", lang): [p.file for p in self.problems],
+                             t("column", lang): [p.field for p in self.problems],
+                             t("value", lang): [str(p.value) for p in self.problems],
+                             t("valid", lang): [p.expected for p in self.problems]})
+
+
+def _column(field_name: str) -> str:
+    """The sheet column a report field comes from (so a message points at the cell)."""
+    top = field_name.split(".")[0].split("[")[0]
+    for col, (f, _help) in sheet.COLUMNS.items():
+        if f == field_name or f.split(".")[0] == top:
+            return col
+    return field_name
+
+
+def check(store, gaz, calendar, name: str, content: bytes, user) -> Checked:
+    """Every row checked on its own and against the stored records; problems per row."""
+    reports, problems = sheet.parse(name, content, lambda d: _make_id(store, gaz, d))
+    per_row: dict[str, list[Problem]] = defaultdict(list)
+    for p in problems:
+        per_row[p.file].append(p)
+    from ..records.validate import validate_report
+
+    elections = {e.data.get("id") for e in calendar}
+    for r in reports:  # each row on its own: access and every field (fast: no loading)
+        unreadable = {p.field for p in per_row.get(r.origin, [])}  # cells already named while reading
+        found: list[Problem] = []
+        try:
+            editing.check_access(user, str(r.data.get("region", "")), r.data.get("id"))
+        except PetaError as exc:
+            found += exc.problems
+        validate_report(r, gaz, elections, found)
+        per_row[r.origin] += [Problem(p.field, p.value, p.expected, file=r.origin, record=p.record)
+                              for p in found if _column(p.field) not in unreadable]
+    ok = [r for r in reports if not per_row.get(r.origin)]
+    if ok:  # then all passing rows together with the stored records: ids, same place and day
+        try:
+            editing.trial(store, gaz, calendar, add=ok)
+        except PetaError as exc:
+            rows = {r.origin for r in ok}
+            for p in exc.problems:
+                hit = [o for o in rows if p.file and o in p.file] or [name]
+                for o in hit:
+                    per_row[o].append(p)
+    named = [Problem(_named(p.field), p.value, p.expected, file=p.file, record=p.record)
+             for ps in per_row.values() for p in ps]
+    return Checked(reports, named)
+
+
+def _named(field_name: str) -> str:
+    """"sumber_media (sources[0].outlet)": the sheet's column first, the record field after."""
+    col = _column(field_name)
+    return col if col == field_name else f"{col} ({field_name})"
+
+
+def _make_id(store, gaz, data: dict) -> str:
+    region = data.get("region")
+    if not isinstance(region, str) or region not in gaz:
+        return "baris-tanpa-wilayah"  # the validator names the bad code
+    return editing.new_id(store, gaz, region, data.get("date") if not isinstance(data.get("date"), str) else None)
+
+
+def run(store, gaz, calendar, checked: Checked, user, name: str, only_valid: bool = False) -> int:
+    """Write all rows (refused if any row has a problem) or, explicitly, only the valid ones."""
+    if checked.problems and not only_valid:
+        raise PetaError(checked.problems, summary=f"{len(checked.bad_rows)} row(s) of {name} rejected; nothing was imported")
+    rows = checked.good if only_valid else checked.reports
+    if not rows:
+        return 0
+    return editing.import_reports(store, gaz, calendar, rows, user, name)
+
+
+def rejected_rows(name: str, content: bytes, checked: Checked) -> pd.DataFrame:
+    """The rejected rows as they were uploaded, with their problems in a last column."""
+    rows = sheet.read_rows(name, content)
+    bad = checked.bad_rows
+    out = []
+    for i, row in enumerate(rows, start=2):
+        where = f"{name} baris {i}"
+        if where in bad:
+            msgs = "; ".join(f"{p.field}: {p.value!r} — {p.expected}" for p in checked.problems if p.file == where)
+            out.append({**{k: row.get(k) for k in sheet.COLUMNS}, "masalah": msgs})
+    return pd.DataFrame(out)

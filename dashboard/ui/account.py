@@ -1,0 +1,47 @@
+"""Signing in (sidebar) and who the current user is. See ``dashboard/store/auth.py``."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..i18n import t
+from ..store import auth
+from ..store.editing import User
+
+
+def current_user() -> User | None:
+    if auth.provider_configured():
+        if getattr(st.user, "is_logged_in", False):
+            return auth.user_for_identity(str(st.user.get("email") or st.user.get("name")))
+        return None
+    return st.session_state.get("_user")
+
+
+def _sign_in() -> None:
+    user = auth.sign_in(st.session_state.get("login_name", ""), st.session_state.get("login_password", ""))
+    st.session_state["login_password"] = ""  # never kept
+    st.session_state["_user"] = user
+    st.session_state["_login_failed"] = user is None
+
+
+def box(lang: str) -> User | None:
+    """The sign-in box in the sidebar; returns the signed-in user (or None)."""
+    user = current_user()
+    with st.sidebar:
+        st.markdown(f"**{t('account', lang)}**")
+        if user:
+            where = user.region or t("all_regions", lang)
+            st.caption(t("signed_in_as", lang, name=user.name, region=where))
+            if auth.provider_configured():
+                st.button(t("sign_out", lang), key="logout", on_click=st.logout)
+            else:
+                st.button(t("sign_out", lang), key="logout", on_click=lambda: st.session_state.pop("_user", None))
+        elif auth.provider_configured():
+            st.button(t("sign_in", lang), key="login", on_click=st.login)
+        else:
+            st.text_input(t("user_name", lang), key="login_name")
+            st.text_input(t("password", lang), type="password", key="login_password")
+            st.button(t("sign_in", lang), key="login", on_click=_sign_in)
+            if st.session_state.get("_login_failed"):
+                st.caption(t("login_failed", lang))
+    return user

@@ -1,0 +1,199 @@
+"""The entry form (Catat upacara): new report, edit, withdraw, and the duplicate check.
+
+Widget keys start with ``f_``. The region comes from the sidebar's hierarchical picker, so
+it is always a real Kemendagri code. Saving validates the whole set of stored reports with
+the change applied (``store.editing``) and shows every problem in plain words; nothing is
+written until all pass. A report at the same region and date as a stored ceremony is offered
+as another source of it (merge) before anything is saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from .. import context
+from ..errors import PetaError
+from ..i18n import t
+from ..records.read import read_calendar
+from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
+from ..settings import get
+from ..store import editing, formdata
+from ..store.db import load
+from . import cache
+
+FIELDS = ["date", "undated", "reason", "elections", "kinds", "venue", "leader_name", "leader_role", "signatories",
+          "witnesses", "categories", "readiness", "sources", "notes"]
+
+
+def _store():
+    return cache.store(context.db_url())
+
+
+def _calendar():
+    from pathlib import Path
+
+    return read_calendar(Path(get("PETA_DATA_DIR")))
+
+
+def _fill(values: dict) -> None:
+    for k in FIELDS:
+        st.session_state[f"f_{k}"] = values.get(k)
+
+
+def _blank() -> dict:
+    return {"date": None, "undated": False, "reason": "", "elections": [], "kinds": [], "venue": "",
+            "leader_name": "", "leader_role": "", "witnesses": [], "categories": [], "notes": "",
+            "signatories": pd.DataFrame(columns=formdata.SIGNATORY_COLUMNS),
+            "readiness": pd.DataFrame(columns=formdata.READINESS_COLUMNS),
+            "sources": pd.DataFrame(columns=formdata.SOURCE_COLUMNS)}
+
+
+def _on_pick() -> None:
+    rid = st.session_state.get("f_report")
+    if rid:
+        row = _store().row(int(rid))
+        st.session_state["_f_base"] = (row.id, row.version, load(row.data))
+        _fill(formdata.from_report(load(row.data)))
+    else:
+        st.session_state.pop("_f_base", None)
+        _fill(_blank())
+
+
+def _values(region: str) -> dict:
+    v = {k: st.session_state.get(f"f_{k}") for k in FIELDS}
+    v["region"] = region
+    base = st.session_state.get("_f_base")
+    if base:
+        v["id"] = base[2].get("id")
+        v["commitment_texts"] = formdata.from_report(base[2])["commitment_texts"]
+    return v
+
+
+def _problems(exc: PetaError, lang: str) -> None:
+    st.error(t("not_saved", lang) + "\n" + "\n".join(f"- {p}" for p in exc.problems))
+
+
+def _done(message: str) -> None:
+    cache._fingerprint.clear()  # the pages see the change on their next run, not in 5 s
+    st.session_state["_f_message"] = message
+    st.session_state.pop("_f_pending", None)
+    st.session_state.pop("_f_base", None)
+    st.session_state["f_report"] = ""
+    _fill(_blank())
+
+
+def form(view, gaz, user, lang: str) -> None:
+    store = _store()
+    if st.session_state.get("_f_message"):
+        st.success(st.session_state.pop("_f_message"))
+    if "f_kinds" not in st.session_state:
+        _fill(_blank())
+    region = view.region
+    if not region or gaz.get(region).level not in ("kecamatan", "kabupaten/kota", "desa/kelurahan"):
+        st.info(t("pick_region", lang))
+        return
+    st.caption(t("entry_region", lang, place=gaz.path_label(region)))
+    mine = [r for r in store.rows(include_withdrawn=False) if user.may_write(r.region_code)
+            and (r.region_code == region or r.region_code.startswith(region + "."))]
+    labels = {str(r.id): f"#{r.id} · {r.ceremony_id} · {r.origin}" for r in mine}
+    st.selectbox(t("edit_existing", lang), [""] + list(labels), key="f_report", on_change=_on_pick,
+                 format_func=lambda k: labels.get(k) or t("new_report", lang))
+    names = dict(zip(cache.records(cache.data_version()).calendar["id"],
+                     cache.records(cache.data_version()).calendar["name"]))
+    with st.form("ceremony_form", border=True):
+        c1, c2 = st.columns(2)
+        c1.date_input(t("date", lang), key="f_date", format="DD/MM/YYYY", min_value=dt.date(2020, 1, 1),
+                      max_value=dt.date(2035, 12, 31))
+        c2.checkbox(t("undated", lang), key="f_undated")
+        c2.text_input(t("undated_reason", lang), key="f_reason")
+        c1.multiselect(t("elections", lang), list(names), key="f_elections", format_func=names.get)
+        c2.multiselect(t("kinds", lang), list(KINDS), key="f_kinds", format_func=lambda k: KINDS[k].label(lang))
+        c1.text_input(t("venue", lang), key="f_venue")
+        c1.text_input(t("leader_name", lang), key="f_leader_name")
+        c2.text_input(t("leader_role", lang), key="f_leader_role")
+        st.markdown(f"**{t('signatories', lang)}**")
+        st.data_editor(st.session_state["f_signatories"], key="f_signatories_ed", num_rows="dynamic", width="stretch",
+                       column_config={"group": st.column_config.SelectboxColumn(options=list(SIGNATORY_GROUPS)),
+                                      "count": st.column_config.NumberColumn(min_value=0, step=1),
+                                      "all": st.column_config.CheckboxColumn()})
+        c1, c2 = st.columns(2)
+        c1.multiselect(t("witnesses", lang), list(WITNESS_BODIES), key="f_witnesses",
+                       format_func=lambda k: WITNESS_BODIES[k].label(lang))
+        c2.multiselect(t("categories", lang), list(COMMITMENT_CATEGORIES), key="f_categories",
+                       format_func=lambda k: COMMITMENT_CATEGORIES[k].label(lang))
+        st.markdown(f"**{t('readiness_figures', lang)}**")
+        st.data_editor(st.session_state["f_readiness"], key="f_readiness_ed", num_rows="dynamic", width="stretch",
+                       column_config={"percent": st.column_config.NumberColumn(min_value=0, max_value=100),
+                                      "as_of": st.column_config.DateColumn(format="DD/MM/YYYY")})
+        st.markdown(f"**{t('sources_min', lang)}**")
+        st.data_editor(st.session_state["f_sources"], key="f_sources_ed", num_rows="dynamic", width="stretch",
+                       column_config={"published": st.column_config.DateColumn(format="DD/MM/YYYY")})
+        st.text_area(t("notes", lang), key="f_notes")
+        submitted = st.form_submit_button(t("save", lang), type="primary")
+    if submitted:
+        _submit(store, gaz, user, region, lang)
+    pending = st.session_state.get("_f_pending")
+    if pending:
+        data, ids = pending
+        st.warning(t("duplicate_found", lang, ids=", ".join(ids)))
+        b1, b2 = st.columns(2)
+        if b1.button(t("merge", lang), key="f_merge", type="primary"):
+            try:
+                editing.create(store, gaz, _calendar(), data, user, merge_into=ids[0])
+                _done(t("saved", lang, id=ids[0]))
+                st.rerun()
+            except PetaError as exc:
+                _problems(exc, lang)
+        if b2.button(t("cancel", lang), key="f_cancel"):
+            st.session_state.pop("_f_pending", None)
+            st.rerun()
+    base = st.session_state.get("_f_base")
+    if base:
+        with st.expander(t("withdraw", lang)):
+            st.text_input(t("withdraw_reason", lang), key="f_withdraw_reason")
+            if st.button(t("withdraw", lang), key="f_withdraw"):
+                try:
+                    editing.withdraw(store, gaz, _calendar(), base[0], st.session_state.get("f_withdraw_reason", ""),
+                                     user, base[1])
+                    _done(t("withdrawn", lang, n=base[0]))
+                    st.rerun()
+                except PetaError as exc:
+                    _problems(exc, lang)
+
+
+def _table(key: str) -> pd.DataFrame:
+    """The data editor's rows: its starting frame with the user's edits, additions and deletions."""
+    frame = st.session_state[f"f_{key}"].copy().reset_index(drop=True)
+    state = st.session_state.get(f"f_{key}_ed") or {}
+    for i, changes in (state.get("edited_rows") or {}).items():
+        for col, val in changes.items():
+            frame.loc[int(i), col] = val
+    frame = frame.drop(index=[int(i) for i in state.get("deleted_rows") or []], errors="ignore")
+    added = pd.DataFrame(state.get("added_rows") or [], columns=frame.columns)
+    return pd.concat([frame, added], ignore_index=True) if len(added) else frame
+
+
+def _submit(store, gaz, user, region: str, lang: str) -> None:
+    values = _values(region)
+    for key in ("signatories", "readiness", "sources"):
+        values[key] = _table(key)
+    base = st.session_state.get("_f_base")
+    data = formdata.to_report(values, base=base[2] if base else None)
+    try:
+        if base:
+            editing.edit(store, gaz, _calendar(), base[0], data, user, base[1])
+            _done(t("saved", lang, id=data["id"]))
+            st.rerun()
+        data["id"] = editing.new_id(store, gaz, region, data.get("date"))
+        dups = editing.duplicates(store, region, data.get("date"))
+        if dups:
+            st.session_state["_f_pending"] = (data, list(dict.fromkeys(r.ceremony_id for r in dups)))
+            return
+        editing.create(store, gaz, _calendar(), data, user)
+        _done(t("saved", lang, id=data["id"]))
+        st.rerun()
+    except PetaError as exc:
+        _problems(exc, lang)

@@ -1,0 +1,52 @@
+"""The Impor page's parts: templates, upload, the problem table, import all or only valid rows."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import context
+from ..errors import PetaError
+from ..export.tables import plain_csv
+from ..i18n import t
+from ..store import importer, sheet
+from . import cache
+from .entry import _calendar
+
+
+def templates(lang: str) -> None:
+    c1, c2, _ = st.columns([1, 1, 2])
+    c1.download_button(t("template", lang, fmt="XLSX"), sheet.template_xlsx, file_name="templat_upacara.xlsx",
+                       key="template_xlsx", on_click="ignore", icon=":material/download:")
+    c2.download_button(t("template", lang, fmt="CSV"), sheet.template_csv, file_name="templat_upacara.csv",
+                       key="template_csv", on_click="ignore", icon=":material/download:")
+
+
+def upload(gaz, user, lang: str) -> None:
+    file = st.file_uploader(t("upload", lang), type=["csv", "xlsx"], key="import_file")
+    if file is None:
+        return
+    store = cache.store(context.db_url())
+    content = file.getvalue()
+    try:
+        checked = importer.check(store, gaz, _calendar(), file.name, content, user)
+    except PetaError as exc:  # the file itself: empty, too big, wrong columns, unreadable
+        st.error(f"**{file.name}**\n" + "\n".join(f"- {p}" for p in exc.problems))
+        return
+    good = len(checked.good)
+    st.success(t("rows_ok", lang, n=good)) if good else None
+    if checked.problems:
+        st.error(t("rows_bad", lang, n=len(checked.bad_rows)))
+        st.dataframe(checked.problem_table(lang), hide_index=True, width="stretch", key="import_problems")
+        st.download_button(t("rejected_download", lang), plain_csv(importer.rejected_rows(file.name, content, checked)),
+                           file_name=f"ditolak_{file.name.rsplit('.', 1)[0]}.csv", key="import_rejected",
+                           on_click="ignore")
+    c1, c2 = st.columns(2)
+    do_all = c1.button(t("import_all", lang), key="import_all", type="primary", disabled=bool(checked.problems))
+    do_valid = c2.button(t("import_valid", lang), key="import_valid", disabled=not (checked.problems and good))
+    if do_all or do_valid:
+        try:
+            n = importer.run(store, gaz, _calendar(), checked, user, file.name, only_valid=do_valid)
+            cache._fingerprint.clear()
+            st.success(t("imported", lang, n=n))
+        except PetaError as exc:
+            st.error("\n".join(f"- {p}" for p in exc.problems))
