@@ -190,3 +190,56 @@ def test_briefing_picks_up_a_new_record_without_reload(tmp_path, monkeypatch):
         at.button(key="b_next").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert 'data-view="ringkasan"' in _html(at) and "3/40" in _html(at)
+
+
+@pytest.fixture
+def own_data(tmp_path, monkeypatch):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("peta.db*"))
+    monkeypatch.setenv("PETA_DATA_DIR", str(data))
+    monkeypatch.delenv("PETA_DB_URL", raising=False)
+    return data
+
+
+def test_entry_page_needs_login_and_right_region(own_data):
+    import pandas as pd
+
+    from dashboard.store.editing import User
+
+    at = open_page("catat", election="pilkada-2024", region="32.01.24")
+    assert any("Masuk dulu" in i.value for i in at.info)  # anonymous: no form at all
+    assert not [b for b in at.button if b.key == "f_withdraw"] and not at.get("form")
+    # a kecamatan secretary of Rancabungur cannot save a ceremony in Ciawi
+    at.session_state["_user"] = User("sekcam-rancabungur", "32.01.34")
+    at.session_state["f_kinds"] = ["apel"]
+    at.session_state["f_sources"] = pd.DataFrame([{"outlet": "Radar Bogor"}], columns=["outlet", "title", "url",
+                                                                                       "published", "archive", "note"])
+    at.run()
+    at.date_input(key="f_date").set_value(dt.date(2024, 11, 20))
+    at.multiselect(key="f_elections").set_value(["pilkada-2024"])
+    at.button[[b.label for b in at.button].index("Simpan")].click().run()
+    assert any("32.01.34" in e.value and "Belum disimpan" in e.value for e in at.error)
+    # the Ciawi secretary can, and the ceremony shows on the summary at once
+    at.session_state["_user"] = User("sekcam-ciawi", "32.01.24")
+    at.run()
+    at.button[[b.label for b in at.button].index("Simpan")].click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert any("ciawi-2024-11-20" in s.value for s in at.success)
+    at.switch_page("app_pages/ringkasan.py").run()
+    at.selectbox(key="region_l2").set_value("").run()  # up to Kab. Bogor
+    assert metric(at, "Kecamatan tercakup") == "3 / 40"
+    at.switch_page("app_pages/riwayat.py").run()
+    hist = at.dataframe[0].value
+    assert list(hist["Tindakan"])[-1] == "create" and list(hist["Oleh"])[-1] == "sekcam-ciawi"
+
+
+def test_import_and_history_pages_render(own_data):
+    at = open_page("impor", election="pilkada-2024")
+    ids = {b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")}
+    assert {"template_xlsx", "template_csv"} <= ids
+    assert any("Masuk dulu" in i.value for i in at.info)
+    at = open_page("riwayat", election="pilkada-2024")
+    hist = at.dataframe[0].value
+    assert len(hist) == 5 and set(hist["Tindakan"]) == {"seed"}

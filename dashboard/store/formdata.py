@@ -22,8 +22,9 @@ def _rows(frame, columns: list[str]) -> list[dict]:
     out = []
     for rec in df.to_dict("records"):
         rec = {k: rec.get(k) for k in columns}
-        cleaned = {k: v for k, v in rec.items() if v is not None and not (isinstance(v, float) and v != v)
-                   and not (isinstance(v, str) and not v.strip()) and v is not pd.NaT}
+        cleaned = {k: v for k, v in rec.items() if v is not None and v is not pd.NA and v is not pd.NaT
+                   and not (isinstance(v, float) and v != v) and not (isinstance(v, str) and not v.strip())
+                   and not (k == "all" and v is False)}
         if cleaned:
             out.append(cleaned)
     return out

@@ -71,8 +71,9 @@ def check(store, gaz, calendar, name: str, content: bytes, user) -> Checked:
             rows = {r.origin for r in ok}
             for p in exc.problems:
                 hit = [o for o in rows if p.file and o in p.file] or [name]
-                for o in hit:
-                    per_row[o].append(p)
+                for o in hit:  # named by the row (the message keeps the other reports it clashes with)
+                    per_row[o].append(Problem(p.field, p.value, p.expected + (f" [{p.file}]" if p.file != o else ""),
+                                              file=o, record=p.record))
     named = [Problem(_named(p.field), p.value, p.expected, file=p.file, record=p.record)
              for ps in per_row.values() for p in ps]
     return Checked(reports, named)

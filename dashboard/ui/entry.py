@@ -72,6 +72,25 @@ def _values(region: str) -> dict:
     return v
 
 
+DATE_COLUMNS = {"as_of", "published"}
+NUMBER_COLUMNS = {"count", "percent"}
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Column types the editor can edit even when a column is all empty (which pandas makes float)."""
+    out = frame.copy()
+    for col in out.columns:
+        if col in DATE_COLUMNS:
+            out[col] = pd.to_datetime(out[col], errors="coerce")
+        elif col in NUMBER_COLUMNS:
+            out[col] = pd.to_numeric(out[col], errors="coerce")
+        elif col == "all":
+            out[col] = out[col].fillna(False).astype(bool)
+        else:
+            out[col] = out[col].astype("string")
+    return out
+
+
 def _problems(exc: PetaError, lang: str) -> None:
     st.error(t("not_saved", lang) + "\n" + "\n".join(f"- {p}" for p in exc.problems))
 
@@ -81,16 +100,18 @@ def _done(message: str) -> None:
     st.session_state["_f_message"] = message
     st.session_state.pop("_f_pending", None)
     st.session_state.pop("_f_base", None)
-    st.session_state["f_report"] = ""
-    _fill(_blank())
+    st.session_state["_f_reset"] = True  # widgets are emptied on the next run, before they are drawn
 
 
 def form(view, gaz, user, lang: str) -> None:
     store = _store()
     if st.session_state.get("_f_message"):
         st.success(st.session_state.pop("_f_message"))
-    if "f_kinds" not in st.session_state:
+    if st.session_state.pop("_f_reset", False):
+        st.session_state["f_report"] = ""
         _fill(_blank())
+    for k, v in _blank().items():  # first visit: an empty form (keys already set are kept)
+        st.session_state.setdefault(f"f_{k}", v)
     region = view.region
     if not region or gaz.get(region).level not in ("kecamatan", "kabupaten/kota", "desa/kelurahan"):
         st.info(t("pick_region", lang))
@@ -115,7 +136,7 @@ def form(view, gaz, user, lang: str) -> None:
         c1.text_input(t("leader_name", lang), key="f_leader_name")
         c2.text_input(t("leader_role", lang), key="f_leader_role")
         st.markdown(f"**{t('signatories', lang)}**")
-        st.data_editor(st.session_state["f_signatories"], key="f_signatories_ed", num_rows="dynamic", width="stretch",
+        st.data_editor(_typed(st.session_state["f_signatories"]), key="f_signatories_ed", num_rows="dynamic", width="stretch",
                        column_config={"group": st.column_config.SelectboxColumn(options=list(SIGNATORY_GROUPS)),
                                       "count": st.column_config.NumberColumn(min_value=0, step=1),
                                       "all": st.column_config.CheckboxColumn()})
@@ -125,11 +146,11 @@ def form(view, gaz, user, lang: str) -> None:
         c2.multiselect(t("categories", lang), list(COMMITMENT_CATEGORIES), key="f_categories",
                        format_func=lambda k: COMMITMENT_CATEGORIES[k].label(lang))
         st.markdown(f"**{t('readiness_figures', lang)}**")
-        st.data_editor(st.session_state["f_readiness"], key="f_readiness_ed", num_rows="dynamic", width="stretch",
+        st.data_editor(_typed(st.session_state["f_readiness"]), key="f_readiness_ed", num_rows="dynamic", width="stretch",
                        column_config={"percent": st.column_config.NumberColumn(min_value=0, max_value=100),
                                       "as_of": st.column_config.DateColumn(format="DD/MM/YYYY")})
         st.markdown(f"**{t('sources_min', lang)}**")
-        st.data_editor(st.session_state["f_sources"], key="f_sources_ed", num_rows="dynamic", width="stretch",
+        st.data_editor(_typed(st.session_state["f_sources"]), key="f_sources_ed", num_rows="dynamic", width="stretch",
                        column_config={"published": st.column_config.DateColumn(format="DD/MM/YYYY")})
         st.text_area(t("notes", lang), key="f_notes")
         submitted = st.form_submit_button(t("save", lang), type="primary")
@@ -166,7 +187,7 @@ def form(view, gaz, user, lang: str) -> None:
 
 def _table(key: str) -> pd.DataFrame:
     """The data editor's rows: its starting frame with the user's edits, additions and deletions."""
-    frame = st.session_state[f"f_{key}"].copy().reset_index(drop=True)
+    frame = _typed(st.session_state[f"f_{key}"]).reset_index(drop=True)
     state = st.session_state.get(f"f_{key}_ed") or {}
     for i, changes in (state.get("edited_rows") or {}).items():
         for col, val in changes.items():

@@ -1,0 +1,311 @@
+"""The ceremony store (issue 6): seed, create, edit, withdraw, merge, history, access and
+import, on a real SQLite file seeded from a copy of the curated records. With
+``PETA_TEST_DB_URL`` set (``.ci/run`` starts a throwaway PostgreSQL) the same tests run
+against that server too."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+
+from dashboard import context, metrics
+from dashboard.errors import PetaError
+from dashboard.records.read import read_calendar
+from dashboard.store import auth, editing, formdata, importer, sheet
+from dashboard.store.db import Store, load
+from dashboard.store.editing import User
+
+from .conftest import ROOT
+
+PG = os.environ.get("PETA_TEST_DB_URL")
+ADMIN = User("admin")
+CAMAT_CIAWI = User("camat-ciawi", "32.01.24")
+
+
+def _pg_url() -> str:
+    """A fresh database on the throwaway server for each test (so tests never see each other)."""
+    import sqlalchemy as sa
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    eng = sa.create_engine(PG, isolation_level="AUTOCOMMIT")
+    with eng.connect() as c:
+        c.execute(sa.text(f"CREATE DATABASE {name}"))
+    eng.dispose()
+    return PG.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite"] + (["postgresql"] if PG else []))
+def env(request, tmp_path, gaz, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("peta.db*"))
+    monkeypatch.setenv("PETA_DATA_DIR", str(data))
+    if request.param == "postgresql":
+        monkeypatch.setenv("PETA_DB_URL", _pg_url())
+    else:
+        monkeypatch.delenv("PETA_DB_URL", raising=False)
+    store = context.store(data)
+    context.seed(store, gaz, data)
+    return store, gaz, read_calendar(data), data
+
+
+def ciawi(**over) -> dict:
+    """A new ceremony in Kec. Ciawi (Kab. Bogor), the shape the form produces."""
+    values = {"region": "32.01.24", "date": dt.date(2024, 11, 20), "elections": ["pilkada-2024"],
+              "kinds": ["apel", "ikrar"], "leader_name": "Camat Ciawi", "leader_role": "Camat",
+              "categories": ["netralitas", "politik_uang"],
+              "readiness": [{"measure": "Kesiapan kecamatan", "percent": 80, "as_of": dt.date(2024, 11, 20)}],
+              "sources": [{"outlet": "Radar Bogor", "title": "Apel netralitas di Ciawi"}]}
+    values.update(over)
+    return formdata.to_report(values)
+
+
+def bogor_covered(gaz, data) -> int:
+    rec = context.records(gaz, data)
+    return metrics.coverage(rec, gaz, "pilkada-2024", dt.date(2024, 11, 27), "32.01").n_covered
+
+
+def test_seed_is_idempotent_and_follows_file_edits(env):
+    store, gaz, cal, data = env
+    assert len(store.rows()) == 5 and len(store.history()) == 5
+    assert context.seed(store, gaz, data) == {"added": 0, "updated": 0, "unchanged": 5, "kept_edit": 0}
+    assert len(store.history()) == 5  # twice adds nothing
+    path = data / "ceremonies" / "lebak-2023-12-15.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nnotes:", "\nnotes: diperbarui.", 1)
+                    if "\nnotes:" in path.read_text(encoding="utf-8") else path.read_text(encoding="utf-8")
+                    + "notes: diperbarui.\n", encoding="utf-8")
+    assert context.seed(store, gaz, data)["updated"] == 1
+    assert store.history()[-1].action == "seed" and "diperbarui" in store.history()[-1].after
+    # the pages read the store: same ceremonies as the files
+    assert set(context.records(gaz, data).ceremonies["id"]) == {
+        "cibinong-2024-11-12", "kota-bekasi-sosialisasi-2024", "lebak-2023-12-15", "rancabungur-2023-11-10"}
+
+
+def test_create_edit_withdraw_with_history(env):
+    store, gaz, cal, data = env
+    assert bogor_covered(gaz, data) == 2
+    data_ = ciawi()
+    data_["id"] = editing.new_id(store, gaz, "32.01.24", data_["date"])
+    assert data_["id"] == "ciawi-2024-11-20"
+    rid = editing.create(store, gaz, cal, data_, CAMAT_CIAWI)
+    assert bogor_covered(gaz, data) == 3  # shown at once
+    row = store.row(rid)
+    edited = formdata.to_report({**formdata.from_report(load(row.data)), "region": "32.01.24", "venue": "Lapangan Ciawi"},
+                                base=load(row.data))
+    editing.edit(store, gaz, cal, rid, edited, CAMAT_CIAWI, row.version)
+    with pytest.raises(PetaError, match="someone else"):  # a second edit from the stale form
+        editing.edit(store, gaz, cal, rid, edited, CAMAT_CIAWI, row.version)
+    with pytest.raises(PetaError, match="reason"):
+        editing.withdraw(store, gaz, cal, rid, " ", CAMAT_CIAWI, row.version + 1)
+    editing.withdraw(store, gaz, cal, rid, "laporan ganda", CAMAT_CIAWI, row.version + 1)
+    assert bogor_covered(gaz, data) == 2
+    assert store.row(rid).status == "withdrawn"  # never deleted
+    hist = store.history("ciawi-2024-11-20")
+    assert [h.action for h in hist] == ["create", "edit", "withdraw"]
+    assert all(h.user == "camat-ciawi" for h in hist)
+    assert hist[0].before is None and "Radar Bogor" in hist[0].after
+    assert "Lapangan Ciawi" not in hist[1].before and "Lapangan Ciawi" in hist[1].after
+    assert hist[2].note == "laporan ganda" and hist[2].after is None
+
+
+def test_bad_form_input_names_fields_and_writes_nothing(env):
+    store, gaz, cal, data = env
+    before = store.version()
+    bad = ciawi(kinds=[], sources=[], elections=["pilkada-2030"])
+    bad["id"] = "ciawi-2024-11-20"
+    with pytest.raises(PetaError) as exc:
+        editing.create(store, gaz, cal, bad, ADMIN)
+    fields = {p.field for p in exc.value.problems}
+    assert {"kinds", "sources", "elections"} <= fields
+    assert store.version() == before
+
+
+def test_duplicate_is_detected_and_merged_as_a_source(env):
+    store, gaz, cal, data = env
+    dup = ciawi(region="32.01.01", date=dt.date(2024, 11, 12), sources=[{"outlet": "Radar Bogor"}])
+    dup["id"] = editing.new_id(store, gaz, "32.01.01", dup["date"])
+    assert [r.ceremony_id for r in editing.duplicates(store, "32.01.01", dt.date(2024, 11, 12))] == [
+        "cibinong-2024-11-12", "cibinong-2024-11-12"]
+    with pytest.raises(PetaError, match="same ceremony"):  # saving it apart would count one ceremony twice
+        editing.create(store, gaz, cal, dup, ADMIN)
+    editing.create(store, gaz, cal, dup, ADMIN, merge_into="cibinong-2024-11-12")
+    rec = context.records(gaz, data)
+    assert (rec.sources["ceremony_id"] == "cibinong-2024-11-12").sum() == 3
+    assert store.history("cibinong-2024-11-12")[-1].action == "merge"
+
+
+def test_access_anonymous_and_wrong_region_cannot_write(env):
+    store, gaz, cal, data = env
+    before = store.version()
+    d = ciawi()
+    d["id"] = "ciawi-2024-11-20"
+    with pytest.raises(PetaError, match="login"):
+        editing.create(store, gaz, cal, d, None)
+    with pytest.raises(PetaError, match="32.01.24"):
+        editing.create(store, gaz, cal, {**d, "region": "32.01.34", "id": "rancabungur-x"}, CAMAT_CIAWI)
+    cib = next(r for r in store.rows() if r.ceremony_id == "cibinong-2024-11-12")
+    with pytest.raises(PetaError):
+        editing.withdraw(store, gaz, cal, cib.id, "bukan wilayah saya", CAMAT_CIAWI, cib.version)
+    assert store.version() == before
+
+
+def test_passwords_are_hashed_and_checked(tmp_path):
+    h = auth.hash_password("rahasia-123", iterations=1000)
+    assert h.startswith("pbkdf2_sha256$1000$") and "rahasia" not in h
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(f'[users.camat-ciawi]\npassword_hash = "{h}"\nregion = "32.01.24"\n', encoding="utf-8")
+    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets) == CAMAT_CIAWI
+    assert auth.sign_in("camat-ciawi", "salah", secrets) is None
+    assert auth.sign_in("siapa", "rahasia-123", secrets) is None
+    secrets.write_text('[users.x]\npassword = "plain"\n', encoding="utf-8")
+    with pytest.raises(PetaError, match="password_hash"):
+        auth.sign_in("x", "plain", secrets)
+
+
+# -- import --------------------------------------------------------------------------------------
+
+def rows_csv(rows: list[dict]) -> bytes:
+    import csv
+
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(sheet.COLUMNS))
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: r.get(k, "") for k in sheet.COLUMNS})
+    return buf.getvalue().encode("utf-8")
+
+
+GOOD = {"kode_wilayah": "32.01.24", "tanggal": "2024-11-20", "pemilihan": "pilkada-2024", "jenis": "apel",
+        "penanda_tangan": "camat:1; asn", "kategori_komitmen": "netralitas", "kesiapan": "75@2024-11-20:Kesiapan",
+        "sumber_media": "Radar Bogor"}
+
+
+def test_import_all_or_nothing_then_only_valid_rows(env):
+    store, gaz, cal, data = env
+    content = rows_csv([GOOD, {**GOOD, "kode_wilayah": "32.01.99", "tanggal": "20/11/2024",
+                               "kesiapan": "sembilan puluh@2024-11-20"}])
+    checked = importer.check(store, gaz, cal, "upacara.csv", content, ADMIN)
+    table = checked.problem_table()
+    assert set(table["Baris"]) == {"upacara.csv baris 3"}
+    assert {"tanggal", "kesiapan", "kode_wilayah (region)"} <= set(table["Kolom"])
+    before = store.version()
+    with pytest.raises(PetaError, match="nothing was imported"):
+        importer.run(store, gaz, cal, checked, ADMIN, "upacara.csv")
+    assert store.version() == before
+    rejected = importer.rejected_rows("upacara.csv", content, checked)
+    assert list(rejected["kode_wilayah"]) == ["32.01.99"] and "tanggal" in rejected["masalah"][0]
+    assert importer.run(store, gaz, cal, checked, ADMIN, "upacara.csv", only_valid=True) == 1
+    assert bogor_covered(gaz, data) == 3
+    assert store.history()[-1].action == "import" and "upacara.csv baris 2" in store.history()[-1].note
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("kosong.csv", b"", "header row"),
+    ("kolom.csv", b"wilayah,tgl\n32.01.24,2024-11-20\n", "do not match the template"),
+    ("header.csv", ",".join(sheet.COLUMNS).encode() + b"\n", "at least one ceremony"),
+    ("besar.csv", b"kode_wilayah\n" + b"x" * (50 * 1024 * 1024), "at most 20 MB"),
+    ("gambar.png", b"\x89PNG\r\n", ".csv or .xlsx"),
+    ("rusak.xlsx", b"PK\x03\x04 not really a workbook", "Excel workbook"),
+])
+def test_malformed_uploads_are_refused_and_change_nothing(env, name, content, message):
+    store, gaz, cal, data = env
+    before = store.version()
+    with pytest.raises(PetaError, match=message):
+        importer.check(store, gaz, cal, name, content, ADMIN)
+    assert store.version() == before
+
+
+def test_template_xlsx_is_read_back_and_its_example_is_a_duplicate(env):
+    """The template's example row is Cibinong on 12 Nov 2024: already recorded, so it is rejected
+    with the same-place-and-day message, naming the row."""
+    store, gaz, cal, data = env
+    wb = load_workbook(io.BytesIO(sheet.template_xlsx()))
+    assert [c.value for c in wb["Upacara"][1]] == list(sheet.COLUMNS)
+    assert wb["Petunjuk"].max_row == len(sheet.COLUMNS) + 1
+    checked = importer.check(store, gaz, cal, "templat.xlsx", sheet.template_xlsx(), ADMIN)
+    assert checked.bad_rows == {"templat.xlsx baris 2"}
+    assert any("same ceremony" in p.expected for p in checked.problems)
+
+
+def cli(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "dashboard", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300, env=env)
+
+
+def test_cli_import_dry_run_and_rejection(env, tmp_path):
+    store, gaz, cal, data = env
+    good = tmp_path / "baik.csv"
+    good.write_bytes(rows_csv([GOOD]))
+    out = cli("import", str(good), "--dry-run", "--data", str(data), env=os.environ)
+    assert out.returncode == 0 and "dry run" in out.stdout
+    assert len(store.rows()) == 5
+    bad = tmp_path / "buruk.csv"
+    bad.write_bytes(rows_csv([GOOD, {**GOOD, "jenis": "tari"}]))
+    out = cli("import", str(bad), "--data", str(data), env=os.environ)
+    assert out.returncode == 2 and "buruk.csv baris 3" in out.stderr and "tari" in out.stderr
+    assert len(store.rows()) == 5
+    out = cli("import", str(good), "--data", str(data), "--user", "sekda", env=os.environ)
+    assert out.returncode == 0, out.stderr
+    assert store.history()[-1].user == "sekda"
+
+
+def many_rows(gaz, n: int) -> bytes:
+    kec = gaz.table[(gaz.table["level"] == "kecamatan") & gaz.table["code"].str.startswith("32.")]["code"]
+    rows = []
+    day = dt.date(2024, 9, 1)
+    for i in range(n):
+        code = kec.iloc[i % len(kec)]
+        d = day + dt.timedelta(days=i // len(kec))
+        rows.append({**GOOD, "id": f"imp-{code.replace('.', '-')}-{d.isoformat()}", "kode_wilayah": code,
+                     "tanggal": d.isoformat()})
+    return rows_csv(rows)
+
+
+def test_import_killed_midway_leaves_database_as_before(env, tmp_path):
+    store, gaz, cal, data = env
+    if not store.url.startswith("sqlite"):
+        pytest.skip("the kill is timed by watching SQLite's write-ahead log")
+    big = tmp_path / "besar.csv"
+    big.write_bytes(many_rows(gaz, 4000))
+    before = (store.version(), [(r.id, r.data, r.status) for r in store.rows()])
+    db_file = Path(store.url.split("///", 1)[1])
+    wal = db_file.with_name(db_file.name + "-wal")
+    start = wal.stat().st_size if wal.exists() else 0
+    proc = subprocess.Popen([sys.executable, "-m", "dashboard", "import", str(big), "--data", str(data)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 240
+    killed = False
+    while time.time() < deadline and proc.poll() is None:
+        if wal.exists() and wal.stat().st_size > start + 256 * 1024:  # the import's transaction is writing
+            os.kill(proc.pid, signal.SIGKILL)
+            killed = True
+            break
+        time.sleep(0.002)
+    proc.wait(timeout=30)
+    assert killed, "the import finished before it could be killed: " + proc.stderr.read().decode()[-500:]
+    after_store = Store(store.url)
+    assert (after_store.version(), [(r.id, r.data, r.status) for r in after_store.rows()]) == before
+
+
+def test_two_processes_writing_at_once_both_land(env, tmp_path):
+    store, gaz, cal, data = env
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_bytes(rows_csv([GOOD]))
+    b.write_bytes(rows_csv([{**GOOD, "kode_wilayah": "32.01.15", "id": "ciampea-2024-11-21", "tanggal": "2024-11-21"}]))
+    procs = [subprocess.Popen([sys.executable, "-m", "dashboard", "import", str(f), "--data", str(data)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ) for f in (a, b)]
+    outs = [p.communicate(timeout=240) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [o[1].decode()[-400:] for o in outs]
+    assert {r.region_code for r in store.rows()} >= {"32.01.24", "32.01.15"}
+    assert bogor_covered(gaz, data) == 4
