@@ -1,7 +1,7 @@
 """The ceremony store (issue 6): seed, create, edit, withdraw, merge, history, access and
-import, on a real SQLite file seeded from a copy of the curated records. With
-``PETA_TEST_DB_URL`` set (``.ci/run`` starts a throwaway PostgreSQL) the same tests run
-against that server too."""
+import, on a real SQLite file seeded from a copy of the curated records, and the same tests
+against a real PostgreSQL server (a throwaway one on loopback, started for the run by the
+``pg_url`` fixture; each test gets its own database)."""
 
 from __future__ import annotations
 
@@ -29,30 +29,29 @@ from dashboard.store.editing import User
 
 from .conftest import ROOT
 
-PG = os.environ.get("PETA_TEST_DB_URL")
 ADMIN = User("admin")
 CAMAT_CIAWI = User("camat-ciawi", "32.01.24")
 
 
-def _pg_url() -> str:
-    """A fresh database on the throwaway server for each test (so tests never see each other)."""
+def _fresh_database(server: str) -> str:
+    """A new database on the server for each test (so tests never see each other)."""
     import sqlalchemy as sa
 
     name = "t_" + uuid.uuid4().hex[:12]
-    eng = sa.create_engine(PG, isolation_level="AUTOCOMMIT")
+    eng = sa.create_engine(server, isolation_level="AUTOCOMMIT")
     with eng.connect() as c:
         c.execute(sa.text(f"CREATE DATABASE {name}"))
     eng.dispose()
-    return PG.rsplit("/", 1)[0] + "/" + name
+    return server.rsplit("/", 1)[0] + "/" + name
 
 
-@pytest.fixture(params=["sqlite"] + (["postgresql"] if PG else []))
+@pytest.fixture(params=["sqlite", "postgresql"])
 def env(request, tmp_path, gaz, monkeypatch):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("peta.db*"))
     monkeypatch.setenv("PETA_DATA_DIR", str(data))
     if request.param == "postgresql":
-        monkeypatch.setenv("PETA_DB_URL", _pg_url())
+        monkeypatch.setenv("PETA_DB_URL", _fresh_database(request.getfixturevalue("pg_url")))
     else:
         monkeypatch.delenv("PETA_DB_URL", raising=False)
     store = context.store(data)
