@@ -271,28 +271,49 @@ def many_rows(gaz, n: int) -> bytes:
     return rows_csv(rows)
 
 
+def _writing(store, start_wal: int):
+    """A probe that is true once another process's import transaction has started writing rows:
+    SQLite's write-ahead log grows; PostgreSQL shows an open transaction inserting reports."""
+    if store.url.startswith("sqlite"):
+        db_file = Path(store.url.split("///", 1)[1])
+        wal = db_file.with_name(db_file.name + "-wal")
+        return lambda: wal.exists() and wal.stat().st_size > start_wal + 256 * 1024
+    import sqlalchemy as sa
+
+    probe = sa.create_engine(store.url)
+
+    def busy() -> bool:
+        with probe.connect() as c:
+            return bool(c.execute(sa.text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                "AND xact_start IS NOT NULL AND query ILIKE 'INSERT INTO reports%'")).scalar())
+    return busy
+
+
 def test_import_killed_midway_leaves_database_as_before(env, tmp_path):
     store, gaz, cal, data = env
-    if not store.url.startswith("sqlite"):
-        pytest.skip("the kill is timed by watching SQLite's write-ahead log")
     big = tmp_path / "besar.csv"
     big.write_bytes(many_rows(gaz, 4000))
     before = (store.version(), [(r.id, r.data, r.status) for r in store.rows()])
-    db_file = Path(store.url.split("///", 1)[1])
-    wal = db_file.with_name(db_file.name + "-wal")
-    start = wal.stat().st_size if wal.exists() else 0
+    wal_size = 0
+    if store.url.startswith("sqlite"):
+        db_file = Path(store.url.split("///", 1)[1])
+        wal = db_file.with_name(db_file.name + "-wal")
+        wal_size = wal.stat().st_size if wal.exists() else 0
+    writing = _writing(store, wal_size)
     proc = subprocess.Popen([sys.executable, "-m", "dashboard", "import", str(big), "--data", str(data)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ)
     deadline = time.time() + 240
     killed = False
     while time.time() < deadline and proc.poll() is None:
-        if wal.exists() and wal.stat().st_size > start + 256 * 1024:  # the import's transaction is writing
+        if writing():  # the import's one transaction is half-way
             os.kill(proc.pid, signal.SIGKILL)
             killed = True
             break
         time.sleep(0.002)
     proc.wait(timeout=30)
     assert killed, "the import finished before it could be killed: " + proc.stderr.read().decode()[-500:]
+    time.sleep(0.5)  # PostgreSQL notices the dead client and rolls its transaction back
     after_store = Store(store.url)
     assert (after_store.version(), [(r.id, r.data, r.status) for r in after_store.rows()]) == before
 
