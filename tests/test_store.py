@@ -209,19 +209,19 @@ def test_import_all_or_nothing_then_only_valid_rows(env):
     assert store.history()[-1].action == "import" and "upacara.csv baris 2" in store.history()[-1].note
 
 
-@pytest.mark.parametrize("name,content,message", [
-    ("kosong.csv", b"", "header row"),
-    ("kolom.csv", b"wilayah,tgl\n32.01.24,2024-11-20\n", "do not match the template"),
-    ("header.csv", ",".join(sheet.COLUMNS).encode() + b"\n", "at least one ceremony"),
-    ("besar.csv", b"kode_wilayah\n" + b"x" * (50 * 1024 * 1024), "at most 20 MB"),
-    ("gambar.png", b"\x89PNG\r\n", ".csv or .xlsx"),
-    ("rusak.xlsx", b"PK\x03\x04 not really a workbook", "Excel workbook"),
-])
-def test_malformed_uploads_are_refused_and_change_nothing(env, name, content, message):
+@pytest.mark.parametrize("name,make,message", [
+    ("kosong.csv", lambda: b"", "header row"),
+    ("kolom.csv", lambda: b"wilayah,tgl\n32.01.24,2024-11-20\n", "do not match the template"),
+    ("header.csv", lambda: ",".join(sheet.COLUMNS).encode() + b"\n", "at least one ceremony"),
+    ("besar.csv", lambda: b"kode_wilayah\n" + b"x" * (50 * 1024 * 1024), "at most 20 MB"),
+    ("gambar.png", lambda: b"\x89PNG\r\n", ".csv or .xlsx"),
+    ("rusak.xlsx", lambda: b"PK\x03\x04 not really a workbook", "Excel workbook"),
+], ids=["empty", "wrong-columns", "header-only", "50MB", "not-a-sheet", "corrupt-xlsx"])
+def test_malformed_uploads_are_refused_and_change_nothing(env, name, make, message):
     store, gaz, cal, data = env
     before = store.version()
     with pytest.raises(PetaError, match=message):
-        importer.check(store, gaz, cal, name, content, ADMIN)
+        importer.check(store, gaz, cal, name, make(), ADMIN)
     assert store.version() == before
 
 
