@@ -10,8 +10,8 @@ from pathlib import Path
 
 from . import settings
 from .geo.store import GeoConfig, load_table
-from .records.read import YamlFolder, read_calendar
-from .records.tables import Records, load_folder, load_records
+from .records.read import read_calendar
+from .records.tables import Records, load_records
 from .regions import Gazetteer
 
 
@@ -33,12 +33,13 @@ def store(data_dir: str | Path | None = None):
 
 
 def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None) -> dict[str, int]:
-    """Bring the curated files into the store (idempotent). The files are validated first, as
-    a whole: a broken file stops the seed with its message and nothing is written."""
+    """Bring new and changed curated files into the store (idempotent). They are checked with
+    everything stored first: a broken file stops the seed with its message, nothing is written."""
+    from .store.editing import trial
+
     root = Path(data_dir or settings.get("PETA_DATA_DIR"))
-    reports = YamlFolder(root).reports()
-    load_folder(root, gaz)  # every problem of the files, before anything is written
-    return st.seed(root, reports)
+    calendar = read_calendar(root)
+    return st.seed(root, lambda replace, add: trial(st, gaz, calendar, replace=replace, add=add))
 
 
 def records(gaz: Gazetteer, data_dir: str | Path | None = None) -> Records:

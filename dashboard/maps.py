@@ -29,47 +29,18 @@ from .style import BASE_FONT_SIZE, FONT, OUTLINE, STATE_COLORS, share_color, tex
 LEAFLET_BASE = "/app/static/leaflet"
 
 
-class Legend(MacroElement):
-    """A Leaflet control with the colour key (part of the map's script, so it also
-    appears in exported HTML and in streamlit-folium)."""
+class Box(MacroElement):
+    """A boxed Leaflet control holding some HTML (part of the map's script, so it also appears
+    in exported HTML and in streamlit-folium). ``css_class`` lets tests and styles find it."""
 
     _template = Template("""
     {% macro script(this, kwargs) %}
     (function() {
-        var legend = L.control({position: 'bottomleft'});
-        legend.onAdd = function () {
-            var div = L.DomUtil.create('div', 'peta-legend');
-            div.style.cssText = 'background:#fff;padding:10px 14px;border:2px solid #333;border-radius:6px;'
-                + 'font:16px/1.5 sans-serif;color:#111;';
-            div.innerHTML = {{ this.html|tojson }};
-            return div;
-        };
-        legend.addTo({{ this._parent.get_name() }});
-    })();
-    {% endmacro %}
-    """)
-
-    def __init__(self, title: str, items: list[tuple[str, str]]):
-        super().__init__()
-        self._name = "Legend"
-        rows = "".join(
-            f'<div><span style="display:inline-block;width:22px;height:16px;margin-right:8px;'
-            f'vertical-align:middle;background:{color};border:1px solid {OUTLINE}"></span>{label}</div>'
-            for label, color in items)
-        self.html = f"<b>{title}</b>{rows}"
-
-
-class Title(MacroElement):
-    """Title, region · election · date and the sources line, top right of an exported map."""
-
-    _template = Template("""
-    {% macro script(this, kwargs) %}
-    (function() {
-        var box = L.control({position: 'topright'});
+        var box = L.control({position: {{ this.position|tojson }}});
         box.onAdd = function () {
-            var div = L.DomUtil.create('div', 'peta-title');
+            var div = L.DomUtil.create('div', {{ this.css_class|tojson }});
             div.style.cssText = 'background:#fff;padding:10px 14px;border:2px solid #333;border-radius:6px;'
-                + 'font:15px/1.4 sans-serif;color:#111;max-width:560px;';
+                + 'color:#111;' + {{ this.extra_css|tojson }};
             div.innerHTML = {{ this.html|tojson }};
             return div;
         };
@@ -78,12 +49,31 @@ class Title(MacroElement):
     {% endmacro %}
     """)
 
-    def __init__(self, title: str, subtitle: str, sources: str):
+    def __init__(self, html_text: str, position: str, css_class: str, extra_css: str = ""):
         super().__init__()
-        self._name = "Title"
+        self._name = "Box"
+        self.html, self.position, self.css_class, self.extra_css = html_text, position, css_class, extra_css
+
+
+class Legend(Box):
+    """The colour key, bottom left."""
+
+    def __init__(self, title: str, items: list[tuple[str, str]]):
+        rows = "".join(
+            f'<div><span style="display:inline-block;width:22px;height:16px;margin-right:8px;'
+            f'vertical-align:middle;background:{color};border:1px solid {OUTLINE}"></span>{label}</div>'
+            for label, color in items)
+        super().__init__(f"<b>{title}</b>{rows}", "bottomleft", "peta-legend", "font:16px/1.5 sans-serif;")
+
+
+class Title(Box):
+    """Title, region · election · date and the sources line, top right of an exported map."""
+
+    def __init__(self, title: str, subtitle: str, sources: str):
         esc = html.escape
-        self.html = (f'<div style="font-size:20px;font-weight:bold">{esc(title)}</div><div>{esc(subtitle)}</div>'
-                     f'<div style="margin-top:6px;color:#444">{esc(sources)}</div>')
+        super().__init__(f'<div style="font-size:20px;font-weight:bold">{esc(title)}</div><div>{esc(subtitle)}</div>'
+                         f'<div style="margin-top:6px;color:#444">{esc(sources)}</div>', "topright", "peta-title",
+                         "font:15px/1.4 sans-serif;max-width:560px;")
 
 
 def legend_items(mode: str, lang: str) -> list[tuple[str, str]]:

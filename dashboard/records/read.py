@@ -45,13 +45,16 @@ class YamlFolder:
 
     root: Path
 
-    def reports(self) -> list[RawReport]:
+    def reports(self, only: set[str] | None = None) -> list[RawReport]:
+        """Every file's report, or only those of the file names in ``only``."""
         folder = Path(self.root) / "ceremonies"
         if not folder.is_dir():
             raise PetaError.single("PETA_DATA_DIR", str(self.root),
                                    "a folder containing ceremonies/ with one .yaml file per report")
         out, problems = [], []
         for path in sorted(folder.glob("*.y*ml")):
+            if only is not None and path.name not in only:
+                continue
             data, problem = _read_yaml(path)
             if problem:
                 problems.append(problem)

@@ -174,30 +174,38 @@ class Store:
                 ids.append(row.id)
         return ids
 
-    def seed(self, root: Path, reports: list[RawReport]) -> dict[str, int]:
+    def seed(self, root: Path, check) -> dict[str, int]:
         """Bring the curated files into the store, idempotently: a file not seen before is
         added, a file whose content changed updates its row (unless someone edited that row
-        in the app since: the edit is kept), an unchanged file does nothing. One transaction."""
+        in the app since: the edit is kept), an unchanged file does nothing. Only new and
+        changed files are read; ``check(replace, add)`` must raise if the store with them
+        would not load. One transaction."""
+        from ..records.read import YamlFolder
+
         existing = {r.origin: r for r in self.rows() if r.origin.startswith("file:")}
-        items, counts = [], {"added": 0, "updated": 0, "unchanged": 0, "kept_edit": 0}
-        hashes = {}
-        for rep in reports:
-            origin = f"file:{rep.origin}"
-            digest = hashlib.sha256((Path(root) / "ceremonies" / rep.origin).read_bytes()).hexdigest()
-            hashes[origin] = digest
-            row = existing.get(origin)
-            if row is None:
-                items.append((None, Change("seed", rep.data, "from " + rep.origin), origin))
-                counts["added"] += 1
-            elif row.origin_hash == digest:
+        counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_edit": 0}
+        todo: dict[str, tuple[ReportRow | None, str]] = {}
+        for path in sorted((Path(root) / "ceremonies").glob("*.y*ml")):
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            row = existing.get(f"file:{path.name}")
+            if row is not None and row.origin_hash == digest:
                 counts["unchanged"] += 1
-            elif row.updated_by != "seed":
+            elif row is not None and row.updated_by != "seed":
                 counts["kept_edit"] += 1
             else:
-                items.append((row.id, Change("seed", rep.data, "file changed: " + rep.origin), origin))
-                counts["updated"] += 1
-        if items:
-            self.write("seed", [(*item, hashes[item[2]]) for item in items], origin="seed")
+                todo[path.name] = (row, digest)
+                counts["updated" if row is not None else "added"] += 1
+        if not todo:
+            return counts
+        reports = YamlFolder(root).reports(only=set(todo))  # unreadable files: PetaError, nothing written
+        check({todo[r.origin][0].id: r.data for r in reports if todo[r.origin][0] is not None},
+              [r for r in reports if todo[r.origin][0] is None])
+        items = []
+        for r in reports:
+            row, digest = todo[r.origin]
+            note = ("file changed: " if row is not None else "from ") + r.origin
+            items.append((row.id if row is not None else None, Change("seed", r.data, note), f"file:{r.origin}", digest))
+        self.write("seed", items, origin="seed")
         return counts
 
 

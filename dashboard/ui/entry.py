@@ -122,8 +122,8 @@ def form(view, gaz, user, lang: str) -> None:
     labels = {str(r.id): f"#{r.id} · {r.ceremony_id} · {r.origin}" for r in mine}
     st.selectbox(t("edit_existing", lang), [""] + list(labels), key="f_report", on_change=_on_pick,
                  format_func=lambda k: labels.get(k) or t("new_report", lang))
-    names = dict(zip(cache.records(cache.data_version()).calendar["id"],
-                     cache.records(cache.data_version()).calendar["name"]))
+    calendar = cache.records(cache.data_version()).calendar
+    names = dict(zip(calendar["id"], calendar["name"]))
     with st.form("ceremony_form", border=True):
         c1, c2 = st.columns(2)
         c1.date_input(t("date", lang), key="f_date", format="DD/MM/YYYY", min_value=dt.date(2020, 1, 1),
