@@ -4,7 +4,6 @@ GeoJSON at full precision with every property, and st_folium with its default
 returned objects (so panning and zooming rerun the script). Leaflet is served
 locally as in the app, only so that it can draw at all without a network."""
 
-import datetime as dt
 
 import folium
 import streamlit as st

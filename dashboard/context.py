@@ -42,9 +42,10 @@ def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None) -> dict[str, in
     return st.seed(root, lambda replace, add: trial(st, gaz, calendar, replace=replace, add=add))
 
 
-def records(gaz: Gazetteer, data_dir: str | Path | None = None) -> Records:
-    """The records the pages show: the store's active reports, after seeding the files."""
+def records(gaz: Gazetteer, data_dir: str | Path | None = None, db=None) -> Records:
+    """The records the pages show: the store's active reports, after seeding the files.
+    ``db``: an open store (the app passes its cached one), else one is opened."""
     root = Path(data_dir or settings.get("PETA_DATA_DIR"))
-    db = store(root)
+    db = db or store(root)
     seed(db, gaz, root)
     return load_records(db, gaz, read_calendar(root))

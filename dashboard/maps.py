@@ -121,6 +121,13 @@ def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang:
     return m
 
 
+def leaflet_source() -> Path:
+    """Leaflet's dist files, from the ``django-js-lib-leaflet`` package (no Django needed)."""
+    import js_lib_leaflet
+
+    return Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
+
+
 def standalone_html(m: folium.Map, leaflet_dir: Path) -> str:
     """The map as one HTML file that opens offline: Leaflet's JS and CSS are written into
     the page instead of being linked from the app's static folder."""

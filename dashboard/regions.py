@@ -164,7 +164,9 @@ class Gazetteer:
         hint = ("; did you mean: " + "; ".join(f"{self.get(c).label} ({c})" for c in near.index[:8])
                 if len(near) else "")
         where = f" under {parent_code}" if parent_code else ""
-        raise PetaError.single("region", name, f"no region of that name{where}{hint}")
+        raise PetaError.single("region", name, f"a region of the loaded provinces, by name or Kemendagri code "
+                               f"(`python -m dashboard geo info --parent CODE` lists a region's children); "
+                               f"none is called that{where}{hint}")
 
     def search(self, text: str, limit: int = 20) -> list[Region]:
         """Regions whose normalised name starts with or resembles ``text`` (for pickers)."""

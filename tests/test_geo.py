@@ -7,12 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-import shapely
 from shapely.geometry import Point
 
 from dashboard.errors import PetaError
 from dashboard.geo import display, store
-from dashboard.geo.parse import ParseReport, parse_files
+from dashboard.geo.parse import parse_files
 from dashboard.geo.source import files_for, parse_provinces, read_manifest
 
 from .conftest import MIRROR

@@ -28,7 +28,7 @@ def test_kota_and_kabupaten_stay_apart(gaz):
     assert gaz.resolve("Kota Bekasi").code != gaz.resolve("Kabupaten Bekasi").code
     with pytest.raises(PetaError) as err:
         gaz.resolve("Kota Lebak")
-    assert "no region of that name" in err.value.message
+    assert "none is called that" in err.value.message and "Kemendagri code" in err.value.message
 
 
 def test_ambiguous_name_lists_candidates_with_codes(gaz):

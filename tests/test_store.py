@@ -17,7 +17,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-import yaml
 from openpyxl import load_workbook
 
 from dashboard import context, metrics

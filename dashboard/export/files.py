@@ -43,17 +43,12 @@ def export(report, name: str, fmt: str, size: str = "16x9", axis: str = "date",
     check_chart(name)
     if fmt == "html":
         if name != "peta":
-            raise PetaError.single("format", fmt, "html is offered for the map (peta) only; charts: "
-                                   + ", ".join(IMAGE_FORMATS) + f" (charts: {', '.join(CHARTS)})")
-        from ..maps import standalone_html
-        from ..ui.static import leaflet_source
+            raise PetaError.single("format", fmt, "for the map (peta): html; for charts ("
+                                   + ", ".join(c for c in CHARTS if c != "peta") + "): " + ", ".join(IMAGE_FORMATS))
+        from ..maps import Title, leaflet_source, standalone_html
 
         m = report.folium_map(height=900)
-        from ..maps import Title
-
         Title(meta.title, meta.subtitle, meta.sources_line).add_to(m)
         return Export(standalone_html(m, leaflet_source()).encode("utf-8"), meta.filename("html"), MIME["html"])
-    if size not in SIZES:
-        raise PetaError.single("size", size, "one of: " + ", ".join(SIZES))
     fig = presentation(report.figure(name, axis=axis), meta, size, made_on)
     return Export(render.to_image(fig, fmt), meta.filename(fmt, SIZES[size][2]), MIME[fmt])

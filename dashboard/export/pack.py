@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import math
 import textwrap
+from dataclasses import replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -124,6 +125,13 @@ def table_pages(df: pd.DataFrame, widths: list[float], lang: str = "id") -> list
     return figs
 
 
+def _section(figs: list[go.Figure], meta: ExportMeta, made_on) -> list[go.Figure]:
+    """Framed table pages; pages after the first say they continue."""
+    more = f" ({t('continued', meta.lang)})"
+    return [presentation(fig, replace(meta, title=meta.title + (more if i else "")), made_on=made_on)
+            for i, fig in enumerate(figs)]
+
+
 def pages(report, made_on: dt.date | None = None) -> list[go.Figure]:
     lg = report.lang
     out: list[go.Figure] = []
@@ -134,18 +142,10 @@ def pages(report, made_on: dt.date | None = None) -> list[go.Figure]:
     table = report.table("kesiapan")
     keep = [t("code", lg), t("unit", lg), t("state", lg), t("commitment_pct", lg) + " (%)",
             t("reported_pct", lg) + " (%)", t("reported_on", lg), t("ceremony_ids", lg)]
-    parts = table_pages(table[keep], [1, 2.2, 1.6, 1.3, 1.3, 1.3, 2.6], lg)
-    for i, fig in enumerate(parts):
-        meta = report.meta("kesiapan")
-        suffix = f" ({t('continued', lg)})" if i else ""
-        out.append(presentation(fig, ExportMeta(**{**meta.__dict__, "title": meta.title + suffix}), made_on=made_on))
+    out += _section(table_pages(table[keep], [1, 2.2, 1.6, 1.3, 1.3, 1.3, 2.6], lg), report.meta("kesiapan"), made_on)
     out.append(presentation(report.figure("linimasa", axis="h"), report.meta("linimasa"), made_on=made_on))
-    cer = report.table("upacara")
-    cer_meta = report.meta("upacara")
-    for i, fig in enumerate(table_pages(cer, [1.6, 1.8, 1.6, 1.8, 2.0, 4.5], lg)):
-        suffix = f" ({t('continued', lg)})" if i else ""
-        out.append(presentation(fig, ExportMeta(**{**cer_meta.__dict__, "title": cer_meta.title + suffix}),
-                                made_on=made_on))
+    out += _section(table_pages(report.table("upacara"), [1.6, 1.8, 1.6, 1.8, 2.0, 4.5], lg), report.meta("upacara"),
+                    made_on)
     n = len(out)
     for i, fig in enumerate(out, start=1):
         fig.add_annotation(text=t("page_label", lg, i=i, n=n), xref="paper", yref="paper", x=1, y=1,

@@ -97,11 +97,15 @@ class Store:
         return [RawReport(origin[5:] if origin.startswith("file:") else f"db-{rid}", load(text))
                 for rid, origin, text in rows]
 
-    def rows(self, ceremony_id: str | None = None, include_withdrawn: bool = True) -> list[ReportRow]:
+    def rows(self, ceremony_id: str | None = None, include_withdrawn: bool = True,
+             within: str | None = None) -> list[ReportRow]:
+        """Stored reports; ``within``: only those held in that region or below it."""
         with Session(self.engine) as s:
             q = select(ReportRow).order_by(ReportRow.ceremony_id, ReportRow.id)
             if ceremony_id:
                 q = q.where(ReportRow.ceremony_id == ceremony_id)
+            if within:
+                q = q.where((ReportRow.region_code == within) | ReportRow.region_code.startswith(within + "."))
             if not include_withdrawn:
                 q = q.where(ReportRow.status == "active")
             return list(s.scalars(q))

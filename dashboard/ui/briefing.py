@@ -127,8 +127,8 @@ def _show(interval: int) -> None:
     ss = st.session_state
     i = _advance(interval)
     name = VIEWS[i]
-    view = controls.current(cache.gazetteer(), cache.records(cache.data_version()).calendar)
     version = cache.data_version()
+    view = controls.current(cache.gazetteer(), cache.records(version).calendar)
     rep = cache.report(version, view.election, view.as_of, view.region, view.lang)
     lg = view.lang
     st.html(f'<div class="b-top"><div><div class="b-title">{html.escape(t("app_title", lg))} · '

@@ -65,7 +65,7 @@ def records(version: str):
     """Shared, not copied: st.cache_data would unpickle every table of every ceremony on each
     rerun (and, with thousands of records, set off long garbage collections). Pages only read it."""
     del version  # part of the cache key only
-    return context.records(gazetteer())
+    return context.records(gazetteer(), db=store(context.db_url()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -117,8 +117,7 @@ def form(view, gaz, user, lang: str) -> None:
         st.info(t("pick_region", lang))
         return
     st.caption(t("entry_region", lang, place=gaz.path_label(region)))
-    mine = [r for r in store.rows(include_withdrawn=False) if user.may_write(r.region_code)
-            and (r.region_code == region or r.region_code.startswith(region + "."))]
+    mine = [r for r in store.rows(include_withdrawn=False, within=region) if user.may_write(r.region_code)]
     labels = {str(r.id): f"#{r.id} · {r.ceremony_id} · {r.origin}" for r in mine}
     st.selectbox(t("edit_existing", lang), [""] + list(labels), key="f_report", on_change=_on_pick,
                  format_func=lambda k: labels.get(k) or t("new_report", lang))

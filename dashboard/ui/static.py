@@ -8,15 +8,10 @@ import functools
 import shutil
 from pathlib import Path
 
+from ..maps import leaflet_source
 from ..settings import PROJECT_ROOT
 
 TARGET = PROJECT_ROOT / "static" / "leaflet"
-
-
-def leaflet_source() -> Path:
-    import js_lib_leaflet
-
-    return Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
 
 
 @functools.cache
