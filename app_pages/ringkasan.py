@@ -3,6 +3,7 @@ import streamlit as st
 from dashboard import fmt
 from dashboard.i18n import t
 from dashboard.ui import cache, controls, downloads, page
+from dashboard.ui.safe import md
 
 view, gaz, rec, version = page.setup()
 page.heading("page_summary", view, gaz)
@@ -19,10 +20,13 @@ c3.markdown(f"**{fmt.pct(s.share, lg, share=True)}**")
 if s.latest_readiness is not None:
     r = s.latest_readiness
     c4.metric(t("latest_readiness", lg), fmt.pct(r["percent"], lg), border=True)
-    c4.caption(f"{fmt.date_long(r['as_of'], lg)} · {r['measure']} · {r['sources']}")
+    c4.caption(md(f"{fmt.date_long(r['as_of'], lg)} · {r['measure']} · {r['sources']}"))
 else:
     c4.metric(t("latest_readiness", lg), t("none_reported", lg), border=True)
 st.caption(f"{t('as_of', lg)}: {fmt.date_long(view.as_of, lg)}")
+if s.own_text:  # the region's own government: did it hold its own ceremony?
+    (st.success if s.own_state == "commitment" else st.warning if s.own_state == "information" else st.info)(
+        md(s.own_text), icon=":material/account_balance:")
 
 st.subheader(t("recent", lg))
 if s.recent.empty:
@@ -30,7 +34,7 @@ if s.recent.empty:
 else:
     st.dataframe(s.recent.drop(columns=["id"]), hide_index=True, width="stretch", key="recent")
 if s.undated_ids:
-    st.info(t("undated_note", lg, n=len(s.undated_ids), ids=", ".join(s.undated_ids)))
+    st.info(t("undated_note", lg, n=len(s.undated_ids), ids=md(", ".join(s.undated_ids))))
 
 st.divider()
 left, right = st.columns(2)

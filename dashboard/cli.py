@@ -95,7 +95,9 @@ def cmd_coverage(args) -> int:
     rec = context.records(gaz, args.data)
     day = rec.election(args.election)["date"].date()
     as_of = _date(args.as_of) if args.as_of else metrics.default_as_of(day)
-    region = args.region if args.region in gaz else gaz.resolve(args.region).code
+    region = None
+    if args.region and args.region.strip().lower() not in ("indonesia", "nasional", "national"):
+        region = args.region if args.region in gaz else gaz.resolve(args.region).code
     cov = metrics.coverage(rec, gaz, args.election, as_of, region)
     if args.json:
         data = cov.to_dict()
@@ -103,16 +105,22 @@ def cmd_coverage(args) -> int:
         _print_json(data)
     else:
         covered, total, share, level = cov.headline
-        print(f"{gaz.path_label(region)} · {args.election} · per {as_of}: {covered}/{total} {level} "
-              f"({'-' if share is None else f'{share:.1%}'})")
+        print(f"{gaz.path_label(region) if region else 'Indonesia'} · {args.election} · per {as_of}: "
+              f"{covered}/{total} {level} ({'-' if share is None else f'{share:.1%}'})")
+        if cov.parent is not None:
+            print(f"  own ceremonies: {cov.own_state} {', '.join(cov.own_ids)}")
         for u in cov.units.itertuples(index=False):
-            print(f"  {u.code}\t{u.label}\t{u.state}\t{'' if u.share is None else f'{u.share:.0%}'}")
+            share_text = '' if u.share is None or u.share != u.share else f'{u.share:.0%}'
+            print(f"  {u.code}\t{u.label}\t{u.state}\town:{u.own_state}\t{share_text}")
     return 0
 
 
 def cmd_validate(args) -> int:
+    """Checks a folder on its own: reads it, never writes to any store."""
+    from .records.tables import load_folder
+
     gaz = context.gazetteer()
-    rec = context.records(gaz, args.path)
+    rec = load_folder(Path(args.path or settings.get("PETA_DATA_DIR")), gaz)
     n = len(rec.ceremonies)
     if len(rec.conflicts):
         print(f"{n} ceremonies loaded, but the reports disagree on {len(rec.conflicts)} fact(s):", file=sys.stderr)
@@ -149,7 +157,8 @@ def cmd_geo_info(args) -> int:
         code = args.parent if args.parent in gaz else gaz.resolve(args.parent).code
         kids = gaz.children(code)
         info["parent"] = {"code": code, "name": gaz.get(code).name, "children": len(kids),
-                          "child_level": kids[0].level if kids else None}
+                          "child_level": kids[0].level if kids else None,
+                          "units": [{"code": k.code, "name": k.name, "label": k.label} for k in kids]}
     if args.json:
         _print_json(info)
     else:
@@ -158,6 +167,8 @@ def cmd_geo_info(args) -> int:
         if args.parent:
             p = info["parent"]
             print(f"{p['code']} {p['name']}: {p['children']} children ({p['child_level']})")
+            for k in p["units"]:
+                print(f"  {k['code']}\t{k['label']}")
     return 0
 
 
@@ -264,6 +275,30 @@ def cmd_db_history(args) -> int:
     return 0
 
 
+def cmd_db_withdraw(args) -> int:
+    """Withdraw one stored report (kept with its history). When the stored records do not load,
+    this is how the report at fault is taken out: it is withdrawn without trying the others."""
+    import getpass
+
+    from .records.read import read_calendar
+    from .store import editing
+    from .store.editing import User
+
+    gaz = context.gazetteer()
+    root = Path(args.data or settings.get("PETA_DATA_DIR"))
+    db = context.store(root)
+    row = db.row(args.report)
+    try:
+        context.records(gaz, root, db=db)
+        broken = False
+    except PetaError:
+        broken = True
+    editing.withdraw(db, gaz, read_calendar(root), row.id, args.reason, User(args.user or f"cli:{getpass.getuser()}"),
+                     row.version, repair=broken)
+    print(f"report {row.id} ({row.ceremony_id}) withdrawn")
+    return 0
+
+
 def cmd_settings(args) -> int:
     print(settings.markdown_table())
     return 0
@@ -278,7 +313,7 @@ def parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_records)
     c = sub.add_parser("coverage", help="coverage of a region's units")
     c.add_argument("--election", required=True)
-    c.add_argument("--region", required=True, help="a code (32.01) or a name (\"Kab. Bogor\")")
+    c.add_argument("--region", default="", help="a code (32.01) or a name (\"Kab. Bogor\"); left out: Indonesia")
     c.add_argument("--as-of", help="YYYY-MM-DD (default: election day if past, else today)")
     c.add_argument("--json", action="store_true")
     c.add_argument("--data")
@@ -336,6 +371,12 @@ def parser() -> argparse.ArgumentParser:
     dh.add_argument("--ceremony")
     dh.add_argument("--data")
     dh.set_defaults(func=cmd_db_history)
+    dw = dbp.add_parser("withdraw", help="withdraw a stored report (e.g. the one a loading error names)")
+    dw.add_argument("report", type=int, help="the report number (N in db-N of a loading error, or # on the Riwayat page)")
+    dw.add_argument("--reason", required=True, help="why (kept in the history)")
+    dw.add_argument("--user", help="name recorded in the history (default: cli:<login>)")
+    dw.add_argument("--data", default=None, help="data folder (default: PETA_DATA_DIR)")
+    dw.set_defaults(func=cmd_db_withdraw)
     s = sub.add_parser("settings", help="print the settings table (for the README)")
     s.set_defaults(func=cmd_settings)
     return p

@@ -41,6 +41,29 @@ TEXT: dict[str, tuple[str, str]] = {
     "state_covered": ("Tercakup", "Covered"),
     "state_leadership": ("Tingkat pimpinan saja", "Leadership only"),
     "state_none": ("Belum tercakup", "Not covered"),
+    "state_pemda": ("Lewat ikrar seluruh ASN Pemda", "Via the Pemda's all-ASN pledge"),
+    "state_informed": ("Sosialisasi saja (tanpa ikrar)", "Briefing only (no pledge)"),
+    "own_label_commitment": ("Pemda sudah berikrar", "Own government pledged"),
+    "own_label_information": ("Pemda baru sosialisasi", "Own government: briefing only"),
+    "own_label_none": ("Pemda belum berikrar", "No pledge by own government"),
+    "own_commitment": ("Pemda sudah berikrar sendiri: {n} upacara · terakhir {last}", "Own ceremonies: {n} · latest {last}"),
+    "own_information": ("Upacara sendiri hanya sosialisasi/apel tanpa ikrar ({n}) · terakhir {last}",
+                        "Own ceremonies were briefings without a pledge ({n}) · latest {last}"),
+    "own_none": ("Pemerintah {level} ini belum tercatat mengadakan upacara komitmen sendiri.",
+                 "This {level}'s own government has no commitment ceremony recorded."),
+    "own_title": ("Upacara pemerintah daerah sendiri", "The region's own government"),
+    "own_legend": ("Garis hijau tebal: Pemda sudah berikrar sendiri", "Thick green outline: own government pledged"),
+    "own_legend_short": ("Pemda sudah berikrar", "Own government pledged"),
+    "not_drawn": ("{n} wilayah tidak digambar di peta (di luar PETA_PROVINCES), tetapi tetap dihitung: {names}",
+                  "{n} units are not drawn (outside PETA_PROVINCES) but are counted: {names}"),
+    "repair_title": ("Laporan yang menyebabkan masalah", "Reports causing the problem"),
+    "repair_none": ("Masalahnya ada di berkas data atau pengaturan, bukan di laporan tersimpan: perbaiki berkas yang disebut di atas.",
+                    "The problem is in a data file or a setting, not a stored report: fix the file named above."),
+    "repair_login": ("Masuk sebagai pengguna dengan akses ke wilayah ini untuk menarik laporan ini.",
+                     "Sign in as a user with access to this region to withdraw this report."),
+    "repair_withdraw": ("Tarik laporan ini (tetap tersimpan di riwayat)", "Withdraw this report (kept in the history)"),
+    "building_geo": ("Menyiapkan batas wilayah seluruh Indonesia (sekali saja, ±15 detik)…",
+                     "Preparing the boundaries of all of Indonesia (once, about 15 s)…"),
     "share_legend": ("Kecamatan tercakup", "Kecamatan covered"),
     "legend_title": ("Cakupan komitmen", "Commitment coverage"),
     "map_hint": ("Arahkan kursor ke wilayah untuk detail; klik atau pilih di bawah untuk masuk lebih dalam.",
@@ -200,6 +223,10 @@ def t(key: str, lang: str = "id", **kw) -> str:
 
 def state_label(state: str, lang: str = "id") -> str:
     return t(f"state_{state}", lang)
+
+
+def own_label(own_state: str, lang: str = "id") -> str:
+    return t(f"own_label_{own_state}", lang)
 
 
 LEVEL_KEYS = {"provinsi": "province", "kabupaten/kota": "kabupaten", "kecamatan": "kecamatan",

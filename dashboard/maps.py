@@ -22,8 +22,9 @@ from branca.element import MacroElement, Template
 
 from .geo.display import to_geojson
 from .i18n import state_label, t
-from .metrics import STATES
-from .style import BASE_FONT_SIZE, FONT, OUTLINE, STATE_COLORS, share_color, text_color
+from .metrics import OWN_COMMITMENT, STATES
+from .style import (BASE_FONT_SIZE, FONT, OUTLINE, OWN_OUTLINE, OWN_OUTLINE_WIDTH, STATE_COLORS, share_color,
+                    text_color)
 
 # Where the browser finds Leaflet: Streamlit serves ./static at /app/static.
 LEAFLET_BASE = "/app/static/leaflet"
@@ -56,14 +57,17 @@ class Box(MacroElement):
 
 
 class Legend(Box):
-    """The colour key, bottom left."""
+    """The colour key, bottom left; ``own``: the label of the own-ceremony outline, if drawn."""
 
-    def __init__(self, title: str, items: list[tuple[str, str]]):
-        rows = "".join(
-            f'<div><span style="display:inline-block;width:22px;height:16px;margin-right:8px;'
-            f'vertical-align:middle;background:{color};border:1px solid {OUTLINE}"></span>{label}</div>'
-            for label, color in items)
-        super().__init__(f"<b>{title}</b>{rows}", "bottomleft", "peta-legend", "font:16px/1.5 sans-serif;")
+    def __init__(self, title: str, items: list[tuple[str, str]], own: str | None = None):
+        esc = html.escape
+        swatch = ('<span style="display:inline-block;width:22px;height:16px;margin-right:8px;'
+                  'vertical-align:middle;background:{bg};border:{border}"></span>')
+        rows = "".join(f"<div>{swatch.format(bg=color, border=f'1px solid {OUTLINE}')}{esc(label)}</div>"
+                       for label, color in items)
+        if own:
+            rows += f"<div>{swatch.format(bg='#ffffff', border=f'3px solid {OWN_OUTLINE}')}{esc(own)}</div>"
+        super().__init__(f"<b>{esc(title)}</b>{rows}", "bottomleft", "peta-legend", "font:16px/1.5 sans-serif;")
 
 
 class Title(Box):
@@ -88,6 +92,20 @@ def _fills(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str) -> gpd.GeoD
     data = shapes[["code", "geometry"]].merge(units, on="code", how="inner")
     data["fill"] = ([share_color(s) for s in data["share"]] if mode == "share"
                     else [STATE_COLORS[s] for s in data["state"]])
+    # aggregates: the unit's own government pledged (kecamatan maps show it in the fill already)
+    data["own"] = (data["own_state"] == OWN_COMMITMENT) if mode == "share" and "own_state" in data else False
+    return data
+
+
+# Tooltip text goes into the page as HTML (folium's GeoJsonTooltip sets innerHTML), so every
+# value from the records is escaped here, once, before it reaches the map or an exported file.
+TOOLTIP_FIELDS = ("label", "code", "status", "ceremonies")
+
+
+def _escaped(data: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    data = data.copy()
+    for col in TOOLTIP_FIELDS:
+        data[col] = [html.escape(str(v)) for v in data[col]]
     return data
 
 
@@ -95,8 +113,8 @@ def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang:
                  title: str | None = None, tiles: str = "off", height: int = 620) -> folium.Map:
     """A choropleth of ``units`` (code, label, state, share, status, ceremonies) over ``shapes``
     (code, geometry). Every unit is drawn; units without records in the 'none' grey."""
-    data = _fills(shapes, units, mode)
-    fc = to_geojson(data, ["code", "label", "status", "ceremonies", "fill"])
+    data = _escaped(_fills(shapes, units, mode))
+    fc = to_geojson(data, ["code", "label", "status", "ceremonies", "fill", "own"])
     m = folium.Map(tiles="OpenStreetMap" if tiles == "osm" else None, control_scale=True,
                    zoom_control=True, prefer_canvas=False, height=height)
     # Only Leaflet itself, served locally; no CDN extras.
@@ -109,13 +127,14 @@ def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang:
     aliases = [t("name", lang), t("code", lang), t("state", lang), t("ceremonies", lang)]
     folium.GeoJson(
         fc, name="coverage",
-        style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": OUTLINE, "weight": 1.2,
-                                  "fillOpacity": 0.9},
+        style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 0.9,
+                                  **({"color": OWN_OUTLINE, "weight": OWN_OUTLINE_WIDTH} if f["properties"]["own"]
+                                     else {"color": OUTLINE, "weight": 1.2})},
         highlight_function=lambda f: {"weight": 3, "color": "#000000"},
         tooltip=folium.GeoJsonTooltip(fields=fields, aliases=aliases, sticky=True, labels=True),
     ).add_to(m)
     Legend(title or (t("share_legend", lang) if mode == "share" else t("legend_title", lang)),
-           legend_items(mode, lang)).add_to(m)
+           legend_items(mode, lang), own=t("own_legend_short", lang) if mode == "share" else None).add_to(m)
     minx, miny, maxx, maxy = data.total_bounds
     m.fit_bounds([[miny, minx], [maxy, maxx]])
     return m
@@ -173,9 +192,23 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
                 ys += list(y) + [None]
         fig.add_scatter(x=xs, y=ys, fill="toself", fillcolor=color, mode="lines",
                         line={"color": OUTLINE, "width": 1}, hoverinfo="skip", showlegend=False)
+    own = data[data["own"]] if len(data) else data
+    if len(own):  # the own-ceremony outline over the fills
+        xs, ys = [], []
+        for geom in own.geometry:
+            for ring in _rings(geom):
+                x, y = ring.xy
+                xs += list(x) + [None]
+                ys += list(y) + [None]
+        fig.add_scatter(x=xs, y=ys, mode="lines", line={"color": OWN_OUTLINE, "width": OWN_OUTLINE_WIDTH},
+                        hoverinfo="skip", showlegend=False, name="own")
     for label, color in legend_items(mode, lang):
         fig.add_scatter(x=[None], y=[None], mode="markers", name=label,
                         marker={"symbol": "square", "size": 18, "color": color, "line": {"color": OUTLINE, "width": 1}})
+    if mode == "share":
+        fig.add_scatter(x=[None], y=[None], mode="markers", name=t("own_legend_short", lang),
+                        marker={"symbol": "square-open", "size": 18, "color": OWN_OUTLINE,
+                                "line": {"color": OWN_OUTLINE, "width": 3}})
     if labels is None:
         labels = len(data) <= 60
     if labels and len(data):

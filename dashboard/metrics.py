@@ -1,19 +1,38 @@
 """Coverage, readiness and timeline: plain functions over :class:`Records`.
 
-Rules (also in the README):
+Rules (also in the README, "Rules the numbers follow"):
 
 * A ceremony counts for an election when the election is among its elections,
   and for an as-of date when it has a date on or before it. Undated ceremonies
   are never placed on a date: they are listed apart (``undated_ids``) and do not
   count toward coverage.
-* A unit is **covered** when a ceremony was held for the unit itself; covered at
-  **leadership** level when a ceremony of a region above it was signed by *every*
-  leader of units like it (``all: true``): camat for kecamatan, kepala desa or
-  perangkat desa for a desa, lurah for a kelurahan, the kepala daerah for a
-  kabupaten/kota; otherwise **not covered**.
-* For provinsi and kabupaten/kota units, the map and the share use their
-  kecamatan: the share of kecamatan covered (either way), rolled up by code,
-  never by spatial overlap.
+* A ceremony *binds* when one of its kinds is a pledge, declaration or signing
+  (:data:`~dashboard.records.vocab.BINDING_KINDS`); a sosialisasi or an apel
+  without a pledge only *informs*.
+* Every unit (provinsi, kabupaten/kota, kecamatan, desa) has its **own**
+  ceremonies: those held by its own government, for the unit itself (``own_ids``,
+  ``own_state``: ``commitment`` / ``information`` / ``none``).
+* Its **state** answers "are its people bound?":
+  ``covered``    a binding ceremony of the unit itself;
+  ``leadership`` a binding ceremony of a region above it, signed by *every* leader
+                 of units like it (``all: true``): camat for kecamatan, kepala desa or
+                 perangkat desa for a desa, lurah for a kelurahan, the kepala daerah
+                 for a kabupaten/kota;
+  ``pemda``      a binding ceremony of its kabupaten/kota that all ASN of that Pemda
+                 signed or were instructed to sign (``asn`` with ``all: true``): reaches
+                 its kecamatan and kelurahan, whose officials are that Pemda's ASN;
+  ``informed``   only a non-binding ceremony of its own (sosialisasi, apel);
+  ``none``       nothing. A kabupaten ceremony signed only by OPD heads is the
+                 kabupaten's own commitment and reaches none of its kecamatan.
+  The first three count as *reached* (:data:`REACHED`).
+* Provinsi and kabupaten/kota units are also measured by their kecamatan (share
+  reached), rolled up by code, never by spatial overlap.
+* An election may name the regions that hold it (``regions`` in elections.yaml);
+  only units inside them are counted.
+
+Everything is computed for all units of a view at once: ceremonies are indexed by
+region once, and each unit looks up its own code and its ancestors' codes in those
+indexes (no pass over the records per unit).
 """
 
 from __future__ import annotations
@@ -26,12 +45,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .records.tables import Records
-from .records.vocab import COMMITMENT_CATEGORIES, LEADERS
+from .records.vocab import BINDING_KINDS, COMMITMENT_CATEGORIES, LEADERS, PEMDA_WIDE_GROUP
 from .regions import Gazetteer, Region
 
-COVERED, LEADERSHIP, NONE = "covered", "leadership", "none"
-STATES = (COVERED, LEADERSHIP, NONE)
+COVERED, LEADERSHIP, PEMDA, INFORMED, NONE = "covered", "leadership", "pemda", "informed", "none"
+STATES = (COVERED, LEADERSHIP, PEMDA, INFORMED, NONE)
+REACHED = (COVERED, LEADERSHIP, PEMDA)
+OWN_COMMITMENT, OWN_INFORMATION, OWN_NONE = "commitment", "information", "none"
+OWN_STATES = (OWN_COMMITMENT, OWN_INFORMATION, OWN_NONE)
 AGGREGATE_LEVELS = ("provinsi", "kabupaten/kota")
+_PREFIX_WIDTHS = (2, 5, 8)  # "32", "32.01", "32.01.01": the codes of a unit's ancestors
 
 
 def default_as_of(election_day: dt.date, today: dt.date | None = None) -> dt.date:
@@ -46,53 +69,115 @@ def countdown(election_day: dt.date, on: dt.date) -> tuple[int, str]:
     return days, ("H" if days == 0 else f"H-{days}" if days > 0 else f"H+{-days}")
 
 
-def _leader_kind(region: Region) -> str:
-    if region.level == "desa/kelurahan":
-        return "kelurahan" if region.is_kelurahan else "desa"
-    return region.level
-
-
-def _by_key(keys, values) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = defaultdict(list)
+def _by_key(keys, values) -> dict:
+    out: dict = defaultdict(list)
     for k, v in zip(keys, values):
         out[k].append(v)
     return out
 
 
+def _group(pairs) -> dict:
+    out: dict = defaultdict(list)
+    for k, v in pairs:
+        out[k].append(v)
+    return out
+
+
+def held_mask(codes: pd.Series, regions: list[str] | None) -> pd.Series:
+    """Units that take part in an election held only in ``regions`` (None: everywhere): inside a
+    listed region, or containing one (a province where one kabupaten votes takes part)."""
+    if not regions:
+        return pd.Series(True, index=codes.index)
+    mask = pd.Series(False, index=codes.index)
+    for r in regions:
+        mask |= (codes == r) | codes.str.startswith(r + ".") | pd.Series(
+            [r.startswith(c + ".") for c in codes], index=codes.index)
+    return mask
+
+
 class _Index:
-    """The ceremonies of one election up to one date, indexed for unit lookups."""
+    """The ceremonies of one election, indexed by region once: dated ones up to ``as_of`` (they
+    count) and undated ones (listed, never counted)."""
 
     def __init__(self, records: Records, election_id: str, as_of: dt.date | None):
         cer = records.for_election(election_id)
-        dated = cer[cer["date"].notna()]
+        self.regions = records.election_regions(election_id)
+        is_dated = cer["date"].notna()
         if as_of is not None:
-            dated = dated[dated["date"] <= pd.Timestamp(as_of)]
+            is_dated &= cer["date"] <= pd.Timestamp(as_of)
+        dated = cer[is_dated]
         self.undated = cer[cer["date"].isna()]
-        self.direct = _by_key(dated["region_code"], dated["id"])
-        self.direct_undated = _by_key(self.undated["region_code"], self.undated["id"])
+        binding = set(records.kinds.loc[records.kinds["kind"].isin(BINDING_KINDS), "ceremony_id"])
         sig = records.signatories[records.signatories["all"]]
-        groups: dict[str, set] = defaultdict(set)
-        for cid, group in zip(sig["ceremony_id"], sig["group"]):
-            groups[cid].add(group)
-        # region -> [(ceremony id, groups signed by all, dated?)]
-        self.lead: dict[str, list[tuple[str, set, bool]]] = defaultdict(list)
-        for frame, is_dated in ((dated, True), (self.undated, False)):
-            for cid, region in zip(frame["id"], frame["region_code"]):
-                if cid in groups:
-                    self.lead[region].append((cid, groups[cid], is_dated))
+        groups = {cid: set(g) for cid, g in sig.groupby("ceremony_id")["group"]}
+        self.levels = dict(zip(cer["id"], cer["region_level"]))
 
-    def unit(self, region: Region) -> dict:
-        direct = self.direct.get(region.code, [])
-        undated = list(self.direct_undated.get(region.code, []))
-        leadership = []
-        wanted = LEADERS.get(_leader_kind(region), set())
-        parts = region.code.split(".")
-        for i in range(1, len(parts)):
-            for cid, groups, is_dated in self.lead.get(".".join(parts[:i]), []):
-                if groups & wanted:
-                    (leadership if is_dated else undated).append(cid)
-        state = COVERED if direct else LEADERSHIP if leadership else NONE
-        return {"state": state, "direct_ids": direct, "leadership_ids": leadership, "undated_ids": undated}
+        def index(frame: pd.DataFrame):
+            own = _by_key(frame["region_code"], frame["id"])
+            bind = {r for r, cid in zip(frame["region_code"], frame["id"]) if cid in binding}
+            lead: dict = defaultdict(list)   # (region, leader kind) -> ids
+            pemda: dict = defaultdict(list)  # kabupaten/kota code -> ids
+            for cid, region, level in zip(frame["id"], frame["region_code"], frame["region_level"]):
+                if cid not in binding or cid not in groups:
+                    continue
+                for kind, wanted in LEADERS.items():
+                    if groups[cid] & wanted:
+                        lead[(region, kind)].append(cid)
+                if level == "kabupaten/kota" and PEMDA_WIDE_GROUP in groups[cid]:
+                    pemda[region].append(cid)
+            return own, bind, lead, pemda
+
+        self.own, self.binding_regions, self.lead, self.pemda = index(dated)
+        self.own_u, _, self.lead_u, self.pemda_u = index(self.undated)
+
+    def states(self, units: pd.DataFrame) -> pd.DataFrame:
+        """``units`` (code, level) with state, own_state, own_ids, direct_ids (= own_ids),
+        leadership_ids, pemda_ids, reach_ids (what makes it reached) and undated_ids added."""
+        codes = list(units["code"])
+        kinds = [_leader_kind(c, lvl) for c, lvl in zip(codes, units["level"])]
+        own = [list(self.own.get(c, ())) for c in codes]
+        lead, pemda, undated = [], [], []
+        for code, kind in zip(codes, kinds):
+            above = [code[:w] for w in _PREFIX_WIDTHS if len(code) > w]
+            lead.append([i for a in above for i in self.lead.get((a, kind), ())])
+            kab = code[:5] if len(code) > 5 and kind in ("kecamatan", "kelurahan") else None
+            pemda.append(list(self.pemda.get(kab, ())) if kab else [])
+            und = list(self.own_u.get(code, ())) + [i for a in above for i in self.lead_u.get((a, kind), ())]
+            if kab:
+                und += self.pemda_u.get(kab, [])
+            undated.append(list(dict.fromkeys(und)))
+        state, own_state, reach = [], [], []
+        for code, o, ld, pd_ in zip(codes, own, lead, pemda):
+            bound = code in self.binding_regions
+            own_state.append(OWN_COMMITMENT if bound else OWN_INFORMATION if o else OWN_NONE)
+            state.append(COVERED if bound else LEADERSHIP if ld else PEMDA if pd_ else INFORMED if o else NONE)
+            reach.append(([i for i in o] if bound else []) + ld + pd_)
+        out = units.copy()
+        out["state"], out["own_state"], out["own_ids"], out["direct_ids"] = state, own_state, own, own
+        out["leadership_ids"], out["pemda_ids"], out["reach_ids"], out["undated_ids"] = lead, pemda, reach, undated
+        return out
+
+
+def _leader_kind(code: str, level: str) -> str:
+    if level == "desa/kelurahan":
+        # Kemendagri: the 4-digit village part starts with 1 for kelurahan, 2 for desa.
+        return "kelurahan" if code.rsplit(".", 1)[1].startswith("1") else "desa"
+    return level
+
+
+def _units_frame(gaz: Gazetteer, parent_code: str | None, level: str | None = None) -> pd.DataFrame:
+    """code, name, label, level of the units shown for ``parent_code``: its children, or all its
+    descendants at ``level``."""
+    t = gaz.table
+    if level is None:
+        t = t[t["parent"] == parent_code] if parent_code else t[t["parent"].isna()]
+    else:
+        t = t[t["level"] == level]
+        if parent_code:
+            t = t[t["code"].str.startswith(parent_code + ".")]
+    t = t.sort_values("code")
+    return pd.DataFrame({"code": t["code"].to_numpy(), "name": t["name"].to_numpy(),
+                         "label": gaz.labels(t).to_numpy(), "level": t["level"].to_numpy()})
 
 
 @dataclass(frozen=True)
@@ -100,8 +185,9 @@ class Coverage:
     parent: Region | None
     election_id: str
     as_of: dt.date
-    units: pd.DataFrame  # one row per child unit
+    units: pd.DataFrame  # one row per unit of the view
     undated_ids: list[str]
+    parent_unit: dict | None = None  # the parent's own state, own_ids, leadership_ids, ... (None: Indonesia)
 
     @property
     def n_units(self) -> int:
@@ -109,7 +195,7 @@ class Coverage:
 
     @property
     def n_covered(self) -> int:
-        return int((self.units["state"] != NONE).sum())
+        return int(self.units["state"].isin(REACHED).sum())
 
     @property
     def share(self) -> float | None:
@@ -117,7 +203,7 @@ class Coverage:
 
     @property
     def is_aggregate(self) -> bool:
-        """Children are provinsi or kabupaten/kota: their numbers come from their kecamatan."""
+        """Units are provinsi or kabupaten/kota: their numbers come from their kecamatan."""
         return bool(self.units["sub_units"].notna().any())
 
     @property
@@ -130,8 +216,8 @@ class Coverage:
 
     @property
     def headline(self) -> tuple[int, int, float | None, str]:
-        """(covered, total, share, unit level) as shown on the summary: kecamatan for
-        aggregate views, the child units otherwise."""
+        """(reached, total, share, unit level) as shown on the summary: kecamatan for
+        aggregate views, the units otherwise."""
         if self.is_aggregate:
             total = self.n_sub_units or 0
             return self.n_sub_covered or 0, total, (self.n_sub_covered / total if total else None), "kecamatan"
@@ -139,85 +225,107 @@ class Coverage:
         return self.n_covered, self.n_units, self.share, level
 
     @property
+    def own_ids(self) -> list[str]:
+        """The parent's own dated ceremonies (held by the government of the region in view)."""
+        return list(self.parent_unit["own_ids"]) if self.parent_unit else []
+
+    @property
+    def own_state(self) -> str | None:
+        return self.parent_unit["own_state"] if self.parent_unit else None
+
+    @property
     def ceremony_ids(self) -> list[str]:
-        return list(dict.fromkeys(i for u in self.units.itertuples(index=False) for i in reached_ids(u)))
+        """Every dated ceremony the view's numbers rest on: the region's own, those above it that
+        reach it, and those reaching or held within its units."""
+        above = ([*self.parent_unit["leadership_ids"], *self.parent_unit["pemda_ids"]]
+                 if self.parent_unit else [])
+        return list(dict.fromkeys([*self.own_ids, *above,
+                                   *(i for u in self.units.itertuples(index=False) for i in reached_ids(u))]))
 
     def to_dict(self) -> dict:
+        parent = None
+        if self.parent is not None:
+            parent = {"code": self.parent.code, "name": self.parent.name, "level": self.parent.level,
+                      "state": self.parent_unit["state"], "own_state": self.own_state, "own_ids": self.own_ids}
         return {
-            "parent": None if self.parent is None else {"code": self.parent.code, "name": self.parent.name,
-                                                         "level": self.parent.level},
+            "parent": parent,
             "election": self.election_id, "as_of": self.as_of.isoformat(),
             "units": self.n_units, "covered": self.n_covered,
             "covered_direct": int((self.units["state"] == COVERED).sum()),
             "covered_leadership": int((self.units["state"] == LEADERSHIP).sum()),
+            "covered_pemda": int((self.units["state"] == PEMDA).sum()),
+            "informed": int((self.units["state"] == INFORMED).sum()),
             "share": self.share, "undated_ceremonies": self.undated_ids,
             "kecamatan": None if not self.is_aggregate else {
                 "units": self.n_sub_units, "covered": self.n_sub_covered, "share": self.headline[2]},
             "children": [
                 {k: (v if not isinstance(v, float) or v == v else None) for k, v in row.items()}
-                for row in self.units.drop(columns=["label"]).to_dict(orient="records")
+                for row in self.units.drop(columns=["label", "reach_ids"]).to_dict(orient="records")
             ],
         }
 
 
 def _kecamatan_states(idx: _Index, gaz: Gazetteer, under: str | None) -> pd.DataFrame:
-    t = gaz.table
-    kec = t[t["level"] == "kecamatan"]
-    if under:
-        kec = kec[kec["code"].str.startswith(under + ".")]
-    rows = [{"code": c, **idx.unit(gaz.get(c))} for c in kec["code"]]
-    return pd.DataFrame(rows, columns=["code", "state", "direct_ids", "leadership_ids", "undated_ids"])
+    kec = _units_frame(gaz, under, "kecamatan")
+    kec = kec[held_mask(kec["code"], idx.regions)]
+    return idx.states(kec)
 
 
 def coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
-             parent_code: str | None) -> Coverage:
-    """Coverage of each child unit of ``parent_code`` (``None``: the provinces)."""
+             parent_code: str | None, level: str | None = None) -> Coverage:
+    """Coverage of each unit of a view: the children of ``parent_code`` (``None``: the provinces),
+    or, with ``level``, all its units at that level (the national map: every kabupaten/kota).
+    A region with no units below it in the data (a kecamatan without village boundaries) is
+    measured as itself, so its own view shows its own ceremonies."""
     parent = gaz.get(parent_code) if parent_code else None
     idx = _Index(records, election_id, as_of)
-    children = gaz.children(parent_code)
-    kec_states = None
-    if children and children[0].level in AGGREGATE_LEVELS:
-        kec_states = _kecamatan_states(idx, gaz, parent_code)
-        kec_states["top"] = kec_states["code"].str.slice(0, len(children[0].code))
-    within = records.for_election(election_id)
-    within = within[within["date"].notna() & (within["date"] <= pd.Timestamp(as_of))]
-    # ceremonies held strictly inside each child, found by the child-length prefix of their code
-    inside: dict[str, list[str]] = defaultdict(list)
-    if children:
-        width = len(children[0].code)
-        for cid, region in zip(within["id"], within["region_code"]):
-            if len(region) > width:
-                inside[region[:width]].append(cid)
-    rows = []
-    for child in children:
-        row = {"code": child.code, "name": child.name, "label": child.label, "level": child.level,
-               **idx.unit(child)}
-        row["within_ids"] = list(inside.get(child.code, []))
-        if kec_states is not None:
-            sub = kec_states[kec_states["top"] == child.code]
-            row["sub_units"] = len(sub)
-            row["sub_covered"] = int((sub["state"] != NONE).sum())
-            row["share"] = row["sub_covered"] / len(sub) if len(sub) else None
-            row["within_ids"] = list(dict.fromkeys(
-                row["within_ids"] + [i for col in ("direct_ids", "leadership_ids") for lst in sub[col] for i in lst]))
-        else:
-            row["sub_units"], row["sub_covered"] = None, None
-            row["share"] = 1.0 if row["state"] != NONE else 0.0
-        rows.append(row)
-    cols = ["code", "name", "label", "level", "state", "share", "sub_units", "sub_covered",
-            "direct_ids", "leadership_ids", "within_ids", "undated_ids"]
-    units = pd.DataFrame(rows, columns=cols)
+    units = _units_frame(gaz, parent_code, level)
+    if units.empty and parent is not None:
+        units = _units_frame(gaz, parent.parent, parent.level)
+        units = units[units["code"] == parent.code]
+    units = units[held_mask(units["code"], idx.regions)].reset_index(drop=True)
+    units = idx.states(units)
+    parent_unit = None
+    if parent is not None:
+        parent_unit = idx.states(pd.DataFrame({"code": [parent.code], "level": [parent.level]})).iloc[0].to_dict()
+
+    width = len(units["code"].iloc[0]) if len(units) else 0
+    # dated ceremonies held strictly inside each unit, found by the unit-length prefix of their code
+    cer = records.for_election(election_id)
+    within = cer[cer["date"].notna() & (cer["date"] <= pd.Timestamp(as_of))]
+    inside = _group((r[:width], cid) for cid, r in zip(within["id"], within["region_code"]) if len(r) > width)
+    if len(units) and units["level"].iloc[0] in AGGREGATE_LEVELS:
+        kec = _kecamatan_states(idx, gaz, parent_code)
+        top = kec["code"].str.slice(0, width)
+        reached = kec["state"].isin(REACHED)
+        sub_units = top.value_counts()
+        sub_covered = top[reached].value_counts()
+        units["sub_units"] = units["code"].map(sub_units).fillna(0).astype(int)
+        units["sub_covered"] = units["code"].map(sub_covered).fillna(0).astype(int)
+        units["share"] = [c / n if n else None for c, n in zip(units["sub_covered"], units["sub_units"])]
+        # kecamatan reached from above (their kabupaten's or province's ceremonies) count as within
+        from_above = _group((t, i) for t, ld, pm in zip(top, kec["leadership_ids"], kec["pemda_ids"])
+                            for i in [*ld, *pm])
+        units["within_ids"] = [list(dict.fromkeys([*inside.get(c, []), *from_above.get(c, [])]))
+                               for c in units["code"]]
+    else:
+        units["sub_units"], units["sub_covered"] = None, None
+        units["share"] = [1.0 if s in REACHED else 0.0 for s in units["state"]]
+        units["within_ids"] = [list(inside.get(c, [])) for c in units["code"]]
+    cols = ["code", "name", "label", "level", "state", "own_state", "share", "sub_units", "sub_covered",
+            "own_ids", "direct_ids", "leadership_ids", "pemda_ids", "within_ids", "undated_ids", "reach_ids"]
+    units = units[cols]
     scope = parent_code + "." if parent_code else ""
     undated = [cid for cid, region in zip(idx.undated["id"], idx.undated["region_code"])
                if not parent_code or region == parent_code or region.startswith(scope)
                or parent_code.startswith(region + ".")]
-    return Coverage(parent, election_id, as_of, units, undated)
+    return Coverage(parent, election_id, as_of, units, undated, parent_unit)
 
 
 def reached_ids(unit, undated: bool = False) -> list[str]:
     """Ceremony ids reaching one coverage row: held in it, above it for its leaders, or
     within it (aggregates); with ``undated=True`` also the undated ones (listed, not counted)."""
-    ids = list(unit.direct_ids) + list(unit.leadership_ids) + list(unit.within_ids)
+    ids = list(unit.direct_ids) + list(unit.leadership_ids) + list(unit.pemda_ids) + list(unit.within_ids)
     if undated:
         ids += list(unit.undated_ids)
     return list(dict.fromkeys(ids))
@@ -290,27 +398,31 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
     idx = _Index(records, election_id, end)
     date_of = dict(zip(records.ceremonies["id"], records.ceremonies["date"]))
 
-    def first(unit: dict):
-        ids = unit["direct_ids"] + unit["leadership_ids"]
-        return min(date_of[i] for i in ids) if ids else None
+    def firsts(states: pd.DataFrame) -> list:
+        return [min(date_of[i] for i in ids) if ids else None for ids in states["reach_ids"]]
 
     def cumulative(firsts: list) -> list[int]:
         known = sorted(f for f in firsts if pd.notna(f))  # NaT: never covered
         return [bisect.bisect_right(known, d) for d in dates]
 
-    children = gaz.children(parent_code)
     label = gaz.get(parent_code).label if parent_code else "Indonesia"
+    units = _units_frame(gaz, parent_code)
+    units = units[held_mask(units["code"], idx.regions)]
     lines: list[tuple[str, str, list, int]] = []  # (code, label, first dates, total)
-    if children and children[0].level in AGGREGATE_LEVELS:
+    if len(units) and units["level"].iloc[0] in AGGREGATE_LEVELS:
         kec = _kecamatan_states(idx, gaz, parent_code)
-        kec["first"] = [first(row) for row in kec.to_dict("records")]
+        kec["first"] = firsts(kec)
         lines.append((parent_code or "", label, list(kec["first"]), len(kec)))
-        width = len(children[0].code)
-        for child in children:
-            sub = kec[kec["code"].str.slice(0, width) == child.code]
-            lines.append((child.code, child.label, list(sub["first"]), len(sub)))
+        width = len(units["code"].iloc[0])
+        top = kec["code"].str.slice(0, width)
+        for code, lbl in zip(units["code"], units["label"]):
+            sub = kec[top == code]
+            lines.append((code, lbl, list(sub["first"]), len(sub)))
     else:
-        lines.append((parent_code or "", label, [first(idx.unit(c)) for c in children], len(children)))
+        if units.empty and parent_code:  # a region with no units below it: itself
+            p = gaz.get(parent_code)
+            units = pd.DataFrame({"code": [p.code], "level": [p.level]})
+        lines.append((parent_code or "", label, firsts(idx.states(units)), len(units)))
     rows = []
     for i, (code, name, firsts, total) in enumerate(lines):
         if i and not any(pd.notna(f) for f in firsts):

@@ -93,6 +93,7 @@ class Gazetteer:
         t["parent"] = t["parent"].where(t["parent"].notna(), None)
         keys = [parse_query(n) for n in t["name"]]
         t["key"] = [k[0] for k in keys]
+        t["full"] = [_fold(n).replace(" ", "") for n in t["name"]]  # "Kota Mukomuko" (a kecamatan) whole
         t["kind"] = [_kind_of(lvl, n) for lvl, n in zip(t["level"], t["name"])]
         t["rank"] = t["level"].map(LEVELS.index)
         self.table = t.set_index("code", drop=False).sort_index().rename_axis(None)
@@ -126,11 +127,25 @@ class Gazetteer:
         t = self.table
         return t[(t["level"] == level) & t["code"].str.startswith(code + ".")]
 
+    @staticmethod
+    def labels(table: pd.DataFrame) -> pd.Series:
+        """:attr:`Region.label` for every row of a gazetteer table at once."""
+        lvl, name = table["level"], table["name"]
+        vill = table["code"].str.rsplit(".", n=1).str[-1].str.startswith("1")
+        out = name.copy()
+        out[lvl == "kecamatan"] = "Kec. " + name[lvl == "kecamatan"]
+        out[(lvl == "desa/kelurahan") & vill] = "Kel. " + name[(lvl == "desa/kelurahan") & vill]
+        out[(lvl == "desa/kelurahan") & ~vill] = "Desa " + name[(lvl == "desa/kelurahan") & ~vill]
+        return out
+
     def provinces(self) -> list[Region]:
         return self.children(None)
 
     # -- by name -----------------------------------------------------------
     def _candidates(self, name: str, level: str | None, parent: str | None) -> tuple[pd.DataFrame, str]:
+        from .abbreviations import ABBREVIATIONS
+
+        name = ABBREVIATIONS.get(_fold(name), name)
         key, implied_level, kind = parse_query(name)
         t = self.table
         level = level or implied_level
@@ -152,6 +167,10 @@ class Gazetteer:
             parent_code = parent if parent in self else self.resolve(parent).code
         pool, key = self._candidates(name, level, parent_code)
         hits = pool[pool["key"] == key]
+        if hits.empty and level is None:  # "Kota Mukomuko" is a kecamatan's official name, not "Kota" + name
+            whole = _fold(name).replace(" ", "")
+            t = self.table if not parent_code else self.table[self.table["code"].str.startswith(parent_code + ".")]
+            hits = t[(t["full"] == whole) & (t["level"] != "kabupaten/kota")]
         if len(hits) == 1:
             return self.get(hits.index[0])
         if len(hits) > 1:
@@ -174,6 +193,11 @@ class Gazetteer:
         if not key:
             return []
         starts = pool[pool["key"].str.startswith(key)]
+        whole = _fold(text).replace(" ", "")
+        if whole != key:  # official names that begin with a prefix word ("Kota Mukomuko", a kecamatan)
+            t = self.table
+            starts = pd.concat([t[t["full"].str.startswith(whole) & (t["level"] != "kabupaten/kota")], starts])
+            starts = starts[~starts.index.duplicated()]
         close = difflib.get_close_matches(key, pool["key"].unique().tolist(), n=limit, cutoff=0.75)
         near = pool[pool["key"].isin(close) & ~pool.index.isin(starts.index)]
         codes = list(starts.sort_values(["rank", "code"]).index) + list(near.index)

@@ -68,7 +68,10 @@ class Report:
 
     @cached_property
     def map_view(self) -> views.MapView:
-        return views.map_view(self.records, self.gaz, self.election, self.as_of, self.region, self.lang)
+        from .geo.store import drawn_provinces
+
+        return views.map_view(self.records, self.gaz, self.election, self.as_of, self.region, self.lang,
+                              drawn=drawn_provinces())
 
     @cached_property
     def readiness(self) -> pd.DataFrame:
@@ -84,9 +87,9 @@ class Report:
 
     def shapes(self, level: str) -> gpd.GeoDataFrame:
         if self._shapes is None:
-            from .geo.store import GeoConfig, load_level
+            from .geo.store import GeoConfig, drawn_provinces, load_level
 
-            return load_level(GeoConfig.from_settings(), level, display=True)
+            return load_level(GeoConfig.from_settings(), level, display=True, provinces=drawn_provinces())
         return self._shapes(level)
 
     @property

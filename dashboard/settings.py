@@ -33,8 +33,10 @@ SETTINGS: dict[str, Setting] = {
         Setting("PETA_GEO_SOURCE", UPSTREAM_GEO,
                 "Where boundary files come from: the upstream raw-file address at the pinned commit, "
                 "or a local directory holding the same `db/...` paths (an offline mirror)."),
-        Setting("PETA_PROVINCES", "31,32,36",
-                "Province codes whose boundaries are fetched and drawn, comma-separated, or `all`."),
+        Setting("PETA_PROVINCES", "all",
+                "Province codes the maps draw, comma-separated, or `all`. Only drawing: the gazetteer, the "
+                "records and every number always cover all 38 provinces; a region outside is counted and "
+                "listed, and its page says that its map is not drawn."),
         Setting("PETA_CACHE_DIR", "",
                 "Where verified downloads and parsed GeoParquet are cached. Empty: the user's cache "
                 "directory (`~/.cache/peta-netralitas` on Linux)."),

@@ -7,7 +7,14 @@ visible light grey with a dark outline, never transparent.
 
 from __future__ import annotations
 
-STATE_COLORS = {"covered": "#08519c", "leadership": "#6baed6", "none": "#e6e6e6"}
+# Reached states in blues (darker = bound more directly); "informed" (a briefing, no pledge) in a
+# light orange, so it never reads as a shade of covered; "none" a visible light grey.
+STATE_COLORS = {"covered": "#08519c", "leadership": "#4f9bd1", "pemda": "#a9cfe8", "informed": "#fdbe85",
+                "none": "#e6e6e6"}
+# A region whose own government pledged (aggregate maps): a thick green outline over its fill,
+# so the province map answers both "did the Pemda hold its own?" and "how far down has it reached?".
+OWN_OUTLINE = "#1b7837"
+OWN_OUTLINE_WIDTH = 3.5
 OUTLINE = "#333333"
 # Share of units covered, 0 → 1, ending on the "covered" colour.
 SHARE_SCALE = [(0.0, "#e6e6e6"), (0.001, "#deebf7"), (0.25, "#9ecae1"), (0.5, "#6baed6"),

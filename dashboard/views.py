@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import fmt, metrics
-from .i18n import level_label, state_label, t
+from .i18n import level_label, own_label, state_label, t
 from .records.tables import Records
 from .records.vocab import KINDS
 from .regions import Gazetteer
@@ -86,6 +86,9 @@ class Summary:
     latest_readiness: pd.Series | None
     recent: pd.DataFrame
     undated_ids: list[str]
+    own_state: str | None       # the region's own government: commitment / information / none
+    own_text: str | None        # one line saying so, with the latest own ceremony
+    own_ids: list[str]
 
 
 def summary(records: Records, cov: metrics.Coverage, lang: str) -> Summary:
@@ -100,27 +103,35 @@ def summary(records: Records, cov: metrics.Coverage, lang: str) -> Summary:
     ids = cov.ceremony_ids
     return Summary(days, label, text, len(ids), covered, total, share, level_label(level, lang),
                    figs.iloc[0] if len(figs) else None, ceremony_rows(records, ids, lang).head(5),
-                   cov.undated_ids)
+                   cov.undated_ids, cov.own_state, own_text(records, cov, lang), cov.own_ids)
+
+
+def own_text(records: Records, cov: metrics.Coverage, lang: str) -> str | None:
+    """"Pemda sudah berkomitmen: Ikrar, 15 Desember 2023" — the region's own government's answer
+    to "did it hold its own ceremony?" (None for Indonesia)."""
+    if cov.parent is None:
+        return None
+    state = cov.own_state
+    if state == metrics.OWN_NONE:
+        return t("own_none", lang, level=level_label(cov.parent.level, lang).lower())
+    cer = records.ceremonies[records.ceremonies["id"].isin(cov.own_ids)].sort_values("date")
+    last = cer.iloc[-1]
+    kinds, _ = ceremony_texts(records, [last["id"]], lang)
+    return t(f"own_{state}", lang, n=len(cer), last=f"{kinds.get(last['id'], '')}, {fmt.date_long(last['date'], lang)}")
 
 
 def map_units(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
               region: str | None) -> tuple[pd.DataFrame, str, str]:
-    """Units drawn for a view, their level, and colour mode ('state' or 'share').
+    """Units drawn for a view, their level, and colour mode ('share' or 'state').
 
-    National view: every kabupaten/kota of the loaded provinces (by share).
-    Provinsi: its kabupaten/kota (by share). Kabupaten/kota: its kecamatan,
-    kecamatan: its desa/kelurahan (by state). A unit without children (a desa,
-    or a kecamatan without village boundaries) is drawn alone.
+    National view: every kabupaten/kota of Indonesia, in one pass. Provinsi: its
+    kabupaten/kota. Both by share of kecamatan reached, with each unit's own ceremony
+    shown apart (``own_state``). Kabupaten/kota: its kecamatan, kecamatan: its
+    desa/kelurahan (by state). A unit without children (a desa, or a kecamatan without
+    village boundaries) is drawn alone.
     """
-    if region is None:
-        parts = [metrics.coverage(records, gaz, election_id, as_of, p.code).units for p in gaz.provinces()]
-        units = pd.concat(parts, ignore_index=True)
-    else:
-        units = metrics.coverage(records, gaz, election_id, as_of, region).units
-        if units.empty:  # no children with boundaries: show the unit itself
-            parent = gaz.get(region).parent
-            units = metrics.coverage(records, gaz, election_id, as_of, parent).units
-            units = units[units["code"] == region]
+    level = "kabupaten/kota" if region is None else None
+    units = metrics.coverage(records, gaz, election_id, as_of, region, level=level).units
     level = units["level"].iloc[0]
     return units.reset_index(drop=True), level, ("share" if level in metrics.AGGREGATE_LEVELS else "state")
 
@@ -134,15 +145,20 @@ class MapView:
     mode: str                    # 'state' or 'share'
     drill: dict[str, str]        # code -> label of drawn units one can go down into
     no_child_shapes: bool        # a kecamatan without village boundaries: drawn by itself
+    not_drawn: list[str] = ()    # labels of units outside the provinces maps draw (PETA_PROVINCES)
 
 
 def map_view(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date, region: str | None,
-             lang: str) -> MapView:
+             lang: str, drawn: tuple[str, ...] | None = None) -> MapView:
+    """``drawn``: the province codes the maps draw (None: all); units elsewhere are still counted
+    in every number and table, and named in ``not_drawn``."""
     units, level, mode = map_units(records, gaz, election_id, as_of, region)
     units = units.assign(status=status_text(units, mode, lang), ceremonies=unit_tooltips(records, units, lang))
-    drill = {c: lbl for c, lbl in zip(units["code"], units["label"]) if gaz.children(c)}
+    has_children = set(gaz.table["parent"].dropna())
+    drill = {c: lbl for c, lbl in zip(units["code"], units["label"]) if c in has_children}
     alone = bool(region) and list(units["code"]) == [region] and level != "desa/kelurahan"
-    return MapView(units, level, mode, drill, alone)
+    outside = [] if drawn is None else [lbl for c, lbl in zip(units["code"], units["label"]) if c[:2] not in drawn]
+    return MapView(units, level, mode, drill, alone, outside)
 
 
 def unit_tooltips(records: Records, units: pd.DataFrame, lang: str) -> list[str]:
@@ -173,9 +189,11 @@ def unit_tooltips(records: Records, units: pd.DataFrame, lang: str) -> list[str]
 
 
 def status_text(units: pd.DataFrame, mode: str, lang: str) -> list[str]:
+    """The unit's state in words. Aggregates answer both questions: its own government's ceremony
+    and the share of its kecamatan reached."""
     if mode == "share":
-        return [f"{fmt.pct(s, lang, share=True)} ({c}/{n} kec.)" if n else "–"
-                for s, c, n in zip(units["share"], units["sub_covered"], units["sub_units"])]
+        return [f"{own_label(o, lang)} · " + (f"{fmt.pct(s, lang, share=True)} ({c}/{n} kec.)" if n else "–")
+                for o, s, c, n in zip(units["own_state"], units["share"], units["sub_covered"], units["sub_units"])]
     return [state_label(s, lang) for s in units["state"]]
 
 

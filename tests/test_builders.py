@@ -48,14 +48,17 @@ def test_map_colours_units_by_state_with_legend_and_tooltips(records, gaz, geo_c
 
 def test_map_by_share_for_aggregates(records, gaz, geo_cfg):
     units, level, mode = views.map_units(records, gaz, "pilkada-2024", PILKADA, None)
-    assert (level, mode) == ("kabupaten/kota", "share") and len(units) == 41
+    assert (level, mode) == ("kabupaten/kota", "share") and len(units) == 514  # all of Indonesia
     units = units.assign(status=views.status_text(units, mode, "en"), ceremonies=views.unit_tooltips(records, units, "en"))
     m = maps.coverage_map(load_level(geo_cfg, level, display=True), units, mode, "en")
     gj = next(c for c in m._children.values() if c.__class__.__name__ == "GeoJson")
     feats = {f["properties"]["code"]: f["properties"] for f in gj.data["features"]}
     assert feats["36.02"]["fill"] == style.share_color(1.0) == style.STATE_COLORS["covered"]
     assert feats["32.01"]["fill"] == style.share_color(0.05) != style.STATE_COLORS["none"]
-    assert feats["32.01"]["status"] == "5% (2/40 kec.)"
+    assert feats["32.01"]["status"] == "No pledge by own government · 5% (2/40 kec.)"
+    # Lebak's own Pemkab ceremony: drawn with the own-government outline, and said in its status
+    assert feats["36.02"]["own"] is True and feats["32.01"]["own"] is False
+    assert feats["36.02"]["status"].startswith("Own government pledged")
     assert "Undated" not in feats["32.75"]["ceremonies"] and "Rilisinfo" in feats["32.75"]["ceremonies"]
 
 
@@ -115,3 +118,16 @@ def test_readiness_rows_format(records, bogor):
     assert (first["Wilayah"], first["Cakupan komitmen"], first["Kesiapan dilaporkan"], first["Tanggal"]) == \
         ("Kec. Cibinong", "63,6 %", "90 %", "12 Nov 2024")
     assert rows.iloc[-1]["Kesiapan dilaporkan"] == "–"
+
+
+def test_tooltip_text_from_data_is_escaped(records, gaz, geo_cfg):
+    """Issue 11 §1: folium's tooltip sets innerHTML, so data text must arrive escaped (the same map
+    is the exported offline HTML)."""
+    payload = '<img src=x onerror=alert(1)> <a href="javascript:alert(2)">x</a>'
+    units, level, mode = views.map_units(records, gaz, "pilkada-2024", PILKADA, "32.01")
+    units = units.assign(status=views.status_text(units, mode, "id"), ceremonies=payload)
+    m = maps.coverage_map(load_level(geo_cfg, level, display=True), units, mode, "id")
+    html = m.get_root().render()
+    assert "<img src=x" not in html and 'href=\\"javascript' not in html and "javascript:alert(2)\"" not in html
+    # the JSON carries "&lt;img …&gt;" (folium writes & as \u0026): innerHTML shows it as text
+    assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html

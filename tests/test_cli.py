@@ -56,7 +56,27 @@ def test_validate(tmp_path):
 def test_geo_build_and_info():
     out = run("geo", "build")
     assert out.returncode == 0, out.stderr
-    assert "kecamatan: 826 features" in out.stdout and "repaired" in out.stdout
+    assert "kecamatan: 7265 features" in out.stdout and "repaired" in out.stdout  # all of Indonesia
     info = run("geo", "info", "--json", "--parent", "32.01")
     data = json.loads(info.stdout)
-    assert data["parent"]["children"] == 40 and data["levels"]["provinsi"] == 3
+    assert data["parent"]["children"] == 40 and data["levels"]["provinsi"] == 38
+    assert {"code": "32.01.01", "name": "Cibinong", "label": "Kec. Cibinong"} in data["parent"]["units"]
+    text = run("geo", "info", "--parent", "18")
+    assert "18.01\tKabupaten Lampung Selatan" in text.stdout  # the codes and names, not just a count
+
+
+def test_coverage_without_region_is_national():
+    out = run("coverage", "--election", "pilkada-2024", "--as-of", "2024-11-27", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["parent"] is None and data["units"] == 38 and data["kecamatan"]["units"] == 7265
+    banten = next(c for c in data["children"] if c["code"] == "36")
+    assert banten["sub_covered"] == 28 and banten["own_state"] == "none" and banten["own_ids"] == []
+    lebak = json.loads(run("coverage", "--election", "pilkada-2024", "--region", "36.02", "--json").stdout)
+    assert lebak["parent"]["own_ids"] == ["lebak-2023-12-15"] and lebak["parent"]["own_state"] == "commitment"
+
+
+def test_validate_never_writes(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("peta.db*"))
+    ok = run("validate", str(tmp_path / "data"))
+    assert ok.returncode == 0 and not list((tmp_path / "data").glob("peta.db*"))

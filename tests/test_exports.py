@@ -92,7 +92,8 @@ def test_map_figure_matches_interactive_map(bogor):
     # two covered kecamatan (Cibinong, Rancabungur): each ring ends with a None separator
     assert sum(1 for x in covered.x if x is None) >= 2
     legend = [tr.name for tr in fig.data if tr.showlegend is not False and tr.name]
-    assert legend == ["Tercakup", "Tingkat pimpinan saja", "Belum tercakup"]
+    assert legend == ["Tercakup", "Tingkat pimpinan saja", "Lewat ikrar seluruh ASN Pemda",
+                      "Sosialisasi saja (tanpa ikrar)", "Belum tercakup"]
     labels = next(tr for tr in fig.data if tr.mode == "text")
     assert "Cibinong" in list(labels.text) and len(labels.text) == 40
 

@@ -54,9 +54,27 @@ def test_no_guessing_but_suggestions(gaz):
 def test_hierarchy(gaz):
     assert [r.code for r in gaz.ancestors("32.01.01.1006")] == ["32", "32.01", "32.01.01"]
     assert gaz.path_label("32.01.01") == "Kec. Cibinong, Kabupaten Bogor, Jawa Barat"
-    assert [r.code for r in gaz.provinces()] == ["31", "32", "36"]
+    assert len(gaz.provinces()) == 38 and {"31", "32", "36", "11", "94"} <= {r.code for r in gaz.provinces()}
     assert gaz.get("32.01.01.1006").is_kelurahan and not gaz.get("32.01.34.2004").is_kelurahan
     assert gaz.search("cibin")[0].code == "32.01.01"
     with pytest.raises(PetaError) as err:
         gaz.get("32.99")
     assert "32.99" in err.value.message and "PETA_PROVINCES" in err.value.message
+
+
+def test_abbreviations_resolve_to_exactly_one_region(gaz):
+    from dashboard.abbreviations import ABBREVIATIONS
+
+    for short, name in ABBREVIATIONS.items():
+        r = gaz.resolve(short)  # a PetaError here names the wrong entry
+        assert r.name == name, short
+    assert gaz.resolve("Kukar").code == "64.02" and gaz.resolve("minut").code == "71.06"
+    assert gaz.resolve("Kotim").code == "62.02" and gaz.resolve("Babel").level == "provinsi"
+    assert gaz.search("Jaksel")[0].name == "Kota Administrasi Jakarta Selatan"
+
+
+def test_kecamatan_named_kota(gaz):
+    r = gaz.resolve("Kota Mukomuko")
+    assert (r.code, r.level) == ("17.06.02", "kecamatan")
+    assert "17.06.02" in [x.code for x in gaz.search("Kota Mukomuko")]
+    assert gaz.resolve("Kota Bekasi").code == "32.75"  # a kota is still a kota

@@ -38,8 +38,11 @@ class GeoConfig:
 
     @classmethod
     def from_settings(cls, provinces: str | None = None) -> "GeoConfig":
+        """The boundary build: every province unless ``provinces`` narrows it (``geo build
+        --provinces``). The gazetteer, and so every count, always covers all of Indonesia;
+        PETA_PROVINCES narrows only what maps draw (:func:`drawn_provinces`)."""
         entries = read_manifest()
-        provs = parse_provinces(provinces or settings.get("PETA_PROVINCES"), entries)
+        provs = parse_provinces(provinces or "all", entries)
         return cls(settings.get("PETA_GEO_SOURCE"), tuple(provs), settings.cache_dir())
 
     @property
@@ -110,6 +113,10 @@ def build(cfg: GeoConfig) -> BuildReport:
     return result
 
 
+def is_built(cfg: GeoConfig) -> bool:
+    return _complete(cfg.directory)
+
+
 def ensure(cfg: GeoConfig) -> BuildReport:
     if _complete(cfg.directory):
         data = json.loads((cfg.directory / "report.json").read_text(encoding="utf-8"))
@@ -118,14 +125,31 @@ def ensure(cfg: GeoConfig) -> BuildReport:
     return build(cfg)
 
 
-def load_level(cfg: GeoConfig, level: str, display: bool = False) -> gpd.GeoDataFrame:
-    """One level, full geometry (analysis) or display geometry (maps)."""
+def drawn_provinces() -> tuple[str, ...]:
+    """The provinces maps draw (PETA_PROVINCES; default all). Checked against the manifest."""
+    return tuple(parse_provinces(settings.get("PETA_PROVINCES"), read_manifest()))
+
+
+def load_level(cfg: GeoConfig, level: str, display: bool = False,
+               provinces: tuple[str, ...] | None = None) -> gpd.GeoDataFrame:
+    """One level, full geometry (analysis) or display geometry (maps); ``provinces`` keeps only
+    the units of those provinces (what the maps draw)."""
     if level not in LEVELS:
         from ..errors import PetaError
         raise PetaError.single("level", level, f"one of: {', '.join(LEVELS)}")
     ensure(cfg)
     suffix = "_display" if display else ""
-    return gpd.read_parquet(cfg.directory / f"{SLUG[level]}{suffix}.parquet")
+    path = cfg.directory / f"{SLUG[level]}{suffix}.parquet"
+    try:
+        gdf = gpd.read_parquet(path)
+    except Exception as exc:  # a truncated or corrupt cache file: rebuild it once, never trust it
+        (cfg.directory / "report.json").unlink(missing_ok=True)
+        build(cfg)
+        gdf = gpd.read_parquet(path)
+        del exc
+    if provinces is not None and len(provinces) < 38:
+        gdf = gdf[gdf["code"].str.slice(0, 2).isin(provinces)].reset_index(drop=True)
+    return gdf
 
 
 def load_table(cfg: GeoConfig) -> pd.DataFrame:

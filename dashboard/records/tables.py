@@ -45,6 +45,11 @@ class Records:
             raise PetaError.single("election", election_id, "one of: " + ", ".join(cal.index))
         return cal.loc[election_id]
 
+    def election_regions(self, election_id: str) -> list[str] | None:
+        """The region codes that hold an election, or None when it is held everywhere."""
+        regions = self.election(election_id)["regions"]
+        return list(regions) if isinstance(regions, (list, tuple)) and regions else None
+
     def for_election(self, election_id: str) -> pd.DataFrame:
         """The ceremonies concerning one election."""
         self.election(election_id)
@@ -66,7 +71,7 @@ COLUMNS = {
     "readiness": ["ceremony_id", "region_code", "measure", "percent", "as_of", "source_ids"],
     "sources": ["source_id", "ceremony_id", "outlet", "title", "url", "published", "archive", "note", "file"],
     "conflicts": ["ceremony_id", "field", "values", "files"],
-    "calendar": ["id", "name", "name_en", "date", "note"],
+    "calendar": ["id", "name", "name_en", "date", "note", "regions", "source"],
 }
 
 
@@ -195,15 +200,21 @@ def build_tables(reports: list[RawReport], gazetteer: Gazetteer, calendar: list[
     for e in calendar:
         rows["calendar"].append({"id": e.data["id"], "name": e.data["name"],
                                  "name_en": e.data.get("name_en") or e.data["name"],
-                                 "date": pd.Timestamp(e.data["date"]), "note": e.data.get("note")})
+                                 "date": pd.Timestamp(e.data["date"]), "note": e.data.get("note"),
+                                 "regions": e.data.get("regions"), "source": e.data.get("source")})
     return Records(**{name: _frame(name, r) for name, r in rows.items()})
+
+
+def election_regions(calendar: list[RawReport]) -> dict[str, list[str] | None]:
+    """Election id -> the region codes holding it (None: held everywhere), for validation."""
+    return {e.data.get("id"): (e.data.get("regions") or None) for e in calendar}
 
 
 def load_records(source: ReportSource, gazetteer: Gazetteer, calendar: list[RawReport]) -> Records:
     """The one loader: every problem in one PetaError, else complete tables."""
     problems: list[Problem] = []
-    validate_calendar(calendar, problems)
-    election_ids = {e.data.get("id") for e in calendar}
+    validate_calendar(calendar, problems, gazetteer)
+    election_ids = election_regions(calendar)
     reports = list(source.reports())
     for r in reports:
         validate_report(r, gazetteer, election_ids, problems)

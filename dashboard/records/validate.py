@@ -94,8 +94,16 @@ class _Checker:
         return value
 
 
-def validate_report(report: RawReport, gazetteer: Gazetteer, elections: set[str],
+def _holds(code: str, regions: list[str]) -> bool:
+    """A region takes part in an election held in ``regions`` when it lies inside one of them or
+    contains one (a provincial ceremony for a kabupaten's election)."""
+    return any(code == r or code.startswith(r + ".") or r.startswith(code + ".") for r in regions)
+
+
+def validate_report(report: RawReport, gazetteer: Gazetteer, elections: dict[str, list[str] | None],
                     problems: list[Problem]) -> None:
+    """``elections``: the calendar's election ids, each with the regions that hold it (None:
+    everywhere); a set of ids is accepted too."""
     c = _Checker(report, problems)
     d = report.data
     for k in d:
@@ -138,8 +146,12 @@ def validate_report(report: RawReport, gazetteer: Gazetteer, elections: set[str]
                 c.bad("date_inferred.year", inf.get("year"), f"the year of date ({date.year if isinstance(date, dt.date) else '?'})")
 
     for e in c.items("elections", required=True):
-        if e not in elections:
+        if not isinstance(e, str) or e not in elections:
             c.bad("elections", e, "one of: " + ", ".join(sorted(elections)))
+        elif isinstance(elections, dict) and elections[e] and isinstance(code, str) and code in gazetteer \
+                and not _holds(code, elections[e]):
+            c.bad("elections", e, f"an election held in region {code}: {e} is held only in "
+                                  f"{', '.join(elections[e])} (data/elections.yaml); choose another election")
     c.text("venue", d.get("venue"))
     c.text("notes", d.get("notes"))
     for k in c.items("kinds", required=True):
@@ -191,14 +203,30 @@ def validate_report(report: RawReport, gazetteer: Gazetteer, elections: set[str]
             c.date(f + ".published", s.get("published"))
 
 
-def validate_calendar(entries: list[RawReport], problems: list[Problem]) -> None:
+CALENDAR_FIELDS = ("id", "name", "name_en", "date", "note", "regions", "source")
+
+
+def validate_calendar(entries: list[RawReport], problems: list[Problem], gazetteer: Gazetteer | None = None) -> None:
+    """Every election: id, name, date; ``regions`` (codes of the regions that hold it, when not
+    held everywhere) must be known codes and come with a ``source`` naming where the list is from."""
     seen: set[str] = set()
     for e in entries:
         c = _Checker(e, problems)
         d = e.data
         for k in d:
-            if k not in {"id", "name", "name_en", "date", "note"}:
-                c.bad(k, d[k], "known fields are: id, name, name_en, date, note")
+            if k not in CALENDAR_FIELDS:
+                c.bad(k, d[k], "known fields are: " + ", ".join(CALENDAR_FIELDS))
+        regions = d.get("regions")
+        if regions is not None:
+            if not isinstance(regions, list) or not regions:
+                c.bad("regions", regions, "a list of quoted Kemendagri codes of the regions holding this "
+                                          "election, or leave it out when it is held everywhere")
+            else:
+                for r in regions:
+                    if not isinstance(r, str) or not CODE_RE.match(r) or (gazetteer is not None and r not in gazetteer):
+                        c.bad("regions", r, "a quoted Kemendagri code present in the boundary data, e.g. \"32.01\"")
+                c.text("source", d.get("source"), required=True)
+        c.text("source", d.get("source"))
         if not isinstance(d.get("id"), str) or not ID_RE.match(d.get("id") or ""):
             c.bad("id", d.get("id"), FIELDS["id"])
         elif d["id"] in seen:

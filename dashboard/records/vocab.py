@@ -106,3 +106,14 @@ VOCABULARIES = {
     "witnesses": WITNESS_BODIES,
     "commitments.category": COMMITMENT_CATEGORIES,
 }
+
+# Kinds that *bind*: someone pledged, declared or signed. A ceremony with none of them (a
+# sosialisasi, an apel or upacara without a pledge) informs but does not commit, and is shown
+# as its own weaker state (``informed``), never as covered.
+BINDING_KINDS = frozenset({"ikrar", "deklarasi", "pakta_integritas", "komitmen_bersama"})
+
+# The ASN of a kecamatan office (and a lurah, who is ASN) are employees of the kabupaten/kota
+# government. A binding kabupaten/kota ceremony that *all ASN* of that Pemda signed or were
+# instructed to sign (``asn`` with ``all: true``) therefore binds them: the ``pemda`` state.
+# A province's ASN are another employer, so a provincial all-ASN ceremony does not reach them.
+PEMDA_WIDE_GROUP = "asn"

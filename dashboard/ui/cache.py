@@ -13,7 +13,7 @@ import streamlit as st
 
 from .. import context, settings
 from ..report import Report
-from ..geo.store import GeoConfig, ensure, load_level
+from ..geo.store import GeoConfig, drawn_provinces, ensure, load_level
 
 
 @st.cache_resource(show_spinner=False)
@@ -23,6 +23,13 @@ def geo_config() -> GeoConfig:
     return cfg
 
 
+def geo_ready() -> bool:
+    """Whether the boundary cache is built (else the next call builds it, which takes a while)."""
+    from ..geo.store import is_built
+
+    return is_built(GeoConfig.from_settings())
+
+
 @st.cache_resource(show_spinner=False)
 def gazetteer():
     return context.gazetteer(geo_config())
@@ -30,7 +37,7 @@ def gazetteer():
 
 @st.cache_resource(show_spinner=False)
 def display_shapes(level: str):
-    return load_level(geo_config(), level, display=True)
+    return load_level(geo_config(), level, display=True, provinces=drawn_provinces())
 
 
 def data_version() -> str:
