@@ -3,6 +3,7 @@ import streamlit as st
 from dashboard import views
 from dashboard.i18n import t
 from dashboard.ui import cache, downloads, page
+from dashboard.ui.safe import md
 
 view, gaz, rec, version = page.setup()
 page.heading("page_timeline", view, gaz)
@@ -22,7 +23,7 @@ with right:
     if tl.undated.empty:
         st.caption("–")
     for c in tl.undated.itertuples():
-        st.markdown(f"**{c.region_name}** — {views.kinds_text(rec, c.id, lg)}  \n"
-                    f"{c.leader_name or ''}  \n_{c.date_note}_  \n{views.sources_text(rec, c.id)}")
+        st.markdown(f"**{md(c.region_name)}** — {md(views.kinds_text(rec, c.id, lg))}  \n"
+                    f"{md(c.leader_name or '')}  \n_{md(c.date_note)}_  \n{md(views.sources_text(rec, c.id))}")
 st.dataframe(views.ceremony_rows(rec, list(tl.events["id"]), lg).drop(columns=["id"]), hide_index=True,
              width="stretch", key="timeline_table")

@@ -35,11 +35,11 @@ def store(data_dir: str | Path | None = None):
 def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None) -> dict[str, int]:
     """Bring new and changed curated files into the store (idempotent). They are checked with
     everything stored first: a broken file stops the seed with its message, nothing is written."""
-    from .store.editing import trial
+    from .store.editing import trial_rows
 
     root = Path(data_dir or settings.get("PETA_DATA_DIR"))
     calendar = read_calendar(root)
-    return st.seed(root, lambda replace, add: trial(st, gaz, calendar, replace=replace, add=add))
+    return st.seed(root, lambda rows, replace, add: trial_rows(rows, gaz, calendar, replace=replace, add=add))
 
 
 def records(gaz: Gazetteer, data_dir: str | Path | None = None, db=None) -> Records:

@@ -104,13 +104,29 @@ def test_bad_data_shows_one_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("PETA_DATA_DIR", str(tmp_path / "data"))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     assert not at.exception
-    assert len(at.error) == 1 and "rusak.yaml" in at.error[0].value and "'level'" in at.error[0].value
+    shown = at.error[0].value.replace("\\", "")  # data text is markdown-escaped: compare what renders
+    assert len(at.error) == 1 and "rusak.yaml" in shown and "'level'" in shown
+    assert any("berkas data" in i.value for i in at.info)  # a file to fix, not a stored report to withdraw
+
+
+def test_markup_from_data_is_shown_as_text():
+    """Issue 11 §1: a markdown image or link in a data value shows as characters, never loads."""
+    from dashboard.ui.safe import bullets, md
+
+    for payload in ("![x](https://example.org/x.png)", "[klik](javascript:alert(1))", "<img src=x onerror=alert(1)>",
+                    ":red[merah] $x^2$"):
+        escaped = md(payload)
+        import re
+
+        assert re.search(r"(?<!\\)[\[\]()<>!:$*_]", escaped) is None, escaped  # every markup character escaped
+        assert escaped.replace("\\", "") == payload  # nothing lost: the same characters show
+    assert bullets(["a\nb"]) == "- a b"  # one line per item: a line break in data starts no new row
 
 
 def test_bad_link_values_are_named_then_defaults_used():
     at = open_page("ringkasan", election="pilkada-2099", region="32.99", as_of="27/11/2024")
     assert len(at.warning) == 1
-    w = at.warning[0].value
+    w = at.warning[0].value.replace("\\", "")  # data text is markdown-escaped: compare what renders
     assert "'election'" in w and "'pilkada-2099'" in w and "pilkada-2024" in w
     assert "'region'" in w and "'32.99'" in w and "'as_of'" in w and "YYYY-MM-DD" in w
     assert at.caption[0].value == "Indonesia"  # fell back to the national view
@@ -213,14 +229,14 @@ def test_entry_page_needs_login_and_right_region(own_data):
     assert not [b for b in at.button if b.key == "f_withdraw"] and not at.get("form")
     # a kecamatan secretary of Rancabungur cannot save a ceremony in Ciawi
     at.session_state["_user"] = User("sekcam-rancabungur", "32.01.34")
-    at.session_state["f_kinds"] = ["apel"]
+    at.session_state["f_kinds"] = ["apel", "ikrar"]
     at.session_state["f_sources"] = pd.DataFrame([{"outlet": "Radar Bogor"}], columns=["outlet", "title", "url",
                                                                                        "published", "archive", "note"])
     at.run()
     at.date_input(key="f_date").set_value(dt.date(2024, 11, 20))
     at.multiselect(key="f_elections").set_value(["pilkada-2024"])
     at.button[[b.label for b in at.button].index("Simpan")].click().run()
-    assert any("32.01.34" in e.value and "Belum disimpan" in e.value for e in at.error)
+    assert any("32.01.34" in e.value.replace("\\", "") and "Belum disimpan" in e.value for e in at.error)
     # the Ciawi secretary can, and the ceremony shows on the summary at once
     at.session_state["_user"] = User("sekcam-ciawi", "32.01.24")
     at.run()

@@ -184,7 +184,7 @@ def rows_csv(rows: list[dict]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-GOOD = {"kode_wilayah": "32.01.24", "tanggal": "2024-11-20", "pemilihan": "pilkada-2024", "jenis": "apel",
+GOOD = {"kode_wilayah": "32.01.24", "tanggal": "2024-11-20", "pemilihan": "pilkada-2024", "jenis": "apel; ikrar",
         "penanda_tangan": "camat:1; asn", "kategori_komitmen": "netralitas", "kesiapan": "75@2024-11-20:Kesiapan",
         "sumber_media": "Radar Bogor"}
 
@@ -328,3 +328,123 @@ def test_two_processes_writing_at_once_both_land(env, tmp_path):
     assert all(p.returncode == 0 for p in procs), [o[1].decode()[-400:] for o in outs]
     assert {r.region_code for r in store.rows()} >= {"32.01.24", "32.01.15"}
     assert bogor_covered(gaz, data) == 4
+
+
+def test_conflicting_writers_never_store_unloadable_records(env):
+    """Issue 11 §2: two users save a report for the same kecamatan and day with different ids at the
+    same moment, 20 times. Checks and writes run under one lock, so each time exactly one lands and
+    the other is told why; the store loads after every race."""
+    import threading
+
+    store, gaz, cal, data = env
+    for i in range(20):
+        day = dt.date(2024, 10, 1) + dt.timedelta(days=i)
+        start = threading.Barrier(2)
+        results: list = []
+
+        def save(n: int) -> None:
+            report = ciawi(date=day)
+            report["id"] = f"ciawi-race-{i}-{n}"
+            own = Store(store.url)  # each user has their own connection
+            start.wait()
+            try:
+                results.append(editing.create(own, gaz, cal, report, ADMIN))
+            except PetaError as exc:
+                results.append(exc)
+
+        threads = [threading.Thread(target=save, args=(n,)) for n in (1, 2)]
+        [t.start() for t in threads]
+        [t.join(timeout=120) for t in threads]
+        errors = [r for r in results if isinstance(r, PetaError)]
+        assert len(results) == 2 and len(errors) == 1, results
+        assert "same ceremony" in errors[0].message or "id" in errors[0].message
+        context.records(gaz, data)  # loads: raises if anything unloadable was stored
+    assert sum(r.region_code == "32.01.24" for r in store.rows()) == 20
+
+
+def test_two_servers_starting_on_one_fresh_database_seed_once(env, tmp_path):
+    """Issue 11 §3: two processes open and seed the same new database at once."""
+    store, gaz, cal, data = env
+    fresh = tmp_path / "fresh"
+    shutil.copytree(data, fresh, ignore=shutil.ignore_patterns("peta.db*"))
+    url = store.url if not store.url.startswith("sqlite") else f"sqlite:///{fresh / 'peta.db'}"
+    if not url.startswith("sqlite"):
+        url = _fresh_database(url.rsplit("/", 1)[0] + "/postgres")
+    code = ("import sys; from dashboard import context; g = context.gazetteer(); "
+            "context.records(g, sys.argv[1]); print('ok')")
+    env_vars = {**os.environ, "PETA_DB_URL": url, "PETA_DATA_DIR": str(fresh)}
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(fresh)], cwd=ROOT, env=env_vars,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    outs = [p.communicate(timeout=240) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [o[1].decode()[-600:] for o in outs]
+    rows = Store(url).rows()
+    assert len(rows) == 5 and len({r.origin for r in rows}) == 5  # every file once
+
+
+def test_unloadable_store_names_the_report_and_can_be_repaired(env):
+    """Issue 11 §2: if the stored data ever is unloadable (written by an older version, or by hand),
+    the report at fault is named and can be withdrawn from the CLI, which makes it load again."""
+    store, gaz, cal, data = env
+    clash = ciawi(date=dt.date(2024, 11, 12), region="32.01.01")  # Cibinong's place and day, another id
+    clash["id"] = "cibinong-kembar"
+    (rid,) = store.write("legacy", [(None, editing.Change("create", clash))], origin="form")  # no check: as before the fix
+    with pytest.raises(PetaError) as err:
+        context.records(gaz, data)
+    assert [r.id for r in editing.faulty_rows(store, err.value)].count(rid) == 1
+    out = cli("db", "withdraw", str(rid), "--reason", "kembar dengan laporan Cibinong", "--data", str(data))
+    assert out.returncode == 0, out.stderr
+    assert "cibinong-2024-11-12" in set(context.records(gaz, data).ceremonies["id"])
+    assert store.row(rid).status == "withdrawn" and store.history()[-1].note == "kembar dengan laporan Cibinong"
+
+
+TRICKY = ['Aula "Merdeka", lantai 2', "Balai; desa", "baris\nbaru", "Kantor Camat Cikarang Pusat — ruang ñ é",
+          "=SUM(A1)", '""']
+
+
+@pytest.mark.parametrize("dialect", ["python-comma", "excel-indonesia-utf8", "excel-indonesia-cp1252", "xlsx"])
+def test_import_cells_come_back_as_written(dialect):
+    """Issue 11 §4: quotes, commas, semicolons, line breaks and non-ASCII survive every dialect."""
+    import csv
+
+    from openpyxl import Workbook
+
+    rows = [{**GOOD, "tempat": v, "tanggal": f"2024-11-{10 + i:02d}"} for i, v in enumerate(TRICKY)]
+    if dialect == "xlsx":
+        wb = Workbook()
+        ws = wb.active
+        ws.append(list(sheet.COLUMNS))
+        for r in rows:
+            ws.append([r.get(k, "") for k in sheet.COLUMNS])
+        for row in ws.iter_rows(min_row=2):
+            for c in row:
+                c.data_type = "s"  # text as typed, as the template's cells are
+        buf = io.BytesIO()
+        wb.save(buf)
+        content, name = buf.getvalue(), "u.xlsx"
+    else:
+        text = io.StringIO(newline="")
+        w = csv.DictWriter(text, fieldnames=list(sheet.COLUMNS), delimiter="," if dialect == "python-comma" else ";")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: r.get(k, "") for k in sheet.COLUMNS})
+        enc = {"python-comma": "utf-8", "excel-indonesia-utf8": "utf-8-sig"}.get(dialect, "cp1252")
+        value = text.getvalue()
+        if enc == "cp1252":
+            value = value.replace("—", "-")  # not in Windows-1252
+        content, name = value.encode(enc), "u.csv"
+    reports, problems = sheet.parse(name, content, lambda d: "x-" + str(d.get("date")))
+    assert not problems, problems
+    got = [r.data.get("venue") for r in reports]
+    want = [v if enc_ok else v.replace("—", "-") for v, enc_ok in
+            zip(TRICKY, [dialect != "excel-indonesia-cp1252"] * len(TRICKY))]
+    assert got == want
+
+
+def test_import_dates_only_iso_and_extra_cells_named():
+    content = rows_csv([{**GOOD, "tanggal": "20241120"}, {**GOOD, "tanggal": "2024-W47-3"}])
+    _, problems = sheet.parse("u.csv", content, lambda d: "x")
+    assert {(p.file, p.value) for p in problems if p.field == "tanggal"} == {("u.csv baris 2", "20241120"),
+                                                                             ("u.csv baris 3", "2024-W47-3")}
+    shifted = b"kode_wilayah,tanggal,pemilihan,jenis,sumber_media\n32.01.24,2024-11-20,pilkada-2024,apel,Radar,90\n"
+    _, problems = sheet.parse("s.csv", shifted, lambda d: "x")
+    assert any(p.file == "s.csv baris 2" and p.value == ["90"] for p in problems)

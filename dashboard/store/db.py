@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 import yaml
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -48,15 +48,41 @@ def _date_text(data: dict) -> str | None:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision (creates it on first run)."""
+    """Bring the schema to the newest Alembic revision (creates it on first run), under a lock
+    held across processes, so two servers starting at once on one database migrate it once: the
+    second waits, then finds the schema current. PostgreSQL: an advisory lock; SQLite: an OS lock
+    on a file beside the database (SQLite runs DDL outside its own write lock)."""
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
+    with _schema_lock(engine), engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7140000001)")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+class _schema_lock:
+    """An exclusive OS file lock beside a SQLite database file (a no-op for other databases)."""
+
+    def __init__(self, engine: Engine):
+        db = engine.url.database if engine.dialect.name == "sqlite" else None
+        self.path = Path(db + ".lock") if db and db != ":memory:" else None
+        self.fh = None
+
+    def __enter__(self):
+        if self.path:
+            import fcntl
+
+            self.fh = open(self.path, "a")
+            fcntl.flock(self.fh, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc):
+        if self.fh:
+            self.fh.close()  # closing releases the lock
 
 
 @dataclass
@@ -131,16 +157,26 @@ class Store:
             return list(s.scalars(q))
 
     # -- writing -------------------------------------------------------------------------------
-    def write(self, user: str, items: Iterable[tuple], origin: str,
-              expect_version: dict[int, int] | None = None) -> list[int]:
+    def write(self, user: str, items, origin: str, expect_version: dict[int, int] | None = None,
+              check=None) -> list[int]:
         """Apply ``(report_id or None for new, change[, origin override[, origin hash]])`` items
-        in one transaction.
+        in one transaction, serialised with every other write (see :meth:`_lock`).
 
-        ``expect_version`` guards edits against a concurrent edit of the same report (optimistic
-        locking): the transaction is refused if a report's version moved since it was read."""
+        ``check(rows)``, if given, runs inside that transaction after the lock is taken, on the
+        stored reports as they are then (never a stale read); it raises to refuse the write.
+        ``items`` may also be a function of those rows returning the items (the seed decides
+        what is new under the lock). ``expect_version`` guards edits against a concurrent edit of
+        the same report: the transaction is refused if a report's version moved since it was read."""
         ids = []
         at = _now()
         with Session(self.engine) as s, s.begin():
+            self._lock(s)
+            if check is not None or callable(items):
+                rows = list(s.scalars(select(ReportRow).order_by(ReportRow.ceremony_id, ReportRow.id)))
+                if check is not None:
+                    check(rows)
+                if callable(items):
+                    items = items(rows)
             for item in items:
                 report_id, change, own_origin, origin_hash = (*item, None, None)[:4]
                 if report_id is None:
@@ -178,37 +214,57 @@ class Store:
                 ids.append(row.id)
         return ids
 
+    def _lock(self, s: Session) -> None:
+        """Take the database's one write lock for the rest of this transaction: updating the single
+        ``write_lock`` row holds SQLite's write lock (others wait up to the 30 s busy timeout) or
+        PostgreSQL's row lock (others wait), until commit or rollback. Taken *before* anything is
+        read, so what a write checks is what it writes on."""
+        s.execute(text("UPDATE write_lock SET n = n + 1 WHERE id = 1"))
+
     def seed(self, root: Path, check) -> dict[str, int]:
         """Bring the curated files into the store, idempotently: a file not seen before is
         added, a file whose content changed updates its row (unless someone edited that row
         in the app since: the edit is kept), an unchanged file does nothing. Only new and
-        changed files are read; ``check(replace, add)`` must raise if the store with them
-        would not load. One transaction."""
+        changed files are read; ``check(rows, replace, add)`` must raise if the store with them
+        would not load. One transaction, decided under the write lock (two servers starting at
+        once seed each file once); a quick look without the lock first skips it when nothing changed."""
         from ..records.read import YamlFolder
 
-        existing = {r.origin: r for r in self.rows() if r.origin.startswith("file:")}
-        counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_edit": 0}
-        todo: dict[str, tuple[ReportRow | None, str]] = {}
-        for path in sorted((Path(root) / "ceremonies").glob("*.y*ml")):
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            row = existing.get(f"file:{path.name}")
-            if row is not None and row.origin_hash == digest:
-                counts["unchanged"] += 1
-            elif row is not None and row.updated_by != "seed":
-                counts["kept_edit"] += 1
-            else:
-                todo[path.name] = (row, digest)
-                counts["updated" if row is not None else "added"] += 1
+        def plan(rows) -> tuple[dict, dict]:
+            existing = {r.origin: r for r in rows if r.origin.startswith("file:")}
+            counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_edit": 0}
+            todo: dict[str, tuple[ReportRow | None, str]] = {}
+            for path in sorted((Path(root) / "ceremonies").glob("*.y*ml")):
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                row = existing.get(f"file:{path.name}")
+                if row is not None and row.origin_hash == digest:
+                    counts["unchanged"] += 1
+                elif row is not None and row.updated_by != "seed":
+                    counts["kept_edit"] += 1
+                else:
+                    todo[path.name] = (row, digest)
+                    counts["updated" if row is not None else "added"] += 1
+            return counts, todo
+
+        counts, todo = plan(self.rows())
         if not todo:
             return counts
-        reports = YamlFolder(root).reports(only=set(todo))  # unreadable files: PetaError, nothing written
-        check({todo[r.origin][0].id: r.data for r in reports if todo[r.origin][0] is not None},
-              [r for r in reports if todo[r.origin][0] is None])
-        items = []
-        for r in reports:
-            row, digest = todo[r.origin]
-            note = ("file changed: " if row is not None else "from ") + r.origin
-            items.append((row.id if row is not None else None, Change("seed", r.data, note), f"file:{r.origin}", digest))
+
+        def items(rows):
+            nonlocal counts
+            counts, todo = plan(rows)
+            if not todo:
+                return []
+            reports = YamlFolder(root).reports(only=set(todo))  # unreadable files: PetaError, nothing written
+            check(rows, {todo[r.origin][0].id: r.data for r in reports if todo[r.origin][0] is not None},
+                  [r for r in reports if todo[r.origin][0] is None])
+            out = []
+            for r in reports:
+                row, digest = todo[r.origin]
+                note = ("file changed: " if row is not None else "from ") + r.origin
+                out.append((row.id if row is not None else None, Change("seed", r.data, note), f"file:{r.origin}", digest))
+            return out
+
         self.write("seed", items, origin="seed")
         return counts
 

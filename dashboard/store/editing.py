@@ -47,11 +47,20 @@ class _List:
 
 def trial(store: Store, gaz: Gazetteer, calendar: list[RawReport], replace: dict[int, dict | None] | None = None,
           add: list[RawReport] | None = None) -> None:
-    """Raise the loader's PetaError if the stored reports, with ``replace`` (row id → new data,
+    """A preview of :func:`trial_rows` on the store as it is now (the import's check before the
+    user decides). Writes check again under the write lock."""
+    trial_rows(store.rows(include_withdrawn=False), gaz, calendar, replace, add)
+
+
+def trial_rows(rows, gaz: Gazetteer, calendar: list[RawReport], replace: dict[int, dict | None] | None = None,
+               add: list[RawReport] | None = None) -> None:
+    """Raise the loader's PetaError if the active ``rows``, with ``replace`` (row id → new data,
     or None to withdraw) and ``add`` applied, would not load."""
     replace = replace or {}
     reports = []
-    for row in store.rows(include_withdrawn=False):
+    for row in rows:
+        if row.status != "active":
+            continue
         if row.id in replace:
             if replace[row.id] is None:
                 continue
@@ -88,11 +97,16 @@ def create(store: Store, gaz: Gazetteer, calendar: list[RawReport], data: dict, 
     check_access(user, data.get("region", ""), data.get("id"))
     if merge_into:
         data = {**data, "id": merge_into}
-    elif any(r.ceremony_id == data.get("id") for r in store.rows()):
-        raise PetaError.single("id", data.get("id"), "an id not used yet (or merge this report into that ceremony)",
-                               record=data.get("id"))
-    trial(store, gaz, calendar, add=[RawReport("form", data)])
-    return store.write(user.name, [(None, Change("merge" if merge_into else "create", data))], origin="form")[0]
+
+    def check(rows) -> None:  # under the write lock: another user's save in between is seen here
+        if not merge_into and any(r.ceremony_id == data.get("id") for r in rows):
+            raise PetaError.single("id", data.get("id"), "an id not used yet (or merge this report into that "
+                                   "ceremony); it may have been saved by someone else a moment ago",
+                                   record=data.get("id"))
+        trial_rows(rows, gaz, calendar, add=[RawReport("form", data)])
+
+    return store.write(user.name, [(None, Change("merge" if merge_into else "create", data))], origin="form",
+                       check=check)[0]
 
 
 def edit(store: Store, gaz: Gazetteer, calendar: list[RawReport], report_id: int, data: dict, user: User | None,
@@ -100,20 +114,23 @@ def edit(store: Store, gaz: Gazetteer, calendar: list[RawReport], report_id: int
     row = store.row(report_id)
     check_access(user, row.region_code, row.ceremony_id)
     check_access(user, data.get("region", ""), row.ceremony_id)  # nor move it out of their region
-    trial(store, gaz, calendar, replace={report_id: data})
-    store.write(user.name, [(report_id, Change("edit", data))], origin="form", expect_version={report_id: version})
+    store.write(user.name, [(report_id, Change("edit", data))], origin="form", expect_version={report_id: version},
+                check=lambda rows: trial_rows(rows, gaz, calendar, replace={report_id: data}))
 
 
 def withdraw(store: Store, gaz: Gazetteer, calendar: list[RawReport], report_id: int, reason: str,
-             user: User | None, version: int) -> None:
+             user: User | None, version: int, repair: bool = False) -> None:
+    """Withdraw a report (kept, with its history). ``repair=True``: the stored records do not load
+    and this report is named at fault, so it is withdrawn without trying the rest (which would
+    fail on the same fault); access and the reason are still required."""
     row = store.row(report_id)
     check_access(user, row.region_code, row.ceremony_id)
     if not reason or not reason.strip():
         raise PetaError.single("reason", reason, "why the report is withdrawn (kept in its history)",
                                record=row.ceremony_id)
-    trial(store, gaz, calendar, replace={report_id: None})
     store.write(user.name, [(report_id, Change("withdraw", None, reason.strip()))], origin="form",
-                expect_version={report_id: version})
+                expect_version={report_id: version},
+                check=None if repair else lambda rows: trial_rows(rows, gaz, calendar, replace={report_id: None}))
 
 
 def import_reports(store: Store, gaz: Gazetteer, calendar: list[RawReport], reports: list[RawReport],
@@ -128,9 +145,22 @@ def import_reports(store: Store, gaz: Gazetteer, calendar: list[RawReport], repo
             problems += [Problem(p.field, p.value, p.expected, file=r.origin, record=p.record) for p in exc.problems]
     if problems:
         raise PetaError(problems, summary=f"{len(problems)} problem(s) in {file_name}; nothing was imported")
-    trial(store, gaz, calendar, add=reports)
     if dry_run:
+        trial(store, gaz, calendar, add=reports)
         return 0
     store.write(user.name, [(None, Change("import", r.data, f"{file_name}: {r.origin}"), f"import:{r.origin}")
-                            for r in reports], origin=f"import:{file_name}")
+                            for r in reports], origin=f"import:{file_name}",
+                check=lambda rows: trial_rows(rows, gaz, calendar, add=reports))
     return len(reports)
+
+
+def faulty_rows(store: Store, error: PetaError) -> list:
+    """The stored reports a loader error names (``db-<id>`` or a seeded file's name), so a store
+    that does not load can be repaired by withdrawing them."""
+    names = {part.strip() for p in error.problems if p.file for part in str(p.file).split(",")}
+    out = []
+    for row in store.rows(include_withdrawn=False):
+        name = row.origin[5:] if row.origin.startswith("file:") else f"db-{row.id}"
+        if name in names:
+            out.append(row)
+    return out

@@ -50,9 +50,10 @@ def check(store, gaz, calendar, name: str, content: bytes, user) -> Checked:
     per_row: dict[str, list[Problem]] = defaultdict(list)
     for p in problems:
         per_row[p.file].append(p)
+    from ..records.tables import election_regions
     from ..records.validate import validate_report
 
-    elections = {e.data.get("id") for e in calendar}
+    elections = election_regions(calendar)
     for r in reports:  # each row on its own: access and every field (fast: no loading)
         unreadable = {p.field for p in per_row.get(r.origin, [])}  # cells already named while reading
         found: list[Problem] = []
@@ -70,7 +71,8 @@ def check(store, gaz, calendar, name: str, content: bytes, user) -> Checked:
         except PetaError as exc:
             rows = {r.origin for r in ok}
             for p in exc.problems:
-                hit = [o for o in rows if p.file and o in p.file] or [name]
+                named = {part.strip() for part in str(p.file or "").split(",")}  # whole names: "baris 2" ≠ "baris 21"
+                hit = [o for o in rows if o in named] or [name]
                 for o in hit:  # named by the row (the message keeps the other reports it clashes with)
                     per_row[o].append(Problem(p.field, p.value, p.expected + (f" [{p.file}]" if p.file != o else ""),
                                               file=o, record=p.record))

@@ -23,6 +23,7 @@ validator; a problem names the file, the row, the column, the value and what is 
 from __future__ import annotations
 
 import csv
+import re
 import datetime as dt
 import io
 from pathlib import Path
@@ -73,6 +74,9 @@ def _date(text: str, where: str, column: str, problems: list[Problem]):
     if isinstance(text, dt.date):
         return text
     try:
+        # only YYYY-MM-DD: fromisoformat would also take 20241120 and 2024-W47-3
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(text).strip()):
+            raise ValueError(text)
         return dt.date.fromisoformat(str(text).strip())
     except ValueError:
         problems.append(Problem(column, text, "a date written YYYY-MM-DD (dates are never guessed)", file=where))
@@ -166,15 +170,17 @@ def read_rows(name: str, content: bytes) -> list[dict]:
         header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else [])]
         body = [dict(zip(header, r)) for r in rows[1:] if any(c not in (None, "") for c in r)]
     elif suffix == ".csv":
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise PetaError.single("(file)", str(exc)[:80], "UTF-8 text (save the CSV as UTF-8)", file=name) from None
-        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text.strip() else ",", delimiters=",;")
-        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        text = _decode_csv(name, content)
+        # The separator is read off the header line (template column names, never quoted): ";" as
+        # Excel writes it in Indonesian settings, else ",". Cells then follow the standard CSV rules
+        # ("" inside quotes is one quote), never a guess from the data (csv.Sniffer guessed wrongly).
+        first = text.lstrip("\ufeff").split("\n", 1)[0]
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, restkey=EXTRA_CELLS)
         header = [h.strip() for h in (reader.fieldnames or [])]
         reader.fieldnames = header
-        body = [r for r in reader if any((x or "").strip() for x in r.values() if isinstance(x, str))]
+        body = [r for r in reader if any((x or "").strip() for x in r.values() if isinstance(x, str))
+                or r.get(EXTRA_CELLS)]
     else:
         raise PetaError.single("(file)", name, "a .csv or .xlsx file", file=name)
     unknown = [h for h in header if h and h not in COLUMNS]
@@ -188,12 +194,32 @@ def read_rows(name: str, content: bytes) -> list[dict]:
     return body
 
 
+EXTRA_CELLS = "(sel berlebih)"
+
+
+def _decode_csv(name: str, content: bytes) -> str:
+    """UTF-8 with or without BOM; else Windows-1252 (Excel's "CSV" on Windows in Indonesian)."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return content.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise PetaError.single("(file)", str(exc)[:80], "UTF-8 or Windows-1252 text (save the CSV as "
+                                   "\"CSV UTF-8\")", file=name) from None
+
+
 def parse(name: str, content: bytes, make_id) -> tuple[list[RawReport], list[Problem]]:
     """Reports from an upload, and the problems found while reading cells (row 2 is the first data row)."""
     problems: list[Problem] = []
     reports = []
     for i, row in enumerate(read_rows(name, content), start=2):
         where = f"{name} baris {i}"
+        extra = row.pop(EXTRA_CELLS, None)
+        if extra:  # more cells than columns: a quote or separator out of place; never shift values
+            problems.append(Problem(EXTRA_CELLS, extra, f"at most {len(COLUMNS)} cells per row, one per column of "
+                                    "the template (a cell with a separator or a line break must be in quotes)",
+                                    file=where))
         data = row_to_report(row, where, problems)
         if not data.get("id"):
             data["id"] = make_id(data)

@@ -23,6 +23,7 @@ from ..errors import Problem
 from ..export.frame import screen
 from ..i18n import t
 from . import cache, controls, page
+from .safe import bullets
 
 VIEWS = ("ringkasan", "peta", "kesiapan", "linimasa")
 VIEW_TITLES = {"ringkasan": "key_numbers", "peta": "map_title", "kesiapan": "readiness_title",
@@ -169,5 +170,5 @@ def run() -> None:
     interval = seconds()
     problems = st.session_state.pop("_param_problems", [])
     if problems:
-        st.warning(t("bad_link", controls.lang()) + "\n" + "\n".join(f"- {p}" for p in problems))
+        st.warning(t("bad_link", controls.lang()) + "\n" + bullets(problems))
     st.fragment(run_every=interval)(_show)(interval)

@@ -17,6 +17,7 @@ import streamlit as st
 from .. import context
 from ..errors import PetaError
 from ..i18n import t
+from .safe import bullets
 from ..records.read import read_calendar
 from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
 from ..settings import get
@@ -92,7 +93,7 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _problems(exc: PetaError, lang: str) -> None:
-    st.error(t("not_saved", lang) + "\n" + "\n".join(f"- {p}" for p in exc.problems))
+    st.error(t("not_saved", lang) + "\n" + bullets(exc.problems))
 
 
 def _done(message: str) -> None:

@@ -8,6 +8,7 @@ from .. import context
 from ..errors import PetaError
 from ..export.tables import plain_csv
 from ..i18n import t
+from .safe import bullets, md
 from ..store import importer, sheet
 from . import cache
 from .entry import _calendar
@@ -30,7 +31,7 @@ def upload(gaz, user, lang: str) -> None:
     try:
         checked = importer.check(store, gaz, _calendar(), file.name, content, user)
     except PetaError as exc:  # the file itself: empty, too big, wrong columns, unreadable
-        st.error(f"**{file.name}**\n" + "\n".join(f"- {p}" for p in exc.problems))
+        st.error(f"**{md(file.name)}**\n" + bullets(exc.problems))
         return
     good = len(checked.good)
     st.success(t("rows_ok", lang, n=good)) if good else None
@@ -49,4 +50,4 @@ def upload(gaz, user, lang: str) -> None:
             cache._fingerprint.clear()
             st.success(t("imported", lang, n=n))
         except PetaError as exc:
-            st.error("\n".join(f"- {p}" for p in exc.problems))
+            st.error(bullets(exc.problems))

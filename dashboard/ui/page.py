@@ -7,30 +7,40 @@ import streamlit as st
 from ..errors import PetaError
 from ..i18n import t
 from . import cache, controls
+from .safe import bullets, md
 
 
 def setup(sidebar: bool = True):
     """(view, gazetteer, records, data version). A data problem stops the page with its message.
     ``sidebar=False`` (the briefing screen) takes the view from the link and draws no controls."""
+    if not cache.geo_ready():  # the first start builds the national boundaries once: say so
+        with st.spinner(t("building_geo", controls.lang()), show_time=True):
+            gaz = cache.gazetteer()
     gaz = cache.gazetteer()
     version = cache.data_version()
-    rec = cache.records(version)
+    try:
+        rec = cache.records(version)
+    except PetaError as exc:  # the app still opens: what is wrong, and a way to withdraw the report at fault
+        from . import repair
+
+        repair.panel(exc, controls.lang())
+        st.stop()
     view = controls.sidebar(gaz, rec.calendar) if sidebar else controls.current(gaz, rec.calendar)
     problems = st.session_state.pop("_param_problems", [])
     if problems:
-        st.warning(t("bad_link", view.lang) + "\n" + "\n".join(f"- {p}" for p in problems))
+        st.warning(t("bad_link", view.lang) + "\n" + bullets(problems))
     if len(rec.conflicts):
-        lines = [f"- {c.ceremony_id} · {c.field}: " + ", ".join(f"{v!r} ({f})" for v, f in zip(c.values, c.files))
+        lines = [f"{c.ceremony_id} · {c.field}: " + ", ".join(f"{v!r} ({f})" for v, f in zip(c.values, c.files))
                  for c in rec.conflicts.itertuples()]
-        st.warning(t("conflicts", view.lang) + "\n" + "\n".join(lines))
+        st.warning(t("conflicts", view.lang) + "\n" + bullets(lines))
     return view, gaz, rec, version
 
 
 def heading(key: str, view, gaz) -> None:
     place = gaz.path_label(view.region) if view.region else t("indonesia", view.lang)
     st.title(t(key, view.lang))
-    st.caption(place)
+    st.caption(md(place))
 
 
 def show_error(exc: PetaError, lang: str) -> None:
-    st.error(f"**{t('data_error', lang)}**\n\n" + "\n".join(f"- {p}" for p in exc.problems))
+    st.error(f"**{t('data_error', lang)}**\n\n" + bullets(exc.problems))
