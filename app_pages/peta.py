@@ -1,7 +1,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import settings
+from dashboard import settings, views
 from dashboard.i18n import t
 from dashboard.ui import cache, controls, downloads, page
 
@@ -14,9 +14,8 @@ rep = cache.report(version, view.election, view.as_of, view.region, lg)
 mv = rep.map_view
 if mv.no_child_shapes:
     st.info(t("no_desa", lg))
-if mv.not_drawn:
-    names = ", ".join(mv.not_drawn[:8]) + (f" … (+{len(mv.not_drawn) - 8})" if len(mv.not_drawn) > 8 else "")
-    st.info(t("not_drawn", lg, n=len(mv.not_drawn), names=names))
+if views.not_drawn_text(mv, lg):
+    st.info(views.not_drawn_text(mv, lg))
 m = rep.folium_map(tiles=settings.get("PETA_TILES"))
 hint, dl = st.columns([5, 1], vertical_alignment="bottom")
 hint.caption(t("map_hint", lg))

@@ -22,7 +22,8 @@ if s.latest_readiness is not None:
     c4.metric(t("latest_readiness", lg), fmt.pct(r["percent"], lg), border=True)
     c4.caption(md(f"{fmt.date_long(r['as_of'], lg)} · {r['measure']} · {r['sources']}"))
 else:
-    c4.metric(t("latest_readiness", lg), t("none_reported", lg), border=True)
+    c4.metric(t("latest_readiness", lg), "–", border=True)  # a sentence does not fit a metric at 1366 px
+    c4.caption(t("none_reported", lg))
 st.caption(f"{t('as_of', lg)}: {fmt.date_long(view.as_of, lg)}")
 if s.own_text:  # the region's own government: did it hold its own ceremony?
     (st.success if s.own_state == "commitment" else st.warning if s.own_state == "information" else st.info)(

@@ -161,6 +161,14 @@ def map_view(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
     return MapView(units, level, mode, drill, alone, outside)
 
 
+def not_drawn_text(mv: MapView, lang: str, shown: int = 8) -> str | None:
+    """The line saying which units of the view lie outside the provinces maps draw (None: all drawn)."""
+    if not mv.not_drawn:
+        return None
+    names = ", ".join(mv.not_drawn[:shown]) + (f" … (+{len(mv.not_drawn) - shown})" if len(mv.not_drawn) > shown else "")
+    return t("not_drawn", lang, n=len(mv.not_drawn), names=names)
+
+
 def unit_tooltips(records: Records, units: pd.DataFrame, lang: str) -> list[str]:
     """Per unit: its ceremonies (date, kind, leader) and their sources, one line each.
 

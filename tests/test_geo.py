@@ -160,3 +160,17 @@ def test_display_geojson_is_light(geo_cfg):
     pairs = [(i, j) for i in codes for j in codes if i < j and f[i].distance(f[j]) == 0]
     assert len(pairs) > 40
     assert all(d[i].distance(d[j]) == 0 for i, j in pairs)
+
+
+def test_corrupt_cache_file_is_rebuilt(geo_cfg, tmp_path):
+    """Issue 11 §5: a truncated GeoParquet cache file is rebuilt, not read or reported as cached."""
+    import dataclasses
+    import shutil
+
+    cache = tmp_path / "cache"
+    shutil.copytree(geo_cfg.cache, cache)
+    cfg = dataclasses.replace(geo_cfg, cache=cache)
+    victim = cfg.directory / "kec_display.parquet"
+    victim.write_bytes(victim.read_bytes()[:100])
+    gdf = store.load_level(cfg, "kecamatan", display=True)
+    assert len(gdf) == 7265 and store.is_built(cfg)

@@ -124,6 +124,7 @@ def test_map_national_and_province_with_undrawn_units(nus, gaz):
     mv = views.map_view(nus, gaz, PILKADA, DAY, None, "id", drawn=("31", "32", "36"))
     assert len(mv.units) == 514 and mv.mode == "share"
     assert len(mv.not_drawn) == 514 - int(mv.units["code"].str[:2].isin(["31", "32", "36"]).sum())
+    assert views.not_drawn_text(mv, "id").startswith(f"{len(mv.not_drawn)} wilayah tidak digambar")
     u = mv.units.set_index("code")
     assert u.loc["53.07", "status"].startswith("Pemda sudah berikrar · 0 %")
     sumut = views.map_view(nus, gaz, PILKADA, DAY, "12", "id", drawn=None)

@@ -142,11 +142,10 @@ def load_level(cfg: GeoConfig, level: str, display: bool = False,
     path = cfg.directory / f"{SLUG[level]}{suffix}.parquet"
     try:
         gdf = gpd.read_parquet(path)
-    except Exception as exc:  # a truncated or corrupt cache file: rebuild it once, never trust it
+    except Exception:  # noqa: BLE001 - a truncated or corrupt cache file: rebuild it once, never trust it
         (cfg.directory / "report.json").unlink(missing_ok=True)
         build(cfg)
         gdf = gpd.read_parquet(path)
-        del exc
     if provinces is not None and len(provinces) < 38:
         gdf = gdf[gdf["code"].str.slice(0, 2).isin(provinces)].reset_index(drop=True)
     return gdf

@@ -13,9 +13,11 @@ from .safe import bullets, md
 def setup(sidebar: bool = True):
     """(view, gazetteer, records, data version). A data problem stops the page with its message.
     ``sidebar=False`` (the briefing screen) takes the view from the link and draws no controls."""
-    if not cache.geo_ready():  # the first start builds the national boundaries once: say so
-        with st.spinner(t("building_geo", controls.lang()), show_time=True):
-            gaz = cache.gazetteer()
+    if not st.session_state.get("_geo_ready"):  # checked once per session (it reads the manifest)
+        if not cache.geo_ready():  # the first start builds the national boundaries once: say so
+            with st.spinner(t("building_geo", controls.lang()), show_time=True):
+                cache.gazetteer()
+        st.session_state["_geo_ready"] = True
     gaz = cache.gazetteer()
     version = cache.data_version()
     try:
