@@ -20,6 +20,7 @@ pages = [
     st.Page("app_pages/linimasa.py", title=t("page_timeline", lg), icon=":material/timeline:", url_path="linimasa"),
     st.Page("app_pages/data.py", title=t("page_data", lg), icon=":material/table:", url_path="data"),
     st.Page("app_pages/catat.py", title=t("page_entry", lg), icon=":material/edit_note:", url_path="catat"),
+    st.Page("app_pages/berita.py", title=t("page_articles", lg), icon=":material/newspaper:", url_path="berita"),
     st.Page("app_pages/impor.py", title=t("page_import", lg), icon=":material/upload_file:", url_path="impor"),
     st.Page("app_pages/riwayat.py", title=t("page_history", lg), icon=":material/history:", url_path="riwayat"),
 ]

@@ -33,11 +33,12 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-r
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def rerun_times(script: str, page: str | None, repeats: int = 3) -> dict:
+def rerun_times(script: str, page: str | None, repeats: int = 3, region: str | None = REGION) -> dict:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / script), default_timeout=300)
-    at.query_params["region"] = REGION
+    if region:
+        at.query_params["region"] = region
     at.query_params["election"] = "pilkada-2024"
     at.run()
     if page:
@@ -85,7 +86,7 @@ def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def browser_times(script: str, url_path: str) -> dict:
+def browser_times(script: str, url_path: str, region: str | None = REGION) -> dict:
     from playwright.sync_api import sync_playwright
 
     port = _port()
@@ -110,7 +111,8 @@ def browser_times(script: str, url_path: str) -> dict:
                 raw = payload if isinstance(payload, bytes) else payload.encode()
                 received.append((len(raw), b"geo_json_" in raw))
             page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
-            page.goto(f"{base}{url_path}?region={REGION}&election=pilkada-2024")
+            query = f"region={region}&election=pilkada-2024" if region else "election=pilkada-2024"
+            page.goto(f"{base}{url_path}?{query}")
             before = _wait("first map", lambda: _fills(page))
             first_map_s = time.perf_counter() - t_start
             time.sleep(2)  # settle
@@ -132,9 +134,78 @@ def browser_times(script: str, url_path: str) -> dict:
         proc.wait(timeout=30)
 
 
+def national() -> int:
+    """``--national``: ~20,000 synthetic ceremonies in every kecamatan of Indonesia, all provinces
+    drawn. The store is seeded before the server starts (a one-time step, timed apart), then:
+    server-side reruns after changing the election for the national view, Jawa Timur and one
+    kabupaten; in Chromium, server start to first national map, and click to map redrawn for the
+    national and the Jawa Timur view, with the bytes each change sent. Writes results-national-app.json."""
+    from dashboard import context
+    from benchmarks.synthetic import write_synthetic
+
+    with tempfile.TemporaryDirectory() as tmp:
+        gaz = context.gazetteer()
+        provinces = tuple(gaz.table.loc[gaz.table["level"] == "provinsi", "code"])
+        n = write_synthetic(Path(tmp), gaz, provinces=provinces)
+        os.environ["PETA_DATA_DIR"] = tmp
+        os.environ["PETA_PROVINCES"] = "all"
+        t0 = time.perf_counter()
+        context.records(gaz, tmp)
+        seed_s = round(time.perf_counter() - t0, 1)
+        result = {"records": n, "first_seed_and_load_s": seed_s, "targets": {
+            "rerun_national_s_max": 0.5, "rerun_province_s_max": 0.5, "rerun_kabupaten_s_max": 0.2,
+            "start_to_first_national_map_s_max": 10, "redraw_after_click_s_max": 1.5}}
+        for name, region in (("national", None), ("jawa_timur", "35"), ("kab_bogor", "32.01")):
+            log(f"rerun {name} …")
+            result[f"rerun_{name}"] = rerun_times("app.py", "app_pages/peta.py", region=region)
+        for name, region in (("national", None), ("jawa_timur", "35")):
+            log(f"browser {name} …")
+            result[f"browser_{name}"] = browser_times("app.py", "/peta", region=region)
+        result["server_rss_mib"] = _rss_after_start(tmp)
+    out = Path(__file__).with_name("results-national-app.json")
+    out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+def _rss_after_start(data_dir: str) -> int:
+    """Resident memory (MiB) of a server that has drawn the national map once."""
+    from playwright.sync_api import sync_playwright
+
+    port = _port()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--server.headless", "true"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait("server start", lambda: _healthy(base))
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            page.goto(f"{base}/peta?election=pilkada-2024")
+            _wait("first map", lambda: _fills(page))
+            browser.close()
+        rss_kib = int(next(line.split()[1] for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines()
+                           if line.startswith("VmRSS")))
+        return round(rss_kib / 1024)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def _healthy(base: str) -> bool:
+    try:
+        return urllib.request.urlopen(base + "/_stcore/health", timeout=1).status == 200
+    except OSError:
+        return False
+
+
 def main() -> int:
     from dashboard import context
     from benchmarks.synthetic import write_synthetic
+
+    if "--national" in sys.argv:
+        return national()
 
     with tempfile.TemporaryDirectory() as tmp:
         gaz = context.gazetteer()

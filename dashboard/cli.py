@@ -299,6 +299,62 @@ def cmd_db_withdraw(args) -> int:
     return 0
 
 
+def cmd_extract(args) -> int:
+    """One draft per source; a source that cannot be read gets one line on stderr and the others
+    go on. Exit 0 when every source gave a draft, 2 when any failed."""
+    from .extract.article import read_source
+    from .extract.draft import Calendar, extract, suggested_report
+    from .extract.fetch import fetch
+    from .extract.places import PlaceIndex
+    from .records.read import read_calendar
+    from .store.sheet import report_to_row, rows_xlsx
+
+    published = _date(args.published) if args.published else None
+    if args.url and len(args.sources) > 1:
+        raise PetaError.single("--url", args.url, "one source when --url is given (it names that source's address)")
+    root = Path(args.data or settings.get("PETA_DATA_DIR"))
+    gaz = context.gazetteer()
+    cal, places = Calendar.from_raw(read_calendar(root)), PlaceIndex(gaz)
+    drafts, failed = [], 0
+    for source in args.sources:
+        try:
+            article = read_source(source, url=args.url, published=published, stdin=sys.stdin, fetch=fetch)
+            draft = extract(article, gaz, cal, places)
+        except PetaError as exc:
+            failed += 1
+            print(f"{source}: " + "; ".join(p.expected for p in exc.problems), file=sys.stderr)
+            continue
+        drafts.append(draft)
+        if args.json:
+            print(json.dumps(draft.to_dict(), ensure_ascii=False, default=_json_default))
+        else:
+            print(_draft_text(draft))
+    if args.sheet:
+        rows, notes = [], []
+        for i, d in enumerate(drafts, start=1):
+            report = suggested_report(d, gaz, f"draf-{i}")
+            if report is None:
+                notes.append(f"{d.article.source}: wilayah tidak ditemukan; isi kode_wilayah")
+                report = {"id": f"draf-{i}", "sources": [{"outlet": d.article.outlet or d.article.source,
+                                                         "title": d.article.title, "url": d.article.url,
+                                                         "published": d.article.published}]}
+            else:
+                notes.append(f"{d.article.source}: " + "; ".join(
+                    f"{name}: {r.confidence}" for name, r in d.readings.items() if r.confidence != "sure"))
+            rows.append(report_to_row(report))
+        Path(args.sheet).write_bytes(rows_xlsx(rows, notes))
+        print(f"{len(rows)} draft(s) written to {args.sheet}", file=sys.stderr)
+    return 2 if failed else 0
+
+
+def _draft_text(draft) -> str:
+    marks = {"sure": "Pasti", "check": "Perlu dicek", "missing": "Tidak ditemukan"}
+    lines = [f"== {draft.article.source}: {draft.article.title or '(tanpa judul)'}"]
+    for name, r in draft.readings.items():
+        lines.append(f"  {name:<22} {marks[r.confidence]:<16} {json.dumps(r.value, ensure_ascii=False, default=_json_default)}")
+    return "\n".join(lines)
+
+
 def cmd_settings(args) -> int:
     print(settings.markdown_table())
     return 0
@@ -377,6 +433,14 @@ def parser() -> argparse.ArgumentParser:
     dw.add_argument("--user", help="name recorded in the history (default: cli:<login>)")
     dw.add_argument("--data", default=None, help="data folder (default: PETA_DATA_DIR)")
     dw.set_defaults(func=cmd_db_withdraw)
+    xp = sub.add_parser("extract", help="draft records from news articles (URL, .html/.txt file, or - for stdin)")
+    xp.add_argument("sources", nargs="+", metavar="SOURCE")
+    xp.add_argument("--json", action="store_true", help="one JSON object per source")
+    xp.add_argument("--url", help="the article's address, when SOURCE is a saved file or stdin")
+    xp.add_argument("--published", help="publication date YYYY-MM-DD, when the source does not carry it")
+    xp.add_argument("--sheet", help="also write the drafts as an import sheet (XLSX) for review")
+    xp.add_argument("--data", help="data folder with elections.yaml (default: PETA_DATA_DIR)")
+    xp.set_defaults(func=cmd_extract)
     s = sub.add_parser("settings", help="print the settings table (for the README)")
     s.set_defaults(func=cmd_settings)
     return p

@@ -95,6 +95,17 @@ def held_mask(codes: pd.Series, regions: list[str] | None) -> pd.Series:
     return mask
 
 
+def _index(records: Records, election_id: str, as_of: dt.date | None) -> "_Index":
+    """The index for one election and date, built once per loaded records (a rerun that
+    only changes the region, or a page that asks twice, reuses it)."""
+    key = ("index", election_id, as_of)
+    if key not in records.memo:
+        if len(records.memo) > 32:  # many as-of dates in one session: keep memory bounded
+            records.memo.clear()
+        records.memo[key] = _Index(records, election_id, as_of)
+    return records.memo[key]
+
+
 class _Index:
     """The ceremonies of one election, indexed by region once: dated ones up to ``as_of`` (they
     count) and undated ones (listed, never counted)."""
@@ -278,7 +289,7 @@ def coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
     A region with no units below it in the data (a kecamatan without village boundaries) is
     measured as itself, so its own view shows its own ceremonies."""
     parent = gaz.get(parent_code) if parent_code else None
-    idx = _Index(records, election_id, as_of)
+    idx = _index(records, election_id, as_of)
     units = _units_frame(gaz, parent_code, level)
     if units.empty and parent is not None:
         units = _units_frame(gaz, parent.parent, parent.level)
@@ -395,7 +406,7 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
     events = dated.assign(h=[(day - d.date()).days for d in dated["date"]])
     dates = [pd.Timestamp(d) for d in sorted({d.date() for d in dated["date"]} | {end})]
 
-    idx = _Index(records, election_id, end)
+    idx = _index(records, election_id, end)
     date_of = dict(zip(records.ceremonies["id"], records.ceremonies["date"]))
 
     def firsts(states: pd.DataFrame) -> list:

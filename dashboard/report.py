@@ -42,11 +42,12 @@ def check_chart(name: str) -> str:
 
 
 class Report:
-    """Lazily computed parts of one view. ``shapes(level)`` returns display geometry."""
+    """Lazily computed parts of one view. ``shapes(level, national)`` returns display geometry
+    (``national``: lightened for the whole-country view)."""
 
     def __init__(self, records: Records, gaz: Gazetteer, election: str, region: str | None,
                  as_of: dt.date | None = None, lang: str = "id",
-                 shapes: Callable[[str], gpd.GeoDataFrame] | None = None):
+                 shapes: Callable[[str, bool], gpd.GeoDataFrame] | None = None):
         day = records.election(election)["date"].date()  # PetaError listing the elections
         if region and region not in gaz:
             raise PetaError.single("region", region, "a Kemendagri code of the loaded provinces, e.g. 32.01 "
@@ -86,11 +87,14 @@ class Report:
         return metrics.timeline(self.records, self.gaz, self.election, self.region, until=self.as_of)
 
     def shapes(self, level: str) -> gpd.GeoDataFrame:
+        national = self.region is None
         if self._shapes is None:
+            from .geo.display import lighten
             from .geo.store import GeoConfig, drawn_provinces, load_level
 
-            return load_level(GeoConfig.from_settings(), level, display=True, provinces=drawn_provinces())
-        return self._shapes(level)
+            shapes = load_level(GeoConfig.from_settings(), level, display=True, provinces=drawn_provinces())
+            return lighten(shapes) if national else shapes
+        return self._shapes(level, national)
 
     @property
     def place(self) -> str:

@@ -58,6 +58,13 @@ SETTINGS: dict[str, Setting] = {
         Setting("PETA_BRIEFING_SECONDS", "20",
                 "Seconds each view stays on the briefing screen (`?mode=briefing`) before the next; "
                 "a link may override it with `&seconds=N` (5 to 600)."),
+        Setting("PETA_FETCH", "on",
+                "`on`: the server fetches article links pasted on *Dari berita* and given to `extract` "
+                "(http/https only, 15 s, 5 MB, public addresses only). `off`: files and pasted text only "
+                "(a server without internet says so instead of waiting)."),
+        Setting("PETA_FETCH_ALLOW_PRIVATE", "false",
+                "`true`: article links may point at loopback or private addresses (tests, an intranet "
+                "mirror). Off by default so a pasted link cannot make the server reach inside its network."),
     ]
 }
 

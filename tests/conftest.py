@@ -94,3 +94,21 @@ def pg_url():
     finally:
         subprocess.run([*run_as, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True, timeout=60)
         shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture()
+def article_server(monkeypatch):
+    """The article fixtures served over HTTP on loopback (the URL path of issue 12), with the
+    private-address guard opened for it."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(ROOT / "tests" / "fixtures" / "articles"))
+    handler.log_message = lambda *a, **k: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    monkeypatch.setenv("PETA_FETCH_ALLOW_PRIVATE", "true")
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()

@@ -119,8 +119,11 @@ def test_markup_from_data_is_shown_as_text():
         import re
 
         assert re.search(r"(?<!\\)[\[\]()<>!:$*_]", escaped) is None, escaped  # every markup character escaped
-        assert escaped.replace("\\", "") == payload  # nothing lost: the same characters show
+        assert escaped.replace("\\", "").replace("\u2060", "") == payload  # nothing lost: the same characters show
     assert bullets(["a\nb"]) == "- a b"  # one line per item: a line break in data starts no new row
+    # a bare address is not left to the autolinker: it shows, but does not link out
+    for bare in ("https://contoh.example/berita", "www.contoh.id/x"):
+        assert "://" not in md(bare) and "www." not in md(bare).replace("\\", "")
 
 
 def test_bad_link_values_are_named_then_defaults_used():
@@ -259,3 +262,79 @@ def test_import_and_history_pages_render(own_data):
     at = open_page("riwayat", election="pilkada-2024")
     hist = at.dataframe[0].value
     assert len(hist) == 5 and set(hist["Tindakan"]) == {"seed"}
+
+
+def test_articles_page_five_links_reviewed_and_saved(own_data, article_server):
+    """Issue 12: paste five links, review the drafts (doubt is a choice), save them as records;
+    a second outlet on a stored ceremony is merged as another source."""
+    import json
+
+    from dashboard import context
+    from dashboard.store.db import Store, load
+    from dashboard.store.editing import User
+
+    at = open_page("berita", election="pilkada-2024")
+    assert any("Masuk dulu" in i.value for i in at.info)
+    at.session_state["_user"] = User("admin-provinsi")
+    at.run()
+    names = ["01-kecamatan-apel-pakta.html", "02-pemkab-ikrar-sekda.html", "12a-sakra-outlet-a.html",
+             "12b-sakra-outlet-b.txt", "07-tanpa-tahun.txt"]
+    at.text_area(key="a_links").set_value("\n".join(f"{article_server}/{n}" for n in names))
+    at.button(key="a_read").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("5 draf masuk antrean" in s.value for s in at.success)
+    store = Store(context.db_url())
+    drafts = {d.source.rsplit("/", 1)[-1]: d for d in store.drafts("open")}
+    assert set(drafts) == set(names)
+    # pasting the same links again queues nothing twice
+    at.text_area(key="a_links").set_value(f"{article_server}/{names[0]}")
+    at.button(key="a_read").click().run()
+    assert any("Sudah ada di antrean" in i.value.replace("\\", "") for i in at.info)
+
+    def review(name):
+        at.selectbox(key="a_pick").set_value(drafts[name].id).run()
+        assert not at.exception, [e.message for e in at.exception]
+
+    # outlet A: region and date are sure, so preselected; save
+    review("12a-sakra-outlet-a.html")
+    assert at.radio(key="a_region").value == "52.03.02" and at.radio(key="a_date").value == "2024-11-14"
+    at.button(key="a_save").click().run()
+    assert any("Tersimpan dari berita" in s.value for s in at.success), [e.value for e in at.error]
+    # outlet B on the same ceremony: offered as another source, and merged
+    review("12b-sakra-outlet-b.txt")
+    assert any("sumber tambahan" in i.value for i in at.info)
+    at.button(key="a_save").click().run()
+    assert any("Tersimpan dari berita" in s.value for s in at.success), [e.value for e in at.error]
+    rows = [r for r in store.rows(include_withdrawn=False) if r.region_code == "52.03.02"]
+    assert len(rows) == 2 and len({r.ceremony_id for r in rows}) == 1
+    assert all(r.origin.startswith("article:http://127.0.0.1") for r in rows)
+    hist = [h for h in store.history(rows[0].ceremony_id)]
+    assert {h.action for h in hist} == {"create", "merge"} and all("admin-provinsi" in h.note for h in hist)
+    # a date without a year: nothing is chosen until the reviewer does
+    review("07-tanpa-tahun.txt")
+    assert at.radio(key="a_date").value is None
+    at.button(key="a_save").click().run()
+    assert any("Pilih salah satu" in e.value for e in at.error)
+    at.radio(key="a_date").set_value("2024-11-08").run()
+    at.button(key="a_save").click().run()
+    # served as plain text, the page has no publication date, so no election could be placed either
+    assert any("elections" in e.value for e in at.error)
+    at.multiselect(key="a_elections").set_value(["pilkada-2024"]).run()
+    at.button(key="a_save").click().run()
+    assert any("Tersimpan dari berita" in s.value for s in at.success), [e.value for e in at.error]
+    saved = [load(r.data) for r in store.rows(include_withdrawn=False) if r.region_code == "32.06.24"][0]
+    assert saved["date"] == dt.date(2024, 11, 8) and saved["date_inferred"]["year"] == 2024
+    # the queue keeps the rest, not counted anywhere; a rejected draft says who and why
+    assert {d.source.rsplit("/", 1)[-1] for d in store.drafts("open")} == set(names[:2])
+    review("01-kecamatan-apel-pakta.html")
+    at.text_input(key="a_reject_reason").set_value("Sudah dicatat lewat formulir")
+    at.button(key="a_reject").click().run()
+    rejected = store.drafts("rejected")
+    assert len(rejected) == 1 and rejected[0].decided_by == "admin-provinsi"
+    assert json.loads(rejected[0].draft)["region"]["value"] == "33.02.27"
+    # the saved ceremonies load like any other: one Sakra ceremony with both outlets as sources
+    rec = context.records(context.gazetteer(), own_data)
+    sakra = rec.ceremonies[rec.ceremonies["region_code"] == "52.03.02"]
+    assert len(sakra) == 1
+    outlets = set(rec.sources.loc[rec.sources["ceremony_id"] == sakra["id"].iloc[0], "outlet"])
+    assert outlets == {"Lombok Timur Terkini", "127.0.0.1"}  # a text page has no site name: its host

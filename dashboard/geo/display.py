@@ -21,6 +21,30 @@ TOLERANCE = {"provinsi": 0.02, "kabupaten/kota": 0.008, "kecamatan": 0.002, "des
 PRECISION = 5
 
 
+# The national map (every kabupaten/kota of Indonesia at once) is read at zoom 4-6, where a pixel
+# is several kilometres: the thousands of small islets (most of the payload) and metre precision
+# cannot be seen, so that one view drops polygon parts under ~6 km² (never a unit's largest part)
+# and rounds to 3 decimals (~100 m). 2.8 MB -> about 1 MB over the websocket (benchmarks/national.py).
+NATIONAL_MIN_PART_AREA = 0.0005  # square degrees
+NATIONAL_PRECISION = 3
+
+
+def lighten(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Display geometry for the national view: small islets dropped, coordinates coarser."""
+    out = gdf.copy()
+    out["geometry"] = [None if g is None else shapely.set_precision(_main_parts(g), 10 ** -NATIONAL_PRECISION)
+                       for g in out.geometry]
+    return out
+
+
+def _main_parts(geom):
+    if geom.geom_type != "MultiPolygon":
+        return geom
+    parts = sorted(geom.geoms, key=lambda p: -p.area)
+    keep = [parts[0]] + [p for p in parts[1:] if p.area >= NATIONAL_MIN_PART_AREA]
+    return keep[0] if len(keep) == 1 else shapely.MultiPolygon(keep)
+
+
 def _round(geom):
     if geom is None:
         return None

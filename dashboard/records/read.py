@@ -14,6 +14,8 @@ from typing import Any, Iterable, Protocol
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same safe constructors
+
 from ..errors import PetaError, Problem
 
 
@@ -29,7 +31,7 @@ class ReportSource(Protocol):
 
 def _read_yaml(path: Path) -> tuple[Any, Problem | None]:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")), None
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER), None  # noqa: S506 - safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -12,7 +12,7 @@ silently picked.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import pandas as pd
@@ -38,6 +38,9 @@ class Records:
     sources: pd.DataFrame      # one row per source
     conflicts: pd.DataFrame    # facts the reports disagree on
     calendar: pd.DataFrame     # the elections
+    # Derived indexes computed once per loaded data (metrics' per-election ceremony index):
+    # the tables never change after loading, so what is derived from them need not either.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def election(self, election_id: str) -> pd.Series:
         cal = self.calendar.set_index("id")
@@ -57,7 +60,7 @@ class Records:
         return self.ceremonies[self.ceremonies["id"].isin(ids)]
 
     def table_names(self) -> list[str]:
-        return [f.name for f in fields(self)]
+        return [f.name for f in fields(self) if f.name != "memo"]
 
 
 COLUMNS = {

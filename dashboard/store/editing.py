@@ -16,7 +16,7 @@ from ..errors import PetaError, Problem
 from ..records.read import RawReport
 from ..records.tables import load_records
 from ..regions import Gazetteer
-from .db import Change, Store, load
+from .db import Change, Store, close_draft, load
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,30 @@ def create(store: Store, gaz: Gazetteer, calendar: list[RawReport], data: dict, 
 
     return store.write(user.name, [(None, Change("merge" if merge_into else "create", data))], origin="form",
                        check=check)[0]
+
+
+def save_draft(store: Store, gaz: Gazetteer, calendar: list[RawReport], draft_id: int, data: dict,
+               user: User | None, merge_into: str | None = None) -> int:
+    """Save a reviewed draft as a report, through the same checks and access rules as the form,
+    and close the draft, in one serialised transaction. The history says it came from an
+    article (its link), and who approved it; ``merge_into``: add it as another source of a stored
+    ceremony (*Gabungkan sebagai sumber tambahan*)."""
+    check_access(user, data.get("region", ""), data.get("id"))
+    draft = store.draft(draft_id)
+    if merge_into:
+        data = {**data, "id": merge_into}
+    link = draft.url or draft.source
+
+    def check(rows) -> None:
+        if not merge_into and any(r.ceremony_id == data.get("id") for r in rows):
+            raise PetaError.single("id", data.get("id"), "an id not used yet (or merge this report into that "
+                                   "ceremony as another source)", record=data.get("id"))
+        trial_rows(rows, gaz, calendar, add=[RawReport(f"draft-{draft_id}", data)])
+
+    note = f"dari berita: {link}; diperiksa dan disetujui oleh {user.name}"
+    change = Change("merge" if merge_into else "create", data, note)
+    return store.write(user.name, [(None, change, f"article:{link}"[:300])], origin="article", check=check,
+                       then=lambda s, ids: close_draft(s, draft_id, "saved", user.name, ids[0], data["id"]))[0]
 
 
 def edit(store: Store, gaz: Gazetteer, calendar: list[RawReport], report_id: int, data: dict, user: User | None,

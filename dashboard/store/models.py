@@ -45,3 +45,24 @@ class ChangeRow(Base):
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class DraftRow(Base):
+    """A draft read from a news article, waiting for review (never counted)."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(2000))      # the link, file name or "teks" the user gave
+    url: Mapped[str | None] = mapped_column(String(2000), index=True)
+    title: Mapped[str | None] = mapped_column(String(1000))
+    article_text: Mapped[str] = mapped_column(Text)        # the evidence the reviewer reads
+    draft: Mapped[str] = mapped_column(Text)               # JSON: the extract --json object
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)  # open | saved | rejected
+    report_id: Mapped[int | None] = mapped_column(Integer)
+    ceremony_id: Mapped[str | None] = mapped_column(String(200))
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)

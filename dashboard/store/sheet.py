@@ -254,3 +254,63 @@ def template_csv() -> bytes:
     w.writeheader()
     w.writerow(EXAMPLE)
     return buf.getvalue().encode("utf-8-sig")
+
+
+def report_to_row(report: dict) -> dict:
+    """A report mapping as one sheet row (the inverse of :func:`row_to_report`), for drafts sent
+    to a spreadsheet for review. A date whose year was inferred is *not* written as a date: the
+    column stays empty and the reason says what to check, so importing the sheet never saves it."""
+    row = {c: "" for c in COLUMNS}
+    row["id"] = report.get("id") or ""
+    row["kode_wilayah"] = report.get("region") or ""
+    day, inferred = report.get("date"), report.get("date_inferred")
+    if day and not inferred:
+        row["tanggal"] = day.isoformat()
+    else:
+        row["alasan_tanpa_tanggal"] = (
+            f"tahun tidak disebut ({inferred['stated']}); kemungkinan {day.isoformat()}, perlu dicek" if inferred
+            else report.get("date_unknown_reason") or "")
+    row["pemilihan"] = "; ".join(report.get("elections") or [])
+    row["jenis"] = "; ".join(report.get("kinds") or [])
+    row["tempat"] = report.get("venue") or ""
+    leader = report.get("leader") or {}
+    row["pemimpin_nama"], row["pemimpin_jabatan"] = leader.get("name", ""), leader.get("role", "")
+    row["penanda_tangan"] = "; ".join(
+        s["group"] + (f":{s['count']}" if s.get("count") else "") + (":semua" if s.get("all") else "")
+        for s in report.get("signatories") or [])
+    row["saksi"] = "; ".join(report.get("witnesses") or [])
+    row["kategori_komitmen"] = "; ".join(c["category"] for c in report.get("commitments") or [])
+    row["kesiapan"] = "; ".join(f"{r['percent']:g}@{r['as_of'].isoformat()}:{r.get('measure') or ''}"
+                                for r in report.get("readiness") or [] if r.get("as_of"))
+    src = (report.get("sources") or [{}])[0]
+    row["sumber_media"], row["sumber_judul"], row["sumber_url"] = (src.get("outlet", ""), src.get("title", ""),
+                                                                    src.get("url", ""))
+    row["sumber_tanggal"] = src["published"].isoformat() if src.get("published") else ""
+    return row
+
+
+def rows_xlsx(rows: list[dict], notes: list[str]) -> bytes:
+    """Rows in the template's columns (sheet *Upacara*), with one review note per row in an extra
+    sheet *Catatan* (the import reads only *Upacara*). Text is neutralised: a cell that would start
+    a formula is written with a leading apostrophe."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from ..export.tables import neutralise
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Upacara"
+    ws.append(list(COLUMNS))
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    for row in rows:
+        ws.append([neutralise(row.get(c, "")) for c in COLUMNS])
+    info = wb.create_sheet("Catatan")
+    info.append(["baris", "catatan pemeriksaan"])
+    for i, note in enumerate(notes, start=2):
+        info.append([i, neutralise(note)])
+    info.column_dimensions["B"].width = 120
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -11,9 +11,16 @@ from typing import Iterable
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
+_AUTOLINK = re.compile(r"(?i)(://|www\.)")
+_JOINER = "\u2060"  # an invisible word joiner: "http://x" still reads as written but is no longer a link
+
+
 def md(text: object) -> str:
-    """``text`` as literal characters inside markdown (one line: line breaks become spaces)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """``text`` as literal characters inside markdown (one line: line breaks become spaces). Escaping
+    alone leaves bare addresses to the renderer's autolinker, so ``://`` and ``www.`` are broken
+    with an invisible joiner: an address from the data shows as text and never links out."""
+    plain = _AUTOLINK.sub(lambda m: m.group(1)[0] + _JOINER + m.group(1)[1:], " ".join(str(text).split()))
+    return _SPECIAL.sub(r"\\\1", plain)
 
 
 def bullets(items: Iterable[object]) -> str:

@@ -1,0 +1,158 @@
+"""An article's text and metadata from a URL, an HTML or text file, or pasted text.
+
+HTML goes through trafilatura (main text, title, site name) with htmldate's extensive search
+turned off: the publication date comes from the page's metadata or its URL, never from a date
+guessed in the body text. Plain text is read as written: the first short line is the title.
+
+Bad input is refused with one line naming the source: empty, binary, too big, not Indonesian,
+or no article text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..errors import PetaError
+from .text import fold
+
+MAX_BYTES = 5 * 1024 * 1024  # a news page is ~100 KB-2 MB with its markup; more is not an article
+MIN_WORDS = 40
+# The most frequent Indonesian function words: an article in Indonesian has many of them.
+_ID_WORDS = {"yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dalam", "pada", "tidak", "dari", "akan",
+             "kepada", "juga", "oleh", "para", "seluruh", "bahwa", "kami", "kita", "agar", "serta", "tersebut"}
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str              # what the user gave: URL, file name, "-", or "teks"
+    text: str                # the article body, plain text
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: dt.date | None
+    published_from: str | None  # "metadata", "url", "given", None
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "outlet": self.outlet, "url": self.url,
+                "published": self.published.isoformat() if self.published else None}
+
+
+def refuse(source: str, what: str) -> PetaError:
+    return PetaError.single("source", source, what, summary=f"{source}: {what}")
+
+
+def decode(source: str, raw: bytes) -> str:
+    if not raw.strip():
+        raise refuse(source, "kosong (empty): no text to read")
+    if len(raw) > MAX_BYTES:
+        raise refuse(source, f"terlalu besar ({len(raw) // 1024} KB > {MAX_BYTES // 1024} KB): not a news article")
+    if b"\x00" in raw[:4096]:
+        raise refuse(source, "berkas biner (binary), not HTML or text: give the article's page or its text")
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise refuse(source, "not readable as UTF-8 or Windows-1252 text")
+
+
+def looks_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or bool(re.search(r"<(p|div|article|body|meta)\b", head))
+
+
+def from_html(source: str, html: str, url: str | None = None, published: dt.date | None = None) -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, favor_precision=True, include_comments=False, include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True,
+                                "max_date": dt.date.today().isoformat()})
+    if doc is None or not (doc.text or "").strip():
+        raise refuse(source, "tidak ada teks artikel (no article text found in the page)")
+    url = url or doc.url
+    # The page's own metadata wins; a date given by the user fills in only where the page has none.
+    found, origin = _iso(doc.date), "metadata"
+    if not found and url and _date_in_url(url):
+        found, origin = _date_in_url(url), "url"
+    if not found and published:
+        found, origin = published, "given"
+    return _checked(Article(source, doc.text.strip(), _clean(doc.title), _clean(doc.sitename) or _host(url), url,
+                            found, origin if found else None))
+
+
+def from_text(source: str, text: str, url: str | None = None, published: dt.date | None = None) -> Article:
+    text = text.replace("\r\n", "\n").strip()
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    title = lines[0] if lines and len(lines[0]) <= 160 and not lines[0].endswith(".") else None
+    body = "\n".join(lines[1:]) if title else "\n".join(lines)
+    found = published or (_date_in_url(url) if url else None)
+    origin = "given" if published else ("url" if found else None)
+    return _checked(Article(source, body, title, _host(url), url, found, origin))
+
+
+def _checked(a: Article) -> Article:
+    words = re.findall(r"[a-z]+", fold(a.text))
+    if len(words) < MIN_WORDS:
+        raise refuse(a.source, f"teks terlalu pendek ({len(words)} kata): no article text to read")
+    share = sum(w in _ID_WORDS for w in words) / len(words)
+    if share < 0.04:
+        raise refuse(a.source, "bukan bahasa Indonesia (not Indonesian): the rules read Indonesian news only")
+    return a
+
+
+def read_source(source: str, *, url: str | None = None, published: dt.date | None = None,
+                stdin=None, fetch=None) -> Article:
+    """``source``: an http(s) URL (fetched with ``fetch``), ``-`` (standard input), or a file."""
+    if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I):
+        if fetch is None:
+            raise refuse(source, "fetching URLs is not available here")
+        raw, final_url = fetch(source)
+        text = decode(source, raw)
+        return (from_html if looks_html(text) else from_text)(source, text, url or final_url, published)
+    if source == "-":
+        raw = (stdin.buffer if hasattr(stdin, "buffer") else stdin).read()
+        raw = raw.encode() if isinstance(raw, str) else raw
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise refuse(source, "no such file (give a URL, an .html/.txt file, or - for standard input)")
+        raw = path.read_bytes()
+    text = decode(source, raw)
+    return (from_html if looks_html(text) else from_text)(source, text, url, published)
+
+
+def _iso(value) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _date_in_url(url: str) -> dt.date | None:
+    """/2024/11/12/ or /20241112 in the path, as many news sites put it."""
+    path = urlsplit(url).path
+    m = re.search(r"/(20\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)", path) or re.search(r"/(20\d{2})(\d{2})(\d{2})\d*/", path)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def _clean(text: str | None) -> str | None:
+    return " ".join(text.split()) if text else None

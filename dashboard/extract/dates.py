@@ -1,0 +1,227 @@
+"""The ceremony's date, as the article states it, never guessed.
+
+Rules (README, "Dari berita ke catatan"):
+
+* Only dates the text states count: ``Selasa 12 November 2024``, ``Jumat (15/12/2023)``,
+  ``Jumat (10/11)``, ``12-11-2024``; a weekday alone (``di Mukomuko, Kamis``) is not a date.
+* A date in a sentence about the ceremony (a pledge, a signing, an apel…) wins over other
+  dates; dates of the vote itself (``27 November nanti``, election days in the calendar,
+  ``pemungutan suara``) and dates after publication are never the ceremony's.
+* The weekday is checked against the date (dateparser and friends ignore it); a contradiction
+  is a warning and the reading is *Perlu dicek*.
+* A missing year is inferred from the publication date (the latest year for which the date
+  is not after publication and, when a weekday is given, falls on it); the result is marked
+  ``year_inferred`` and is never *Pasti*. Without a publication date the candidates are offered.
+* *Pasti* only when one date, with its year written, is stated in a ceremony sentence, its
+  weekday (if any) agrees and it is not after publication.
+
+Month names are read with our own table (Indonesian and English spellings, abbreviations)
+rather than dateparser: the match is already found by the pattern, and a table cannot fill
+in a year or a day by itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .text import Sentence
+
+MONTHS = {
+    "januari": 1, "jan": 1, "january": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "jun": 6,
+    "june": 6, "juli": 7, "jul": 7, "july": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "august": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nopember": 11, "nov": 11, "desember": 12, "des": 12, "dec": 12, "december": 12,
+}
+WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jumaat": 4,
+            "sabtu": 5, "minggu": 6, "ahad": 6}
+WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
+_WD = r"(?P<wd>senin|selasa|rabu|kamis|jum'?a?at|sabtu|minggu|ahad)"
+_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_PATTERNS = [
+    # Selasa, 12 November 2024 / Selasa (12 November 2024) / 12 Nov 2024 / 12 November
+    re.compile(r"(?:" + _WD + r"\s*[,(]?\s*(?:tanggal\s+|tgl\.?\s*)?)?\b(?P<d>\d{1,2})\s+" + _MON
+               + r"(?:\s+(?P<y>(?:19|20)\d{2}))?\b"),
+    # Jumat (15/12/2023) / Jumat (10/11) / Jumat, 10/11/2023 / 15-12-2023
+    re.compile(r"(?:" + _WD + r"\s*[,(]?\s*)?\(?\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>(?:19|20)?\d{2}))?\b\)?"),
+]
+_WEEKDAY_ONLY = re.compile(r"\b" + _WD + r"\b")
+# words that mark a date as the vote's, or as a deadline, not the ceremony's
+_NOT_CEREMONY = re.compile(r"nanti|mendatang|akan datang|pemungutan suara|pencoblosan|hari h\b|hari pemilihan"
+                           r"|jadwal|tahapan|masa kampanye|batas|hingga|sampai dengan|s\.d\.")
+CEREMONY_WORDS = re.compile(
+    r"ikrar|deklarasi|[pf]akta\s+integritas|penanda\s*-?\s*tangan|menandatangan|tandatangan|komitmen bersama"
+    r"|apel|upacara|sosialisasi|kegiatan|acara|digelar|menggelar|dilaksanakan|berlangsung|bertempat")
+
+
+@dataclass
+class DateReading:
+    value: dt.date | None
+    confidence: str                      # sure | check | missing
+    evidence: str | None
+    alternatives: list[str] = field(default_factory=list)  # ISO dates the reviewer can pick
+    year_inferred: bool = False
+    warnings: list[str] = field(default_factory=list)
+    weekday_only: str | None = None      # "Kamis" when only a weekday is stated
+
+
+@dataclass
+class _Found:
+    sentence: Sentence
+    day: int
+    month: int
+    year: int | None
+    weekday: int | None
+    ceremony: bool      # in a sentence about the ceremony
+    excluded: str | None = None
+
+
+def _weekday(token: str | None) -> int | None:
+    if not token:
+        return None
+    token = token.replace("'", "")
+    return WEEKDAYS.get(token, WEEKDAYS.get("jumat") if token.startswith("jum") else None)
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _found(sents: list[Sentence]) -> list[_Found]:
+    out = []
+    for s in sents:
+        taken: list[tuple[int, int]] = []
+        for pat in _PATTERNS:
+            for m in pat.finditer(s.folded):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                month = MONTHS[m.group("mon").rstrip(".")] if "mon" in m.groupdict() and m.group("mon") else (
+                    int(m.group("m")) if m.groupdict().get("m") else None)
+                day = int(m.group("d"))
+                if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
+                    continue
+                if pat is _PATTERNS[1] and not m.group("wd") and not m.group("y"):
+                    continue  # a bare "10/11" is a score or a ratio as often as a date
+                taken.append((m.start(), m.end()))
+                after = s.folded[m.end():m.end() + 40]
+                before = s.folded[max(0, m.start() - 40):m.start()]
+                excluded = "vote" if _NOT_CEREMONY.search(after) or _NOT_CEREMONY.search(before) else None
+                out.append(_Found(s, day, month, _year(m.group("y")), _weekday(m.group("wd")),
+                                  bool(CEREMONY_WORDS.search(s.folded)), excluded))
+    return out
+
+
+def _make(day: int, month: int, year: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def read_date(sents: list[Sentence], published: dt.date | None, election_days: set[dt.date]) -> DateReading:
+    found = _found(sents)
+    for f in found:
+        full = _make(f.day, f.month, f.year) if f.year else None
+        if full and full in election_days:
+            f.excluded = f.excluded or "election day"
+        if full and published and full > published:
+            f.excluded = f.excluded or "after publication"
+    usable = [f for f in found if not f.excluded]
+    if not usable:
+        return _weekday_only(sents, published, found)
+    in_ceremony = [f for f in usable if f.ceremony]
+    pool = in_ceremony or usable
+    first = pool[0]
+    distinct = {(f.day, f.month, f.year) for f in pool}
+    evidence = first.sentence.text
+    warnings: list[str] = []
+    others = [f for f in pool[1:] if (f.day, f.month) != (first.day, first.month)]
+    alternatives: list[str] = []
+    if first.year:
+        value = _make(first.day, first.month, first.year)
+        if value is None:
+            return DateReading(None, "missing", evidence, warnings=[f"tanggal tidak ada: {first.day}/{first.month}/{first.year}"])
+        inferred = False
+    else:
+        years = _candidate_years(first, published)
+        if not years:
+            return DateReading(None, "check", evidence,
+                               alternatives=_no_year_options(first, election_days), year_inferred=True,
+                               warnings=["tahun tidak disebut dan tanggal terbit tidak diketahui"])
+        value, inferred = years[0], True
+        alternatives = [d.isoformat() for d in years[1:]]
+    if first.weekday is not None and value.weekday() != first.weekday:
+        warnings.append(f"hari {WEEKDAY_NAMES[first.weekday]} tidak cocok dengan {value.isoformat()} "
+                        f"(hari {WEEKDAY_NAMES[value.weekday()]})")
+        alternatives += [d.isoformat() for d in _near_weekday(value, first.weekday)]
+    alternatives += [d.isoformat() for f in others if (d := _resolve(f, published)) and d != value]
+    sure = (not inferred and not warnings and bool(in_ceremony) and len(distinct) == 1
+            and (published is None or value <= published))
+    if inferred:
+        warnings.append("tahun disimpulkan dari tanggal terbit")
+    return DateReading(value, "sure" if sure else "check", evidence, list(dict.fromkeys(alternatives)),
+                       inferred, warnings)
+
+
+def _resolve(f: _Found, published: dt.date | None) -> dt.date | None:
+    if f.year:
+        return _make(f.day, f.month, f.year)
+    years = _candidate_years(f, published)
+    return years[0] if years else None
+
+
+def _candidate_years(f: _Found, published: dt.date | None) -> list[dt.date]:
+    """Dates with the stated day and month, not after publication, within a year before it,
+    on the stated weekday when one is given; the nearest first."""
+    if published is None:
+        return []
+    out = []
+    for year in (published.year, published.year - 1):
+        d = _make(f.day, f.month, year)
+        if d and d <= published and (published - d).days <= 366:
+            out.append(d)
+    if f.weekday is not None:
+        fits = [d for d in out if d.weekday() == f.weekday]
+        out = fits + [d for d in out if d not in fits]
+    return out
+
+
+def _no_year_options(f: _Found, election_days: set[dt.date]) -> list[str]:
+    """Without a publication date: the day and month in the years of the calendar's elections
+    (and the year before each), on the stated weekday when one is given."""
+    years = sorted({d.year for d in election_days} | {d.year - 1 for d in election_days})
+    out = [d for y in years if (d := _make(f.day, f.month, y))]
+    if f.weekday is not None:
+        out = [d for d in out if d.weekday() == f.weekday]
+    return [d.isoformat() for d in out]
+
+
+def _near_weekday(value: dt.date, weekday: int) -> list[dt.date]:
+    """The dates within three days of ``value`` that fall on the stated weekday."""
+    return [value + dt.timedelta(days=k) for k in (-3, -2, -1, 1, 2, 3)
+            if (value + dt.timedelta(days=k)).weekday() == weekday]
+
+
+def _weekday_only(sents: list[Sentence], published: dt.date | None, found: list[_Found]) -> DateReading:
+    for s in sents:
+        if not CEREMONY_WORDS.search(s.folded):
+            continue
+        m = _WEEKDAY_ONLY.search(s.folded)
+        if m:
+            wd = _weekday(m.group("wd"))
+            options = []
+            if published:
+                options = [(published - dt.timedelta(days=k)).isoformat() for k in range(0, 8)
+                           if (published - dt.timedelta(days=k)).weekday() == wd]
+            return DateReading(None, "check", s.text, options, warnings=[
+                f"hanya hari ({WEEKDAY_NAMES[wd]}) yang disebut: tanggal dibiarkan kosong sampai pemeriksa memilih"],
+                weekday_only=WEEKDAY_NAMES[wd])
+    excluded = [f for f in found if f.excluded]
+    note = [f"tanggal {f.day}/{f.month}{'/' + str(f.year) if f.year else ''} dilewati ({f.excluded})" for f in excluded]
+    return DateReading(None, "missing", None, [published.isoformat()] if published else [], warnings=note)

@@ -1,0 +1,224 @@
+"""An article turned into a draft record: every field with its value, confidence, evidence and
+alternatives (the ``extract --json`` contract), and, once reviewed, the report mapping the form
+and the import save through the one validator.
+
+Nothing here writes: a draft is only a suggestion until a person saves it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..abbreviations import ABBREVIATIONS
+from ..records.read import RawReport
+from ..regions import Gazetteer
+from . import fields as F
+from .article import Article
+from .dates import CEREMONY_WORDS, read_date
+from .places import PlaceIndex, read_region
+from .text import fold, sentences
+
+FIELD_NAMES = ("is_ceremony", "region", "date", "elections", "kinds", "leader", "venue", "signatories",
+               "witnesses", "commitment_categories", "readiness")
+
+
+@dataclass
+class Calendar:
+    """The elections a draft can name: id, name, date, type (``pemilu``/``pilkada``/other), regions."""
+
+    entries: list[dict]
+
+    @classmethod
+    def from_raw(cls, raw: list[RawReport]) -> "Calendar":
+        out = []
+        for r in raw:
+            d = r.data
+            if not isinstance(d.get("date"), dt.date) or not isinstance(d.get("id"), str):
+                continue
+            eid = d["id"]
+            kind = "pilkada" if re.search(r"pilkada|pemilihan", eid + " " + fold(str(d.get("name", "")))) else (
+                "pemilu" if "pemilu" in eid else "other")
+            out.append({"id": eid, "name": d.get("name", eid), "date": d["date"], "type": kind,
+                        "regions": d.get("regions") or None})
+        return cls(out)
+
+    @property
+    def days(self) -> set[dt.date]:
+        return {e["date"] for e in self.entries}
+
+
+@dataclass
+class Draft:
+    article: Article
+    readings: dict[str, F.Reading]
+    region_level: str | None = None
+    region_label: str | None = None
+    date_extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        out: dict = {"source": self.article.source}
+        for name in FIELD_NAMES:
+            d = self.readings[name].to_dict()
+            if name == "region":
+                d["level"], d["label"] = self.region_level, self.region_label
+            if name == "date":
+                d.update(self.date_extra)
+            out[name] = d
+        out["article"] = self.article.to_dict()
+        return out
+
+    def value(self, name: str):
+        return self.readings[name].value
+
+
+def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, region: str | None) -> F.Reading:
+    text_title = fold(title or "")
+    found: dict[str, str] = {}
+    for kind, pat in F.ELECTION_RE.items():
+        if pat.search(text_title):
+            found.setdefault(kind, title)
+        for s in sents:
+            if pat.search(s.folded):
+                found.setdefault(kind, s.text)
+                break
+    if not found:
+        # Not named (an article may only say "masa kampanye"): offer the next election after the
+        # ceremony, as a choice to check, never as sure.
+        upcoming = sorted((e for e in cal.entries if when and e["date"] >= when
+                           and (not e["regions"] or (region and any(region.startswith(r) or r.startswith(region)
+                                                                     for r in e["regions"])))),
+                          key=lambda e: e["date"])
+        if not upcoming:
+            return F.missing("pemilihan tidak disebut")
+        return F.Reading([upcoming[0]["id"]], F.CHECK, None, [e["id"] for e in upcoming[1:]],
+                         ["pemilihan tidak disebut: dipilih pemilihan terdekat setelah tanggal kegiatan"])
+    years = {int(y) for y in re.findall(r"\b(20\d{2})\b", text_title + " " + " ".join(s.folded for s in sents))}
+    chosen, per, notes, alts = [], {}, [], []
+    for kind, evidence in found.items():
+        pool = [e for e in cal.entries if e["type"] == kind]
+        if region:
+            pool = [e for e in pool if not e["regions"] or any(region == r or region.startswith(r + ".")
+                                                               or r.startswith(region + ".") for r in e["regions"])]
+        if not pool:
+            notes.append(f"tidak ada pemilihan jenis {kind} di kalender")
+            continue
+        ref = when
+        upcoming = sorted((e for e in pool if ref and e["date"] >= ref), key=lambda e: e["date"])
+        by_year = [e for e in pool if e["date"].year in years]
+        pick = upcoming[0] if upcoming else (by_year[0] if len(by_year) == 1 else None)
+        if pick is None:
+            alts += [e["id"] for e in pool]
+            notes.append(f"{kind}: tahun pemilihan tidak jelas")
+            continue
+        chosen.append(pick["id"])
+        per[pick["id"]] = evidence
+        alts += [e["id"] for e in pool if e["id"] != pick["id"]]
+    if not chosen:
+        return F.Reading(None, F.CHECK, next(iter(found.values())), list(dict.fromkeys(alts)), notes)
+    sure = when is not None and not notes
+    if when is None:
+        notes.append("tanggal upacara belum pasti: pemilihan dipilih dari tahun yang disebut")
+    return F.Reading(chosen, F.SURE if sure else F.CHECK, per[chosen[0]], list(dict.fromkeys(alts)), notes,
+                     per_value=per)
+
+
+def extract(article: Article, gaz: Gazetteer, calendar: Calendar, places: PlaceIndex | None = None) -> Draft:
+    """Read every field of the draft from ``article`` (pure: no writing, no network)."""
+    places = places or PlaceIndex(gaz)
+    sents = sentences(((article.title + "\n") if article.title else "") + article.text)
+    title = article.title or ""
+    ceremony = {s.index for s in sents if CEREMONY_WORDS.search(s.folded)}
+    kinds = F.read_kinds(sents, title)
+    is_cer = F.read_is_ceremony(sents, title, kinds)
+    place_names = {k for (_lvl, k) in places.by_key} | set(ABBREVIATIONS)
+    found_leaders = F.leaders(sents, place_names)
+    leader, best = F.read_leader(found_leaders)
+    region = read_region(sents, places, best.level if best else None, best.place if best else None, ceremony)
+    date = read_date(sents, article.published, calendar.days)
+    elections = _election_reading(sents, title, calendar, date.value or article.published, region.value)
+    readings = {
+        "is_ceremony": is_cer,
+        "region": F.Reading(region.value, region.confidence, region.evidence, region.alternatives, region.warnings),
+        "date": F.Reading(date.value.isoformat() if date.value else None, date.confidence, date.evidence,
+                          date.alternatives, date.warnings),
+        "elections": elections,
+        "kinds": kinds,
+        "leader": leader,
+        "venue": F.read_venue(sents, ceremony),
+        "signatories": F.read_signatories(sents, best),
+        "witnesses": F.read_witnesses(sents),
+        "commitment_categories": F.read_categories(sents),
+        "readiness": F.read_readiness(sents),
+    }
+    label = gaz.path_label(region.value) if region.value else None
+    extra = {"year_inferred": date.year_inferred}
+    if date.weekday_only:
+        extra["weekday_only"] = date.weekday_only
+    return Draft(article, readings, region.level, label, extra)
+
+
+def stated_date(draft: Draft) -> str | None:
+    """The words the date was read from (for ``date_inferred.stated``)."""
+    return draft.readings["date"].evidence
+
+
+def to_report(draft: Draft, gaz: Gazetteer, *, ceremony_id: str, date: dt.date | None, region: str,
+              elections: list[str], kinds: list[str], leader: dict | None = None, venue: str | None = None,
+              signatories: list[dict] | None = None, witnesses: list[str] | None = None,
+              commitments: list[dict] | None = None, readiness: list[dict] | None = None,
+              date_unknown_reason: str | None = None, date_inferred: dict | None = None,
+              notes: str | None = None) -> dict:
+    """The reviewed draft as a report mapping (what a curated file holds). Every argument is the
+    reviewer's decision; the draft supplies only the article's source entry."""
+    a = draft.article
+    source = {"outlet": a.outlet or a.url or a.source}
+    if a.title:
+        source["title"] = a.title
+    if a.url and re.match(r"^https?://", a.url):
+        source["url"] = a.url
+    if a.published:
+        source["published"] = a.published
+    data: dict = {"id": ceremony_id, "region": region, "level": gaz.get(region).level, "date": date}
+    if date is None:
+        data["date_unknown_reason"] = date_unknown_reason or "Berita tidak menyebut tanggal kegiatan."
+    elif date_inferred:
+        data["date_inferred"] = date_inferred
+    data["elections"] = elections
+    data["kinds"] = kinds
+    if venue:
+        data["venue"] = venue
+    if leader and (leader.get("name") or leader.get("role")):
+        data["leader"] = {k: v for k, v in leader.items() if v}
+    if signatories:
+        data["signatories"] = signatories
+    if witnesses:
+        data["witnesses"] = witnesses
+    if commitments:
+        data["commitments"] = commitments
+    if readiness:
+        data["readiness"] = readiness
+    data["sources"] = [source]
+    if notes:
+        data["notes"] = notes
+    return data
+
+
+def suggested_report(draft: Draft, gaz: Gazetteer, ceremony_id: str) -> dict | None:
+    """The draft's own values as a report (for ``--sheet``); None when it has no region."""
+    region = draft.value("region")
+    if not region:
+        return None
+    date = draft.value("date")
+    day = dt.date.fromisoformat(date) if date else None
+    inferred = None
+    if day and draft.date_extra.get("year_inferred"):
+        inferred = {"stated": stated_date(draft) or "", "year": day.year,
+                    "how": "tahun dari tanggal terbit berita (perlu dicek)"}
+    return to_report(draft, gaz, ceremony_id=ceremony_id, date=day, region=region,
+                     elections=draft.value("elections") or [], kinds=draft.value("kinds") or [],
+                     leader=draft.value("leader"), venue=draft.value("venue"),
+                     signatories=draft.value("signatories"), witnesses=draft.value("witnesses"),
+                     readiness=None, date_inferred=inferred,
+                     date_unknown_reason=None if day else "Tanggal tidak ditemukan di berita (perlu dicek).")

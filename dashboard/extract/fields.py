@@ -1,0 +1,408 @@
+"""The draft's other fields, each read by a named rule from the article's sentences.
+
+Every reader returns a :class:`Reading`: the value, a confidence (``sure`` / ``check`` /
+``missing``), the sentence it came from, and alternatives where there is doubt. The rules are
+in the README ("Dari berita ke catatan"); the vocabulary is the project's own
+(:mod:`dashboard.records.vocab`), with the spelling variants regional news uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .text import NUMBER_WORD, Sentence, fold, number_value
+
+SURE, CHECK, MISSING = "sure", "check", "missing"
+
+
+@dataclass
+class Reading:
+    value: Any
+    confidence: str
+    evidence: str | None = None
+    alternatives: list = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # why it is not sure, in the reviewer's language
+    per_value: dict = field(default_factory=dict)   # value id -> its own evidence sentence
+
+    def to_dict(self) -> dict:
+        out = {"value": self.value, "confidence": self.confidence, "evidence": self.evidence}
+        if self.alternatives:
+            out["alternatives"] = self.alternatives
+        if self.notes:
+            out["notes"] = self.notes
+        if self.per_value:
+            out["evidence_by_value"] = self.per_value
+        return out
+
+
+def missing(note: str | None = None) -> Reading:
+    return Reading(None, MISSING, None, notes=[note] if note else [])
+
+
+# -- vocabulary with spelling variants --------------------------------------------------------
+NETRAL = re.compile(r"netral")
+KIND_WORDS = {
+    "apel": r"\bapel\b",
+    "upacara": r"(?<!lapangan )(?<!inspektur )\bupacara\b",
+    "ikrar": r"\bikrar|\bberikrar|mengikrarkan|ikrarkan",
+    "deklarasi": r"deklarasi|mendeklarasikan",
+    "pakta_integritas": r"\b[pf]akta\s*-?\s*integritas",
+    "komitmen_bersama": r"komitmen\s+bersama|penanda\s*-?\s*tangan\w*\s+komitmen|menanda\s*-?\s*tangan\w*\s+komitmen"
+                        r"|tanda\s*-?\s*tangan\w*\s+komitmen",
+    "sosialisasi": r"sosialisasi",
+}
+KIND_RE = {k: re.compile(p) for k, p in KIND_WORDS.items()}
+# a pakta integritas about something else: procurement, corruption, recruitment, a zone of integrity
+OTHER_PAKTA = re.compile(r"korupsi|pengadaan|gratifikasi|zona integritas|\bwbk\b|\bwbbm\b|pungli|lelang|tender"
+                         r"|rekrutmen|seleksi|penerimaan|anggaran|kinerja|perjanjian kinerja|narkoba|\bpbj\b")
+EVENT = re.compile(r"menggelar|digelar|gelar\b|dilaksanakan|melaksanakan|mengikuti|diikuti|menandatangan|"
+                   r"ditandatangan|penanda\s*-?\s*tangan|tandatangan|membacakan|dibacakan|berikrar|mengikrarkan|"
+                   r"ikrarkan|dipimpin|memimpin|pimpin|berlangsung|bertempat|mendeklarasikan|deklarasikan|"
+                   r"menyatakan sikap|mengucapkan|hadir")
+APPEAL = re.compile(r"mengimbau|menghimbau|imbauan|himbauan|mengingatkan|meminta|diminta|surat edaran|"
+                    r"menerbitkan|larangan|dilarang|sanksi|melaporkan|pelanggaran")
+
+
+def _first(sents: list[Sentence], pattern: re.Pattern, where=None) -> Sentence | None:
+    for s in sents:
+        if (where is None or where(s)) and pattern.search(s.folded):
+            return s
+    return None
+
+
+def read_kinds(sents: list[Sentence], title: str) -> Reading:
+    """Kind ids the text names in a sentence about netralitas (or the title's topic)."""
+    topic = bool(NETRAL.search(fold(title)))
+    found, per = [], {}
+    for kind, pat in KIND_RE.items():
+        for s in sents:
+            if pat.search(s.folded) and (NETRAL.search(s.folded) or topic or "asn" in s.folded):
+                if kind == "pakta_integritas" and OTHER_PAKTA.search(s.folded) and not NETRAL.search(s.folded):
+                    continue
+                found.append(kind)
+                per[kind] = s.text
+                break
+    if not found:
+        return missing("tidak ada jenis kegiatan yang dikenali")
+    # a sosialisasi that also pledges is listed with the pledge; an "apel" alone is kept as written
+    sure = all(NETRAL.search(fold(per[k])) for k in found)
+    return Reading(found, SURE if sure else CHECK, per[found[0]], per_value=per,
+                   notes=[] if sure else ["jenis disebut di kalimat yang tidak menyebut netralitas"])
+
+
+def read_is_ceremony(sents: list[Sentence], title: str, kinds: Reading) -> Reading:
+    """Is this article about a commitment ceremony (as opposed to an appeal, a reminder, a
+    report of violations, or a pakta integritas about something else)?"""
+    text = fold(title) + " " + " ".join(s.folded for s in sents)
+    netral = len(NETRAL.findall(text))
+    ceremony_sents = [s for s in sents if EVENT.search(s.folded)
+                      and any(p.search(s.folded) for k, p in KIND_RE.items())]
+    other_pakta = [s for s in sents if KIND_RE["pakta_integritas"].search(s.folded)
+                   and OTHER_PAKTA.search(s.folded) and not NETRAL.search(s.folded)]
+    appeals = [s for s in sents if APPEAL.search(s.folded)]
+    reasons = []
+    if not netral:
+        if other_pakta:
+            return Reading(False, SURE, other_pakta[0].text, notes=["pakta integritas tentang hal lain, bukan netralitas"])
+        return Reading(False, SURE, None, notes=["tidak menyebut netralitas"])
+    if not kinds.value:
+        ev = appeals[0].text if appeals else None
+        return Reading(False, CHECK if appeals else SURE, ev,
+                       notes=["bukan upacara? tidak ada ikrar, deklarasi, pakta, apel atau sosialisasi yang disebut"])
+    if not ceremony_sents:
+        ev = appeals[0].text if appeals else kinds.evidence
+        return Reading(False, CHECK, ev, notes=["bukan upacara? kegiatan disebut tetapi tidak dilaporkan terlaksana "
+                                                "(imbauan atau pengingat)"])
+    if other_pakta and set(kinds.value) == {"pakta_integritas"} and netral < 2:
+        return Reading(False, CHECK, other_pakta[0].text, notes=["bukan upacara? pakta integritas tentang hal lain"])
+    future = [s for s in ceremony_sents if re.search(r"\bakan\b|rencana|dijadwalkan", s.folded)]
+    if len(future) == len(ceremony_sents):
+        reasons.append("kegiatan mungkin baru direncanakan")
+    title_hit = bool(NETRAL.search(fold(title))) and any(p.search(fold(title)) for p in KIND_RE.values())
+    if len(appeals) > 2 * len(ceremony_sents) and not title_hit:
+        reasons.append("lebih banyak imbauan daripada laporan kegiatan")
+    sure = not reasons and (title_hit or len(ceremony_sents) >= 2)
+    if not sure and not reasons:
+        reasons.append("judul tidak menyebut kegiatan netralitas")
+    return Reading(True, SURE if sure else CHECK, ceremony_sents[0].text, notes=reasons)
+
+
+_ROLE = (r"(?P<role>(?:(?:Pj\.?|Plt\.?|Plh\.?|Penjabat|Pejabat)\s+)?(?:Wakil\s+)?"
+         r"(?:Camat|Bupati|Wali\s?[Kk]ota|Walikota|Gubernur|Sekretaris\s+Daerah(?:\s*\(Sekda\))?|Sekda|"
+         r"Sekretaris\s+Kecamatan|Sekcam|Kepala\s+Desa|Kades|Lurah|Kepala\s+Badan\s+Kepegawaian\s+\w+))")
+ROLE_RE = re.compile(r"\b" + _ROLE + r"(?:\s*\((?:Sekda|Pj|Plt)\))?")
+_TITLES = {"drs", "dra", "dr", "ir", "h", "hj", "prof", "kh", "hc", "st"}
+_PLACE_WORDS = {"kabupaten", "kab", "kota", "provinsi", "prov", "kecamatan", "kec"}
+LEAD_VERB = re.compile(r"dipimpin|memimpin|\bpimpin|diawali oleh|diawali|dibuka oleh|membuka|membacakan|dihadiri "
+                       r"langsung|langsung oleh|pertama|mengambil sumpah|menyaksikan langsung|menggelar")
+ROLE_LEVEL = [(r"camat|sekretaris kecamatan|sekcam", "kecamatan"), (r"gubernur", "provinsi"),
+              (r"sekretaris daerah provinsi|sekda provinsi", "provinsi"), (r"kepala desa|kades|lurah", "desa/kelurahan"),
+              (r"bupati|wali ?kota|walikota|sekretaris daerah|sekda|kepala badan", "kabupaten/kota")]
+_NOT_PERSON = {"Kecamatan", "Kabupaten", "Kota", "Provinsi", "Pemilu", "Pilkada", "Pemilihan", "Netralitas", "Aparatur",
+               "Sipil", "Negara", "Selasa", "Senin", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Dalam", "Pada",
+               "Bersama", "Tahun", "Kepala", "Ketua", "Badan", "Dinas", "Kantor", "Aula", "Halaman", "Pendopo",
+               "Setda", "Sekretariat", "Sekretaris", "Daerah", "Bapak", "Ibu", "Dia", "Ia", "Menurut", "Saat",
+               "Dengan", "Dan", "Yang", "Itu", "Ini", "Acara", "Kegiatan", "Apel", "Ikrar", "Deklarasi",
+               "Pakta", "Fakta", "Integritas", "Mengatakan", "Menyampaikan", "Menegaskan", "Juga", "Didampingi",
+               "Wakil", "Bupati", "Camat", "Gubernur", "Polsek", "Kapolsek", "Danramil", "Bawaslu", "Panwascam", "KPU",
+               # verbs that follow a role in headlines ("Camat X Pimpin Apel")
+               "Pimpin", "Memimpin", "Ajak", "Imbau", "Gelar", "Teken", "Tandatangani", "Hadiri", "Ikuti", "Minta",
+               "Tegaskan", "Ingatkan", "Lantik", "Buka", "Serukan", "Pastikan", "Bacakan", "Ikrarkan", "Deklarasikan",
+               "Kukuhkan", "Dorong", "Sampaikan", "Beri", "Berikan", "Larang", "Warning", "Resmikan", "Jaga"}
+
+
+@dataclass
+class LeaderFound:
+    name: str
+    role: str
+    place: str | None
+    level: str | None
+    sentence: Sentence
+    led: bool  # a leading verb in the sentence
+
+
+def _role_level(role: str, place: str | None) -> str | None:
+    text = fold(role + " " + (place or ""))
+    for pat, level in ROLE_LEVEL:
+        if re.search(pat, text):
+            return level
+    return None
+
+
+def _person_after(text: str, place_names: set[str]) -> tuple[str | None, str | None]:
+    """(place, person) from the words after a role: "Cibinong Drs. Acep Sajidin, M.Si memimpin"
+    -> ("Cibinong", "Acep Sajidin"). The place is the longest run of capitalised words that is
+    a known place name; titles and degrees are left out of the person's name."""
+    tokens = re.findall(r"[^\s]+", text[:160])
+    i, place = 0, None
+    if tokens and tokens[0].lower().strip(".,") in _PLACE_WORDS:
+        i = 1
+    for k in (3, 2, 1):
+        words = [t.strip(",") for t in tokens[i:i + k]]
+        if len(words) == k and all(w[:1].isupper() for w in words) and \
+                fold("".join(words)).replace(" ", "").replace("-", "") in place_names:
+            place = " ".join(tokens[:i + k]).strip(",")
+            i += k
+            break
+    if place is None:
+        i = 0
+    name: list[str] = []
+    for tok in tokens[i:]:
+        word = tok.strip(",.;:\"“”()")
+        if not name and fold(word) in _TITLES:
+            continue  # Drs., H., Dr. before the name
+        if not word or not word[0].isupper() or word in _NOT_PERSON or not re.match(r"^[A-Z][\w'’.-]*$", word):
+            break
+        if re.fullmatch(r"[A-Z]\.?", word) and not name:
+            continue  # a lone initial before the name (an honorific abbreviation)
+        name.append(word)
+        if tok.endswith((",", ".", ";", ":")) and not re.fullmatch(r"[A-Z]\.", tok) or len(name) == 5:
+            break
+    person = " ".join(name)
+    return place, (person if len(person) >= 3 else None)
+
+
+def leaders(sents: list[Sentence], place_names: set[str]) -> list[LeaderFound]:
+    """Every role + name the text gives. ``place_names`` (folded) tell the place after a role
+    ("Camat Cibinong") from the person ("Acep Sajidin")."""
+    out = []
+    for s in sents:
+        for m in ROLE_RE.finditer(s.text):
+            role = re.sub(r"\s*\(.*?\)", "", m.group("role")).strip()
+            place, person = _person_after(s.text[m.end():].lstrip(" ,"), place_names)
+            if not person:
+                continue
+            full_role = " ".join(x for x in (role, place) if x)
+            out.append(LeaderFound(person, full_role, place, _role_level(role, place), s,
+                                   bool(LEAD_VERB.search(s.folded))))
+    return out
+
+
+def read_leader(found: list[LeaderFound]) -> tuple[Reading, LeaderFound | None]:
+    if not found:
+        return missing("tidak ada pemimpin (camat, bupati, wali kota, sekda, gubernur) yang disebut"), None
+    led = [f for f in found if f.led]
+    best = (led or found)[0]
+    others = [{"name": f.name, "role": f.role} for f in (led or found)[1:]
+              if (f.name, f.role) != (best.name, best.role)][:4]
+    sure = bool(led) and len(best.name.split()) >= 2 and len({(f.name, f.role) for f in led}) == 1
+    notes = [] if sure else ["pemimpin tidak disebut dengan kata 'memimpin'/'dipimpin'" if not led
+                             else "lebih dari satu pejabat disebut memimpin"]
+    return Reading({"name": best.name, "role": best.role}, SURE if sure else CHECK, best.sentence.text,
+                   others, notes), best
+
+
+_VENUE = re.compile(r"\b(?:bertempat\s+di|berlokasi\s+di|di)\s+((?:halaman|aula|gedung|kantor|pendopo|pendapa|"
+                    r"lapangan|ruang|balai|masjid|alun-alun|gor|hotel|auditorium|sekretariat|rumah dinas|plaza|"
+                    r"taman|bale|graha|wisma|hall)\b[^,.;()\n]{0,70})", re.IGNORECASE)
+_VENUE_STOP = re.compile(r"\s+(?:pada|Selasa|Senin|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|yang|dan|serta|dengan|"
+                         r"tersebut|kemarin|hari|sekaligus|dalam|untuk|setelah|usai|\d)\b.*$", re.IGNORECASE)
+
+
+def read_venue(sents: list[Sentence], ceremony: set[int]) -> Reading:
+    found = []
+    for s in sents:
+        for m in _VENUE.finditer(s.text):
+            venue = _VENUE_STOP.sub("", m.group(1)).strip()
+            if len(venue) >= 5:
+                found.append((venue, s))
+    if not found:
+        return missing()
+    in_cer = [(v, s) for v, s in found if s.index in ceremony]
+    venue, s = (in_cer or found)[0]
+    venue = venue[0].upper() + venue[1:]
+    distinct = list(dict.fromkeys(v for v, _ in (in_cer or found)))
+    sure = bool(in_cer) and len(distinct) == 1
+    return Reading(venue, SURE if sure else CHECK, s.text, [v for v in distinct[1:4]])
+
+
+# -- who signed ------------------------------------------------------------------------------
+GROUP_WORDS = {
+    "camat": r"\bcamat\b",
+    "sekcam": r"sekretaris kecamatan|\bsekcam\b",
+    "lurah": r"\blurah\b",
+    "kepala_desa": r"kepala desa|\bkades\b",
+    "perangkat_desa": r"perangkat desa|aparatur desa|aparat desa",
+    "kepala_perangkat_daerah": r"kepala perangkat daerah|kepala opd|pimpinan opd|kepala dinas|kepala-kepala opd"
+                               r"|pimpinan perangkat daerah|kepala skpd",
+    "pejabat_eselon_ii": r"es+elon\s+ii\b",
+    "pejabat_eselon_iii": r"es+elon\s+(?:ii\s*,\s*)?iii\b",
+    "pejabat_eselon_iv": r"es+elon\s+(?:ii\s*,\s*)?(?:iii\s*,?\s*(?:dan\s+)?)?iv\b",
+    "asn": r"\basn\b|aparatur sipil negara|\bpns\b|pegawai negeri",
+    "non_asn": r"non[- ]?asn|tenaga kontrak|honorer|tenaga harian lepas|\bthl\b",
+    "sekda": r"sekretaris daerah|\bsekda\b",
+    "kepala_daerah": r"\bbupati\b|wali ?kota|walikota",
+}
+GROUP_RE = {g: re.compile(p) for g, p in GROUP_WORDS.items()}
+SIGN = re.compile(r"tanda\s*-?\s*tangan|menandatangan|ditandatangan|berikrar|ikrar|deklarasi|mendeklarasikan|"
+                  r"membacakan|mengucapkan|menyatakan|diikuti|mengikuti|diawali|pakta|fakta integritas|komitmen")
+ALL = r"(?:seluruh|semua|segenap|para)\s+(?:\w+\s+){0,3}?{g}|{g}\s+(?:\w+\s+){0,2}?se-?\s?(?:kabupaten|kota|kecamatan|provinsi)"
+_COUNT = r"(?P<n>\d{1,4}|" + NUMBER_WORD + r")\s+(?:orang\s+)?(?:\w+\s+){0,1}?"
+
+
+def read_signatories(sents: list[Sentence], leader: LeaderFound | None) -> Reading:
+    found: dict[str, dict] = {}
+    per: dict[str, str] = {}
+    for s in sents:
+        if not SIGN.search(s.folded):
+            continue
+        for group, pat in GROUP_RE.items():
+            m = pat.search(s.folded)
+            if not m:
+                continue
+            if group == "kepala_daerah" and not re.search(r"(?:seluruh|para)\s+(?:bupati|wali)", s.folded):
+                continue  # the bupati leading is the leader, not a signatory group
+            if group == "sekda" and not re.search(r"(?:diawali|pertama|oleh)\s+(?:oleh\s+)?(?:sekretaris daerah|sekda)",
+                                                  s.folded):
+                continue
+            if group == "asn" and not re.search(r"(?:seluruh|semua|segenap|para|ribuan|ratusan|\d+)\s+(?:\w+\s+){0,2}?"
+                                                r"(?:asn|aparatur sipil negara|pns)|(?:asn|aparatur sipil negara)"
+                                                r"\s+(?:\(asn\)\s+)?(?:di lingkungan|se-|pemerintah|pemkab|pemkot)",
+                                                s.folded):
+                continue
+            word = pat.pattern
+            entry = found.setdefault(group, {"group": group})
+            per.setdefault(group, s.text)
+            if re.search(ALL.replace("{g}", f"(?:{word})"), s.folded):
+                entry["all"] = True
+            c = re.search(_COUNT + f"(?:{word})", s.folded)
+            if c:
+                n = number_value(c.group("n"))
+                if n:
+                    entry["count"] = n
+    if leader and leader.level == "kecamatan" and "camat" not in found and re.match(r"camat", fold(leader.role)):
+        found["camat"] = {"group": "camat", "count": 1}
+        per["camat"] = leader.sentence.text
+    if not found:
+        return missing("tidak disebut siapa yang menandatangani atau berikrar")
+    return Reading(list(found.values()), CHECK, next(iter(per.values())), per_value=per,
+                   notes=["periksa kelompok, jumlah dan 'seluruh' (semua) pada kalimatnya"])
+
+
+WITNESS_WORDS = {
+    "bawaslu": r"bawaslu|badan pengawas pemilu",
+    "panwascam": r"panwascam|panwas kecamatan|panitia pengawas (?:pemilu )?kecamatan",
+    "kpu": r"\bkpu\b|komisi pemilihan umum",
+    "ppk": r"\bppk\b|panitia pemilihan kecamatan|panitia pemungutan kecamatan",
+    "pps": r"\bpps\b|panitia pemungutan suara",
+    "kapolsek": r"kapolsek|\bpolsek\b|kapolres|\bpolres\b",
+    "danramil": r"danramil|koramil|dandim|kodim",
+    "kesbangpol": r"kesbangpol|kesatuan bangsa dan politik",
+    "pgri": r"\bpgri\b",
+    "partai_politik": r"partai politik|\bparpol\b|\bpac\b|pengurus partai",
+    "puskesmas": r"puskesmas",
+    "ormas": r"organisasi kemasyarakatan|\bormas\b|tokoh masyarakat|tokoh agama",
+}
+WITNESS_RE = {k: re.compile(p) for k, p in WITNESS_WORDS.items()}
+PRESENT = re.compile(r"dihadiri|hadir|disaksikan|menyaksikan|turut|didampingi|bersama|undang|unsur")
+
+
+def _terms(sents: list[Sentence], patterns: dict[str, re.Pattern], note: str,
+           where: re.Pattern | None = None) -> Reading:
+    """Each vocabulary term the text names (in a sentence matching ``where``, if given), with the
+    first sentence naming it as its evidence; always *Perlu dicek*."""
+    found, per = [], {}
+    for term, pat in patterns.items():
+        s = _first(sents, pat, (lambda x: bool(where.search(x.folded))) if where else None)
+        if s is not None:
+            found.append(term)
+            per[term] = s.text
+    if not found:
+        return missing()
+    return Reading(found, CHECK, next(iter(per.values())), per_value=per, notes=[note])
+
+
+def read_witnesses(sents: list[Sentence]) -> Reading:
+    return _terms(sents, WITNESS_RE, "saksi dibaca dari kalimat 'dihadiri'/'disaksikan'; periksa", PRESENT)
+
+
+CATEGORY_WORDS = {
+    "kampanye": r"kampanye",
+    "atribut": r"atribut",
+    "mobilisasi_asn": r"mengerahkan|mobilisasi|memobilisasi",
+    "fasilitas_negara": r"fasilitas (?:negara|jabatan|dinas|pemerintah)|kendaraan dinas|aset negara",
+    "keputusan_berpihak": r"keputusan\s+(?:dan\s+/?\s*atau\s+tindakan\s+)?(?:yang\s+)?(?:\w+\s+){0,3}?(?:menguntungkan|merugikan|berpihak)",
+    "kegiatan_berpihak": r"(?:kegiatan|barang|pemberian|bantuan)\s+(?:\w+\s+){0,5}?(?:keberpihakan|berpihak)"
+                         r"|memberikan barang",
+    "dukungan_ktp": r"(?:foto\s?kopi|photocopy|salinan)\s+(?:ktp|kartu tanda penduduk)|surat dukungan|dukungan ktp",
+    "konflik_kepentingan": r"konflik kepentingan|intimidasi",
+    "media_sosial": r"media sosial|medsos|hoaks|hoax|ujaran kebencian",
+    "politik_uang": r"politik uang|money politic|serangan fajar",
+    "netralitas": r"netral\w*\W+(?:\w+\W+){0,12}?(?:sebelum|selama|sesudah)|menjaga (?:\w+\s+)?netralitas"
+                  r"|menegakkan (?:prinsip )?netralitas|menjunjung tinggi netralitas",
+}
+CATEGORY_RE = {k: re.compile(p) for k, p in CATEGORY_WORDS.items()}
+
+
+def read_categories(sents: list[Sentence]) -> Reading:
+    return _terms(sents, CATEGORY_RE, "usulan kategori; tuliskan komitmennya dengan kata-kata sendiri")
+
+
+_PCT = re.compile(r"(?P<n>\d{1,3}(?:[.,]\d{1,2})?|" + NUMBER_WORD + r")\s*(?:%|persen\b)")
+READY = re.compile(r"siap|kesiapan|persiapan|tercapai|capaian|terpenuhi|rampung|selesai")
+
+
+def read_readiness(sents: list[Sentence]) -> Reading:
+    found, evidence = [], None
+    for s in sents:
+        if not READY.search(s.folded):
+            continue
+        for m in _PCT.finditer(s.folded):
+            raw = m.group("n")
+            value = float(raw.replace(",", ".")) if raw[0].isdigit() else number_value(raw)
+            if value is not None and 0 <= value <= 100 and value not in [f["percent"] for f in found]:
+                found.append({"percent": value, "measure": None})
+                evidence = evidence or s.text
+    if not found:
+        return missing()
+    return Reading(found, CHECK, evidence, notes=["tulis apa yang diukur dan per tanggal berapa"])
+
+
+ELECTION_WORDS = {
+    "pemilu": r"\bpemilu\b(?!kada)|pemilihan umum|\bpileg\b|\bpilpres\b|pemilihan presiden|pemilihan legislatif",
+    "pilkada": r"pilkada|pemilukada|pemilihan kepala daerah|pemilihan gubernur|pemilihan bupati|pemilihan wali ?kota"
+               r"|\bpilgub\b|\bpilbup\b|\bpilwalkot\b|\bpilwali\b|pemilu dan pemilihan|pemilihan serentak",
+}
+ELECTION_RE = {k: re.compile(p) for k, p in ELECTION_WORDS.items()}

@@ -1,0 +1,353 @@
+"""*Dari berita*: links, files or pasted text -> drafts in the queue -> a reviewed record.
+
+Widget keys start with ``a_``. The draft's doubt is a choice, never a silent pick: a region or a
+date the extractor is not sure of is offered as a list with nothing selected, and saving waits
+until the reviewer chooses. Everything from the article reaches the page escaped (``safe.md``)
+or inside widgets (plain text). Saving goes through ``editing.save_draft``: the same validator,
+duplicate check and access rules as the form, and the draft is closed in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pandas as pd
+import streamlit as st
+
+from .. import context
+from ..errors import PetaError
+from ..extract.article import Article, from_html, from_text, looks_html, decode, read_source
+from ..extract.draft import Calendar, Draft, extract, to_report
+from ..extract.fetch import fetch
+from ..extract.places import PlaceIndex
+from ..i18n import t
+from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
+from ..store import editing
+from . import cache
+from .entry import _calendar
+from .safe import md
+
+MAX_UPLOAD = 5 * 1024 * 1024
+_FIELD_KEYS = ("a_override", "a_region", "a_date", "a_date_other", "a_elections", "a_kinds", "a_venue", "a_leader_name",
+               "a_leader_role", "a_signatories", "a_witnesses", "a_categories", "a_commit_text", "a_readiness",
+               "a_notes", "a_reject_reason")
+
+
+@st.cache_resource(show_spinner=False)
+def _places(_gaz) -> PlaceIndex:
+    return PlaceIndex(_gaz)
+
+
+def _store():
+    return cache.store(context.db_url())
+
+
+def _conf(reading: dict, lang: str) -> str:
+    return t(f"conf_{reading['confidence']}", lang)
+
+
+def add_panel(gaz, user, lang: str, expanded: bool) -> None:
+    if st.session_state.pop("_a_clear", False):
+        st.session_state["a_links"], st.session_state["a_text"] = "", ""
+    with st.expander(t("art_add", lang), expanded=expanded):
+        st.text_area(t("art_links", lang), key="a_links", height=100)
+        st.file_uploader(t("art_files", lang), type=["html", "htm", "txt"], accept_multiple_files=True, key="a_files")
+        st.text_area(t("art_text", lang), key="a_text", height=120)
+        st.date_input(t("art_published", lang), value=None, key="a_published", format="DD/MM/YYYY")
+        if st.button(t("art_read", lang), key="a_read", type="primary"):
+            _read_and_queue(gaz, user, lang)
+
+
+def _read_and_queue(gaz, user, lang: str) -> None:
+    published = st.session_state.get("a_published")
+    links = [line.strip() for line in (st.session_state.get("a_links") or "").splitlines() if line.strip()]
+    files = st.session_state.get("a_files") or []
+    pasted = (st.session_state.get("a_text") or "").strip()
+    if not (links or files or pasted):
+        st.warning(t("art_nothing", lang))
+        return
+    articles: list[Article] = []
+    failed: list[str] = []
+    for link in links:
+        try:
+            articles.append(read_source(link, published=published, fetch=fetch))
+        except PetaError as exc:
+            failed.append(exc.summary)
+    for f in files:
+        try:
+            if f.size > MAX_UPLOAD:
+                raise PetaError.single("source", f.name, "too big", summary=f"{f.name}: larger than 5 MB")
+            text = decode(f.name, f.getvalue())
+            articles.append((from_html if looks_html(text) else from_text)(f.name, text, None, published))
+        except PetaError as exc:
+            failed.append(exc.summary)
+    if pasted:
+        try:
+            articles.append(from_text("teks", pasted, None, published))
+        except PetaError as exc:
+            failed.append(exc.summary)
+    cal = Calendar.from_raw(_calendar())
+    places = _places(gaz)
+    rows = [{"source": a.source, "url": a.url, "title": a.title, "article_text": a.text,
+             "draft": json.dumps(extract(a, gaz, cal, places).to_dict(), ensure_ascii=False)} for a in articles]
+    added, known = _store().add_drafts(user.name, rows) if rows else ([], [])
+    # shown after the rerun that puts the new drafts in the queue above
+    st.session_state["_a_report"] = (
+        [t("art_queued", lang, n=len(added))] if added else [],
+        [md(t("art_known", lang, id=did, source=source)) for source, did in known],
+        [md(t("art_failed", lang, msg=msg)) for msg in failed])
+    if added:  # widgets already drawn in this run: changed at the start of the next one
+        st.session_state["_a_next"] = added[0]
+    st.rerun()
+
+
+def read_report() -> None:
+    """What the last *Baca* did: drafts queued, links already known, sources not read."""
+    ok, known, failed = st.session_state.pop("_a_report", ([], [], []))
+    for m in ok:
+        st.success(m)
+    for m in known:
+        st.info(m)
+    for m in failed:
+        st.warning(m)
+
+
+def queue(gaz, user, lang: str):
+    """The open drafts as a picker; returns the picked draft row (or None)."""
+    drafts = _store().drafts("open")
+    st.subheader(t("art_queue", lang, n=len(drafts)))
+    if not drafts:
+        st.caption(t("art_queue_empty", lang))
+        return None
+    labels = {}
+    for d in drafts:
+        dd = json.loads(d.draft)
+        where = dd["region"].get("label") or "?"
+        day = dd["date"]["value"] or "?"
+        labels[d.id] = f"#{d.id} · {day} · {where} · {d.title or d.source}"
+    ids = list(labels)
+    if st.session_state.get("_a_next") in ids:  # the first of the drafts just queued
+        st.session_state["a_pick"] = st.session_state.pop("_a_next")
+        st.session_state["_a_clear"] = True
+    if st.session_state.get("a_pick") not in ids:
+        st.session_state["a_pick"] = ids[0]
+    st.selectbox(t("art_pick", lang), ids, key="a_pick", format_func=lambda i: labels[i])
+    return next(d for d in drafts if d.id == st.session_state["a_pick"])
+
+
+def _prefill(row, d: dict) -> None:
+    """Put the draft's values into the review widgets, once per draft (switching drafts resets them)."""
+    if st.session_state.get("_a_loaded") == row.id:
+        return
+    for k in _FIELD_KEYS:
+        st.session_state.pop(k, None)
+    st.session_state["_a_loaded"] = row.id
+    leader = d["leader"]["value"] or {}
+    st.session_state.update({
+        "a_override": False,
+        "a_elections": d["elections"]["value"] or [], "a_kinds": d["kinds"]["value"] or [],
+        "a_venue": d["venue"]["value"] or "", "a_leader_name": leader.get("name", ""),
+        "a_leader_role": leader.get("role", ""), "a_witnesses": d["witnesses"]["value"] or [],
+        "a_categories": d["commitment_categories"]["value"] or [], "a_commit_text": "", "a_notes": "",
+    })
+
+
+def _evidence_sentences(d: dict) -> list[str]:
+    out = []
+    for name, f in d.items():
+        if isinstance(f, dict) and f.get("evidence"):
+            out.append(f["evidence"])
+        if isinstance(f, dict):
+            out += [e for e in (f.get("evidence_by_value") or {}).values() if e]
+    return [e for e in dict.fromkeys(out) if len(e) > 10]
+
+
+def _marked(paragraph: str, evidence: list[str]) -> str:
+    """One paragraph as escaped markdown with the evidence sentences highlighted."""
+    spans = sorted((m.start(), m.end()) for e in evidence for m in re.finditer(re.escape(e), paragraph))
+    out, pos = [], 0
+    for a, b in spans:
+        if a < pos:
+            continue
+        out.append(md(paragraph[pos:a]))
+        out.append(f":orange-background[{md(paragraph[a:b])}]")
+        pos = b
+    out.append(md(paragraph[pos:]))
+    return " ".join(x for x in out if x)
+
+
+def review(row, view, gaz, user, lang: str) -> None:
+    d = json.loads(row.draft)
+    _prefill(row, d)
+    art = d["article"]
+    left, right = st.columns([5, 6], gap="large")
+    with left:
+        st.markdown(f"**{md(art['title'] or row.source)}**")
+        st.caption(md(t("art_source", lang, outlet=art["outlet"] or "–", published=art["published"] or "–",
+                        url=art["url"] or row.source)))
+        evidence = _evidence_sentences(d)
+        with st.container(height=620):
+            for para in row.article_text.split("\n"):
+                if para.strip():
+                    st.markdown(_marked(para.strip(), evidence))
+    with right:
+        st.markdown(f"**{t('art_draft_head', lang)}**")
+        _form(row, d, view, gaz, user, lang)
+
+
+def _badge(label: str, reading: dict, lang: str) -> str:
+    return f"{label} · {_conf(reading, lang)}"
+
+
+def _caption(reading: dict, lang: str) -> None:
+    notes = reading.get("notes") or []
+    if reading.get("evidence"):
+        st.caption(md(t("art_evidence", lang, e=reading["evidence"][:300])))
+    for n in notes:
+        st.caption(md("⚠ " + n))
+
+
+def _form(row, d: dict, view, gaz, user, lang: str) -> None:
+    cer = d["is_ceremony"]
+    if cer["value"] is False:
+        st.warning(md(t("art_not_ceremony", lang, why="; ".join(cer.get("notes") or []))))
+        st.checkbox(t("art_override", lang), key="a_override")
+    # region: the draft's reading and its alternatives, or the sidebar's pick; nothing chosen when in doubt
+    reg = d["region"]
+    options = ([reg["value"]] if reg["value"] else []) + [a["code"] for a in reg.get("alternatives") or []]
+    sidebar = view.region or None  # the sidebar's region: the way to pick one the article does not name
+    if sidebar and sidebar not in options:
+        options.append(sidebar)
+    if not options:
+        st.info(t("art_region_none", lang))
+    region = st.radio(_badge(t("art_region_choice", lang), reg, lang), options, key="a_region",
+                      index=0 if reg["confidence"] == "sure" and options else None,
+                      format_func=lambda c: gaz.path_label(c) + ("  ← " + t("region", lang) if c == sidebar and c not in
+                                                                  [reg["value"]] else ""))
+    _caption(reg, lang)
+    # date: the reading, its alternatives, another date, or undated
+    dr = d["date"]
+    dates = ([dr["value"]] if dr["value"] else []) + [a for a in dr.get("alternatives") or [] if a != dr["value"]]
+    choices = dates + ["__other__", "__none__"]
+
+    def date_label(c: str) -> str:
+        if c == "__none__":
+            return t("art_date_none", lang)
+        if c == "__other__":
+            return t("art_date_other", lang)
+        return t("art_date_inferred", lang, d=c) if (dr.get("year_inferred") or dr.get("weekday_only")) else c
+    picked = st.radio(_badge(t("art_date_choice", lang), dr, lang), choices, key="a_date", horizontal=True,
+                      index=0 if dr["confidence"] == "sure" and dates else None, format_func=date_label)
+    if picked == "__other__":
+        st.date_input(t("date", lang), value=None, key="a_date_other", format="DD/MM/YYYY")
+    _caption(dr, lang)
+    calendar = cache.records(cache.data_version()).calendar
+    names = dict(zip(calendar["id"], calendar["name"]))
+    st.multiselect(_badge(t("elections", lang), d["elections"], lang), list(names), key="a_elections",
+                   format_func=names.get)
+    st.multiselect(_badge(t("kinds", lang), d["kinds"], lang), list(KINDS), key="a_kinds",
+                   format_func=lambda k: KINDS[k].label(lang))
+    _caption(d["kinds"], lang)
+    c1, c2 = st.columns(2)
+    c1.text_input(_badge(t("leader_name", lang), d["leader"], lang), key="a_leader_name")
+    c2.text_input(t("leader_role", lang), key="a_leader_role")
+    _caption(d["leader"], lang)
+    st.text_input(_badge(t("venue", lang), d["venue"], lang), key="a_venue")
+    sig = pd.DataFrame([{"group": s.get("group"), "count": s.get("count"), "all": bool(s.get("all"))}
+                        for s in d["signatories"]["value"] or []], columns=["group", "count", "all"])
+    st.markdown(md(_badge(t("signatories", lang), d["signatories"], lang)))
+    sig_out = st.data_editor(sig.astype({"count": "Int64", "all": bool}), key="a_signatories", num_rows="dynamic",
+                             width="stretch", column_config={
+                                 "group": st.column_config.SelectboxColumn(t("group", lang), options=list(SIGNATORY_GROUPS)),
+                                 "count": st.column_config.NumberColumn(t("count", lang), min_value=0, step=1),
+                                 "all": st.column_config.CheckboxColumn(t("all_of_them", lang))})
+    st.multiselect(_badge(t("witnesses", lang), d["witnesses"], lang), list(WITNESS_BODIES), key="a_witnesses",
+                   format_func=lambda k: WITNESS_BODIES[k].label(lang))
+    st.multiselect(_badge(t("categories", lang), d["commitment_categories"], lang), list(COMMITMENT_CATEGORIES),
+                   key="a_categories", format_func=lambda k: COMMITMENT_CATEGORIES[k].label(lang))
+    st.text_area(t("art_commit_text", lang), key="a_commit_text", height=80)
+    ready = pd.DataFrame([{"percent": r["percent"], "measure": r.get("measure") or ""}
+                          for r in d["readiness"]["value"] or []], columns=["percent", "measure"])
+    st.markdown(md(_badge(t("readiness_figures", lang), d["readiness"], lang)))
+    ready_out = st.data_editor(ready, key="a_readiness", num_rows="dynamic", width="stretch", column_config={
+        "percent": st.column_config.NumberColumn("%", min_value=0, max_value=100),
+        "measure": st.column_config.TextColumn(t("measure", lang))})
+    _caption(d["readiness"], lang)
+    st.text_area(t("notes", lang), key="a_notes", height=68)
+    day = _chosen_date(picked)
+    dups = editing.duplicates(_store(), region, day) if region and day else []
+    if dups:
+        st.info(md(t("art_merge_into", lang, ids=", ".join(dict.fromkeys(r.ceremony_id for r in dups)))))
+    b1, b2 = st.columns([1, 1])
+    if b1.button(t("art_save", lang), key="a_save", type="primary"):
+        if cer["value"] is False and not st.session_state.get("a_override"):
+            st.error(md(t("art_not_ceremony", lang, why="")) + " " + t("art_override", lang))
+        elif region is None or picked is None or (picked == "__other__" and day is None):
+            st.error(t("art_choose", lang))
+        else:
+            _save(row, d, gaz, user, lang, region, picked, day, sig_out, ready_out, dups)
+    with b2.popover(t("art_reject", lang)):
+        st.text_input(t("art_reject_reason", lang), key="a_reject_reason")
+        if st.button(t("art_reject", lang), key="a_reject"):
+            try:
+                _store().reject_draft(row.id, user.name, st.session_state.get("a_reject_reason") or "-")
+                st.session_state["_a_message"] = t("art_rejected", lang, n=row.id)
+                st.rerun()
+            except PetaError as exc:
+                st.error(md(exc.message))
+
+
+def _chosen_date(picked: str | None) -> dt.date | None:
+    if picked in (None, "__none__"):
+        return None
+    if picked == "__other__":
+        return st.session_state.get("a_date_other")
+    return dt.date.fromisoformat(picked)
+
+
+def _save(row, d: dict, gaz, user, lang: str, region: str, picked: str, day, sig_out, ready_out, dups) -> None:
+    dr = d["date"]
+    inferred = None
+    if day and picked not in ("__other__",) and (dr.get("year_inferred") or dr.get("weekday_only")):
+        inferred = {"stated": (dr.get("evidence") or "")[:300] or "(tidak ada)", "year": day.year,
+                    "how": f"tahun/tanggal dipilih pemeriksa dari tanggal terbit {d['article']['published'] or '-'}"}
+    cats = st.session_state.get("a_categories") or []
+    lines = [x.strip() for x in (st.session_state.get("a_commit_text") or "").splitlines() if x.strip()]
+    commitments = [{"category": c, "text": lines[i] if i < len(lines) else COMMITMENT_CATEGORIES[c].id_label}
+                   for i, c in enumerate(cats)]
+    signatories = []
+    for r in sig_out.to_dict("records"):
+        if not r.get("group"):
+            continue
+        entry = {"group": r["group"]}
+        if r.get("count") is not None and not pd.isna(r["count"]):
+            entry["count"] = int(r["count"])
+        if r.get("all"):
+            entry["all"] = True
+        signatories.append(entry)
+    readiness = [{"percent": float(r["percent"]), "measure": (r.get("measure") or "kesiapan").strip() or "kesiapan",
+                  "as_of": day} for r in ready_out.to_dict("records")
+                 if r.get("percent") is not None and not pd.isna(r["percent"]) and day]
+    art = d["article"]
+    article = Article(row.source, row.article_text, art["title"], art["outlet"], art["url"],
+                      dt.date.fromisoformat(art["published"]) if art["published"] else None, None)
+    store = _store()
+    ceremony_id = dups[0].ceremony_id if dups else editing.new_id(store, gaz, region, day)
+    data = to_report(Draft(article, {}), gaz, ceremony_id=ceremony_id, date=day, region=region,
+                     elections=st.session_state.get("a_elections") or [], kinds=st.session_state.get("a_kinds") or [],
+                     leader={"name": st.session_state.get("a_leader_name") or None,
+                             "role": st.session_state.get("a_leader_role") or None},
+                     venue=st.session_state.get("a_venue") or None, signatories=signatories,
+                     witnesses=st.session_state.get("a_witnesses") or [], commitments=commitments,
+                     readiness=readiness, date_inferred=inferred, notes=st.session_state.get("a_notes") or None)
+    try:
+        editing.save_draft(store, gaz, _calendar(), row.id, data, user, merge_into=ceremony_id if dups else None)
+    except PetaError as exc:
+        st.error(t("not_saved", lang) + "\n" + "\n".join(f"- {md(p)}" for p in exc.problems))
+        return
+    cache._fingerprint.clear()
+    st.session_state["_a_message"] = t("art_saved", lang, id=ceremony_id, n=row.id)
+    st.session_state.pop("_a_loaded", None)
+    st.rerun()
