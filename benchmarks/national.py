@@ -56,9 +56,14 @@ def synthetic(gaz, per_unit: int = 3, seed: int = 1) -> list[RawReport]:
     return out
 
 
-def timed(fn, repeat: int = 3) -> float:
+def timed(fn, repeat: int = 3, memo: dict | None = None) -> float:
+    """Best of ``repeat``; with ``memo`` (the records' derived-index cache) emptied before each
+    run, so the time includes building the election's ceremony index (a view of an election
+    not asked for before: the cold case)."""
     best = float("inf")
     for _ in range(repeat):
+        if memo is not None:
+            memo.clear()
         t0 = time.perf_counter()
         fn()
         best = min(best, time.perf_counter() - t0)
@@ -75,12 +80,16 @@ def main() -> None:
     jatim = "35"
     res = {
         "ceremonies": len(rec.ceremonies), "load_and_validate_s": load_s,
-        "national_coverage_s": timed(lambda: metrics.coverage(rec, gaz, "pilkada-2024", day, None)),
-        "national_map_view_s": timed(lambda: views.map_view(rec, gaz, "pilkada-2024", day, None, "id"), 1),
-        "jawa_timur_coverage_s": timed(lambda: metrics.coverage(rec, gaz, "pilkada-2024", day, jatim)),
-        "jawa_timur_map_view_s": timed(lambda: views.map_view(rec, gaz, "pilkada-2024", day, jatim, "id")),
-        "kab_bogor_map_view_s": timed(lambda: views.map_view(rec, gaz, "pilkada-2024", day, "32.01", "id")),
-        "national_timeline_s": timed(lambda: metrics.timeline(rec, gaz, "pilkada-2024", None), 1),
+        "national_coverage_s": timed(lambda: metrics.coverage(rec, gaz, "pilkada-2024", day, None), memo=rec.memo),
+        "national_map_view_s": timed(lambda: views.map_view(rec, gaz, "pilkada-2024", day, None, "id"), memo=rec.memo),
+        "jawa_timur_coverage_s": timed(lambda: metrics.coverage(rec, gaz, "pilkada-2024", day, jatim), memo=rec.memo),
+        "jawa_timur_map_view_s": timed(lambda: views.map_view(rec, gaz, "pilkada-2024", day, jatim, "id"),
+                                       memo=rec.memo),
+        "kab_bogor_map_view_s": timed(lambda: views.map_view(rec, gaz, "pilkada-2024", day, "32.01", "id"),
+                                      memo=rec.memo),
+        "kab_bogor_map_view_index_built_s": timed(
+            lambda: views.map_view(rec, gaz, "pilkada-2024", day, "32.01", "id")),
+        "national_timeline_s": timed(lambda: metrics.timeline(rec, gaz, "pilkada-2024", None), 1, memo=rec.memo),
         "max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
     (Path(__file__).with_name("results-national.json")).write_text(json.dumps(res, indent=2) + "\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -80,7 +82,8 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
             x=x_of(ev), y=[1.04] * len(ev), mode="markers+text", name=t("ceremonies", lang),
             marker={"symbol": "triangle-down", "size": 16, "color": STATE_COLORS["covered"]},
             text=ev["region_name"], textposition="top center", textfont={"size": BASE_FONT_SIZE - 2},
-            customdata=[[fmt.date_long(d, lang), records_kinds.get(i, ""), n if isinstance(n, str) else "", f"H-{h}"]
+            customdata=[[fmt.date_long(d, lang), records_kinds.get(i, ""),
+                         html.escape(n, quote=False) if isinstance(n, str) else "", f"H-{h}"]
                         for d, i, n, h in zip(ev["date"], ev["id"], ev["leader_name"], ev["h"])],
             hovertemplate="%{text}<br>%{customdata[0]} (%{customdata[3]})<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>")
     day = pd.Timestamp(tl.election_day)

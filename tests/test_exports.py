@@ -258,3 +258,36 @@ def test_cli_export_refuses_unknown_chart_region_election(tmp_path):
               *common)
     assert out.returncode == 2 and "gif" in out.stderr and "png" in out.stderr
     assert not list(tmp_path.iterdir())  # nothing written, not even half a file
+
+
+def test_markup_from_data_stays_text_in_charts_pack_and_frames(tmp_path, gaz):
+    """Issue 11 §1: plotly reads tags such as <a href> and <b> in any text, so a leader, outlet or
+    measure written as markup reaches every figure escaped: as characters, never as a link."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("peta.db*"))
+    path = data / "ceremonies" / "cibinong-2024-11-12.tb.yaml"
+    text = path.read_text(encoding="utf-8")
+    payload = '<a href="https://evil.example/x">klik</a><img src=x onerror=alert(1)>'
+    text = text.replace("outlet: ", f"outlet: '{payload} ' # ", 1)
+    leader = next(line for line in text.splitlines() if line.strip().startswith("name:"))
+    text = text.replace(leader, leader.split("name:")[0] + f"name: '{payload}'", 1)
+    path.write_text(text, encoding="utf-8")
+    rec = context.records(gaz, data)
+    report = Report(rec, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27))
+    figures = [presentation(report.figure(n), report.meta(n)) for n in ("linimasa", "kesiapan", "peta")]
+    figures += pages(report)
+    dumped = " ".join(f.to_json() for f in figures)
+    assert "evil.example" in dumped  # the text is there…
+    assert "<a href" not in dumped and "<img" not in dumped  # …but never as markup
+    assert "&lt;a href" in dumped
+
+
+def test_pack_cover_and_briefing_say_whether_the_pemda_pledged(gaz):
+    from dashboard import context as ctx
+
+    rec = ctx.records(gaz, ROOT / "data")
+    report = Report(rec, gaz, "pemilu-2024", "36.02", dt.date(2024, 2, 14))  # Kab. Lebak: its own pakta
+    cover = pages(report)[0]
+    texts = " ".join(a.text for a in cover.layout.annotations)
+    assert report.summary.own_state == "commitment"
+    assert "Pemda" in report.summary.own_text and report.summary.own_text.split(":")[0] in texts

@@ -338,3 +338,13 @@ def test_articles_page_five_links_reviewed_and_saved(own_data, article_server):
     assert len(sakra) == 1
     outlets = set(rec.sources.loc[rec.sources["ceremony_id"] == sakra["id"].iloc[0], "outlet"])
     assert outlets == {"Lombok Timur Terkini", "127.0.0.1"}  # a text page has no site name: its host
+
+
+def test_briefing_screen_says_whether_the_pemda_pledged():
+    """Issue 10: the region's own ceremony shows on the briefing screen too (Kab. Lebak's pakta)."""
+    at = open_page("ringkasan", mode="briefing", election="pemilu-2024", region="36.02", as_of="2024-02-14")
+    html = _html(at)
+    assert 'data-testid="b-own"' in html and "Pemda" in html
+    at = open_page("ringkasan", mode="briefing", election="pemilu-2024", region="32.01", as_of="2024-02-14")
+    html = _html(at)  # Kab. Bogor held none of its own: said so, not left out
+    assert "belum tercatat mengadakan upacara komitmen sendiri" in html and "berikrar sendiri" not in html

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import html
 import math
 import textwrap
 from dataclasses import replace
@@ -58,7 +59,9 @@ def cover(report, meta: ExportMeta) -> go.Figure:
         lines = textwrap.wrap(textwrap.shorten(f"{fmt.date_short(r['as_of'], lg)} · {r['measure']}", 70,
                                                placeholder=" …"), 36)[:2]
         lines.append(textwrap.shorten(str(r["sources"]), 36, placeholder="…"))
-        boxes.append((t("latest_readiness", lg), fmt.pct(r["percent"], lg), "<br>".join(lines)))
+        # measure and sources are data: escaped, since plotly reads tags in annotation text
+        boxes.append((t("latest_readiness", lg), fmt.pct(r["percent"], lg),
+                      "<br>".join(html.escape(x, quote=False) for x in lines)))
     else:
         boxes.append((t("latest_readiness", lg), "–", t("none_reported", lg)))
     for i, (label, value, note) in enumerate(boxes):
@@ -72,6 +75,11 @@ def cover(report, meta: ExportMeta) -> go.Figure:
                            showarrow=False, font={"size": 64, "color": STATE_COLORS["covered"]})
         fig.add_annotation(x=0.985, y=y0 + 0.03, xanchor="right", yanchor="bottom", text=note, showarrow=False,
                            align="right", font={"size": 19, "color": "#444444"})
+    if s.own_text:  # the region's own government: did it hold its own ceremony?
+        own = "<br>".join(html.escape(x, quote=False) for x in textwrap.wrap(s.own_text, 48)[:3])
+        fig.add_annotation(x=0.0, y=0.25, xanchor="left", yanchor="top", showarrow=False, align="left", text=own,
+                           font={"size": 26, "color": STATE_COLORS["covered"] if s.own_state == "commitment"
+                                 else "#444444"})
     if s.undated_ids:
         fig.add_annotation(x=0.0, y=0.02, xanchor="left", yanchor="bottom", showarrow=False, align="left",
                            text=t("undated_note", lg, n=len(s.undated_ids), ids=", ".join(s.undated_ids)),
@@ -85,13 +93,14 @@ def _lines(text: str, width_px: float) -> int:
 
 
 def _cell(value, lang: str) -> str:
+    """A table cell as plotly shows it: text from the data escaped (plotly reads <a href>, <b>…)."""
     if isinstance(value, (list, tuple, set)):
-        return "; ".join(map(str, value)) or "–"
+        return html.escape("; ".join(map(str, value)), quote=False) or "–"
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "–"
     if isinstance(value, float):
         return fmt.number(value, lang)
-    return str(value) or "–"
+    return html.escape(str(value), quote=False) or "–"
 
 
 def table_pages(df: pd.DataFrame, widths: list[float], lang: str = "id") -> list[go.Figure]:

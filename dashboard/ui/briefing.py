@@ -61,6 +61,7 @@ CSS = """
 .b-tile .n {font-size: 24px; color: #333;}
 .b-big {font-size: 150px; font-weight: 800; color: #b2182b; line-height: 1;}
 .b-sentence {font-size: 40px; font-weight: 700;}
+.b-own {font-size: 32px; margin-top: .5rem; color: #1b5e20;}
 .b-foot {display: flex; justify-content: space-between; gap: 2rem; font-size: 22px; color: #222;
          border-top: 2px solid #999; padding-top: .4rem; margin-top: .4rem;}
 .b-dots span {display: inline-block; min-width: 2.2em; text-align: center; margin-left: .3em; padding: 0 .4em;
@@ -120,8 +121,9 @@ def _tiles(rep) -> str:
         tiles.append((t("latest_readiness", lg), "–", t("none_reported", lg)))
     cells = "".join(f'<div class="b-tile"><div class="l">{html.escape(a)}</div><div class="v">{html.escape(b)}</div>'
                     f'<div class="n">{html.escape(c)}</div></div>' for a, b, c in tiles)
+    own = (f'<div class="b-own" data-testid="b-own">{html.escape(s.own_text)}</div>' if s.own_text else "")
     return (f'<div class="b-big">{html.escape(s.countdown)}</div><div class="b-sentence">'
-            f'{html.escape(s.countdown_text)}</div><div class="b-tiles">{cells}</div>')
+            f'{html.escape(s.countdown_text)}</div>{own}<div class="b-tiles">{cells}</div>')
 
 
 def _show(interval: int) -> None:
