@@ -254,6 +254,16 @@ def test_entry_page_needs_login_and_right_region(own_data):
     assert list(hist["Tindakan"])[-1] == "create" and list(hist["Oleh"])[-1] == "sekcam-ciawi"
 
 
+def test_history_hides_who_from_anonymous_viewers(own_data):
+    from dashboard.store.editing import User
+
+    at = open_page("riwayat", election="pilkada-2024")
+    assert set(at.dataframe[0].value["Oleh"]) == {"(masuk untuk melihat)"}
+    at.session_state["_user"] = User("sekcam-ciawi", "32.01.24")
+    at.run()
+    assert set(at.dataframe[0].value["Oleh"]) == {"seed"}
+
+
 def test_import_and_history_pages_render(own_data):
     at = open_page("impor", election="pilkada-2024")
     ids = {b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")}
@@ -309,7 +319,9 @@ def test_articles_page_five_links_reviewed_and_saved(own_data, article_server):
     assert len(rows) == 2 and len({r.ceremony_id for r in rows}) == 1
     assert all(r.origin.startswith("article:http://127.0.0.1") for r in rows)
     hist = [h for h in store.history(rows[0].ceremony_id)]
-    assert {h.action for h in hist} == {"create", "merge"} and all("admin-provinsi" in h.note for h in hist)
+    assert {h.action for h in hist} == {"create", "merge"}
+    assert all(h.user == "admin-provinsi" and h.note.startswith("dari berita") and article_server in h.note
+               for h in hist)
     # a date without a year: nothing is chosen until the reviewer does
     review("07-tanpa-tahun.txt")
     assert at.radio(key="a_date").value is None

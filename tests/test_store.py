@@ -448,3 +448,16 @@ def test_import_dates_only_iso_and_extra_cells_named():
     shifted = b"kode_wilayah,tanggal,pemilihan,jenis,sumber_media\n32.01.24,2024-11-20,pilkada-2024,apel,Radar,90\n"
     _, problems = sheet.parse("s.csv", shifted, lambda d: "x")
     assert any(p.file == "s.csv baris 2" and p.value == ["90"] for p in problems)
+
+
+@pytest.mark.parametrize("content", [b"", b"garbage, not a database" * 10])
+def test_an_emptied_or_corrupt_sqlite_file_is_refused_not_recreated(tmp_path, content):
+    """Issue 11 §5: an emptied peta.db must not come back silently as a fresh store."""
+    from dashboard.store.db import Store
+
+    db = tmp_path / "peta.db"
+    db.write_bytes(content)
+    with pytest.raises(PetaError) as exc:
+        Store(f"sqlite:///{db}")
+    assert str(db) in exc.value.message and "Restore it from a backup" in exc.value.message
+    assert db.read_bytes() == content  # left exactly as it was

@@ -111,11 +111,30 @@ class Change:
     note: str | None = None
 
 
+def _refuse_unreadable_sqlite(url: str) -> None:
+    """A SQLite file that exists but is empty or not a database is refused, never silently
+    re-created: an emptied ``peta.db`` would otherwise come back holding only the curated files,
+    and every report entered in the app would be gone without a word. (No file at all is a first
+    start: the store is created and seeded.)"""
+    if not url.startswith("sqlite:///") or url.endswith(":memory:"):
+        return
+    path = Path(url[len("sqlite:///"):])
+    if not path.exists():
+        return
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    if head != b"SQLite format 3\x00":
+        what = "is empty (0 bytes)" if not head else "is not a SQLite database"
+        raise PetaError.single("PETA_DB_URL", str(path), f"a readable ceremony database: this file {what}. Restore it "
+                               "from a backup, or move it away to start a new store from the curated files")
+
+
 class Store:
     """A database of reports. ``url``: any SQLAlchemy URL (``sqlite:///path.db``, ``postgresql://…``)."""
 
     def __init__(self, url: str):
         self.url = url
+        _refuse_unreadable_sqlite(url)
         try:
             if url.startswith("sqlite"):
                 self.engine = create_engine(url, connect_args={"timeout": 30})

@@ -127,7 +127,7 @@ def save_draft(store: Store, gaz: Gazetteer, calendar: list[RawReport], draft_id
                                    "ceremony as another source)", record=data.get("id"))
         trial_rows(rows, gaz, calendar, add=[RawReport(f"draft-{draft_id}", data)])
 
-    note = f"dari berita: {link}; diperiksa dan disetujui oleh {user.name}"
+    note = f"dari berita, diperiksa dan disetujui: {link}"  # who approved: the change's user
     change = Change("merge" if merge_into else "create", data, note)
     return store.write(user.name, [(None, change, f"article:{link}"[:300])], origin="article", check=check,
                        then=lambda s, ids: close_draft(s, draft_id, "saved", user.name, ids[0], data["id"]))[0]
