@@ -461,3 +461,51 @@ def test_an_emptied_or_corrupt_sqlite_file_is_refused_not_recreated(tmp_path, co
         Store(f"sqlite:///{db}")
     assert str(db) in exc.value.message and "Restore it from a backup" in exc.value.message
     assert db.read_bytes() == content  # left exactly as it was
+
+
+def _xlsx(rows) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(list(sheet.COLUMNS))
+    for r in rows:
+        ws.append([r.get(c, "") for c in sheet.COLUMNS])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _row(i: int, **kw) -> dict:
+    return {"kode_wilayah": "32.01.24", "tanggal": f"2024-10-{i:02d}", "pemilihan": "pilkada-2024",
+            "jenis": "apel; ikrar", "sumber_media": f"Media {i}", **kw}
+
+
+def test_xlsx_with_a_stale_dimension_reads_every_row():
+    """Issue 11 §4: a <dimension> record saying A1:Q2 while three rows are present."""
+    import re
+    import zipfile
+
+    content = _xlsx([_row(1), _row(2), _row(3)])
+    src, out = zipfile.ZipFile(io.BytesIO(content)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b"<dimension" in data
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:Q2"', data)
+            dst.writestr(item, data)
+    rows = sheet.read_rows("basi.xlsx", out.getvalue())
+    assert [r["sumber_media"] for r in rows] == ["Media 1", "Media 2", "Media 3"]
+
+
+def test_xlsx_formula_without_a_saved_result_and_cut_text_are_named():
+    content = _xlsx([_row(1, sumber_media="=CONCAT(\"Radar\",\" Bogor\")"), _row(2, tempat="x" * 32_767)])
+    with pytest.raises(PetaError) as exc:
+        sheet.read_rows("rumus.xlsx", content)
+    cells = {p.field: p for p in exc.value.problems}
+    media_col = "ABCDEFGHIJKLMNOPQ"[list(sheet.COLUMNS).index("sumber_media")]
+    place_col = "ABCDEFGHIJKLMNOPQ"[list(sheet.COLUMNS).index("tempat")]
+    assert f"cell {media_col}2" in cells and "no saved result" in cells[f"cell {media_col}2"].expected
+    assert f"cell {place_col}3" in cells and "32767" in cells[f"cell {place_col}3"].expected
+    assert "nothing was imported" in exc.value.message

@@ -161,12 +161,7 @@ def read_rows(name: str, content: bytes) -> list[dict]:
     if suffix == ".xlsx":
         from openpyxl import load_workbook
 
-        try:
-            wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - any unreadable workbook
-            raise PetaError.single("(file)", type(exc).__name__, "an Excel workbook (.xlsx) saved from the template",
-                                   file=name) from None
-        rows = list(wb.worksheets[0].iter_rows(values_only=True))
+        rows = _xlsx_rows(name, content)
         header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else [])]
         body = [dict(zip(header, r)) for r in rows[1:] if any(c not in (None, "") for c in r)]
     elif suffix == ".csv":
@@ -195,6 +190,42 @@ def read_rows(name: str, content: bytes) -> list[dict]:
 
 
 EXTRA_CELLS = "(sel berlebih)"
+EXCEL_CELL_LIMIT = 32_767  # characters: Excel cuts longer text at this length without a word
+
+
+def _xlsx_rows(name: str, content: bytes) -> list[tuple]:
+    """The first sheet's rows as written, or a PetaError naming each cell that cannot be read as
+    written: a formula with no saved result (a file written by a program, never opened in Excel),
+    or text at Excel's 32,767-character limit (cut). A stale ``<dimension>`` record (which would
+    make a read-only reader stop early) is ignored: every row present is read."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    try:
+        values = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
+        formulas = load_workbook(io.BytesIO(content), read_only=True, data_only=False).worksheets[0]
+    except Exception as exc:  # noqa: BLE001 - any unreadable workbook
+        raise PetaError.single("(file)", type(exc).__name__, "an Excel workbook (.xlsx) saved from the template",
+                               file=name) from None
+    values.reset_dimensions()
+    formulas.reset_dimensions()
+    rows = list(values.iter_rows(values_only=True))
+    problems = []
+    for r, (got, raw) in enumerate(zip(rows, formulas.iter_rows(values_only=True)), start=1):
+        for c, (value, written) in enumerate(zip(got, raw), start=1):
+            where = f"{get_column_letter(c)}{r}"
+            if value is None and isinstance(written, str) and written.startswith("="):
+                problems.append(Problem(f"cell {where}", written, "a value: this formula has no saved result "
+                                        "(open the file in Excel or LibreOffice and save it, or paste values)",
+                                        file=name, record=f"baris {r}"))
+            elif isinstance(value, str) and len(value) >= EXCEL_CELL_LIMIT:
+                problems.append(Problem(f"cell {where}", value[:40] + "…", f"text shorter than Excel's limit of "
+                                        f"{EXCEL_CELL_LIMIT} characters: this cell is at the limit, so it was probably "
+                                        "cut; shorten it", file=name, record=f"baris {r}"))
+    if problems:
+        raise PetaError(problems, summary=f"{len(problems)} cell(s) of {name} cannot be read as written; "
+                                          "nothing was imported")
+    return rows
 
 
 def _decode_csv(name: str, content: bytes) -> str:
