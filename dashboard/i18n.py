@@ -256,6 +256,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "group": ("Kelompok", "Group"),
     "count": ("Jumlah", "Count"),
     "all_of_them": ("Semua (se-wilayah)", "All of them"),
+    "not_listed": ("Masuk sebagai {name}, tetapi belum terdaftar sebagai pengguna: hanya bisa melihat.",
+                   "Signed in as {name}, but not listed as a user: viewing only."),
     "hidden_signed_out": ("(masuk untuk melihat)", "(sign in to see)"),
     "who_hidden": ("Nama pengubah hanya terlihat setelah masuk.", "Who made each change is shown after signing in."),
     "art_evidence": ("Bukti: “{e}”", "Evidence: “{e}”"),

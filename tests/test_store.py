@@ -166,9 +166,37 @@ def test_passwords_are_hashed_and_checked(tmp_path):
     assert auth.sign_in("camat-ciawi", "rahasia-123", secrets) == CAMAT_CIAWI
     assert auth.sign_in("camat-ciawi", "salah", secrets) is None
     assert auth.sign_in("siapa", "rahasia-123", secrets) is None
-    secrets.write_text('[users.x]\npassword = "plain"\n', encoding="utf-8")
-    with pytest.raises(PetaError, match="password_hash"):
-        auth.sign_in("x", "plain", secrets)
+    # a plain password locks out only that entry, never everyone (issue 11 §7)
+    secrets.write_text(f'[users.x]\npassword = "plain"\n[users.camat-ciawi]\npassword_hash = "{h}"\n'
+                       f'region = "32.01.24"\n', encoding="utf-8")
+    assert auth.sign_in("x", "plain", secrets) is None
+    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets) == CAMAT_CIAWI
+
+
+def test_sign_in_is_rate_limited_per_name_and_unknown_names_cost_the_same(tmp_path, monkeypatch):
+    h = auth.hash_password("rahasia-123", iterations=1000)
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(f'[users.camat-ciawi]\npassword_hash = "{h}"\nregion = "32.01.24"\n', encoding="utf-8")
+    monkeypatch.setattr(auth, "FAILURES", auth._Failures())
+    for i in range(auth.MAX_FAILURES):
+        assert auth.sign_in("camat-ciawi", f"salah-{i}", secrets, now=100.0 + i) is None
+    # locked: even the right password is refused inside the window, accepted after it
+    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets, now=200.0) is None
+    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets, now=100.0 + auth.LOCK_SECONDS + 10) == CAMAT_CIAWI
+    # an unknown name is checked against a real hash too (same work as a wrong password)
+    calls = []
+    real = auth.verify_password
+    monkeypatch.setattr(auth, "verify_password", lambda p, stored: calls.append(stored) or real(p, stored))
+    assert auth.sign_in("siapa", "x", secrets, now=1000.0) is None
+    assert calls and calls[0].startswith("pbkdf2_sha256$")
+
+
+def test_identity_provider_users_not_listed_cannot_write(tmp_path):
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('[auth]\nredirect_uri = "http://localhost:8501/oauth2callback"\n'
+                       '[users."camat@contoh.go.id"]\nregion = "32.01.24"\n', encoding="utf-8")
+    assert auth.user_for_identity("camat@contoh.go.id", secrets) == User("camat@contoh.go.id", "32.01.24")
+    assert auth.user_for_identity("siapa@gmail.com", secrets) is None
 
 
 # -- import --------------------------------------------------------------------------------------

@@ -36,6 +36,10 @@ def box(lang: str) -> User | None:
                 st.button(t("sign_out", lang), key="logout", on_click=st.logout)
             else:
                 st.button(t("sign_out", lang), key="logout", on_click=lambda: st.session_state.pop("_user", None))
+        elif auth.provider_configured() and getattr(st.user, "is_logged_in", False):
+            # signed in with the provider but not listed in [users]: may view, never write
+            st.caption(t("not_listed", lang, name=str(st.user.get("email") or st.user.get("name"))))
+            st.button(t("sign_out", lang), key="logout", on_click=st.logout)
         elif auth.provider_configured():
             st.button(t("sign_in", lang), key="login", on_click=st.login)
         else:
