@@ -303,3 +303,16 @@ def test_benchmark_script_reports_accuracy(tmp_path):
     res = json.loads((tmp_path / "r.json").read_text())
     assert res["articles"] == len(EXPECTED) and res["wrong_and_sure"] == 0
     assert set(res["accuracy"]) >= {"is_ceremony", "region", "date", "kinds", "leader"}
+
+
+def test_several_uploaded_files_are_read_and_a_bad_one_is_named(gaz, calendar, places):
+    from dashboard.extract.article import read_many
+
+    names = ["01-kecamatan-apel-pakta.html", "02-pemkab-ikrar-sekda.html", "03-gubernur-deklarasi.txt",
+             "04-sosialisasi.html", "13-angka-kata.txt"]
+    files = [(n, (ARTICLES / n).read_bytes()) for n in names] + [("rusak.html", b"\x00\x01" * 100)]
+    articles, failed = read_many([], files, "", dt.date(2024, 11, 7))
+    assert [a.source for a in articles] == names
+    assert failed == ["rusak.html: berkas biner (binary), not HTML or text: give the article's page or its text"]
+    regions = [extract(a, gaz, calendar, places).value("region") for a in articles]
+    assert regions == ["33.02.27", "64.02", "73", "74.71", "73.09.04"]

@@ -156,3 +156,27 @@ def _host(url: str | None) -> str | None:
 
 def _clean(text: str | None) -> str | None:
     return " ".join(text.split()) if text else None
+
+
+def read_many(links: list[str], files: list[tuple[str, bytes]], pasted: str, published: dt.date | None,
+              fetch=None) -> tuple[list[Article], list[str]]:
+    """Several inputs at once (the *Dari berita* page): links, uploaded files as (name, bytes) and
+    pasted text. Returns the articles read and one line per source that could not be (the others go on)."""
+    articles, failed = [], []
+    for link in links:
+        try:
+            articles.append(read_source(link, published=published, fetch=fetch))
+        except PetaError as exc:
+            failed.append(exc.summary)
+    for name, raw in files:
+        try:
+            text = decode(name, raw)
+            articles.append((from_html if looks_html(text) else from_text)(name, text, None, published))
+        except PetaError as exc:
+            failed.append(exc.summary)
+    if pasted.strip():
+        try:
+            articles.append(from_text("teks", pasted, None, published))
+        except PetaError as exc:
+            failed.append(exc.summary)
+    return articles, failed

@@ -18,7 +18,7 @@ import streamlit as st
 
 from .. import context
 from ..errors import PetaError
-from ..extract.article import Article, from_html, from_text, looks_html, decode, read_source
+from ..extract.article import Article, read_many
 from ..extract.draft import Calendar, Draft, extract, to_report
 from ..extract.fetch import fetch
 from ..extract.places import PlaceIndex
@@ -29,7 +29,6 @@ from . import cache
 from .entry import _calendar
 from .safe import md
 
-MAX_UPLOAD = 5 * 1024 * 1024
 _FIELD_KEYS = ("a_override", "a_region", "a_date", "a_date_other", "a_elections", "a_kinds", "a_venue", "a_leader_name",
                "a_leader_role", "a_signatories", "a_witnesses", "a_categories", "a_commit_text", "a_readiness",
                "a_notes", "a_reject_reason")
@@ -68,26 +67,8 @@ def _read_and_queue(gaz, user, lang: str) -> None:
     if not (links or files or pasted):
         st.warning(t("art_nothing", lang))
         return
-    articles: list[Article] = []
-    failed: list[str] = []
-    for link in links:
-        try:
-            articles.append(read_source(link, published=published, fetch=fetch))
-        except PetaError as exc:
-            failed.append(exc.summary)
-    for f in files:
-        try:
-            if f.size > MAX_UPLOAD:
-                raise PetaError.single("source", f.name, "too big", summary=f"{f.name}: larger than 5 MB")
-            text = decode(f.name, f.getvalue())
-            articles.append((from_html if looks_html(text) else from_text)(f.name, text, None, published))
-        except PetaError as exc:
-            failed.append(exc.summary)
-    if pasted:
-        try:
-            articles.append(from_text("teks", pasted, None, published))
-        except PetaError as exc:
-            failed.append(exc.summary)
+    # decode() refuses more than 5 MB per file, with its name
+    articles, failed = read_many(links, [(f.name, f.getvalue()) for f in files], pasted, published, fetch)
     cal = Calendar.from_raw(_calendar())
     places = _places(gaz)
     rows = [{"source": a.source, "url": a.url, "title": a.title, "article_text": a.text,
