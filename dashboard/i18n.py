@@ -242,6 +242,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "art_date_choice": ("Tanggal upacara", "Ceremony date"),
     "art_date_none": ("tanpa tanggal (berita tidak menyebutnya)", "undated (the article does not say)"),
     "art_date_inferred": ("{d} (tahun disimpulkan dari tanggal terbit)", "{d} (year inferred from the publication date)"),
+    "art_ready_needs_date": ("Angka kesiapan perlu tanggal: pilih tanggal upacara, atau hapus angkanya.",
+                             "A readiness figure needs a date: choose the ceremony date, or remove the figure."),
     "art_date_other": ("tanggal lain…", "another date…"),
     "art_choose": ("Pilih salah satu sebelum menyimpan.", "Choose one before saving."),
     "art_commit_text": ("Isi komitmen dengan kata-kata Anda (satu baris per kategori terpilih; kosong: nama kategori)",

@@ -76,9 +76,10 @@ def cover(report, meta: ExportMeta) -> go.Figure:
         fig.add_annotation(x=0.985, y=y0 + 0.03, xanchor="right", yanchor="bottom", text=note, showarrow=False,
                            align="right", font={"size": 19, "color": "#444444"})
     if s.own_text:  # the region's own government: did it hold its own ceremony?
-        own = "<br>".join(html.escape(x, quote=False) for x in textwrap.wrap(s.own_text, 48)[:3])
+        own = "<br>".join(html.escape(x, quote=False) for x in textwrap.wrap(
+            textwrap.shorten(s.own_text, 4 * 50, placeholder=" …"), 50))  # at most 4 lines, never cut mid-word
         fig.add_annotation(x=0.0, y=0.25, xanchor="left", yanchor="top", showarrow=False, align="left", text=own,
-                           font={"size": 26, "color": STATE_COLORS["covered"] if s.own_state == "commitment"
+                           font={"size": 24, "color": STATE_COLORS["covered"] if s.own_state == "commitment"
                                  else "#444444"})
     if s.undated_ids:
         fig.add_annotation(x=0.0, y=0.02, xanchor="left", yanchor="bottom", showarrow=False, align="left",

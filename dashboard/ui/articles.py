@@ -267,6 +267,8 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
             st.error(md(t("art_not_ceremony", lang, why="")) + " " + t("art_override", lang))
         elif region is None or picked is None or (picked == "__other__" and day is None):
             st.error(t("art_choose", lang))
+        elif day is None and ready_out["percent"].notna().any():  # a figure needs the day it was reported
+            st.error(t("art_ready_needs_date", lang))
         else:
             _save(row, d, gaz, user, lang, region, picked, day, sig_out, ready_out, dups)
     with b2.popover(t("art_reject", lang)):

@@ -61,7 +61,7 @@ CSS = """
 .b-tile .n {font-size: 24px; color: #333;}
 .b-big {font-size: 150px; font-weight: 800; color: #b2182b; line-height: 1;}
 .b-sentence {font-size: 40px; font-weight: 700;}
-.b-own {font-size: 32px; margin-top: .5rem; color: #1b5e20;}
+.b-own {font-size: clamp(20px, 1.65vw, 32px); margin-top: .25rem; color: #1b5e20;}
 .b-foot {display: flex; justify-content: space-between; gap: 2rem; font-size: 22px; color: #222;
          border-top: 2px solid #999; padding-top: .4rem; margin-top: .4rem;}
 .b-dots span {display: inline-block; min-width: 2.2em; text-align: center; margin-left: .3em; padding: 0 .4em;
