@@ -316,3 +316,35 @@ def test_several_uploaded_files_are_read_and_a_bad_one_is_named(gaz, calendar, p
     assert failed == ["rusak.html: berkas biner (binary), not HTML or text: give the article's page or its text"]
     regions = [extract(a, gaz, calendar, places).value("region") for a in articles]
     assert regions == ["33.02.27", "64.02", "73", "74.71", "73.09.04"]
+
+
+def test_reviewed_report_from_the_review_values(gaz, calendar, places):
+    """The review page's values -> the saved report: empty editor cells left out, commitment lines
+    given to the chosen categories in order, an inferred year saved as date_inferred, and a
+    readiness figure without a day refused rather than dropped."""
+    import pandas as pd
+
+    from dashboard.extract.draft import reviewed_report, stored_article
+
+    art = read_source(str(ARTICLES / "07-tanpa-tahun.txt"), published=dt.date(2024, 11, 9))
+    stored = extract(art, gaz, calendar, places).to_dict()
+    common = dict(ceremony_id="singaparna-2024-11-08", region="32.06.24", elections=["pilkada-2024"],
+                  kinds=["apel", "ikrar"], leader_name="Dedi Kurniawan", leader_role="Camat Singaparna", venue="",
+                  signatory_rows=[{"group": "camat", "count": 1, "all": False},
+                                  {"group": "kepala_desa", "count": pd.NA, "all": True},
+                                  {"group": None, "count": float("nan"), "all": False}],
+                  witnesses=["panwascam"], categories=["kampanye", "netralitas"],
+                  commitment_text="Tidak ikut kampanye pasangan calon mana pun.\n", notes="")
+    article = stored_article(art.source, art.text, stored["article"])
+    report = reviewed_report(stored, article, gaz, day=dt.date(2024, 11, 8), day_from_reading=True,
+                             readiness_rows=[{"percent": 80.0, "measure": ""}, {"percent": pd.NA, "measure": None}],
+                             **common)
+    assert report["signatories"] == [{"group": "camat", "count": 1}, {"group": "kepala_desa", "all": True}]
+    assert [c["text"] for c in report["commitments"]] == ["Tidak ikut kampanye pasangan calon mana pun.",
+                                                         "Netral sebelum, selama, dan sesudah pemilihan"]
+    assert report["date_inferred"]["year"] == 2024 and "Jumat (8/11)" in report["date_inferred"]["stated"]
+    assert report["readiness"] == [{"percent": 80.0, "measure": "kesiapan", "as_of": dt.date(2024, 11, 8)}]
+    assert report["sources"][0]["published"] == dt.date(2024, 11, 9) and "venue" not in report
+    with pytest.raises(PetaError, match="readiness figure is reported on a day"):
+        reviewed_report(stored, article, gaz, day=None, day_from_reading=False,
+                        readiness_rows=[{"percent": 80.0, "measure": ""}], **common)

@@ -222,3 +222,62 @@ def suggested_report(draft: Draft, gaz: Gazetteer, ceremony_id: str) -> dict | N
                      signatories=draft.value("signatories"), witnesses=draft.value("witnesses"),
                      readiness=None, date_inferred=inferred,
                      date_unknown_reason=None if day else "Tanggal tidak ditemukan di berita (perlu dicek).")
+
+
+def _given(value) -> bool:
+    """A cell the reviewer filled in (an empty editor cell is None, NaN or pandas' NA)."""
+    import pandas as pd
+
+    return value is not None and bool(pd.notna(value))
+
+
+def stored_article(source: str, text: str, article: dict) -> Article:
+    """The article of a queued draft, from what the queue keeps (the ``article`` object of the JSON)."""
+    published = dt.date.fromisoformat(article["published"]) if article.get("published") else None
+    return Article(source, text, article.get("title"), article.get("outlet"), article.get("url"), published, None)
+
+
+def reviewed_report(stored: dict, article: Article, gaz: Gazetteer, *, ceremony_id: str, region: str,
+                    day: dt.date | None, day_from_reading: bool, elections: list[str], kinds: list[str],
+                    leader_name: str, leader_role: str, venue: str, signatory_rows: list[dict],
+                    witnesses: list[str], categories: list[str], commitment_text: str,
+                    readiness_rows: list[dict], notes: str) -> dict:
+    """The report the reviewer decided on, from the review page's plain values.
+
+    ``stored``: the draft's JSON; ``day_from_reading``: the day was one the draft offered (so a
+    year inferred there, or a weekday-only day, is saved with ``date_inferred`` saying so).
+    Signatory rows: group, count, all; readiness rows: percent, measure, reported on ``day``;
+    commitment text: one line per chosen category, the category's name where a line is missing.
+    A readiness figure without a day is refused (never dropped)."""
+    from ..errors import PetaError
+    from ..records.vocab import COMMITMENT_CATEGORIES
+
+    dr = stored["date"]
+    inferred = None
+    if day and day_from_reading and (dr.get("year_inferred") or dr.get("weekday_only")):
+        inferred = {"stated": (dr.get("evidence") or "")[:300] or "(tidak ada)", "year": day.year,
+                    "how": f"dipilih pemeriksa; tanggal terbit berita {stored['article'].get('published') or '-'}"}
+    lines = [x.strip() for x in commitment_text.splitlines() if x.strip()]
+    commitments = [{"category": c, "text": lines[i] if i < len(lines) else COMMITMENT_CATEGORIES[c].id_label}
+                   for i, c in enumerate(categories)]
+    signatories = []
+    for r in signatory_rows:
+        if not r.get("group"):
+            continue
+        entry: dict = {"group": r["group"]}
+        if _given(r.get("count")):
+            entry["count"] = int(r["count"])
+        if r.get("all") is True:
+            entry["all"] = True
+        signatories.append(entry)
+    figures = [r for r in readiness_rows if _given(r.get("percent"))]
+    if figures and day is None:
+        raise PetaError.single("readiness", [r["percent"] for r in figures],
+                               "a ceremony date: a readiness figure is reported on a day (choose the date, "
+                               "or remove the figure)", record=ceremony_id)
+    readiness = [{"percent": float(r["percent"]), "measure": str(r.get("measure") or "").strip() or "kesiapan",
+                  "as_of": day} for r in figures]
+    return to_report(Draft(article, {}), gaz, ceremony_id=ceremony_id, date=day, region=region,
+                     elections=elections, kinds=kinds, leader={"name": leader_name or None, "role": leader_role or None},
+                     venue=venue or None, signatories=signatories, witnesses=witnesses, commitments=commitments,
+                     readiness=readiness, date_inferred=inferred, notes=notes or None)

@@ -166,9 +166,9 @@ def build_tables(reports: list[RawReport], gazetteer: Gazetteer, calendar: list[
             "notes": " ".join(r.data["notes"] for r in group if r.data.get("notes")) or None,
             "files": [r.origin for r in group],
         })
-        for field, table, col in (("elections", "elections", "election_id"), ("kinds", "kinds", "kind"),
-                                  ("witnesses", "witnesses", "body")):
-            for value in dict.fromkeys(v for r in group for v in (r.data.get(field) or [])):
+        for key, table, col in (("elections", "elections", "election_id"), ("kinds", "kinds", "kind"),
+                                ("witnesses", "witnesses", "body")):
+            for value in dict.fromkeys(v for r in group for v in (r.data.get(key) or [])):
                 rows[table].append({"ceremony_id": cid, col: value})
 
         by_group: dict[str, list[tuple[dict, str]]] = defaultdict(list)

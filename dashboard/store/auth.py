@@ -22,7 +22,6 @@ import time
 import tomllib
 from pathlib import Path
 
-from ..errors import PetaError
 from ..settings import _secrets_file
 from .editing import User
 

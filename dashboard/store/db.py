@@ -14,7 +14,6 @@ import hashlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 import yaml
 from sqlalchemy import create_engine, event, func, select, text

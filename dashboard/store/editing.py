@@ -87,7 +87,9 @@ def duplicates(store: Store, region: str, date) -> list:
     if date is None:
         return []
     iso = date.isoformat()
-    return [r for r in store.rows(include_withdrawn=False) if r.region_code == region and r.date == iso]
+    # only that region's rows are read (SQL): the pages ask on every rerun, and a national store
+    # holds tens of thousands of reports
+    return [r for r in store.rows(include_withdrawn=False, within=region) if r.region_code == region and r.date == iso]
 
 
 def create(store: Store, gaz: Gazetteer, calendar: list[RawReport], data: dict, user: User | None,

@@ -159,8 +159,6 @@ def read_rows(name: str, content: bytes) -> list[dict]:
                                "(split the sheet)", file=name)
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
-        from openpyxl import load_workbook
-
         rows = _xlsx_rows(name, content)
         header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else [])]
         body = [dict(zip(header, r)) for r in rows[1:] if any(c not in (None, "") for c in r)]

@@ -18,8 +18,8 @@ import streamlit as st
 
 from .. import context
 from ..errors import PetaError
-from ..extract.article import Article, read_many
-from ..extract.draft import Calendar, Draft, extract, to_report
+from ..extract.article import read_many
+from ..extract.draft import Calendar, extract, reviewed_report, stored_article
 from ..extract.fetch import fetch
 from ..extract.places import PlaceIndex
 from ..i18n import t
@@ -27,7 +27,7 @@ from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITN
 from ..store import editing
 from . import cache
 from .entry import _calendar
-from .safe import md
+from .safe import bullets, md
 
 _FIELD_KEYS = ("a_override", "a_region", "a_date", "a_date_other", "a_elections", "a_kinds", "a_venue", "a_leader_name",
                "a_leader_role", "a_signatories", "a_witnesses", "a_categories", "a_commit_text", "a_readiness",
@@ -241,7 +241,8 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
     st.markdown(md(_badge(t("signatories", lang), d["signatories"], lang)))
     sig_out = st.data_editor(sig.astype({"count": "Int64", "all": bool}), key="a_signatories", num_rows="dynamic",
                              width="stretch", column_config={
-                                 "group": st.column_config.SelectboxColumn(t("group", lang), options=list(SIGNATORY_GROUPS)),
+                                 "group": st.column_config.SelectboxColumn(t("group", lang), options=list(SIGNATORY_GROUPS),
+                                                                           format_func=lambda g: SIGNATORY_GROUPS[g].label(lang)),
                                  "count": st.column_config.NumberColumn(t("count", lang), min_value=0, step=1),
                                  "all": st.column_config.CheckboxColumn(t("all_of_them", lang))})
     st.multiselect(_badge(t("witnesses", lang), d["witnesses"], lang), list(WITNESS_BODIES), key="a_witnesses",
@@ -264,11 +265,9 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
     b1, b2 = st.columns([1, 1])
     if b1.button(t("art_save", lang), key="a_save", type="primary"):
         if cer["value"] is False and not st.session_state.get("a_override"):
-            st.error(md(t("art_not_ceremony", lang, why="")) + " " + t("art_override", lang))
+            st.error(t("art_need_override", lang, box=t("art_override", lang)))
         elif region is None or picked is None or (picked == "__other__" and day is None):
             st.error(t("art_choose", lang))
-        elif day is None and ready_out["percent"].notna().any():  # a figure needs the day it was reported
-            st.error(t("art_ready_needs_date", lang))
         else:
             _save(row, d, gaz, user, lang, region, picked, day, sig_out, ready_out, dups)
     with b2.popover(t("art_reject", lang)):
@@ -291,46 +290,24 @@ def _chosen_date(picked: str | None) -> dt.date | None:
 
 
 def _save(row, d: dict, gaz, user, lang: str, region: str, picked: str, day, sig_out, ready_out, dups) -> None:
-    dr = d["date"]
-    inferred = None
-    if day and picked not in ("__other__",) and (dr.get("year_inferred") or dr.get("weekday_only")):
-        inferred = {"stated": (dr.get("evidence") or "")[:300] or "(tidak ada)", "year": day.year,
-                    "how": f"tahun/tanggal dipilih pemeriksa dari tanggal terbit {d['article']['published'] or '-'}"}
-    cats = st.session_state.get("a_categories") or []
-    lines = [x.strip() for x in (st.session_state.get("a_commit_text") or "").splitlines() if x.strip()]
-    commitments = [{"category": c, "text": lines[i] if i < len(lines) else COMMITMENT_CATEGORIES[c].id_label}
-                   for i, c in enumerate(cats)]
-    signatories = []
-    for r in sig_out.to_dict("records"):
-        if not r.get("group"):
-            continue
-        entry = {"group": r["group"]}
-        if r.get("count") is not None and not pd.isna(r["count"]):
-            entry["count"] = int(r["count"])
-        if r.get("all"):
-            entry["all"] = True
-        signatories.append(entry)
-    readiness = [{"percent": float(r["percent"]), "measure": (r.get("measure") or "kesiapan").strip() or "kesiapan",
-                  "as_of": day} for r in ready_out.to_dict("records")
-                 if r.get("percent") is not None and not pd.isna(r["percent"]) and day]
-    art = d["article"]
-    article = Article(row.source, row.article_text, art["title"], art["outlet"], art["url"],
-                      dt.date.fromisoformat(art["published"]) if art["published"] else None, None)
+    ss = st.session_state
     store = _store()
     ceremony_id = dups[0].ceremony_id if dups else editing.new_id(store, gaz, region, day)
-    data = to_report(Draft(article, {}), gaz, ceremony_id=ceremony_id, date=day, region=region,
-                     elections=st.session_state.get("a_elections") or [], kinds=st.session_state.get("a_kinds") or [],
-                     leader={"name": st.session_state.get("a_leader_name") or None,
-                             "role": st.session_state.get("a_leader_role") or None},
-                     venue=st.session_state.get("a_venue") or None, signatories=signatories,
-                     witnesses=st.session_state.get("a_witnesses") or [], commitments=commitments,
-                     readiness=readiness, date_inferred=inferred, notes=st.session_state.get("a_notes") or None)
     try:
+        data = reviewed_report(
+            d, stored_article(row.source, row.article_text, d["article"]), gaz, ceremony_id=ceremony_id,
+            region=region, day=day, day_from_reading=picked not in ("__other__", "__none__"),
+            elections=ss.get("a_elections") or [], kinds=ss.get("a_kinds") or [],
+            leader_name=ss.get("a_leader_name") or "", leader_role=ss.get("a_leader_role") or "",
+            venue=ss.get("a_venue") or "", signatory_rows=sig_out.to_dict("records"),
+            witnesses=ss.get("a_witnesses") or [], categories=ss.get("a_categories") or [],
+            commitment_text=ss.get("a_commit_text") or "", readiness_rows=ready_out.to_dict("records"),
+            notes=ss.get("a_notes") or "")
         editing.save_draft(store, gaz, _calendar(), row.id, data, user, merge_into=ceremony_id if dups else None)
     except PetaError as exc:
-        st.error(t("not_saved", lang) + "\n" + "\n".join(f"- {md(p)}" for p in exc.problems))
+        st.error(t("not_saved", lang) + "\n" + bullets(exc.problems))
         return
     cache._fingerprint.clear()
-    st.session_state["_a_message"] = t("art_saved", lang, id=ceremony_id, n=row.id)
-    st.session_state.pop("_a_loaded", None)
+    ss["_a_message"] = t("art_saved", lang, id=ceremony_id, n=row.id)
+    ss.pop("_a_loaded", None)
     st.rerun()
