@@ -1,9 +1,7 @@
 import streamlit as st
-from streamlit_folium import st_folium
-
 from dashboard import settings, views
 from dashboard.i18n import t
-from dashboard.ui import cache, controls, downloads, page
+from dashboard.ui import cache, controls, downloads, livemap, page
 
 view, gaz, rec, version = page.setup()
 page.heading("page_map", view, gaz)
@@ -16,16 +14,15 @@ if mv.no_child_shapes:
     st.info(t("no_desa", lg))
 if views.not_drawn_text(mv, lg):
     st.info(views.not_drawn_text(mv, lg))
-m = rep.folium_map(tiles=settings.get("PETA_TILES"))
 hint, dl = st.columns([5, 1], vertical_alignment="bottom")
 hint.caption(t("map_hint", lg))
 with dl:
     downloads.menu(rep, "peta", html=True)
 # Only a click on a unit comes back to Python: panning and zooming never rerun the app.
-clicked = st_folium(m, key="map", height=620, use_container_width=True, returned_objects=["last_active_drawing"])
-code = (((clicked or {}).get("last_active_drawing") or {}).get("properties") or {}).get("code")
-if code in mv.drill and code != view.region and st.session_state.get("_last_click") != code:
-    st.session_state["_last_click"] = code
+geo_id = livemap.geometry_id(*rep.live_geometry_key)
+code = livemap.show(geo_id, lambda: cache.live_geometry(geo_id, rep), rep.live_layer, key="map",
+                    tiles=settings.get("PETA_TILES"), lang=lg)
+if code in mv.drill and code != view.region:
     controls.set_region(code)
     st.rerun()
 

@@ -105,11 +105,13 @@ def browser_times(script: str, url_path: str, region: str | None = REGION) -> di
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
             page = browser.new_page(viewport={"width": 1600, "height": 1000})
-            received: list[tuple[int, bool]] = []  # (bytes, frame carries the map's GeoJSON)
+            received: list[tuple[int, bool]] = []  # (bytes, frame carries the map's data)
 
             def on_frame(payload):
                 raw = payload if isinstance(payload, bytes) else payload.encode()
-                received.append((len(raw), b"geo_json_" in raw))
+                # ours: the map component's arguments (units' colours, geometry when sent);
+                # the naive app: folium's script with its GeoJSON
+                received.append((len(raw), b"geo_json_" in raw or b'"units"' in raw))
             page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
             query = f"region={region}&election=pilkada-2024" if region else "election=pilkada-2024"
             page.goto(f"{base}{url_path}?{query}")

@@ -229,7 +229,7 @@ def cmd_import(args) -> int:
     import getpass
 
     from .records.read import read_calendar
-    from .store import importer
+    from .store import importer, sheet
     from .store.editing import User
 
     path = Path(args.file)
@@ -241,6 +241,9 @@ def cmd_import(args) -> int:
     context.seed(db, gaz, root)
     user = User(args.user or f"cli:{getpass.getuser()}")  # whoever runs the server's CLI may write everywhere
     calendar = read_calendar(root)
+    if path.stat().st_size > sheet.MAX_BYTES:  # never read a huge file into memory
+        raise PetaError.single("(file)", f"{path.stat().st_size // (1024 * 1024)} MB",
+                               f"at most {sheet.MAX_BYTES // (1024 * 1024)} MB (split the sheet)", file=path.name)
     checked = importer.check(db, gaz, calendar, path.name, path.read_bytes(), user)
     if checked.problems:
         print(PetaError(checked.problems, summary=f"{len(checked.bad_rows)} of {len(checked.reports)} row(s) "

@@ -6,6 +6,9 @@ The app wraps these in ``st.cache_resource``/``st.cache_data`` (see
 
 from __future__ import annotations
 
+import fnmatch
+import hashlib
+import os
 from pathlib import Path
 
 from . import settings
@@ -39,13 +42,65 @@ def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None) -> dict[str, in
 
     root = Path(data_dir or settings.get("PETA_DATA_DIR"))
     calendar = read_calendar(root)
-    return st.seed(root, lambda rows, replace, add: trial_rows(rows, gaz, calendar, replace=replace, add=add))
+    stamp_file = settings.cache_dir() / "seeded" / hashlib.sha256(f"{st.url}|{root.resolve()}".encode()).hexdigest()[:24]
+    files, stamp = _folder_stamp(root)
+    if _read_text(stamp_file) == f"{stamp} {st.version()}":
+        return {"added": 0, "updated": 0, "unchanged": files, "kept_edit": 0}
+    counts = st.seed(root, lambda rows, replace, add: trial_rows(rows, gaz, calendar, replace=replace, add=add))
+    _write_text(stamp_file, f"{stamp} {st.version()}")
+    return counts
+
+
+def _folder_stamp(root: Path) -> tuple[int, str]:
+    """(number of curated files, a digest of their names, sizes and modification times).
+
+    The seed reads and hashes every curated file to find the changed ones (~1 s for 20,000);
+    when this stamp and the store's version are what they were after the last seed, nothing
+    can have changed, and the start skips it."""
+    h = hashlib.sha256()
+    n = 0
+    folder = root / "ceremonies"
+    if folder.is_dir():
+        with os.scandir(folder) as it:
+            for entry in sorted(it, key=lambda e: e.name):
+                if fnmatch.fnmatch(entry.name, "*.y*ml"):  # the seed's own pattern
+                    stat = entry.stat()
+                    h.update(f"{entry.name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+                    n += 1
+    return n, h.hexdigest()
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Best effort (a cache folder that cannot be written only means the next start checks again)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def records(gaz: Gazetteer, data_dir: str | Path | None = None, db=None) -> Records:
     """The records the pages show: the store's active reports, after seeding the files.
     ``db``: an open store (the app passes its cached one), else one is opened."""
+    from .records import snapshot
+
     root = Path(data_dir or settings.get("PETA_DATA_DIR"))
     db = db or store(root)
     seed(db, gaz, root)
-    return load_records(db, gaz, read_calendar(root))
+    calendar = read_calendar(root)  # read (and checked) first: a broken calendar is named as always
+    folder = settings.cache_dir() / "records"
+    k = snapshot.key(db.url, db.version(), root / "elections.yaml", gaz.table)
+    loaded = snapshot.read(folder, k)
+    if loaded is None:
+        loaded = load_records(db, gaz, calendar)
+        snapshot.write(folder, k, loaded)
+    return loaded

@@ -140,6 +140,39 @@ def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang:
     return m
 
 
+# -- the app's live map (dashboard/ui/livemap.py) ------------------------------------------------
+# The Peta page draws with its own small Leaflet component instead of a folium page: the geometry
+# of a view is sent to a browser once and kept there, and a change of election or date sends only
+# each unit's colour and tooltip (~50 KB for the 514 kabupaten/kota of Indonesia, instead of the
+# whole 1.5 MB map). Text travels as plain strings and the component writes it with textContent,
+# so nothing from the records is ever read as HTML.
+
+def map_geometry(shapes: gpd.GeoDataFrame, codes) -> dict:
+    """The FeatureCollection of the units ``codes`` (property ``code`` only), in ``codes``' order."""
+    have = set(shapes["code"])
+    wanted = [c for c in dict.fromkeys(codes) if c in have]
+    return to_geojson(shapes.set_index("code", drop=False).loc[wanted], ["code"])
+
+
+def map_layer(units: pd.DataFrame, mode: str, lang: str, title: str | None = None) -> dict:
+    """Per unit: fill colour, whether its own government pledged (a thick green outline) and its
+    tooltip as (label, value) rows of plain text; and the legend. Same colours as :func:`coverage_map`."""
+    fills = ([share_color(x) for x in units["share"]] if mode == "share"
+             else [STATE_COLORS[x] for x in units["state"]])
+    own = (list(units["own_state"] == OWN_COMMITMENT) if mode == "share" and "own_state" in units
+           else [False] * len(units))
+    heads = [t("name", lang), t("code", lang), t("state", lang), t("ceremonies", lang)]
+    styles = {}
+    for code, fill, is_own, *values in zip(units["code"], fills, own, *(units[c] for c in TOOLTIP_FIELDS)):
+        styles[str(code)] = {"fill": fill, "own": bool(is_own),
+                             "tip": [[h, str(v)] for h, v in zip(heads, values) if v is not None and str(v) != ""]}
+    items = [[label, color] for label, color in legend_items(mode, lang)]
+    return {"units": styles,
+            "legend": {"title": title or (t("share_legend", lang) if mode == "share" else t("legend_title", lang)),
+                       "items": items, "own": t("own_legend_short", lang) if mode == "share" else None},
+            "style": {"outline": OUTLINE, "own_outline": OWN_OUTLINE, "own_width": OWN_OUTLINE_WIDTH}}
+
+
 def leaflet_source() -> Path:
     """Leaflet's dist files, from the ``django-js-lib-leaflet`` package (no Django needed)."""
     import js_lib_leaflet

@@ -100,10 +100,25 @@ def _index(records: Records, election_id: str, as_of: dt.date | None) -> "_Index
     only changes the region, or a page that asks twice, reuses it)."""
     key = ("index", election_id, as_of)
     if key not in records.memo:
-        if len(records.memo) > 32:  # many as-of dates in one session: keep memory bounded
-            records.memo.clear()
+        indexes = [k for k in records.memo if isinstance(k, tuple) and k[0] == "index"]
+        if len(indexes) > 32:  # many as-of dates in one session: keep memory bounded
+            for old in indexes:
+                del records.memo[old]
         records.memo[key] = _Index(records, election_id, as_of)
     return records.memo[key]
+
+
+def _binding_and_groups(records: Records) -> tuple[set, dict]:
+    """Ceremonies of a binding kind, and per ceremony the groups that all signed; the same for
+    every election and date, so built once per loaded records."""
+    if "binding_groups" not in records.memo:
+        binding = set(records.kinds.loc[records.kinds["kind"].isin(BINDING_KINDS), "ceremony_id"])
+        sig = records.signatories[records.signatories["all"]]
+        groups: dict = defaultdict(set)
+        for cid, g in zip(sig["ceremony_id"], sig["group"]):
+            groups[cid].add(g)
+        records.memo["binding_groups"] = (binding, dict(groups))
+    return records.memo["binding_groups"]
 
 
 class _Index:
@@ -118,9 +133,7 @@ class _Index:
             is_dated &= cer["date"] <= pd.Timestamp(as_of)
         dated = cer[is_dated]
         self.undated = cer[cer["date"].isna()]
-        binding = set(records.kinds.loc[records.kinds["kind"].isin(BINDING_KINDS), "ceremony_id"])
-        sig = records.signatories[records.signatories["all"]]
-        groups = {cid: set(g) for cid, g in sig.groupby("ceremony_id")["group"]}
+        binding, groups = _binding_and_groups(records)
         self.levels = dict(zip(cer["id"], cer["region_level"]))
 
         def index(frame: pd.DataFrame):
@@ -140,6 +153,7 @@ class _Index:
 
         self.own, self.binding_regions, self.lead, self.pemda = index(dated)
         self.own_u, _, self.lead_u, self.pemda_u = index(self.undated)
+        self.kecamatan: dict[str | None, pd.DataFrame] = {}  # see _kecamatan_states
 
     def states(self, units: pd.DataFrame) -> pd.DataFrame:
         """``units`` (code, level) with state, own_state, own_ids, direct_ids (= own_ids),
@@ -148,15 +162,26 @@ class _Index:
         kinds = [_leader_kind(c, lvl) for c, lvl in zip(codes, units["level"])]
         own = [list(self.own.get(c, ())) for c in codes]
         lead, pemda, undated = [], [], []
+        # what reaches a unit from above depends only on its parent and kind: found once per
+        # (parent, kind), not once per unit (7,000 kecamatan share 514 parents)
+        from_above: dict[tuple[str, str], tuple[list, list, list, list]] = {}
         for code, kind in zip(codes, kinds):
-            above = [code[:w] for w in _PREFIX_WIDTHS if len(code) > w]
-            lead.append([i for a in above for i in self.lead.get((a, kind), ())])
-            kab = code[:5] if len(code) > 5 and kind in ("kecamatan", "kelurahan") else None
-            pemda.append(list(self.pemda.get(kab, ())) if kab else [])
-            und = list(self.own_u.get(code, ())) + [i for a in above for i in self.lead_u.get((a, kind), ())]
-            if kab:
-                und += self.pemda_u.get(kab, [])
-            undated.append(list(dict.fromkeys(und)))
+            key = (code[:code.rfind(".")] if "." in code else "", kind)
+            hit = from_above.get(key)
+            if hit is None:
+                above = [code[:w] for w in _PREFIX_WIDTHS if len(code) > w]
+                kab = code[:5] if len(code) > 5 and kind in ("kecamatan", "kelurahan") else None
+                hit = from_above[key] = (
+                    [i for a in above for i in self.lead.get((a, kind), ())],
+                    list(self.pemda.get(kab, ())) if kab else [],
+                    [i for a in above for i in self.lead_u.get((a, kind), ())],
+                    list(self.pemda_u.get(kab, ())) if kab else [])
+            ld, pem, ld_u, pem_u = hit
+            lead.append(list(ld))
+            pemda.append(list(pem))
+            own_u = self.own_u.get(code)
+            undated.append(list(dict.fromkeys([*own_u, *ld_u, *pem_u])) if own_u else
+                           list(dict.fromkeys([*ld_u, *pem_u])) if (ld_u or pem_u) else [])
         state, own_state, reach = [], [], []
         for code, o, ld, pd_ in zip(codes, own, lead, pemda):
             bound = code in self.binding_regions
@@ -277,9 +302,16 @@ class Coverage:
 
 
 def _kecamatan_states(idx: _Index, gaz: Gazetteer, under: str | None) -> pd.DataFrame:
-    kec = _units_frame(gaz, under, "kecamatan")
-    kec = kec[held_mask(kec["code"], idx.regions)]
-    return idx.states(kec)
+    """States of every kecamatan under ``under`` (None: Indonesia). Kept on the index: the
+    national view asks twice in one rerun (provinces for the numbers, kabupaten/kota for the map)."""
+    hit = idx.kecamatan.get(under)
+    if hit is None:
+        kec = _units_frame(gaz, under, "kecamatan")
+        kec = kec[held_mask(kec["code"], idx.regions)]
+        if len(idx.kecamatan) > 16:
+            idx.kecamatan.clear()
+        hit = idx.kecamatan[under] = idx.states(kec)
+    return hit
 
 
 def coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,

@@ -143,6 +143,22 @@ class Report:
         kinds, _ = views.ceremony_texts(self.records, list(tl.events["id"]), lg)
         return charts.timeline_figure(tl, self.records.calendar, kinds, lg, axis)
 
+    @cached_property
+    def live_layer(self) -> dict:
+        """The app map's colours, outlines, tooltips and legend (plain data, see maps.map_layer)."""
+        mv = self.map_view
+        return maps.map_layer(mv.units, mv.mode, self.lang)
+
+    @property
+    def live_geometry_key(self) -> tuple[str, bool, tuple[str, ...]]:
+        """(level, national, unit codes): what the app map's geometry depends on, nothing else."""
+        mv = self.map_view
+        return mv.level, self.region is None, tuple(mv.units["code"])
+
+    def live_geometry(self) -> dict:
+        mv = self.map_view
+        return maps.map_geometry(self.shapes(mv.level), mv.units["code"])
+
     def folium_map(self, tiles: str = "off", height: int = 620):
         mv = self.map_view
         return maps.coverage_map(self.shapes(mv.level), mv.units, mv.mode, self.lang, tiles=tiles, height=height)

@@ -38,8 +38,9 @@ SETTINGS: dict[str, Setting] = {
                 "records and every number always cover all 38 provinces; a region outside is counted and "
                 "listed, and its page says that its map is not drawn."),
         Setting("PETA_CACHE_DIR", "",
-                "Where verified downloads and parsed GeoParquet are cached. Empty: the user's cache "
-                "directory (`~/.cache/peta-netralitas` on Linux)."),
+                "Where verified downloads, parsed GeoParquet and snapshots of the loaded records are "
+                "cached (writable by the operator only). Empty: the user's cache directory "
+                "(`~/.cache/peta-netralitas` on Linux)."),
         Setting("PETA_DATA_DIR", str(PROJECT_ROOT / "data"),
                 "The folder with `elections.yaml` and `ceremonies/*.yaml`."),
         Setting("PETA_LANG", "id", "Default interface language: `id` (Bahasa Indonesia) or `en`."),

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -131,3 +132,33 @@ def test_tooltip_text_from_data_is_escaped(records, gaz, geo_cfg):
     assert "<img src=x" not in html and 'href=\\"javascript' not in html and "javascript:alert(2)\"" not in html
     # the JSON carries "&lt;img …&gt;" (folium writes & as \u0026): innerHTML shows it as text
     assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
+
+
+def test_live_map_layer_is_plain_data_with_the_same_colours(records, gaz, geo_cfg):
+    """The app's map component gets each unit's colour, outline and tooltip rows as plain text
+    (it writes them with textContent), and the geometry apart, once per view."""
+    units, level, mode = views.map_units(records, gaz, "pilkada-2024", PILKADA, None)
+    units = units.assign(status=views.status_text(units, mode, "id"), ceremonies=views.unit_tooltips(records, units, "id"))
+    layer = maps.map_layer(units, mode, "id")
+    assert len(layer["units"]) == 514
+    lebak, bogor = layer["units"]["36.02"], layer["units"]["32.01"]
+    assert lebak["fill"] == style.share_color(1.0) and lebak["own"] is True
+    assert bogor["fill"] == style.share_color(0.05) and bogor["own"] is False
+    tip = dict(bogor["tip"])
+    assert tip["Nama"] == "Kabupaten Bogor" and tip["Kode"] == "32.01" and "2/40" in tip["Status"]
+    assert layer["legend"]["own"] == "Pemda sudah berikrar" and len(layer["legend"]["items"]) == 5
+    shapes = load_level(geo_cfg, level, display=True)
+    geometry = maps.map_geometry(shapes, units["code"])
+    assert [f["properties"] for f in geometry["features"]][:2] == [{"code": c} for c in units["code"][:2]]
+    assert len(geometry["features"]) == len(set(units["code"]) & set(shapes["code"]))
+
+
+def test_live_map_tooltip_keeps_markup_as_text(records, gaz):
+    units, _, mode = views.map_units(records, gaz, "pilkada-2024", PILKADA, "32.01")
+    payload = '<img src=x onerror=alert(1)> [x](javascript:alert(1))'
+    units = units.assign(status="s", ceremonies=[payload] * len(units))
+    tip = dict(maps.map_layer(units, mode, "id")["units"]["32.01.01"]["tip"])
+    # not escaped here (that would show "&lt;" to the user): the component never parses it as HTML
+    assert tip["Upacara komitmen"] == payload
+    js = (Path(maps.__file__).parent / "ui" / "leafletmap" / "map.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in js and "insertAdjacentHTML" not in js and "textContent" in js

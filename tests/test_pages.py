@@ -64,6 +64,37 @@ def test_peta_renders_and_drills():
     assert len(at.dataframe[0].value) == 27
 
 
+def _map_args(at) -> dict:
+    import json
+
+    (el,) = at.get("component_instance")
+    assert el.proto.component_name.endswith("peta_map")
+    return json.loads(el.proto.json_args)
+
+
+def test_peta_map_sends_geometry_once_then_only_colours():
+    """The map component gets a view's geometry once; a change of date sends colours only; a
+    frame that lost the geometry asks and gets it; a click on a unit goes down into it."""
+    at = open_page("peta", election="pilkada-2024", region="32.01", as_of="2024-11-27")
+    first = _map_args(at)
+    assert first["geometry"]["type"] == "FeatureCollection" and len(first["geometry"]["features"]) == 40
+    assert first["units"]["32.01.01"]["fill"] == "#08519c"
+    at.date_input(key="as_of").set_value(dt.date(2024, 11, 1)).run()
+    later = _map_args(at)
+    assert later["geometry"] is None and later["geo_id"] == first["geo_id"]
+    assert later["units"]["32.01.01"]["fill"] == "#e6e6e6"  # Cibinong's apel was on 12 November
+    at.session_state["map"] = {"need": later["geo_id"], "n": 1}
+    at.run()
+    assert _map_args(at)["geometry"] is not None
+    at.run()
+    assert _map_args(at)["geometry"] is None  # asked once, sent once
+    at.session_state["map"] = {"click": "32.01.01", "n": 2}
+    at.run()
+    assert at.query_params["region"] == "32.01.01" and len(at.dataframe[0].value) == 13
+    down = _map_args(at)
+    assert down["geo_id"] != first["geo_id"] and len(down["geometry"]["features"]) == 13
+
+
 def test_kesiapan_changes_with_region_and_date():
     at = open_page("kesiapan", election="pilkada-2024", region="32.01", as_of="2024-11-27")
     t = at.dataframe[0].value.set_index("Kode")

@@ -537,3 +537,70 @@ def test_xlsx_formula_without_a_saved_result_and_cut_text_are_named():
     assert f"cell {media_col}2" in cells and "no saved result" in cells[f"cell {media_col}2"].expected
     assert f"cell {place_col}3" in cells and "32767" in cells[f"cell {place_col}3"].expected
     assert "nothing was imported" in exc.value.message
+
+
+def test_json_twin_reads_as_the_yaml_and_yaml_is_the_fallback(env):
+    """Reports load from their JSON twin (fast); it holds exactly what the YAML holds, and a
+    row without one (a mapping JSON cannot carry exactly) is read from its YAML."""
+    import sqlalchemy as sa
+
+    from dashboard.store.db import row_data, to_json
+
+    store, gaz, cal, data = env
+    rows = store.rows()
+    assert rows and all(r.parsed for r in rows)
+    for r in rows:
+        assert row_data(r.data, r.parsed) == load(r.data)
+    sample = {"date": dt.date(2024, 2, 14), "at": dt.datetime(2024, 2, 14, 8, 30), "n": [1, 2.5, None, True]}
+    assert row_data("", to_json(sample)) == sample
+    assert to_json({1: "non-text key"}) is None and to_json({"$d": "looks like a tag"}) is None
+    assert to_json({"x": float("nan")}) is None
+    before = context.records(gaz, data).ceremonies
+    with store.engine.begin() as c:
+        c.execute(sa.text("UPDATE reports SET parsed = NULL"))
+    loaded = store.reports()
+    assert sorted(r.data["id"] for r in loaded) == sorted(before["id"].tolist() + ["cibinong-2024-11-12"])
+    # a write fills the twin again
+    editing.create(store, gaz, cal, {**ciawi(), "id": "ciawi-2024-11-20"}, ADMIN)
+    assert [r.parsed is not None for r in store.rows()].count(True) == 1
+
+
+def test_records_snapshot_is_used_only_while_nothing_changed(env, tmp_path, monkeypatch):
+    from dashboard.records import snapshot
+
+    store, gaz, cal, data = env
+    monkeypatch.setenv("PETA_CACHE_DIR", str(tmp_path / "cache"))
+    first = context.records(gaz, data)
+    files = list((tmp_path / "cache" / "records").glob("*.pickle"))
+    assert len(files) == 1
+    again = context.records(gaz, data)
+    assert again.ceremonies.equals(first.ceremonies) and again.sources.equals(first.sources)
+    # a write moves the store's version: the next load sees it (and snapshots it)
+    editing.create(store, gaz, cal, {**ciawi(), "id": "ciawi-2024-11-20"}, ADMIN)
+    assert "ciawi-2024-11-20" in set(context.records(gaz, data).ceremonies["id"])
+    assert len(list((tmp_path / "cache" / "records").glob("*.pickle"))) == 2
+    # an edited calendar is another key
+    k1 = snapshot.key(store.url, store.version(), data / "elections.yaml", gaz.table)
+    (data / "elections.yaml").write_text((data / "elections.yaml").read_text(encoding="utf-8") + "\n",
+                                         encoding="utf-8")
+    assert snapshot.key(store.url, store.version(), data / "elections.yaml", gaz.table) != k1
+    # a damaged snapshot is dropped and the records load as before
+    for p in (tmp_path / "cache" / "records").glob("*.pickle"):
+        p.write_bytes(b"\x80\x05 not a pickle")
+    assert "ciawi-2024-11-20" in set(context.records(gaz, data).ceremonies["id"])
+
+
+def test_seed_skips_reading_files_only_while_the_folder_is_unchanged(env, tmp_path, monkeypatch):
+    store, gaz, cal, data = env
+    monkeypatch.setenv("PETA_CACHE_DIR", str(tmp_path / "cache"))
+    assert context.seed(store, gaz, data)["unchanged"] == 5
+    reads = []
+    monkeypatch.setattr(Path, "read_bytes", lambda self, _orig=Path.read_bytes: reads.append(self) or _orig(self))
+    assert context.seed(store, gaz, data) == {"added": 0, "updated": 0, "unchanged": 5, "kept_edit": 0}
+    assert not [p for p in reads if p.parent.name == "ceremonies"]  # the stamp said nothing changed
+    monkeypatch.undo()
+    monkeypatch.setenv("PETA_CACHE_DIR", str(tmp_path / "cache"))
+    path = data / "ceremonies" / "lebak-2023-12-15.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Lebak", "Lebak ", 1), encoding="utf-8")
+    assert context.seed(store, gaz, data)["updated"] == 1

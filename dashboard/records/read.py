@@ -8,6 +8,7 @@ database-backed store implements the same ``reports()`` method.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Protocol
@@ -29,16 +30,36 @@ class ReportSource(Protocol):
     def reports(self) -> Iterable[RawReport]: ...
 
 
+MAX_FILE_BYTES = 1024 * 1024  # a record file is a few KB; a bigger one is a mistake (or an attack)
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s,\]}]")
+
+
 def _read_yaml(path: Path) -> tuple[Any, Problem | None]:
+    """A file's YAML, or the Problem that names what is wrong with it. Refused before reading:
+    files over :data:`MAX_FILE_BYTES`; while reading: aliases (``*name``: a record never needs
+    them, and nested ones multiply into billions of items), dates that do not exist, nesting
+    deeper than Python can follow."""
+    def problem(value, expected="valid YAML (see README, 'Format data')"):
+        return None, Problem(field="(file)", value=value, expected=expected, file=str(path.name))
+
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER), None  # noqa: S506 - safe loader
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return problem(f"{size} bytes", f"a record file of at most {MAX_FILE_BYTES // 1024} KB")
+        text = path.read_text(encoding="utf-8")
+        if _ANCHOR.search(text) and any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_LOADER)):
+            return problem("an alias (*name)", "plain YAML without anchors and aliases: write each value out")
+        return yaml.load(text, Loader=_LOADER), None  # noqa: S506 - safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        return None, Problem(field="(file)", value=f"{getattr(exc, 'problem', exc)}{where}",
-                             expected="valid YAML (see README, 'Format data')", file=str(path.name))
+        return problem(f"{getattr(exc, 'problem', exc)}{where}")
     except UnicodeDecodeError as exc:
-        return None, Problem(field="(file)", value=str(exc), expected="UTF-8 text", file=path.name)
+        return problem(str(exc), "UTF-8 text")
+    except ValueError as exc:  # the date constructor: 2024-02-30 reads as a date that does not exist
+        return problem(str(exc), "dates that exist, written YYYY-MM-DD (dates are never guessed)")
+    except RecursionError:
+        return problem("nesting too deep", "a flat mapping of fields (see README, 'Format data')")
 
 
 @dataclass(frozen=True)

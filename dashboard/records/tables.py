@@ -117,6 +117,8 @@ def _check_identity(reports: list[RawReport]) -> list[Problem]:
 def _merge_scalar(cid: str, field: str, pairs: list[tuple[object, str]], conflicts: list[dict]):
     """The one value the reports agree on, or None and a conflict row."""
     given = [(v, f) for v, f in pairs if v is not None]
+    if len(given) < 2:  # the common case (one report per ceremony): nothing to compare
+        return given[0][0] if given else None
     distinct = list(dict.fromkeys(repr(v) for v, _ in given))
     if len(distinct) > 1:
         conflicts.append({"ceremony_id": cid, "field": field,

@@ -94,6 +94,12 @@ class _Checker:
         return value
 
 
+def _known(value: Any, table) -> bool:
+    """``value`` is one of ``table``'s names (a list or mapping read from YAML is never one, and
+    would not even be hashable)."""
+    return isinstance(value, str) and value in table
+
+
 def _holds(code: str, regions: list[str]) -> bool:
     """A region takes part in an election held in ``regions`` when it lies inside one of them or
     contains one (a provincial ceremony for a kabupaten's election)."""
@@ -122,7 +128,7 @@ def validate_report(report: RawReport, gazetteer: Gazetteer, elections: dict[str
     elif code not in gazetteer:
         c.bad("region", code, "a code present in the boundary data for the loaded provinces "
                               "(see `python -m dashboard geo info`; check PETA_PROVINCES)")
-    if level not in LEVELS:
+    if not _known(level, LEVELS):
         c.bad("level", level, FIELDS["level"])
     elif isinstance(code, str) and CODE_RE.match(code) and level_of_code(code) != level:
         c.bad("level", level, f"the level of code {code}, which is {level_of_code(code)}")
@@ -155,7 +161,7 @@ def validate_report(report: RawReport, gazetteer: Gazetteer, elections: dict[str
     c.text("venue", d.get("venue"))
     c.text("notes", d.get("notes"))
     for k in c.items("kinds", required=True):
-        if k not in KINDS:
+        if not _known(k, KINDS):
             c.bad("kinds", k, _options(KINDS))
     leader = d.get("leader")
     if leader is not None and c.keys("leader", leader, SUBFIELDS["leader"]):
@@ -166,7 +172,7 @@ def validate_report(report: RawReport, gazetteer: Gazetteer, elections: dict[str
         f = f"signatories[{i}]"
         if not c.keys(f, s, SUBFIELDS["signatories"]):
             continue
-        if s.get("group") not in SIGNATORY_GROUPS:
+        if not _known(s.get("group"), SIGNATORY_GROUPS):
             c.bad(f + ".group", s.get("group"), _options(SIGNATORY_GROUPS))
         n = s.get("count")
         if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
@@ -175,12 +181,12 @@ def validate_report(report: RawReport, gazetteer: Gazetteer, elections: dict[str
             c.bad(f + ".all", s.get("all"), "true (every such official of the region signed) or false")
         c.text(f + ".note", s.get("note"))
     for w in c.items("witnesses"):
-        if w not in WITNESS_BODIES:
+        if not _known(w, WITNESS_BODIES):
             c.bad("witnesses", w, _options(WITNESS_BODIES))
     for i, m in enumerate(c.items("commitments")):
         f = f"commitments[{i}]"
         if c.keys(f, m, SUBFIELDS["commitments"]):
-            if m.get("category") not in COMMITMENT_CATEGORIES:
+            if not _known(m.get("category"), COMMITMENT_CATEGORIES):
                 c.bad(f + ".category", m.get("category"), _options(COMMITMENT_CATEGORIES))
             c.text(f + ".text", m.get("text"), required=True)
     for i, r in enumerate(c.items("readiness")):

@@ -15,6 +15,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import json
+import math
+
 import yaml
 from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.engine import Engine
@@ -40,6 +43,58 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load(text: str) -> dict:
     return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+
+
+# The JSON twin of a report's YAML (``reports.parsed``): JSON has no dates, so a date is written
+# as {"$d": "2024-02-14"} and a timestamp as {"$t": "..."}. Anything JSON cannot carry exactly
+# (a non-text key, bytes, NaN, a mapping that itself looks like a tag) leaves the twin empty and
+# the YAML is read instead: the twin is a shortcut, never a second meaning.
+_TAGS = {"$d": dt.date.fromisoformat, "$t": dt.datetime.fromisoformat}
+
+
+class _NotExact(Exception):
+    pass
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        if any(not isinstance(k, str) for k in value) or (len(value) == 1 and next(iter(value)) in _TAGS):
+            raise _NotExact
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return {"$t": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$d": value.isoformat()}
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _NotExact
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    raise _NotExact
+
+
+def to_json(data) -> str | None:
+    """``data`` as tagged JSON, or None when JSON cannot hold it exactly."""
+    try:
+        return json.dumps(_plain(data), ensure_ascii=False, separators=(",", ":"))
+    except (_NotExact, RecursionError):
+        return None
+
+
+def _untag(obj: dict):
+    if len(obj) == 1:
+        (key, value), = obj.items()
+        if key in _TAGS:
+            return _TAGS[key](value)
+    return obj
+
+
+def row_data(yaml_text: str, parsed: str | None) -> dict:
+    """A stored report's mapping: from its JSON twin when there is one, else from its YAML."""
+    if parsed is not None:
+        return json.loads(parsed, object_hook=_untag)
+    return load(yaml_text)
 
 
 def _now() -> dt.datetime:
@@ -73,6 +128,8 @@ def migrate(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
 
+    if _current_revision(engine) == head_revision():
+        return  # the common start: nothing to do, and Alembic's own check costs ~0.5 s
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with _schema_lock(engine), engine.begin() as conn:
@@ -80,6 +137,26 @@ def migrate(engine: Engine) -> None:
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7140000001)")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def head_revision() -> str:
+    """The newest revision among the migration files (each names its ``revision = "000N"``;
+    they are numbered in order, so the newest is the largest)."""
+    import re
+
+    found = [re.search(r'^revision = "(\w+)"', p.read_text(encoding="utf-8"), re.M)
+             for p in (MIGRATIONS / "versions").glob("*.py")]
+    return max(m.group(1) for m in found if m)
+
+
+def _current_revision(engine: Engine) -> str | None:
+    """The database's revision, or None (a fresh database, or one Alembic must look at)."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except Exception:  # no table yet
+        return None
+    return rows[0][0] if len(rows) == 1 else None
 
 
 class _schema_lock:
@@ -154,11 +231,11 @@ class Store:
     def reports(self) -> list[RawReport]:
         """Active reports for the loader (the ``ReportSource`` seam); origins name the row."""
         with Session(self.engine) as s:
-            rows = s.execute(select(ReportRow.id, ReportRow.origin, ReportRow.data)
+            rows = s.execute(select(ReportRow.id, ReportRow.origin, ReportRow.data, ReportRow.parsed)
                              .where(ReportRow.status == "active").order_by(ReportRow.id)).all()
         # seeded rows keep their file name (so source ids and messages read as with the files)
-        return [RawReport(origin[5:] if origin.startswith("file:") else f"db-{rid}", load(text))
-                for rid, origin, text in rows]
+        return [RawReport(origin[5:] if origin.startswith("file:") else f"db-{rid}", row_data(text, parsed))
+                for rid, origin, text, parsed in rows]
 
     def rows(self, ceremony_id: str | None = None, include_withdrawn: bool = True,
              within: str | None = None) -> list[ReportRow]:
@@ -221,7 +298,7 @@ class Store:
                     data = change.data or {}
                     row = ReportRow(ceremony_id=str(data["id"]), region_code=str(data["region"]),
                                     date=_date_text(data), origin=own_origin or origin, origin_hash=origin_hash,
-                                    data=dump(data), status="active", version=1, updated_at=at, updated_by=user)
+                                    data=dump(data), parsed=to_json(data), status="active", version=1, updated_at=at, updated_by=user)
                     s.add(row)
                     s.flush()
                     before = None
@@ -238,6 +315,7 @@ class Store:
                     else:
                         data = change.data or {}
                         row.data, row.date, row.region_code = dump(data), _date_text(data), str(data["region"])
+                        row.parsed = to_json(data)
                         row.ceremony_id = str(data["id"])
                         row.status = "active"
                         if own_origin:
@@ -315,7 +393,7 @@ class Store:
             existing = {r.origin: r for r in rows if r.origin.startswith("file:")}
             counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_edit": 0}
             todo: dict[str, tuple[ReportRow | None, str]] = {}
-            for path in sorted((Path(root) / "ceremonies").glob("*.y*ml")):
+            for path in sorted((Path(root) / "ceremonies").glob("*.y*ml"), key=lambda p: p.name):
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
                 row = existing.get(f"file:{path.name}")
                 if row is not None and row.origin_hash == digest:
@@ -327,7 +405,10 @@ class Store:
                     counts["updated" if row is not None else "added"] += 1
             return counts, todo
 
-        counts, todo = plan(self.rows())
+        with Session(self.engine) as s:  # the quick look: only the columns the plan reads
+            light = s.execute(select(ReportRow.id, ReportRow.origin, ReportRow.origin_hash, ReportRow.updated_by)
+                              .where(ReportRow.origin.startswith("file:"))).all()
+        counts, todo = plan(light)
         if not todo:
             return counts
 

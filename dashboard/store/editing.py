@@ -16,7 +16,7 @@ from ..errors import PetaError, Problem
 from ..records.read import RawReport
 from ..records.tables import load_records
 from ..regions import Gazetteer
-from .db import Change, Store, close_draft, load
+from .db import Change, Store, close_draft, row_data
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def trial_rows(rows, gaz: Gazetteer, calendar: list[RawReport], replace: dict[in
             reports.append(RawReport(f"db-{row.id}", replace[row.id]))
         else:
             reports.append(RawReport(row.origin[5:] if row.origin.startswith("file:") else f"db-{row.id}",
-                                     load(row.data)))
+                                     row_data(row.data, row.parsed)))
     load_records(_List(reports + list(add or [])), gaz, calendar)
 
 

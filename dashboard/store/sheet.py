@@ -53,7 +53,12 @@ COLUMNS = {  # header -> (field it fills, help for the Petunjuk sheet)
     "sumber_tanggal": ("sources.published", "YYYY-MM-DD"),
 }
 REQUIRED = ("kode_wilayah", "pemilihan", "jenis", "sumber_media")
+# Upload limits (README, "Impor"): checked while the rows are read, so a hostile or broken file
+# stops at the first row past a limit instead of being read whole into memory first.
 MAX_BYTES = 20 * 1024 * 1024  # a ceremony sheet is a few KB per hundred rows; anything bigger is a mistake
+MAX_ROWS = 5_000               # ceremony rows per file (a province's year is a few hundred)
+MAX_CELL = 10_000              # characters per cell (the longest title or note is a few hundred)
+MAX_XLSX_ROWS = 50_000         # rows of any kind read from a workbook's sheet
 EXAMPLE = {
     "id": "", "kode_wilayah": "32.01.01", "tanggal": "2024-11-12", "alasan_tanpa_tanggal": "",
     "pemilihan": "pilkada-2024", "jenis": "apel; pakta_integritas", "tempat": "Aula Kecamatan Cibinong",
@@ -162,6 +167,8 @@ def read_rows(name: str, content: bytes) -> list[dict]:
         rows = _xlsx_rows(name, content)
         header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else [])]
         body = [dict(zip(header, r)) for r in rows[1:] if any(c not in (None, "") for c in r)]
+        for i, r in enumerate(body):
+            _check_limits(name, i + 2, r.items(), i)
     elif suffix == ".csv":
         text = _decode_csv(name, content)
         # The separator is read off the header line (template column names, never quoted): ";" as
@@ -170,10 +177,19 @@ def read_rows(name: str, content: bytes) -> list[dict]:
         first = text.lstrip("\ufeff").split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ","
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, restkey=EXTRA_CELLS)
-        header = [h.strip() for h in (reader.fieldnames or [])]
+        try:
+            header = [h.strip() for h in (reader.fieldnames or [])]
+        except csv.Error as exc:
+            raise _csv_error(name, 1, exc) from None
         reader.fieldnames = header
-        body = [r for r in reader if any((x or "").strip() for x in r.values() if isinstance(x, str))
-                or r.get(EXTRA_CELLS)]
+        body = []
+        try:
+            for r in reader:
+                if any((x or "").strip() for x in r.values() if isinstance(x, str)) or r.get(EXTRA_CELLS):
+                    _check_limits(name, reader.line_num, r.items(), len(body))
+                    body.append(r)
+        except csv.Error as exc:  # a cell over the csv module's own limit, a NUL byte
+            raise _csv_error(name, reader.line_num + 1, exc) from None  # the line being read
     else:
         raise PetaError.single("(file)", name, "a .csv or .xlsx file", file=name)
     unknown = [h for h in header if h and h not in COLUMNS]
@@ -188,6 +204,24 @@ def read_rows(name: str, content: bytes) -> list[dict]:
 
 
 EXTRA_CELLS = "(sel berlebih)"
+
+
+def _check_limits(name: str, line: int, cells, rows_before: int) -> None:
+    if rows_before >= MAX_ROWS:
+        raise PetaError.single("(rows)", f"more than {MAX_ROWS}", f"at most {MAX_ROWS} ceremony rows per file "
+                               "(split the sheet)", file=name)
+    for column, value in cells:
+        values = value if isinstance(value, list) else [value]  # extra cells come as a list
+        for v in values:
+            if isinstance(v, str) and len(v) > MAX_CELL:
+                raise PetaError.single(str(column), v[:40] + "…", f"at most {MAX_CELL} characters in a cell "
+                                       f"(this one has {len(v)})", file=name, record=f"baris {line}")
+
+
+def _csv_error(name: str, line: int, exc: Exception) -> PetaError:
+    return PetaError.single("(file)", str(exc)[:80], f"CSV text whose cells have at most {MAX_CELL} characters "
+                            "and no NUL bytes (save the sheet again as CSV UTF-8)", file=name,
+                            record=f"baris {line}")
 EXCEL_CELL_LIMIT = 32_767  # characters: Excel cuts longer text at this length without a word
 
 
@@ -207,23 +241,45 @@ def _xlsx_rows(name: str, content: bytes) -> list[tuple]:
                                file=name) from None
     values.reset_dimensions()
     formulas.reset_dimensions()
-    rows = list(values.iter_rows(values_only=True))
+    rows: list[tuple] = []
     problems = []
-    for r, (got, raw) in enumerate(zip(rows, formulas.iter_rows(values_only=True)), start=1):
-        for c, (value, written) in enumerate(zip(got, raw), start=1):
-            where = f"{get_column_letter(c)}{r}"
-            if value is None and isinstance(written, str) and written.startswith("="):
-                problems.append(Problem(f"cell {where}", written, "a value: this formula has no saved result "
-                                        "(open the file in Excel or LibreOffice and save it, or paste values)",
-                                        file=name, record=f"baris {r}"))
-            elif isinstance(value, str) and len(value) >= EXCEL_CELL_LIMIT:
-                problems.append(Problem(f"cell {where}", value[:40] + "…", f"text shorter than Excel's limit of "
-                                        f"{EXCEL_CELL_LIMIT} characters: this cell is at the limit, so it was probably "
-                                        "cut; shorten it", file=name, record=f"baris {r}"))
+    filled = 0
+    try:
+        for r, (got, raw) in enumerate(zip(values.iter_rows(values_only=True), formulas.iter_rows(values_only=True)),
+                                       start=1):
+            # read as a stream, with bounds: ceremony rows, and rows of any kind (a sheet formatted
+            # down to row 1,048,576 is all blank rows)
+            filled += any(c not in (None, "") for c in got)
+            if filled > MAX_ROWS + 1 or r > MAX_XLSX_ROWS:
+                raise PetaError.single("(rows)", f"more than {MAX_ROWS if filled > MAX_ROWS + 1 else MAX_XLSX_ROWS}",
+                                       f"at most {MAX_ROWS} ceremony rows per file, and at most {MAX_XLSX_ROWS} rows "
+                                       "in the sheet, blank ones included (split the sheet, or delete the blank "
+                                       "rows under it)", file=name)
+            rows.append(got)
+            _xlsx_cells(name, r, got, raw, problems, get_column_letter)
+    except PetaError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a sheet part that cannot be parsed (read lazily, row by row)
+        raise PetaError.single("(file)", type(exc).__name__, "an Excel workbook (.xlsx) saved from the template",
+                               file=name) from None
     if problems:
         raise PetaError(problems, summary=f"{len(problems)} cell(s) of {name} cannot be read as written; "
                                           "nothing was imported")
     return rows
+
+
+def _xlsx_cells(name: str, r: int, got: tuple, raw: tuple, problems: list, get_column_letter) -> None:
+    """Problems of one row: a formula with no saved result, text cut at Excel's limit."""
+    for c, (value, written) in enumerate(zip(got, raw), start=1):
+        where = f"{get_column_letter(c)}{r}"
+        if value is None and isinstance(written, str) and written.startswith("="):
+            problems.append(Problem(f"cell {where}", written, "a value: this formula has no saved result "
+                                    "(open the file in Excel or LibreOffice and save it, or paste values)",
+                                    file=name, record=f"baris {r}"))
+        elif isinstance(value, str) and len(value) >= EXCEL_CELL_LIMIT:
+            problems.append(Problem(f"cell {where}", value[:40] + "…", f"text shorter than Excel's limit of "
+                                    f"{EXCEL_CELL_LIMIT} characters: this cell is at the limit, so it was probably "
+                                    "cut; shorten it", file=name, record=f"baris {r}"))
 
 
 def _decode_csv(name: str, content: bytes) -> str:

@@ -22,7 +22,7 @@ from ..records.read import read_calendar
 from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
 from ..settings import get
 from ..store import editing, formdata
-from ..store.db import load
+from ..store.db import row_data
 from . import cache
 
 FIELDS = ["date", "undated", "reason", "elections", "kinds", "venue", "leader_name", "leader_role", "signatories",
@@ -56,8 +56,8 @@ def _on_pick() -> None:
     rid = st.session_state.get("f_report")
     if rid:
         row = _store().row(int(rid))
-        st.session_state["_f_base"] = (row.id, row.version, load(row.data))
-        _fill(formdata.from_report(load(row.data)))
+        st.session_state["_f_base"] = (row.id, row.version, row_data(row.data, row.parsed))
+        _fill(formdata.from_report(row_data(row.data, row.parsed)))
     else:
         st.session_state.pop("_f_base", None)
         _fill(_blank())

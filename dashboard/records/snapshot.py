@@ -1,0 +1,77 @@
+"""A snapshot of the loaded tables, so a server restart does not validate and rebuild every
+report again (20,000 reports: ~3.5 s of a ~10 s start).
+
+A snapshot is found by a key made of everything the tables depend on: the store's URL and
+version (its last change number, which moves with every write, the seed included), the
+election calendar file, the gazetteer (codes, names, levels, parents), and the loader's own
+source code. Anything else means a fresh load; a snapshot that cannot be read is deleted and
+the tables are loaded as before, so a snapshot can only ever save time.
+
+Snapshots are pickles in the cache folder (``PETA_CACHE_DIR``/records), written only by this
+module, atomically; like the boundary cache there, that folder must be writable only by the
+operator. The newest three are kept."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import fields
+from pathlib import Path
+
+import pandas as pd
+
+from .tables import Records
+
+KEEP = 3
+_CODE = ("read.py", "tables.py", "validate.py", "vocab.py", "snapshot.py")
+
+
+def key(db_url: str, store_version: str, calendar_file: Path, gazetteer_table: pd.DataFrame) -> str:
+    h = hashlib.sha256()
+    for part in (db_url, store_version):
+        h.update(part.encode() + b"\0")
+    h.update(Path(calendar_file).read_bytes() if Path(calendar_file).is_file() else b"-")
+    gaz = gazetteer_table[["code", "name", "level", "parent"]]
+    h.update(str(len(gaz)).encode())
+    h.update(pd.util.hash_pandas_object(gaz, index=False).to_numpy().tobytes())
+    here = Path(__file__).resolve().parent
+    for name in _CODE:
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:24]
+
+
+def read(folder: Path, k: str) -> Records | None:
+    path = Path(folder) / f"{k}.pickle"
+    if not path.is_file():
+        return None
+    try:
+        with path.open("rb") as fh:
+            tables = pickle.load(fh)  # noqa: S301 - written by write() below, in the operator's cache
+        return Records(**tables)
+    except Exception:  # truncated, or from another pandas: load afresh
+        path.unlink(missing_ok=True)
+        return None
+
+
+def write(folder: Path, k: str, records: Records) -> None:
+    """Save, then prune to the newest :data:`KEEP`. A folder that cannot be written is no error:
+    the next start loads the records again."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tables = {f.name: getattr(records, f.name) for f in fields(records) if f.name != "memo"}
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, folder / f"{k}.pickle")
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        old = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
+        for p in old:
+            p.unlink(missing_ok=True)
+    except OSError:
+        pass
