@@ -1,5 +1,7 @@
 """Peta Netralitas ASN — router only. Run: streamlit run app.py"""
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard import settings
@@ -10,7 +12,10 @@ from dashboard.ui.controls import lang
 from dashboard.ui.page import show_error
 from dashboard.ui.static import ensure_leaflet
 
-st.set_page_config(page_title="Peta Netralitas ASN", layout="wide")
+# The tab icon is the app's own file: a page's material icon would be fetched from Google's servers
+# (the app must work offline, and send no request anywhere).
+FAVICON = str(Path(__file__).resolve().parent / "dashboard" / "ui" / "favicon.png")
+st.set_page_config(page_title="Peta Netralitas ASN", page_icon=FAVICON, layout="wide")
 ensure_leaflet()
 lg = lang()
 pages = [

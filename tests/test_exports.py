@@ -291,3 +291,92 @@ def test_pack_cover_and_briefing_say_whether_the_pemda_pledged(gaz):
     texts = " ".join(a.text for a in cover.layout.annotations)
     assert report.summary.own_state == "commitment"
     assert "Pemda" in report.summary.own_text and report.summary.own_text.split(":")[0] in texts
+
+
+HOSTILE_TEXT = {
+    "venue": "+1+1",
+    "leader": "=HYPERLINK(\"http://x.test\",\"klik\")",
+    "outlet": "Radar Uji,\n=HYPERLINK(\"http://x.test\")\r\n@SUM(A1)",
+    "title": "-2+3\u2028=1+1",
+    "notes": "@catatan\t=cmd|' /C calc'!A0",
+}
+
+
+def _runnable_csv_cells(content: bytes) -> list[str]:
+    """Cells a spreadsheet would evaluate, read the way Excel does (comma and semicolon both
+    tried), and lines that start a formula outside any cell."""
+    text = content.decode("utf-8-sig")
+    bad = [line for line in text.splitlines() if line.startswith(DANGER)]
+    for delimiter in (",", ";"):
+        bad += [c for row in csv.reader(io.StringIO(text), delimiter=delimiter) for c in row if c.startswith(DANGER)]
+    return bad
+
+
+def _runnable_xlsx_cells(content: bytes) -> list[str]:
+    wb = load_workbook(io.BytesIO(content))
+    return [f"{ws.title}!{c.coordinate}" for ws in wb.worksheets for row in ws.iter_rows() for c in row
+            if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith(DANGER))]
+
+
+DANGER = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_no_csv_or_xlsx_the_app_writes_has_a_cell_a_spreadsheet_would_run(tmp_path, gaz, monkeypatch):
+    """Issue 11 §6: every table export (each chart's data, the ceremonies list, national and
+    kabupaten views, CSV and XLSX), the Data page's filtered files, the history, the rejected
+    import rows, the templates and the CLI's draft sheet, with formula-like text and line
+    breaks in every text field of a record: no cell a spreadsheet would run, and each CSV
+    heading stays one line (the documented skiprows layout)."""
+    import yaml
+
+    from dashboard.export.tables import one_line, plain_csv, to_csv, to_xlsx
+    from dashboard.report import TABLES
+    from dashboard.store import importer, sheet
+    from dashboard.store.editing import User
+    from dashboard.store.sheet import report_to_row, rows_xlsx
+    from dashboard.views import filter_ceremonies, history_rows
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("peta.db*"))
+    monkeypatch.setenv("PETA_DATA_DIR", str(data))
+    monkeypatch.delenv("PETA_DB_URL", raising=False)
+    path = data / "ceremonies" / "rancabungur-2023-11-10.yaml"
+    rec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rec["venue"], rec["notes"] = HOSTILE_TEXT["venue"], HOSTILE_TEXT["notes"]
+    rec["leader"] = {"name": HOSTILE_TEXT["leader"], "role": HOSTILE_TEXT["venue"]}
+    rec["sources"][0].update(outlet=HOSTILE_TEXT["outlet"], title=HOSTILE_TEXT["title"])
+    path.write_text(yaml.safe_dump(rec, allow_unicode=True), encoding="utf-8")
+    records = context.records(gaz, data)
+    files: dict[str, bytes] = {}
+    for region in ("32.01", None):
+        report = Report(records, gaz, "pemilu-2024", region, dt.date(2024, 2, 14))
+        for name in TABLES:
+            for fmt in ("csv", "xlsx"):
+                files[f"{name}-{region}.{fmt}"] = export(report, name, fmt).data
+        table = filter_ceremonies(records, "pemilu-2024", region, [], "", "id")
+        files[f"data-{region}.csv"] = to_csv(table, report.meta("upacara"))
+        files[f"data-{region}.xlsx"] = to_xlsx(table, report.meta("upacara"))
+        assert "HYPERLINK" in files[f"data-{region}.csv"].decode("utf-8-sig")  # the text is there, as text
+    store = context.store(data)
+    files["riwayat.csv"] = plain_csv(history_rows(store.history(), "id"))
+    upload = ("\ufeff" + ",".join(sheet.COLUMNS) + "\n" + ",".join(
+        f'"{HOSTILE_TEXT["leader"]}"' if c in ("pemimpin_nama", "tempat") else ("32.01.99" if c == "kode_wilayah" else "")
+        for c in sheet.COLUMNS) + "\n").encode("utf-8")
+    checked = importer.check(store, gaz, context.read_calendar(data), "tolak.csv", upload, User("admin"))
+    assert checked.problems
+    files["tolak.csv"] = plain_csv(importer.rejected_rows("tolak.csv", upload, checked))
+    files["templat.csv"], files["templat.xlsx"] = sheet.template_csv(), sheet.template_xlsx()
+    files["draf.xlsx"] = rows_xlsx([report_to_row(rec)], [HOSTILE_TEXT["notes"]])
+
+    for name, content in files.items():
+        runnable = _runnable_csv_cells(content) if name.endswith(".csv") else _runnable_xlsx_cells(content)
+        assert runnable == [], (name, runnable[:5])
+    # the CSV heading: one line per fact, then the blank line, then the header (skiprows holds)
+    text = files["upacara-32.01.csv"].decode("utf-8-sig")
+    report = Report(records, gaz, "pemilu-2024", "32.01", dt.date(2024, 2, 14))
+    skip = csv_skiprows(report.meta("upacara"))
+    table = pd.read_csv(io.StringIO(text), skiprows=skip, dtype=str)
+    assert "rancabungur-2023-11-10" in set(table["ID upacara"])
+    heading = list(csv.reader(io.StringIO(text)))[:skip - 1]
+    assert all(len(row) == 1 and row[0].startswith("# ") for row in heading)
+    assert any(one_line(HOSTILE_TEXT["outlet"]) in row[0] for row in heading) and text.splitlines()[skip - 1] == ""

@@ -317,7 +317,10 @@ def _writing(store, start_wal: int):
     return busy
 
 
-def test_import_killed_midway_leaves_database_as_before(env, tmp_path):
+@pytest.mark.parametrize("after", [0.0, 0.15, 0.5], ids=["at-first-write", "0.15s-later", "0.5s-later"])
+def test_import_killed_midway_leaves_database_as_before(env, tmp_path, after):
+    """kill -9 at several points of a 4,000-row import: the store holds all of it or none of it
+    (an import that committed in batches would leave part of it)."""
     store, gaz, cal, data = env
     big = tmp_path / "besar.csv"
     big.write_bytes(many_rows(gaz, 4000))
@@ -333,16 +336,56 @@ def test_import_killed_midway_leaves_database_as_before(env, tmp_path):
     deadline = time.time() + 240
     killed = False
     while time.time() < deadline and proc.poll() is None:
-        if writing():  # the import's one transaction is half-way
-            os.kill(proc.pid, signal.SIGKILL)
-            killed = True
+        if writing():  # the import's one transaction is under way
+            time.sleep(after)
+            killed = proc.poll() is None
+            if killed:
+                os.kill(proc.pid, signal.SIGKILL)
             break
         time.sleep(0.002)
     proc.wait(timeout=30)
-    assert killed, "the import finished before it could be killed: " + proc.stderr.read().decode()[-500:]
     time.sleep(0.5)  # PostgreSQL notices the dead client and rolls its transaction back
     after_store = Store(store.url)
-    assert (after_store.version(), [(r.id, r.data, r.status) for r in after_store.rows()]) == before
+    now = (after_store.version(), [(r.id, r.data, r.status) for r in after_store.rows()])
+    if after == 0.0:
+        assert killed, "the import finished before it could be killed: " + proc.stderr.read().decode()[-500:]
+    if killed:
+        assert now == before
+    else:  # it committed before the kill: then all of it
+        assert len(now[1]) == len(before[1]) + 4000 and proc.returncode == 0
+
+
+def test_a_writer_waits_for_the_lock_instead_of_failing(env):
+    """While another connection holds the database's write lock for a second, a save waits and
+    then lands (SQLite: busy_timeout; PostgreSQL: the row lock), instead of failing at once."""
+    import threading
+
+    import sqlalchemy as sa
+
+    store, gaz, cal, data = env
+    other = sa.create_engine(store.url)
+    held = threading.Event()
+
+    def hold() -> None:
+        with other.connect() as c:
+            if store.url.startswith("sqlite"):
+                c.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                c.begin()
+            c.exec_driver_sql("UPDATE write_lock SET n = n + 1 WHERE id = 1")
+            held.set()
+            time.sleep(1.2)
+            c.commit()
+
+    t = threading.Thread(target=hold)
+    t.start()
+    held.wait(10)
+    t0 = time.perf_counter()
+    editing.create(Store(store.url), gaz, cal, {**ciawi(), "id": "ciawi-2024-11-20"}, ADMIN)
+    waited = time.perf_counter() - t0
+    t.join()
+    other.dispose()
+    assert waited > 0.5 and "ciawi-2024-11-20" in {r.ceremony_id for r in store.rows()}
 
 
 def test_two_processes_writing_at_once_both_land(env, tmp_path):
@@ -604,3 +647,46 @@ def test_seed_skips_reading_files_only_while_the_folder_is_unchanged(env, tmp_pa
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Lebak", "Lebak ", 1), encoding="utf-8")
     assert context.seed(store, gaz, data)["updated"] == 1
+
+
+def test_a_region_limited_user_is_refused_on_every_write_path(env):
+    """Issue 11 §8: a user limited to Kec. Ciawi writes in Ciawi and nowhere else, on every path
+    that writes: the form (create, merge, edit, move, withdraw, repair), a reviewed article
+    draft, and an import (its check, its run, and the writer underneath both)."""
+    import json
+
+    store, gaz, cal, data = env
+    cib = next(r for r in store.rows() if r.ceremony_id == "cibinong-2024-11-12")
+    elsewhere = {**ciawi(), "id": "cibinong-lain-2024-11-20", "region": "32.01.01"}
+    own = {**ciawi(), "id": "ciawi-2024-11-20"}
+    (draft_id,), _ = store.add_drafts("admin", [{"source": "teks", "url": None, "title": "Uji",
+                                                 "article_text": "Teks uji.", "draft": json.dumps({})}])
+    row = ",".join({"kode_wilayah": "32.01.01", "tanggal": "2024-11-21", "pemilihan": "pilkada-2024",
+                    "jenis": "apel", "sumber_media": "Radar Uji"}.get(c, "") for c in sheet.COLUMNS)
+    upload = (",".join(sheet.COLUMNS) + "\n" + row + "\n").encode()
+    before = store.version()
+    attempts = {
+        "create": lambda: editing.create(store, gaz, cal, elsewhere, CAMAT_CIAWI),
+        "merge": lambda: editing.create(store, gaz, cal, {**own, "region": "32.01.01"}, CAMAT_CIAWI,
+                                        merge_into="cibinong-2024-11-12"),
+        "edit": lambda: editing.edit(store, gaz, cal, cib.id, load(cib.data), CAMAT_CIAWI, cib.version),
+        "withdraw": lambda: editing.withdraw(store, gaz, cal, cib.id, "bukan", CAMAT_CIAWI, cib.version),
+        "repair": lambda: editing.withdraw(store, gaz, cal, cib.id, "rusak", CAMAT_CIAWI, cib.version, repair=True),
+        "article": lambda: editing.save_draft(store, gaz, cal, draft_id, elsewhere, CAMAT_CIAWI),
+        "import-run": lambda: importer.run(store, gaz, cal, importer.Checked(*sheet.parse(
+            "lain.csv", upload, lambda d: "cibinong-lain-2024-11-21")), CAMAT_CIAWI, "lain.csv"),
+        "import-writer": lambda: editing.import_reports(store, gaz, cal, sheet.parse(
+            "lain.csv", upload, lambda d: "cibinong-lain-2024-11-21")[0], CAMAT_CIAWI, "lain.csv"),
+    }
+    for name, attempt in attempts.items():
+        with pytest.raises(PetaError, match="32.01.24"):
+            attempt()
+        assert store.version() == before, name
+    checked = importer.check(store, gaz, cal, "lain.csv", upload, CAMAT_CIAWI)
+    assert any("32.01.24" in p.expected for p in checked.problems)
+    # their own kecamatan: written; and then not movable out of it
+    rid = editing.create(store, gaz, cal, own, CAMAT_CIAWI)
+    mine = store.row(rid)
+    with pytest.raises(PetaError, match="32.01.24"):
+        editing.edit(store, gaz, cal, rid, {**own, "region": "32.01.01"}, CAMAT_CIAWI, mine.version)
+    assert store.row(rid).region_code == "32.01.24"

@@ -10,7 +10,8 @@ Layout (documented in the README):
 
 A cell that begins with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) is
 written with a leading apostrophe, so no spreadsheet ever runs it as a formula (the
-OWASP "CSV injection" advice). Numbers stay numbers.
+OWASP "CSV injection" advice). Numbers stay numbers. Text cells are written on one line (line
+breaks become spaces): one row is one line, whatever reads the file.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ def neutralise(value):
     return value
 
 
+def one_line(value) -> str:
+    """Text on one line: line breaks (any Unicode kind) and tabs become single spaces."""
+    return " ".join(str(value).split())
+
+
 def _cells(df: pd.DataFrame) -> list[list]:
     rows = []
     for row in df.itertuples(index=False):
@@ -46,6 +52,8 @@ def _cells(df: pd.DataFrame) -> list[list]:
                 v = v.item()
             if isinstance(v, pd.Timestamp):
                 v = v.date().isoformat()
+            if isinstance(v, str):
+                v = one_line(v)
             out.append(neutralise(v))
         rows.append(out)
     return rows
@@ -53,10 +61,12 @@ def _cells(df: pd.DataFrame) -> list[list]:
 
 def to_csv(df: pd.DataFrame, meta: ExportMeta) -> bytes:
     buf = io.StringIO()
-    for label, value in meta.lines():
-        buf.write(f"# {label}: {value}\n")
-    buf.write("\n")
     w = csv.writer(buf, lineterminator="\n")
+    # Each heading line is one cell (quoted when it holds a comma or a quote) on one line: an
+    # outlet with a line break or a comma must not start a row or a cell a spreadsheet would run.
+    for label, value in meta.lines():
+        w.writerow([f"# {one_line(label)}: {one_line(value)}"])
+    buf.write("\n")
     w.writerow([neutralise(str(c)) for c in df.columns])
     w.writerows(_cells(df))
     return buf.getvalue().encode("utf-8-sig")
@@ -75,9 +85,9 @@ def to_xlsx(df: pd.DataFrame, meta: ExportMeta) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Data"
-    ws.append([neutralise(meta.title)])
-    ws.append([neutralise(meta.subtitle)])
-    ws.append([neutralise(meta.sources_line)])
+    ws.append([neutralise(one_line(meta.title))])
+    ws.append([neutralise(one_line(meta.subtitle))])
+    ws.append([neutralise(one_line(meta.sources_line))])
     ws.append([])
     ws.append([neutralise(str(c)) for c in df.columns])
     ws["A1"].font = Font(bold=True, size=14)
@@ -91,7 +101,7 @@ def to_xlsx(df: pd.DataFrame, meta: ExportMeta) -> bytes:
         ws.column_dimensions[get_column_letter(i)].width = min(60, max(10, longest + 2))
     info = wb.create_sheet("Keterangan")
     for label, value in meta.lines():
-        info.append([neutralise(label), neutralise(value)])
+        info.append([neutralise(one_line(label)), neutralise(one_line(value))])
     info.column_dimensions["A"].width = 18
     info.column_dimensions["B"].width = 100
     buf = io.BytesIO()

@@ -1,0 +1,171 @@
+"""Issue 11 §1 in a real browser: records whose every text field carries a payload (HTML with
+event handlers, a script tag, an SVG onload, markdown links and images, a javascript: link, an
+outside image, an iframe) are shown on every page, on every view of the briefing screen, in the
+map's tooltips and legend, and in the exported offline HTML map. In Chromium, with every request
+outside the app blocked and recorded: no payload runs (each would set ``window.__xss``), no
+dialog opens, and no request leaves for the payloads' hosts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+import yaml
+
+from .conftest import ROOT
+from .test_e2e import CHROMIUM, _free_port
+
+pytestmark = pytest.mark.e2e
+
+RUN = "window.__xss="
+PAYLOADS = {
+    "leader": f'<img src=x onerror="{RUN}1">',
+    "role": f"<script>{RUN}2</script>",
+    "venue": f"[klik](javascript:{RUN}3)",
+    "notes": "![jejak](https://tracker.test/p.png) <iframe src=\"https://tracker.test/f\"></iframe>",
+    "outlet": f'<svg onload="{RUN}4">',
+    "title": "**tebal** <b>x</b> ![gambar](https://tracker.test/q.png)",
+    "url": f'https://x.test/"><img/src=x/onerror={RUN}5>',
+    "measure": f'<img src=x onerror="{RUN}6">',
+    "reason": f"[alasan](https://tracker.test/r) <img src=x onerror=\"{RUN}7\">",
+    "venue2": f'<img src=x onerror="{RUN}8">',
+}
+HOSTS = ("tracker.test", "x.test")
+
+
+def _records(data) -> None:
+    day = "2024-11-20"
+    base = {
+        "id": "ciawi-2024-11-20", "region": "32.01.24", "level": "kecamatan", "date": dt.date(2024, 11, 20),
+        "elections": ["pilkada-2024"], "kinds": ["apel", "pakta_integritas"],
+        "venue": PAYLOADS["venue"], "notes": PAYLOADS["notes"],
+        "leader": {"name": PAYLOADS["leader"], "role": PAYLOADS["role"]},
+        "signatories": [{"group": "camat", "count": 1}],
+        "readiness": [{"measure": PAYLOADS["measure"], "percent": 80, "as_of": dt.date(2024, 11, 20)}],
+        "sources": [{"outlet": PAYLOADS["outlet"], "title": PAYLOADS["title"], "url": PAYLOADS["url"]}],
+    }
+    # a second report of the same ceremony that disagrees on the venue: the conflicts banner shows both
+    second = {**base, "venue": PAYLOADS["venue2"], "sources": [{"outlet": "Radar Uji", "title": PAYLOADS["title"]}]}
+    undated = {"id": "ciawi-tanpa-tanggal", "region": "32.01.24", "level": "kecamatan", "date": None,
+               "date_unknown_reason": PAYLOADS["reason"], "elections": ["pilkada-2024"], "kinds": ["ikrar"],
+               "leader": {"name": PAYLOADS["leader"]}, "sources": [{"outlet": PAYLOADS["outlet"]}]}
+    for name, rec in ((f"ciawi-{day}.a.yaml", base), (f"ciawi-{day}.b.yaml", second), ("ciawi-x.yaml", undated)):
+        (data / "ceremonies" / name).write_text(yaml.safe_dump(rec, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory, geo_cfg):
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("chromium not installed: bash scripts/install.sh --test")
+    data = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(ROOT / "data", data, dirs_exist_ok=True, ignore=shutil.ignore_patterns("peta.db*"))
+    _records(data)
+    port = _free_port()
+    env = {**os.environ, "PETA_DATA_DIR": str(data)}
+    env.pop("PETA_DB_URL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--server.headless", "true"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("server did not start: " + proc.stdout.read().decode()[-2000:])
+    yield url, data
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def _ran(page) -> list:
+    out = []
+    for f in page.frames:
+        try:
+            v = f.evaluate("() => window.__xss")
+        except Exception:  # a frame being replaced
+            continue
+        if v is not None:
+            out.append((f.url, v))
+    return out
+
+
+def _wait_text(page, text: str) -> None:
+    page.get_by_text(text, exact=False).first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)
+
+
+def test_payloads_stay_text_on_every_page_the_map_and_the_exported_html(browser, hostile, tmp_path):
+    url, data = hostile
+    ctx = browser.new_context(viewport={"width": 1600, "height": 1000})
+    outside: list[str] = []
+    ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith((url, "file:"))
+              else (outside.append(r.request.url), r.abort()))
+    page = ctx.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    view = "election=pilkada-2024&region=32.01&as_of=2024-11-27"
+    try:
+        for path, region, text in (("ringkasan", "32.01", "Upacara terbaru"), ("ringkasan", "32.01.24", "Upacara"),
+                                   ("kesiapan", "32.01", "Angka kesiapan"), ("linimasa", "32.01", "tanpa tanggal"),
+                                   ("data", "32.01", "Data CSV"), ("riwayat", "32.01", "Riwayat")):
+            page.goto(f"{url}/{path}?election=pilkada-2024&region={region}&as_of=2024-11-27")
+            _wait_text(page, text)
+            body = page.inner_text("body")
+            assert not _ran(page), (path, _ran(page))
+            if path in ("linimasa", "data"):  # the text reaches the page, as text
+                assert "onerror" in body, path
+        # the map: hover Ciawi (and every unit), then the legend and the tooltip are text
+        page.goto(f"{url}/peta?{view}")
+        _wait_text(page, "Masuk ke")
+        frame = None
+        for _ in range(60):
+            frame = next((f for f in page.frames if "peta_map" in f.url), None)
+            if frame and frame.query_selector("path.leaflet-interactive"):
+                break
+            page.wait_for_timeout(500)
+        paths = frame.query_selector_all("path.leaflet-interactive")
+        tips = []
+        for p in paths:
+            p.hover(force=True)
+            page.wait_for_timeout(60)
+            tip = frame.query_selector(".leaflet-tooltip")
+            if tip:
+                tips.append(tip.inner_text())
+        assert any("onerror" in t for t in tips), "the payload should show as text in Ciawi's tooltip"
+        assert frame.query_selector(".leaflet-tooltip img, .leaflet-tooltip svg, .leaflet-tooltip script") is None
+        # the briefing screen: every view of the rotation
+        page.goto(f"{url}/?mode=briefing&{view}&seconds=3")
+        _wait_text(page, "Angka kunci")
+        page.wait_for_timeout(13_000)
+        assert not _ran(page)
+        # the exported offline HTML map, opened from a file
+        from dashboard import context
+        from dashboard.export.files import export
+        from dashboard.report import Report
+
+        gaz = context.gazetteer()
+        records = context.records(gaz, data)
+        html = export(Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27)), "peta", "html").data
+        out = tmp_path / "peta.html"
+        out.write_bytes(html)
+        page.goto(out.as_uri())
+        page.wait_for_selector("path.leaflet-interactive", timeout=30_000)
+        for p in page.query_selector_all("path.leaflet-interactive"):
+            p.hover(force=True)
+        page.wait_for_timeout(500)
+        assert not _ran(page)
+    finally:
+        ctx.close()
+    assert not dialogs, dialogs
+    assert not [u for u in outside if any(h in u for h in HOSTS)], outside
+    assert not outside, outside  # nothing at all left the app (or the exported file)
