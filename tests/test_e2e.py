@@ -3,6 +3,7 @@ the app itself; every page, with screenshots under test-output/ (issue 4 §6).""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -28,14 +29,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(geo_cfg):
+def need_chromium() -> None:
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("Debian's chromium is required in CI (bash scripts/install.sh --test installs it)")
         pytest.skip("chromium not installed: bash scripts/install.sh --test")
+
+
+@contextlib.contextmanager
+def running_app(env: dict):
+    """The app served on a free loopback port with ``env``; yields its URL, stops it after."""
     port = _free_port()
-    env = dict(os.environ)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
@@ -50,9 +54,18 @@ def server(geo_cfg):
     else:
         proc.kill()
         pytest.fail("server did not start: " + proc.stdout.read().decode()[-2000:])
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(geo_cfg):
+    need_chromium()
+    with running_app(dict(os.environ)) as url:
+        yield url
 
 
 @pytest.fixture

@@ -10,16 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 import yaml
 
 from .conftest import ROOT
-from .test_e2e import CHROMIUM, _free_port
+from .test_e2e import need_chromium, running_app
 
 pytestmark = pytest.mark.e2e
 
@@ -61,30 +57,14 @@ def _records(data) -> None:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory, geo_cfg):
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("chromium not installed: bash scripts/install.sh --test")
+    need_chromium()
     data = tmp_path_factory.mktemp("hostile")
     shutil.copytree(ROOT / "data", data, dirs_exist_ok=True, ignore=shutil.ignore_patterns("peta.db*"))
     _records(data)
-    port = _free_port()
     env = {**os.environ, "PETA_DATA_DIR": str(data)}
     env.pop("PETA_DB_URL", None)
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                             "--server.address", "127.0.0.1", "--server.headless", "true"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("server did not start: " + proc.stdout.read().decode()[-2000:])
-    yield url, data
-    proc.terminate()
-    proc.wait(timeout=20)
+    with running_app(env) as url:
+        yield url, data
 
 
 def _ran(page) -> list:
