@@ -195,8 +195,13 @@ def _write(out: str, data: bytes) -> None:
     if not path.parent.is_dir():
         raise PetaError.single("--out", out, "a file in an existing folder")
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:  # a full disk, a file-size limit, no permission: no half file, no .tmp left
+        tmp.unlink(missing_ok=True)
+        raise PetaError.single("--out", out, f"a place the file can be written ({exc.strerror or exc}); "
+                               "nothing was written") from None
 
 
 def cmd_export_briefing(args) -> int:

@@ -5,6 +5,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT
 
 
@@ -80,3 +82,19 @@ def test_validate_never_writes(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("peta.db*"))
     ok = run("validate", str(tmp_path / "data"))
     assert ok.returncode == 0 and not list((tmp_path / "data").glob("peta.db*"))
+
+
+def test_an_export_onto_a_full_disk_leaves_no_file_and_no_tmp(tmp_path, monkeypatch):
+    import errno
+    from pathlib import Path
+
+    from dashboard import cli
+    from dashboard.errors import PetaError
+
+    def full(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(PetaError, match="No space left on device"):
+        cli._write(str(tmp_path / "peta.png"), b"x" * 100)
+    assert list(tmp_path.iterdir()) == []

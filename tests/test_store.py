@@ -690,3 +690,53 @@ def test_a_region_limited_user_is_refused_on_every_write_path(env):
     with pytest.raises(PetaError, match="32.01.24"):
         editing.edit(store, gaz, cal, rid, {**own, "region": "32.01.01"}, CAMAT_CIAWI, mine.version)
     assert store.row(rid).region_code == "32.01.24"
+
+
+def test_a_full_disk_is_named_and_the_store_stays_as_it_was(env, tmp_path):
+    """A write that hits a file-size limit (how a full disk looks to SQLite) ends in the one error
+    shape, with the driver's reason and no SQL; the store is unchanged and still loads."""
+    store, gaz, cal, data = env
+    if not store.url.startswith("sqlite"):
+        pytest.skip("a file-size limit is a local-file case")
+    big = tmp_path / "besar.csv"
+    big.write_bytes(many_rows(gaz, 3000))
+    before = store.version()
+    script = (
+        "import resource, signal, sys\n"
+        "from pathlib import Path\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "from dashboard import context\n"
+        "from dashboard.errors import PetaError\n"
+        "from dashboard.records.read import read_calendar\n"
+        "from dashboard.store import importer\n"
+        "from dashboard.store.editing import User\n"
+        f"data = Path({str(data)!r})\n"
+        "gaz = context.gazetteer(); db = context.store(data); cal = read_calendar(data)\n"
+        f"checked = importer.check(db, gaz, cal, 'besar.csv', Path({str(big)!r}).read_bytes(), User('admin'))\n"
+        "size = Path(db.url.split('///', 1)[1]).stat().st_size\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (size + 4096, resource.RLIM_INFINITY))\n"
+        "try:\n"
+        "    importer.run(db, gaz, cal, checked, User('admin'), 'besar.csv')\n"
+        "except PetaError as exc:\n"
+        "    print('REFUSED', exc.message); sys.exit(3)\n"
+        "print('WROTE')\n")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=os.environ, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 3, proc.stdout[-500:] + proc.stderr[-1500:]
+    assert "nothing was saved" in proc.stdout and "INSERT" not in proc.stdout and "Traceback" not in proc.stderr
+    assert store.version() == before
+    context.records(gaz, data)  # still loads
+
+
+def test_a_damaged_boundary_cache_is_rebuilt_not_trusted(tmp_path, geo_cfg):
+    from dataclasses import replace
+
+    from dashboard.geo.store import build, ensure, is_built, load_table
+
+    cfg = replace(geo_cfg, provinces=("36",), cache=tmp_path / "cache")  # one small province: quick
+    build(cfg)
+    part = cfg.directory / "kec.parquet"
+    part.write_bytes(part.read_bytes()[: part.stat().st_size // 2])  # a copy cut short
+    assert not is_built(cfg)
+    assert ensure(cfg).built is True  # rebuilt, not "already cached"
+    assert len(load_table(cfg)) > 0 and is_built(cfg)

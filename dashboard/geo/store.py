@@ -73,7 +73,19 @@ class BuildReport:
 
 
 def _complete(directory: Path) -> bool:
-    return (directory / "report.json").is_file()
+    """Built, and every file whole: a truncated GeoParquet file (a full disk, a killed copy) has
+    no readable footer, and then the cache is built again rather than trusted."""
+    if not (directory / "report.json").is_file():
+        return False
+    import pyarrow.parquet as pq
+
+    try:
+        for level in LEVELS:
+            for suffix in ("", "_display"):
+                pq.read_metadata(directory / f"{SLUG[level]}{suffix}.parquet")
+    except Exception:  # noqa: BLE001 - missing or unreadable: not complete
+        return False
+    return True
 
 
 def build(cfg: GeoConfig) -> BuildReport:
@@ -155,5 +167,10 @@ def load_table(cfg: GeoConfig) -> pd.DataFrame:
     """All levels without geometry: the gazetteer's source."""
     ensure(cfg)
     cols = ["code", "name", "level", "parent", "lat", "lng"]
-    parts = [pd.read_parquet(cfg.directory / f"{SLUG[lvl]}.parquet", columns=cols) for lvl in LEVELS]
+    try:
+        parts = [pd.read_parquet(cfg.directory / f"{SLUG[lvl]}.parquet", columns=cols) for lvl in LEVELS]
+    except Exception:  # noqa: BLE001 - a file damaged after the check: rebuild once (as load_level)
+        (cfg.directory / "report.json").unlink(missing_ok=True)
+        build(cfg)
+        parts = [pd.read_parquet(cfg.directory / f"{SLUG[lvl]}.parquet", columns=cols) for lvl in LEVELS]
     return pd.concat(parts, ignore_index=True)

@@ -97,6 +97,26 @@ def row_data(yaml_text: str, parsed: str | None) -> dict:
     return load(yaml_text)
 
 
+def _database_errors_named(method):
+    """A write the database refuses (a full disk, a file-size limit, a lost connection, a
+    read-only file) ends in the one error shape: what happened and that nothing was saved. The
+    driver's message only, never the SQL and its values."""
+    import functools
+
+    from sqlalchemy.exc import DBAPIError
+
+    @functools.wraps(method)
+    def wrapped(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except DBAPIError as exc:
+            reason = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0][:200]
+            raise PetaError.single("(database)", reason, "a database the app can write to; nothing was saved "
+                                   "(the transaction was rolled back). Free disk space or fix the database "
+                                   "named by PETA_DB_URL, then save again") from None
+    return wrapped
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
@@ -271,6 +291,7 @@ class Store:
             return list(s.scalars(q))
 
     # -- writing -------------------------------------------------------------------------------
+    @_database_errors_named
     def write(self, user: str, items, origin: str, expect_version: dict[int, int] | None = None,
               check=None, then=None) -> list[int]:
         """Apply ``(report_id or None for new, change[, origin override[, origin hash]])`` items
@@ -333,6 +354,7 @@ class Store:
         return ids
 
     # -- drafts from articles (a queue; never counted) ---------------------------------------
+    @_database_errors_named
     def add_drafts(self, user: str, drafts: list[dict]) -> tuple[list[int], list[tuple[str, int]]]:
         """Queue drafts (``source``, ``url``, ``title``, ``article_text``, ``draft`` JSON). A link
         already queued or saved is not queued twice: (added ids, [(source, existing draft id)])."""
@@ -368,6 +390,7 @@ class Store:
             raise PetaError.single("draft", draft_id, "the number of a queued draft")
         return r
 
+    @_database_errors_named
     def reject_draft(self, draft_id: int, user: str, reason: str) -> None:
         with Session(self.engine) as s, s.begin():
             self._lock(s)
