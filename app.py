@@ -18,8 +18,18 @@ FAVICON = str(Path(__file__).resolve().parent / "dashboard" / "ui" / "favicon.pn
 st.set_page_config(page_title="Peta Netralitas ASN", page_icon=FAVICON, layout="wide")
 ensure_leaflet()
 lg = lang()
+summary = st.Page("app_pages/ringkasan.py", title=t("page_summary", lg), icon=":material/dashboard:", url_path="ringkasan")
+
+
+def home() -> None:
+    """``/`` opens Ringkasan at its own address, keeping the link's view: a default page is served
+    only at ``/``, so ``/ringkasan?…`` (a shared link) would otherwise say "Page not found"."""
+    st.switch_page(summary, query_params=st.query_params.to_dict())
+
+
 pages = [
-    st.Page("app_pages/ringkasan.py", title=t("page_summary", lg), icon=":material/dashboard:", url_path="ringkasan", default=True),
+    st.Page(home, title=t("page_summary", lg), url_path="beranda", default=True, visibility="hidden"),
+    summary,
     st.Page("app_pages/peta.py", title=t("page_map", lg), icon=":material/map:", url_path="peta"),
     st.Page("app_pages/kesiapan.py", title=t("page_readiness", lg), icon=":material/bar_chart:", url_path="kesiapan"),
     st.Page("app_pages/linimasa.py", title=t("page_timeline", lg), icon=":material/timeline:", url_path="linimasa"),

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from dashboard import context
+from dashboard import context, settings
 from dashboard.i18n import t
 from dashboard.ui import account, cache, page
 from dashboard.export.tables import plain_csv
@@ -13,7 +13,7 @@ lg = view.lang
 store = cache.store(context.db_url())
 ids = sorted({r.ceremony_id for r in store.rows()})
 chosen = st.selectbox(t("history_of", lg), [""] + ids, key="history_id", format_func=lambda c: c or t("history_all", lg))
-table = history_rows(store.history(chosen or None), lg)
+table = history_rows(store.history(chosen or None), lg, settings.get("PETA_TIMEZONE"))
 if user is None:  # who changed what is for signed-in staff; anonymous viewers see the changes only
     table[t("who", lg)] = t("hidden_signed_out", lg)
     st.caption(t("who_hidden", lg))

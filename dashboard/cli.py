@@ -279,7 +279,8 @@ def cmd_db_history(args) -> int:
     from .views import history_rows
 
     db = context.store(args.data)
-    sys.stdout.write(plain_csv(history_rows(db.history(args.ceremony), "id")).decode("utf-8-sig"))
+    sys.stdout.write(plain_csv(history_rows(db.history(args.ceremony), "id", settings.get("PETA_TIMEZONE")))
+                     .decode("utf-8-sig"))
     return 0
 
 

@@ -66,6 +66,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("PETA_FETCH_ALLOW_PRIVATE", "false",
                 "`true`: article links may point at loopback or private addresses (tests, an intranet "
                 "mirror). Off by default so a pasted link cannot make the server reach inside its network."),
+        Setting("PETA_TIMEZONE", "Asia/Jakarta",
+                "Time zone of the times shown on *Riwayat* and in its download (stored in UTC): "
+                "`Asia/Jakarta` (WIB), `Asia/Makassar` (WITA) or `Asia/Jayapura` (WIT)."),
     ]
 }
 

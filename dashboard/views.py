@@ -247,16 +247,36 @@ def figure_rows(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-def history_rows(changes, lang: str) -> pd.DataFrame:
-    """The audit trail as shown and exported: who, when, what, and the report before and after."""
+ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+# Notes the seed writes (in the store, kept as written); shown in the interface language.
+_NOTE_PREFIXES = {"from ": ("dari berkas ", "from file "), "file changed: ": ("berkas berubah: ", "file changed: ")}
+
+
+def history_rows(changes, lang: str, zone: str = "Asia/Jakarta") -> pd.DataFrame:
+    """The audit trail as shown and exported: when (in ``zone``; stored in UTC), who, what, and
+    the report before and after, headed and worded in the interface language."""
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(zone)
+    when = [c.at.replace(tzinfo=dt.timezone.utc).astimezone(tz).strftime("%Y-%m-%d %H:%M:%S") for c in changes]
+
+    def note(text: str | None) -> str:
+        for prefix, words in _NOTE_PREFIXES.items():
+            if text and text.startswith(prefix):
+                return words[lang == "en"] + text[len(prefix):]
+        return text or ""
+
     return pd.DataFrame({
         "#": [c.id for c in changes],
-        t("when", lang): [c.at.isoformat(sep=" ") for c in changes],
+        t("when", lang, zone=ZONE_NAMES.get(zone, zone)): when,
         t("who", lang): [c.user for c in changes],
-        t("action", lang): [c.action for c in changes],
-        "ceremony_id": [c.ceremony_id for c in changes],
-        "report": [c.report_id for c in changes],
-        t("notes", lang): [c.note or "" for c in changes],
+        t("action", lang): [t(f"act_{c.action}", lang) if f"act_{c.action}" in _ACTIONS else c.action for c in changes],
+        t("ceremony_ids", lang): [c.ceremony_id for c in changes],
+        t("history_report", lang): [c.report_id for c in changes],
+        t("notes", lang): [note(c.note) for c in changes],
         t("before", lang): [c.before or "" for c in changes],
         t("after", lang): [c.after or "" for c in changes],
     })
+
+
+_ACTIONS = {f"act_{a}" for a in ("seed", "create", "edit", "withdraw", "merge", "import")}

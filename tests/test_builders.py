@@ -162,3 +162,15 @@ def test_live_map_tooltip_keeps_markup_as_text(records, gaz):
     assert tip["Upacara komitmen"] == payload
     js = (Path(maps.__file__).parent / "ui" / "leafletmap" / "map.js").read_text(encoding="utf-8")
     assert "innerHTML" not in js and "insertAdjacentHTML" not in js and "textContent" in js
+
+
+def test_history_times_in_the_configured_zone_and_words_in_the_interface_language():
+    from types import SimpleNamespace
+
+    change = SimpleNamespace(id=1, at=dt.datetime(2024, 11, 20, 1, 30), user="admin", action="withdraw",
+                             ceremony_id="x", report_id=3, note="from x.yaml", before="a", after=None)
+    wib = views.history_rows([change], "id")
+    assert wib["Waktu (WIB)"][0] == "2024-11-20 08:30:00" and wib["Tindakan"][0] == "ditarik"
+    assert wib["Catatan"][0] == "dari berkas x.yaml"
+    wita = views.history_rows([change], "en", "Asia/Makassar")
+    assert wita["When (WITA)"][0] == "2024-11-20 09:30:00" and wita["Action"][0] == "withdrawn"

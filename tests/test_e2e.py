@@ -102,7 +102,11 @@ def test_ringkasan_shows_countdown(page, server):
     body = page.inner_text("body")
     assert "H-15" in body and "15 hari menjelang Pilkada Serentak 2024" in body
     assert "2 / 40" in body and "Selasa, 12 November 2024" in body
+    assert "Page not found" not in body and "does not seem to exist" not in body  # a shared link opens as is
     _shot(page, "ringkasan")
+    page.goto(server + "/?election=pilkada-2024&region=32.01&as_of=2024-11-12")  # the bare address too
+    page.wait_for_url("**/ringkasan?*", timeout=60_000)
+    page.get_by_text("H-15", exact=False).first.wait_for(timeout=60_000)
 
 
 def test_peta_colours_cibinong_covered_offline(page, server):

@@ -282,7 +282,8 @@ def test_entry_page_needs_login_and_right_region(own_data):
     assert metric(at, "Kecamatan tercakup") == "3 / 40"
     at.switch_page("app_pages/riwayat.py").run()
     hist = at.dataframe[0].value
-    assert list(hist["Tindakan"])[-1] == "create" and list(hist["Oleh"])[-1] == "sekcam-ciawi"
+    assert list(hist["Tindakan"])[-1] == "dicatat" and list(hist["Oleh"])[-1] == "sekcam-ciawi"
+    assert any("Kec. Ciawi (32.01.24)" in c.value for c in at.sidebar.caption)  # the user's region by name
 
 
 def test_history_hides_who_from_anonymous_viewers(own_data):
@@ -302,7 +303,10 @@ def test_import_and_history_pages_render(own_data):
     assert any("Masuk dulu" in i.value for i in at.info)
     at = open_page("riwayat", election="pilkada-2024")
     hist = at.dataframe[0].value
-    assert len(hist) == 5 and set(hist["Tindakan"]) == {"seed"}
+    assert len(hist) == 5 and set(hist["Tindakan"]) == {"dari berkas data"}
+    # headed in Indonesian, times in WIB (stored in UTC), seed notes worded for the reader
+    assert {"Waktu (WIB)", "ID upacara", "No. laporan"} <= set(hist.columns)
+    assert all(n.startswith("dari berkas ") for n in hist["Catatan"])
 
 
 def test_articles_page_five_links_reviewed_and_saved(own_data, article_server):

@@ -30,7 +30,7 @@ def box(lang: str) -> User | None:
     with st.sidebar:
         st.markdown(f"**{t('account', lang)}**")
         if user:
-            where = user.region or t("all_regions", lang)
+            where = _region_name(user.region) if user.region else t("all_regions", lang)
             st.caption(t("signed_in_as", lang, name=user.name, region=where))
             if auth.provider_configured():
                 st.button(t("sign_out", lang), key="logout", on_click=st.logout)
@@ -49,3 +49,11 @@ def box(lang: str) -> User | None:
             if st.session_state.get("_login_failed"):
                 st.caption(t("login_failed", lang))
     return user
+
+
+def _region_name(code: str) -> str:
+    """"Kec. Ciawi (32.01.24)": staff know their region by name, not by its code."""
+    from .cache import gazetteer
+
+    gaz = gazetteer()
+    return f"{gaz.get(code).label} ({code})" if code in gaz else code
