@@ -71,33 +71,81 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
     ``axis="h"`` puts days before the election on x (H-n, 0 = election day)."""
     fig = go.Figure()
     x_of = (lambda frame: -frame["h"]) if axis == "h" else (lambda frame: frame["date"])
+    # The share axis ends a little above the highest line (a 5 % line on a 0-100 % axis reads as
+    # nothing on a laptop screen); the ceremony markers ride just above it.
+    highest = float(tl.series["share"].max()) if len(tl.series) else 0.0
+    top = min(1.0, max(0.1, -(-highest * 1.25 // 0.05) * 0.05))
     for code, line in tl.series.groupby("region_code", sort=False):
         fig.add_scatter(x=x_of(line), y=line["share"], mode="lines", line_shape="hv", name=line["region_label"].iloc[0],
                         line={"width": 4 if code == tl.series["region_code"].iloc[0] else 2},
-                        customdata=line[["covered", "total", "h"]],
-                        hovertemplate="%{fullData.name}: %{customdata[0]}/%{customdata[1]} · H-%{customdata[2]}<extra></extra>")
+                        customdata=[[c, n, h_label(h, lang)] for c, n, h in zip(line["covered"], line["total"], line["h"])],
+                        hovertemplate="%{fullData.name}: %{customdata[0]}/%{customdata[1]} · %{customdata[2]}<extra></extra>")
     ev = tl.events
     if len(ev):
         fig.add_scatter(
-            x=x_of(ev), y=[1.04] * len(ev), mode="markers+text", name=t("ceremonies", lang),
+            x=x_of(ev), y=[top * 1.06] * len(ev), mode="markers+text", name=t("ceremonies", lang),
+            cliponaxis=False,  # a name near the edge is drawn whole, not cut at the plot area
             marker={"symbol": "triangle-down", "size": 16, "color": STATE_COLORS["covered"]},
             text=ev["region_name"], textposition="top center", textfont={"size": BASE_FONT_SIZE - 2},
             customdata=[[fmt.date_long(d, lang), records_kinds.get(i, ""),
-                         html.escape(n, quote=False) if isinstance(n, str) else "", f"H-{h}"]
+                         html.escape(n, quote=False) if isinstance(n, str) else "", h_label(h, lang)]
                         for d, i, n, h in zip(ev["date"], ev["id"], ev["leader_name"], ev["h"])],
             hovertemplate="%{text}<br>%{customdata[0]} (%{customdata[3]})<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>")
     day = pd.Timestamp(tl.election_day)
+    lines = []  # x of the election lines drawn (the ticks must reach them)
     for e in calendar.itertuples():
         x = -(day - e.date).days if axis == "h" else e.date
         if axis == "date" and len(ev) and e.date < ev["date"].min() - pd.Timedelta(days=30) and e.date != day:
             continue
+        lines.append(x)
         fig.add_vline(x=x.timestamp() * 1000 if axis == "date" else x, line_color=ELECTION_LINE,
                       line_width=3 if e.date == day else 1.5, line_dash="solid" if e.date == day else "dash")
-        fig.add_annotation(x=x, y=1.12, text=(e.name_en if lang == "en" else e.name), showarrow=False,
-                           font={"color": ELECTION_LINE, "size": BASE_FONT_SIZE - 1}, yref="y")
-    fig.update_yaxes(range=[0, 1.18], tickformat=".0%", title=t("share_axis", lang), gridcolor="#dddddd")
+        # the election's name at the foot of its line (the ceremony names sit at the top)
+        fig.add_annotation(x=x, y=0.02, yref="paper", yanchor="bottom", xanchor="right", xshift=-4,
+                           text=(e.name_en if lang == "en" else e.name), showarrow=False, bgcolor="rgba(255,255,255,0.85)",
+                           font={"color": ELECTION_LINE, "size": BASE_FONT_SIZE - 1})
+    fig.update_yaxes(range=[0, top * 1.2], tickformat=".0%", title=t("share_axis", lang), gridcolor="#dddddd")
+    xs = [x for trace in fig.data for x in (trace.x if trace.x is not None else ())] + lines
     if axis == "h":
-        fig.update_xaxes(title=t("axis_h", lang), tickprefix="H", zeroline=True)
+        lo, hi = min(xs, default=-30), max(xs, default=0)
+        pad = max(5, (hi - lo) * 0.08)  # room for the first and last ceremony's name
+        vals = _h_ticks(lo, hi)
+        fig.update_xaxes(title=t("axis_h", lang), zeroline=True, tickmode="array", tickvals=vals,
+                         ticktext=[h_label(-v, lang, short=True) for v in vals], range=[lo - pad, hi + pad])
     else:
-        fig.update_xaxes(title=t("axis_date", lang), gridcolor="#eeeeee")
+        dates = [pd.Timestamp(x) for x in xs]
+        lo, hi = min(dates, default=day), max(dates, default=day)
+        pad = max(pd.Timedelta(days=5), (hi - lo) * 0.08)
+        vals = _month_ticks(lo, hi)
+        fig.update_xaxes(range=[lo - pad, hi + pad])
+        # month names written by us: plotly's own are English whatever the interface language
+        fig.update_xaxes(title=t("axis_date", lang), gridcolor="#eeeeee", tickmode="array", tickvals=vals,
+                         ticktext=[fmt.month_short(v, lang) for v in vals])
     return _layout(fig, title or t("timeline_title", lang), 560)
+
+
+def h_label(h: int, lang: str, short: bool = False) -> str:
+    """Days before the election as said in the interface language: ``h`` > 0 before, 0 the day,
+    < 0 after (Indonesian H-14 / H / H+3; English "14 days to go" / "election day" / "3 days after")."""
+    h = int(h)
+    if lang == "en":
+        if h == 0:
+            return "election day"
+        return (f"{h} d to go" if h > 0 else f"{-h} d after") if short else \
+            (f"{h} days to go" if h > 0 else f"{-h} days after")
+    return "H" if h == 0 else (f"H-{h}" if h > 0 else f"H+{-h}")
+
+
+def _h_ticks(lo: float, hi: float) -> list[int]:
+    """At most ~8 ticks on the H axis, on a round step, always with the election day (0)."""
+    span = max(1.0, hi - lo)
+    step = next((s for s in (7, 14, 30, 60, 90, 180, 365) if span / s <= 8), 730)
+    first = int(lo // step) * step
+    return [v for v in range(first, int(hi) + step, step) if lo - step / 2 <= v <= hi + step / 2]
+
+
+def _month_ticks(start: pd.Timestamp, end: pd.Timestamp) -> list[pd.Timestamp]:
+    """First days of months from ``start`` to ``end``, thinned to at most ~8."""
+    months = list(pd.date_range(start.to_period("M").to_timestamp(), end + pd.offsets.MonthBegin(1), freq="MS"))
+    every = max(1, -(-len(months) // 8))
+    return months[::every]

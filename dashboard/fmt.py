@@ -33,6 +33,13 @@ def date_long(value, lang: str = "id", undated: str | None = None) -> str:
     return f"{HARI[d.weekday()]}, {d.day} {BULAN[d.month - 1]} {d.year}"
 
 
+def month_short(value, lang: str = "id") -> str:
+    """"Nov 2024"; Indonesian abbreviations (Mei, Agu, Okt, Des) in Indonesian."""
+    d = _as_date(value)
+    names = MONTHS if lang == "en" else BULAN
+    return f"{names[d.month - 1][:3]} {d.year}"
+
+
 def date_short(value, lang: str = "id") -> str:
     d = _as_date(value)
     if d is None:

@@ -93,7 +93,7 @@ def test_timeline_marks_both_elections_and_h_axis(records, gaz):
     h = charts.timeline_figure(tl, records.calendar, {}, "id", "h")
     marks_h = [tr for tr in h.data if tr.mode == "markers+text"][0]
     assert list(marks_h.x) == [-(PILKADA - dt.date(2023, 12, 15)).days]
-    assert h.layout.xaxis.tickprefix == "H"
+    assert h.layout.xaxis.ticktext[-1] == "H" and "H-60" in h.layout.xaxis.ticktext
 
 
 def test_filter_ceremonies(records):
@@ -174,3 +174,17 @@ def test_history_times_in_the_configured_zone_and_words_in_the_interface_languag
     assert wib["Catatan"][0] == "dari berkas x.yaml"
     wita = views.history_rows([change], "en", "Asia/Makassar")
     assert wita["When (WITA)"][0] == "2024-11-20 09:30:00" and wita["Action"][0] == "withdrawn"
+
+
+def test_timeline_axes_speak_the_interface_language(records, gaz):
+    tl = metrics.timeline(records, gaz, "pilkada-2024", "32.01", until=PILKADA)
+    fig = charts.timeline_figure(tl, records.calendar, {}, "id", axis="h")
+    ticks = list(fig.layout.xaxis.ticktext)
+    assert "H" in ticks and all(re.fullmatch(r"H([-+]\d+)?", x) for x in ticks) and "H0" not in ticks
+    assert charts.h_label(-50, "id") == "H+50" and charts.h_label(13, "en") == "13 days to go"
+    assert charts.h_label(0, "en") == "election day"
+    by_date = charts.timeline_figure(tl, records.calendar, {}, "id")
+    months = list(by_date.layout.xaxis.ticktext)
+    assert months and all(re.fullmatch(r"(Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4}", m) for m in months)
+    hover = [c[2] for tr in fig.data if tr.mode == "lines" for c in tr.customdata]
+    assert hover and all(not h.startswith("H--") for h in hover)
