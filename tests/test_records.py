@@ -189,3 +189,24 @@ def test_new_election_needs_no_code(data_copy, gaz):
     path.write_text(path.read_text().replace("[pemilu-2024, pilkada-2024]", "[pemilu-2024, pilkades-2025]"))
     rec = load_folder(data_copy, gaz)
     assert list(rec.for_election("pilkades-2025")["id"]) == ["lebak-2023-12-15"]
+
+
+def test_yaml_aliases_are_read_but_bombs_and_loops_are_named(data_copy, gaz):
+    """PyYAML itself writes an alias when one date is used twice: such a file loads. Aliases that
+    multiply past 100,000 values, or contain themselves, are named instead of walked."""
+    import yaml
+
+    path = data_copy / "ceremonies" / "lebak-2023-12-15.yaml"
+    rec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rec.setdefault("readiness", []).append({"measure": "uji", "percent": 50, "as_of": rec["date"]})
+    text = yaml.safe_dump(rec, allow_unicode=True)
+    assert "&id001" in text  # the same date object: written once, referred to after
+    path.write_text(text, encoding="utf-8")
+    assert "lebak-2023-12-15" in set(load_folder(data_copy, gaz).ceremonies["id"])
+    bomb = "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]\n" for i in range(1, 7))
+    path.write_text(text + "l0: &l0 [x]\n" + bomb, encoding="utf-8")
+    with pytest.raises(PetaError, match="aliases are expanded"):
+        load_folder(data_copy, gaz)
+    path.write_text("a: &a [1, *a]\n", encoding="utf-8")
+    with pytest.raises(PetaError, match="alias inside itself"):
+        load_folder(data_copy, gaz)

@@ -31,14 +31,16 @@ class ReportSource(Protocol):
 
 
 MAX_FILE_BYTES = 1024 * 1024  # a record file is a few KB; a bigger one is a mistake (or an attack)
+MAX_EXPANDED = 100_000        # values in a record once its aliases are expanded (a record has ~100)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s,\]}]")
 
 
 def _read_yaml(path: Path) -> tuple[Any, Problem | None]:
     """A file's YAML, or the Problem that names what is wrong with it. Refused before reading:
-    files over :data:`MAX_FILE_BYTES`; while reading: aliases (``*name``: a record never needs
-    them, and nested ones multiply into billions of items), dates that do not exist, nesting
-    deeper than Python can follow."""
+    files over :data:`MAX_FILE_BYTES`; after reading: aliases that expand past
+    :data:`MAX_EXPANDED` values (nested aliases multiply into billions of items when a check or
+    an export walks them) or that contain themselves, dates that do not exist, nesting deeper
+    than Python can follow."""
     def problem(value, expected="valid YAML (see README, 'Format data')"):
         return None, Problem(field="(file)", value=value, expected=expected, file=str(path.name))
 
@@ -47,9 +49,15 @@ def _read_yaml(path: Path) -> tuple[Any, Problem | None]:
         if size > MAX_FILE_BYTES:
             return problem(f"{size} bytes", f"a record file of at most {MAX_FILE_BYTES // 1024} KB")
         text = path.read_text(encoding="utf-8")
-        if _ANCHOR.search(text) and any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_LOADER)):
-            return problem("an alias (*name)", "plain YAML without anchors and aliases: write each value out")
-        return yaml.load(text, Loader=_LOADER), None  # noqa: S506 - safe loader
+        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - safe loader
+        if _ANCHOR.search(text):  # aliases (PyYAML writes them for a date used twice) are fine, bombs not
+            size = _expanded_size(data)
+            if size is None:
+                return problem("an alias inside itself", "values that do not contain themselves")
+            if size > MAX_EXPANDED:
+                return problem(f"{size}+ values once aliases are expanded",
+                               f"at most {MAX_EXPANDED} values (aliases nested inside aliases multiply)")
+        return data, None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -60,6 +68,34 @@ def _read_yaml(path: Path) -> tuple[Any, Problem | None]:
         return problem(str(exc), "dates that exist, written YYYY-MM-DD (dates are never guessed)")
     except RecursionError:
         return problem("nesting too deep", "a flat mapping of fields (see README, 'Format data')")
+
+
+def _expanded_size(value, limit: int = MAX_EXPANDED) -> int | None:
+    """How many values ``value`` holds with shared parts counted each time they appear (stops
+    counting past ``limit``); None when a part contains itself. Linear in the distinct parts."""
+    memo: dict[int, int] = {}
+    on_path: set[int] = set()
+
+    def size(v) -> int | None:
+        if not isinstance(v, (list, dict)):
+            return 1
+        key = id(v)
+        if key in memo:
+            return memo[key]
+        if key in on_path:
+            return None
+        on_path.add(key)
+        total = 1
+        for child in (v.values() if isinstance(v, dict) else v):
+            n = size(child)
+            if n is None:
+                return None
+            total = min(total + n, limit + 1)
+        on_path.discard(key)
+        memo[key] = total
+        return total
+
+    return size(value)
 
 
 @dataclass(frozen=True)
