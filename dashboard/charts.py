@@ -53,12 +53,14 @@ def category_grid(table: pd.DataFrame, lang: str = "id", title: str | None = Non
     """Unit × commitment category: filled where the unit's ceremonies cover it."""
     df = table.sort_values(["commitment_pct", "label"], ascending=[False, True])
     cats = list(COMMITMENT_CATEGORIES)
-    z = df[cats].astype(int).to_numpy()
+    # a kecamatan: 0 or 1 (its ceremonies name the category or not); an aggregate: the share of
+    # its kecamatan reached by a ceremony that names it
+    z = df[cats].astype(float).to_numpy()
     fig = go.Figure(go.Heatmap(
         z=z, x=[COMMITMENT_CATEGORIES[c].label(lang) for c in cats], y=df["label"],
         colorscale=[[0, STATE_COLORS["none"]], [1, STATE_COLORS["covered"]]], zmin=0, zmax=1,
-        showscale=False, xgap=2, ygap=2,
-        hovertemplate="%{y} · %{x}<extra></extra>"))
+        showscale=False, xgap=2, ygap=2, customdata=[[fmt.pct(100 * v, lang) for v in row] for row in z],
+        hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(tickangle=-35, side="top")
     return _layout(fig, title or t("grid_title", lang), max(360, 26 * len(df) + 260))

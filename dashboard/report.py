@@ -196,7 +196,9 @@ class Report:
             else:
                 yes, no = t("yes", lg), t("no", lg)
                 for c, cat in COMMITMENT_CATEGORIES.items():
-                    out[cat.label(lg)] = [yes if v else no for v in r[c]]
+                    # aggregates: the share of their kecamatan (a percentage), else yes/no
+                    out[cat.label(lg)] = ([round(100 * v, 1) for v in r[c]] if self.coverage.is_aggregate
+                                          else [yes if v else no for v in r[c]])
             out[cer] = list(r["ceremony_ids"])
             out[src] = self._sources(list(r["ceremony_ids"]))
             return out.reset_index(drop=True)

@@ -118,3 +118,20 @@ def test_timeline_points_equal_coverage_on_that_date(records, gaz, election, par
     for row in line.itertuples():
         covered, total, _, _ = metrics.coverage(records, gaz, election, row.date.date(), parent).headline
         assert (row.covered, row.total) == (covered, total), row.date
+
+
+def test_aggregate_category_coverage_is_weighed_by_kecamatan(records, gaz):
+    """Issue 13 §3: a kabupaten with 2 of 40 kecamatan covered does not read 100 % on Kesiapan.
+    For aggregates each category is the share of kecamatan reached by a ceremony naming it; a
+    kecamatan's own row stays yes/no."""
+    day = dt.date(2024, 11, 27)
+    prov = metrics.readiness(records, metrics.coverage(records, gaz, "pilkada-2024", day, "32")).set_index("code")
+    bogor = prov.loc["32.01"]
+    # Rancabungur's declaration names neutrality, Cibinong's pakta names campaigning: 1 of 40 each
+    assert bogor["netralitas"] == pytest.approx(1 / 40) and bogor["kampanye"] == pytest.approx(1 / 40)
+    assert 0 < bogor["commitment_pct"] <= 5.0
+    banten = metrics.readiness(records, metrics.coverage(records, gaz, "pilkada-2024", day, "36")).set_index("code")
+    assert banten.loc["36.02", "netralitas"] == pytest.approx(1.0)  # Lebak: every camat signed
+    kab = metrics.readiness(records, metrics.coverage(records, gaz, "pilkada-2024", day, "32.01")).set_index("code")
+    assert kab.loc["32.01.01", "kampanye"] == 1.0 and kab.loc["32.01.01", "netralitas"] == 0.0
+    assert kab.loc["32.01.34", "netralitas"] == 1.0 and kab.loc["32.01.02", "netralitas"] == 0.0
