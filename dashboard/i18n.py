@@ -205,6 +205,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "download_history": ("Unduh riwayat (CSV)", "Download the history (CSV)"),
     "when": ("Waktu ({zone})", "When ({zone})"),
     "history_report": ("No. laporan", "Report no."),
+    "zoom_in": ("Perbesar", "Zoom in"),
+    "zoom_out": ("Perkecil", "Zoom out"),
     "act_seed": ("dari berkas data", "from a data file"),
     "act_create": ("dicatat", "recorded"),
     "act_edit": ("diubah", "edited"),

@@ -19,6 +19,8 @@ from pathlib import Path
 import streamlit as st
 import streamlit.components.v1 as components
 
+from ..i18n import t
+
 _component = components.declare_component("peta_map", path=str(Path(__file__).resolve().parent / "leafletmap"))
 
 
@@ -43,6 +45,7 @@ def show(geo_id: str, geometry, layer: dict, *, key: str = "map", height: int = 
     send = asked or sent.get(key) != geo_id
     value = _component(geo_id=geo_id, geometry=geometry() if send else None, units=layer["units"],
                        legend=layer["legend"], style=layer["style"], height=height, tiles=tiles, lang=lang,
+                       zoom_in=t("zoom_in", lang), zoom_out=t("zoom_out", lang),
                        key=key, default=None) or {}
     sent[key] = geo_id
     if "click" in value and handled.get(key) != value.get("n"):

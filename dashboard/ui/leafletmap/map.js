@@ -112,7 +112,8 @@
       return;
     }
     if (!map) {
-      map = L.map("map", { zoomControl: true, attributionControl: false, preferCanvas: false, zoomSnap: 0.25 });
+      map = L.map("map", { zoomControl: false, attributionControl: false, preferCanvas: false, zoomSnap: 0.25 });
+      L.control.zoom({ zoomInTitle: args.zoom_in || "+", zoomOutTitle: args.zoom_out || "-" }).addTo(map);
       L.control.scale({ metric: true, imperial: false, position: "bottomright" }).addTo(map);
       if (args.tiles === "osm") {  // only when the operator turned tiles on (PETA_TILES=osm)
         map.attributionControl = L.control.attribution({ prefix: false }).addTo(map);
