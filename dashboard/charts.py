@@ -56,10 +56,15 @@ def category_grid(table: pd.DataFrame, lang: str = "id", title: str | None = Non
     # a kecamatan: 0 or 1 (its ceremonies name the category or not); an aggregate: the share of
     # its kecamatan reached by a ceremony that names it
     z = df[cats].astype(float).to_numpy()
+    shares = [[fmt.pct(100 * v, lang) for v in row] for row in z]
+    # shares are written in their cells (a 2,5 % cell looks as grey as 0 %); yes/no cells need no text
+    partial = bool(((z > 0) & (z < 1)).any())
     fig = go.Figure(go.Heatmap(
         z=z, x=[COMMITMENT_CATEGORIES[c].label(lang) for c in cats], y=df["label"],
         colorscale=[[0, STATE_COLORS["none"]], [1, STATE_COLORS["covered"]]], zmin=0, zmax=1,
-        showscale=False, xgap=2, ygap=2, customdata=[[fmt.pct(100 * v, lang) for v in row] for row in z],
+        showscale=False, xgap=2, ygap=2, customdata=shares,
+        text=[[s if v > 0 else "" for s, v in zip(srow, zrow)] for srow, zrow in zip(shares, z)] if partial else None,
+        texttemplate="%{text}" if partial else None, textfont={"size": BASE_FONT_SIZE - 3},
         hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(tickangle=-35, side="top")

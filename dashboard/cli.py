@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import context, metrics, settings
+from .atomic import write_atomic
 from .errors import PetaError
 from .geo import LEVELS
 from .geo.store import GeoConfig, build, ensure
@@ -194,12 +195,9 @@ def _write(out: str, data: bytes) -> None:
     path = Path(out)
     if not path.parent.is_dir():
         raise PetaError.single("--out", out, "a file in an existing folder")
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        write_atomic(path, data)
     except OSError as exc:  # a full disk, a file-size limit, no permission: no half file, no .tmp left
-        tmp.unlink(missing_ok=True)
         raise PetaError.single("--out", out, f"a place the file can be written ({exc.strerror or exc}); "
                                "nothing was written") from None
 

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from . import settings
+from .atomic import write_atomic
 from .geo.store import GeoConfig, load_table
 from .records.read import read_calendar
 from .records.tables import Records, load_records
@@ -81,9 +82,7 @@ def _write_text(path: Path, text: str) -> None:
     """Best effort (a cache folder that cannot be written only means the next start checks again)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, text.encode("utf-8"))
     except OSError:
         pass
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import fmt, metrics
+from .errors import PetaError
 from .i18n import level_label, own_label, state_label, t
 from .records.tables import Records
 from .records.vocab import KINDS
@@ -247,6 +248,7 @@ def figure_rows(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+_ACTIONS = ("seed", "create", "edit", "withdraw", "merge", "import")  # each has an act_<action> text
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 # Notes the seed writes (in the store, kept as written); shown in the interface language.
 _NOTE_PREFIXES = {"from ": ("dari berkas ", "from file "), "file changed: ": ("berkas berubah: ", "file changed: ")}
@@ -255,9 +257,13 @@ _NOTE_PREFIXES = {"from ": ("dari berkas ", "from file "), "file changed: ": ("b
 def history_rows(changes, lang: str, zone: str = "Asia/Jakarta") -> pd.DataFrame:
     """The audit trail as shown and exported: when (in ``zone``; stored in UTC), who, what, and
     the report before and after, headed and worded in the interface language."""
-    from zoneinfo import ZoneInfo
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    tz = ZoneInfo(zone)
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PetaError.single("PETA_TIMEZONE", zone, "an IANA time zone: Asia/Jakarta (WIB), Asia/Makassar "
+                               "(WITA) or Asia/Jayapura (WIT)") from None
     when = [c.at.replace(tzinfo=dt.timezone.utc).astimezone(tz).strftime("%Y-%m-%d %H:%M:%S") for c in changes]
 
     def note(text: str | None) -> str:
@@ -270,7 +276,7 @@ def history_rows(changes, lang: str, zone: str = "Asia/Jakarta") -> pd.DataFrame
         "#": [c.id for c in changes],
         t("when", lang, zone=ZONE_NAMES.get(zone, zone)): when,
         t("who", lang): [c.user for c in changes],
-        t("action", lang): [t(f"act_{c.action}", lang) if f"act_{c.action}" in _ACTIONS else c.action for c in changes],
+        t("action", lang): [t(f"act_{c.action}", lang) if c.action in _ACTIONS else c.action for c in changes],
         t("ceremony_ids", lang): [c.ceremony_id for c in changes],
         t("history_report", lang): [c.report_id for c in changes],
         t("notes", lang): [note(c.note) for c in changes],
@@ -278,5 +284,3 @@ def history_rows(changes, lang: str, zone: str = "Asia/Jakarta") -> pd.DataFrame
         t("after", lang): [c.after or "" for c in changes],
     })
 
-
-_ACTIONS = {f"act_{a}" for a in ("seed", "create", "edit", "withdraw", "merge", "import")}

@@ -174,6 +174,10 @@ def test_history_times_in_the_configured_zone_and_words_in_the_interface_languag
     assert wib["Catatan"][0] == "dari berkas x.yaml"
     wita = views.history_rows([change], "en", "Asia/Makassar")
     assert wita["When (WITA)"][0] == "2024-11-20 09:30:00" and wita["Action"][0] == "withdrawn"
+    from dashboard.errors import PetaError
+
+    with pytest.raises(PetaError, match="PETA_TIMEZONE.*Asia/Jakarta"):
+        views.history_rows([change], "id", "WIB")
 
 
 def test_timeline_axes_speak_the_interface_language(records, gaz):

@@ -86,15 +86,16 @@ def test_validate_never_writes(tmp_path):
 
 def test_an_export_onto_a_full_disk_leaves_no_file_and_no_tmp(tmp_path, monkeypatch):
     import errno
-    from pathlib import Path
 
     from dashboard import cli
     from dashboard.errors import PetaError
 
-    def full(self, data):
+    import os
+
+    def full(*args):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Path, "write_bytes", full)
+    monkeypatch.setattr(os, "replace", full)  # the data was written; putting it in place fails
     with pytest.raises(PetaError, match="No space left on device"):
         cli._write(str(tmp_path / "peta.png"), b"x" * 100)
     assert list(tmp_path.iterdir()) == []

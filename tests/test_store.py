@@ -740,3 +740,13 @@ def test_a_damaged_boundary_cache_is_rebuilt_not_trusted(tmp_path, geo_cfg):
     assert not is_built(cfg)
     assert ensure(cfg).built is True  # rebuilt, not "already cached"
     assert len(load_table(cfg)) > 0 and is_built(cfg)
+
+
+@pytest.mark.parametrize("count", ["¹²", "１２", "9" * 20, "-3", "1.5"])
+def test_a_signatory_count_not_written_with_plain_digits_is_named(count):
+    """Found by the generated sheets: superscript digits passed str.isdigit() and crashed int()."""
+    row = ",".join({"kode_wilayah": "32.01.24", "tanggal": "2024-11-20", "pemilihan": "pilkada-2024",
+                    "jenis": "apel", "sumber_media": "Radar Uji", "penanda_tangan": f"camat:{count}"}.get(c, "")
+                   for c in sheet.COLUMNS)
+    _, problems = sheet.parse("x.csv", (",".join(sheet.COLUMNS) + "\n" + row + "\n").encode(), lambda d: "x")
+    assert [(p.field, p.value) for p in problems] == [("penanda_tangan", f"camat:{count}")]

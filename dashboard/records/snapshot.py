@@ -14,14 +14,13 @@ operator. The newest three are kept."""
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
 
+from ..atomic import write_atomic
 from .tables import Records
 
 KEEP = 3
@@ -62,14 +61,7 @@ def write(folder: Path, k: str, records: Records) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         tables = {f.name: getattr(records, f.name) for f in fields(records) if f.name != "memo"}
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, folder / f"{k}.pickle")
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        write_atomic(folder / f"{k}.pickle", pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL))
         old = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
         for p in old:
             p.unlink(missing_ok=True)

@@ -116,10 +116,11 @@ def row_to_report(row: dict, where: str, problems: list[Problem]) -> dict:
         for b in bits[1:]:
             if b.lower() in ("semua", "all"):
                 entry["all"] = True
-            elif b.isdigit():
+            elif re.fullmatch(r"[0-9]{1,9}", b):  # ASCII digits: str.isdigit() also takes ¹², which int() refuses
                 entry["count"] = int(b)
             else:
-                problems.append(Problem("penanda_tangan", part, "group[:count][:semua], count a whole number",
+                problems.append(Problem("penanda_tangan", part, "group[:count][:semua], count a whole number "
+                                        "written with the digits 0-9 (at most 9 of them)",
                                         file=where))
         sig.append(entry)
     if sig:

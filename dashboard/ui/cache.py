@@ -6,7 +6,9 @@ added or edited record shows up without a restart."""
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import hashlib
+import os
 
 import streamlit as st
 
@@ -62,9 +64,6 @@ def _fingerprint(folder: str, db_url: str) -> str:
 
     Checked at most every 5 s: stat-ing thousands of record files on every rerun costs more
     than the rerun itself, and a new record showing up within seconds is soon enough."""
-    import fnmatch
-    import os
-
     h = hashlib.sha256(folder.encode())  # another folder is another version
     # os.walk and plain string sorting: pathlib's rglob and Path ordering took 2 s for 20,000 files
     for top, dirs, files in os.walk(folder):

@@ -13,7 +13,6 @@ to ``{"need": id}``, and the next run sends it again."""
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 import streamlit as st
@@ -53,7 +52,3 @@ def show(geo_id: str, geometry, layer: dict, *, key: str = "map", height: int = 
         return str(value["click"])
     return None
 
-
-def payload_bytes(geometry: dict | None, layer: dict) -> int:
-    """Bytes of one run's arguments (the benchmark's and the tests' measure)."""
-    return len(json.dumps({"geometry": geometry, **layer}, separators=(",", ":"), ensure_ascii=False).encode())

@@ -79,7 +79,9 @@
     }).addTo(map);
     layerGeo = geoId;
     var b = layer.getBounds();
-    if (b.isValid()) map.fitBounds(b, { padding: [8, 8] });
+    // keep the legend's width free on the left, so no unit is drawn under it
+    var legendWidth = legend ? legend.getContainer().offsetWidth : 0;
+    if (b.isValid()) map.fitBounds(b, { paddingTopLeft: [legendWidth + 16, 8], paddingBottomRight: [8, 8] });
   }
 
   function restyle() {
@@ -121,8 +123,8 @@
                     { maxZoom: 18, attribution: "\u00a9 OpenStreetMap" }).addTo(map);
       }
     }
+    drawLegend();  // first: the fit below leaves room for it
     if (layerGeo !== args.geo_id) drawLayer(args.geo_id); else restyle();
-    drawLegend();
     document.documentElement.lang = args.lang || "id";
   }
 
