@@ -1,4 +1,4 @@
-"""Peta Netralitas ASN — router only. Run: streamlit run app.py"""
+"""Peta Netralitas ASN — router only. Run: streamlit run serve.py (which serves this file)."""
 
 from pathlib import Path
 

@@ -57,6 +57,13 @@ AGGREGATE_LEVELS = ("provinsi", "kabupaten/kota")
 _PREFIX_WIDTHS = (2, 5, 8)  # "32", "32.01", "32.01.01": the codes of a unit's ancestors
 
 
+def default_election(calendar, today: dt.date | None = None) -> str:
+    """The election a view opens on: the next one, or the latest once all have passed."""
+    today = today or dt.date.today()
+    upcoming = calendar[calendar["date"].dt.date >= today].sort_values("date")
+    return upcoming["id"].iloc[0] if len(upcoming) else calendar.sort_values("date")["id"].iloc[-1]
+
+
 def default_as_of(election_day: dt.date, today: dt.date | None = None) -> dt.date:
     """Election day once it has passed, else today."""
     today = today or dt.date.today()

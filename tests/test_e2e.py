@@ -37,13 +37,16 @@ def need_chromium() -> None:
 
 
 @contextlib.contextmanager
-def running_app(env: dict):
-    """The app served on a free loopback port with ``env``; yields its URL, stops it after."""
+def running_app(env: dict, log: Path | None = None):
+    """The app served as the README runs it (``streamlit run serve.py``) on a free loopback port
+    with ``env``; yields its URL, stops it after. The server's console goes to ``log``."""
     port = _free_port()
+    OUT.mkdir(parents=True, exist_ok=True)
+    log = log or OUT / f"server-{port}.log"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
@@ -53,7 +56,7 @@ def running_app(env: dict):
             time.sleep(0.5)
     else:
         proc.kill()
-        pytest.fail("server did not start: " + proc.stdout.read().decode()[-2000:])
+        pytest.fail("server did not start: " + log.read_text(errors="replace")[-2000:])
     try:
         yield url
     finally:
@@ -107,6 +110,23 @@ def test_ringkasan_shows_countdown(page, server):
     page.goto(server + "/?election=pilkada-2024&region=32.01&as_of=2024-11-12")  # the bare address too
     page.wait_for_url("**/ringkasan?*", timeout=60_000)
     page.get_by_text("H-15", exact=False).first.wait_for(timeout=60_000)
+
+
+def test_server_warms_the_opening_view_before_anyone_asks(tmp_path, geo_cfg):
+    """``streamlit run serve.py`` loads the records and builds the opening national map at start,
+    before any browser connects (the first visitor then finds them ready). That the map frame's
+    files are still served after it (a component declared outside a page run answers 404) is
+    the Peta test's part: its server starts the same way."""
+    need_chromium()
+    log = tmp_path / "server.log"
+    with running_app(dict(os.environ), log=log):
+        for _ in range(240):
+            if "siap (" in log.read_text(errors="replace") or "warm-up stopped" in log.read_text(errors="replace"):
+                break
+            time.sleep(0.5)
+        text = log.read_text(errors="replace")
+        assert "siap (" in text and "warm-up stopped" not in text and "missing ScriptRunContext" not in text, text
+    assert "Traceback" not in log.read_text(errors="replace")
 
 
 def test_peta_colours_cibinong_covered_offline(page, server):

@@ -135,3 +135,10 @@ def test_aggregate_category_coverage_is_weighed_by_kecamatan(records, gaz):
     kab = metrics.readiness(records, metrics.coverage(records, gaz, "pilkada-2024", day, "32.01")).set_index("code")
     assert kab.loc["32.01.01", "kampanye"] == 1.0 and kab.loc["32.01.01", "netralitas"] == 0.0
     assert kab.loc["32.01.34", "netralitas"] == 1.0 and kab.loc["32.01.02", "netralitas"] == 0.0
+
+
+def test_default_election_is_the_next_one_then_the_latest(records):
+    cal = records.calendar
+    assert metrics.default_election(cal, dt.date(2024, 1, 1)) == "pemilu-2024"
+    assert metrics.default_election(cal, dt.date(2024, 2, 15)) == "pilkada-2024"
+    assert metrics.default_election(cal, dt.date(2030, 1, 1)) == cal.sort_values("date")["id"].iloc[-1]

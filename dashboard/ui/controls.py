@@ -42,9 +42,7 @@ def _init(gaz: Gazetteer, calendar) -> None:
         return
     qp = st.query_params
     ids = list(calendar["id"])
-    today = dt.date.today()
-    upcoming = calendar[calendar["date"].dt.date >= today]
-    default_election = upcoming["id"].iloc[0] if len(upcoming) else calendar.sort_values("date")["id"].iloc[-1]
+    default_election = metrics.default_election(calendar)
     problems = []  # a bad value in a shared link is reported, then the default is used
 
     def bad(name: str, expected: str) -> None:

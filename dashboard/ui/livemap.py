@@ -20,7 +20,14 @@ import streamlit.components.v1 as components
 
 from ..i18n import t
 
-_component = components.declare_component("peta_map", path=str(Path(__file__).resolve().parent / "leafletmap"))
+_FRAME = Path(__file__).resolve().parent / "leafletmap"
+
+
+def _component():
+    """Declared on each use, not at import: Streamlit registers a component only when it is
+    declared inside a script run, and the server's warm-up (:mod:`dashboard.ui.warm`) imports this
+    module outside one (the frame's files would then answer 404)."""
+    return components.declare_component("peta_map", path=str(_FRAME))
 
 
 def geometry_id(level: str, national: bool, codes) -> str:
@@ -42,7 +49,7 @@ def show(geo_id: str, geometry, layer: dict, *, key: str = "map", height: int = 
     if asked:
         handled[key] = value.get("n")
     send = asked or sent.get(key) != geo_id
-    value = _component(geo_id=geo_id, geometry=geometry() if send else None, units=layer["units"],
+    value = _component()(geo_id=geo_id, geometry=geometry() if send else None, units=layer["units"],
                        legend=layer["legend"], style=layer["style"], height=height, tiles=tiles, lang=lang,
                        zoom_in=t("zoom_in", lang), zoom_out=t("zoom_out", lang),
                        key=key, default=None) or {}
