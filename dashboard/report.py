@@ -89,11 +89,10 @@ class Report:
     def shapes(self, level: str) -> gpd.GeoDataFrame:
         national = self.region is None
         if self._shapes is None:
-            from .geo.display import lighten
             from .geo.store import GeoConfig, drawn_provinces, load_level
 
-            shapes = load_level(GeoConfig.from_settings(), level, display=True, provinces=drawn_provinces())
-            return lighten(shapes) if national else shapes
+            return load_level(GeoConfig.from_settings(), level, display=True, provinces=drawn_provinces(),
+                              national=national)
         return self._shapes(level, national)
 
     @property
@@ -161,7 +160,9 @@ class Report:
 
     def folium_map(self, tiles: str = "off", height: int = 620):
         mv = self.map_view
-        return maps.coverage_map(self.shapes(mv.level), mv.units, mv.mode, self.lang, tiles=tiles, height=height)
+        from .html_map import coverage_map  # folium: imported only for an HTML export
+
+        return coverage_map(self.shapes(mv.level), mv.units, mv.mode, self.lang, tiles=tiles, height=height)
 
     # -- the data behind each view ---------------------------------------------------------
     def _sources(self, ids_per_row) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import charts, fmt, maps, metrics, style, views
+from dashboard import charts, fmt, html_map, maps, metrics, style, views
 from dashboard.geo.store import load_level
 
 PILKADA = dt.date(2024, 11, 27)
@@ -30,7 +30,7 @@ def test_map_colours_units_by_state_with_legend_and_tooltips(records, gaz, geo_c
     assert (level, mode, len(units)) == ("kecamatan", "state", 40)
     units = units.assign(status=views.status_text(units, mode, "id"),
                          ceremonies=views.unit_tooltips(records, units, "id"))
-    m = maps.coverage_map(load_level(geo_cfg, level, display=True), units, mode, "id")
+    m = html_map.coverage_map(load_level(geo_cfg, level, display=True), units, mode, "id")
     gj = next(c for c in m._children.values() if c.__class__.__name__ == "GeoJson")
     feats = {f["properties"]["code"]: f["properties"] for f in gj.data["features"]}
     assert len(feats) == 40  # units without records are drawn too
@@ -40,7 +40,7 @@ def test_map_colours_units_by_state_with_legend_and_tooltips(records, gaz, geo_c
     assert "12 Nov 2024" in feats["32.01.01"]["ceremonies"] and "NewsBogor" in feats["32.01.01"]["ceremonies"]
     tooltip = next(c for c in gj._children.values() if c.__class__.__name__ == "GeoJsonTooltip")
     assert tooltip.fields == ["label", "code", "status", "ceremonies"]
-    legend = next(c for c in m._children.values() if isinstance(c, maps.Legend))
+    legend = next(c for c in m._children.values() if isinstance(c, html_map.Legend))
     assert "Tercakup" in legend.html and "Tingkat pimpinan saja" in legend.html and "Belum tercakup" in legend.html
     html = m.get_root().render()
     external = [u for u in re.findall(r'(?:src|href)="([^"]+)"', html) if u.startswith("http")]
@@ -51,7 +51,7 @@ def test_map_by_share_for_aggregates(records, gaz, geo_cfg):
     units, level, mode = views.map_units(records, gaz, "pilkada-2024", PILKADA, None)
     assert (level, mode) == ("kabupaten/kota", "share") and len(units) == 514  # all of Indonesia
     units = units.assign(status=views.status_text(units, mode, "en"), ceremonies=views.unit_tooltips(records, units, "en"))
-    m = maps.coverage_map(load_level(geo_cfg, level, display=True), units, mode, "en")
+    m = html_map.coverage_map(load_level(geo_cfg, level, display=True), units, mode, "en")
     gj = next(c for c in m._children.values() if c.__class__.__name__ == "GeoJson")
     feats = {f["properties"]["code"]: f["properties"] for f in gj.data["features"]}
     assert feats["36.02"]["fill"] == style.share_color(1.0) == style.STATE_COLORS["covered"]
@@ -127,7 +127,7 @@ def test_tooltip_text_from_data_is_escaped(records, gaz, geo_cfg):
     payload = '<img src=x onerror=alert(1)> <a href="javascript:alert(2)">x</a>'
     units, level, mode = views.map_units(records, gaz, "pilkada-2024", PILKADA, "32.01")
     units = units.assign(status=views.status_text(units, mode, "id"), ceremonies=payload)
-    m = maps.coverage_map(load_level(geo_cfg, level, display=True), units, mode, "id")
+    m = html_map.coverage_map(load_level(geo_cfg, level, display=True), units, mode, "id")
     html = m.get_root().render()
     assert "<img src=x" not in html and 'href=\\"javascript' not in html and "javascript:alert(2)\"" not in html
     # the JSON carries "&lt;img …&gt;" (folium writes & as \u0026): innerHTML shows it as text

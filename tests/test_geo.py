@@ -162,6 +162,23 @@ def test_display_geojson_is_light(geo_cfg):
     assert all(d[i].distance(d[j]) == 0 for i, j in pairs)
 
 
+def test_national_geometry_comes_lightened_from_the_cache(geo_cfg, monkeypatch):
+    """The whole-country kabupaten/kota map reads geometry lightened when the cache was built
+    (no simplification at server start); the same shapes display.lighten makes, every unit kept."""
+    kab = store.load_level(geo_cfg, "kabupaten/kota", national=True)
+    expected = display.lighten(store.load_level(geo_cfg, "kabupaten/kota", display=True))
+    assert list(kab["code"]) == list(expected["code"]) and len(kab) == 514
+    assert all(a.equals_exact(b, 1e-9) for a, b in zip(kab.geometry, expected.geometry) if a is not None)
+    assert display.payload_bytes(display.to_geojson(kab, ["code"])) < 0.7e6
+
+    def no_lighten(gdf):
+        raise AssertionError("lightened at load time")
+    monkeypatch.setattr(store, "lighten", no_lighten)
+    assert len(store.load_level(geo_cfg, "kabupaten/kota", national=True, provinces=("32", "36"))) == 35
+    with pytest.raises(AssertionError, match="load time"):  # kecamatan are never drawn nationally: not prebuilt
+        store.load_level(geo_cfg, "kecamatan", national=True)
+
+
 def test_corrupt_cache_file_is_rebuilt(geo_cfg, tmp_path):
     """Issue 11 §5: a truncated GeoParquet cache file is rebuilt, not read or reported as cached."""
     import dataclasses

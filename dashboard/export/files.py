@@ -45,7 +45,8 @@ def export(report, name: str, fmt: str, size: str = "16x9", axis: str = "date",
         if name != "peta":
             raise PetaError.single("format", fmt, "for the map (peta): html; for charts ("
                                    + ", ".join(c for c in CHARTS if c != "peta") + "): " + ", ".join(IMAGE_FORMATS))
-        from ..maps import Title, leaflet_source, standalone_html
+        from ..html_map import Title, standalone_html
+        from ..maps import leaflet_source
 
         m = report.folium_map(height=900)
         Title(meta.title, meta.subtitle, meta.sources_line).add_to(m)

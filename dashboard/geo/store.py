@@ -22,12 +22,15 @@ import pandas as pd
 
 from .. import settings
 from . import FOLDER_LEVEL, LEVELS
-from .display import simplify_level
+from .display import lighten, simplify_level
 from .parse import ParseReport, parse_files
 from .source import fetch, files_for, manifest_digest, parse_provinces, read_manifest
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: the lightened national files
 SLUG = {"provinsi": "prov", "kabupaten/kota": "kab", "kecamatan": "kec", "desa/kelurahan": "desa"}
+# Levels a whole-country view draws: their lightened geometry (display.lighten) is built with the
+# cache, not at every server start (0.3 s of the first national map).
+NATIONAL_LEVELS = ("provinsi", "kabupaten/kota")
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,10 @@ class GeoConfig:
     @property
     def key(self) -> str:
         # display settings are part of the key: re-tuning them rebuilds the cache
-        from .display import PRECISION, TOLERANCE
+        from .display import NATIONAL_MIN_PART_AREA, NATIONAL_PRECISION, NATIONAL_TOLERANCE, PRECISION, TOLERANCE
         h = hashlib.sha256(f"{manifest_digest()}|{','.join(self.provinces)}|{PARSER_VERSION}|"
-                           f"{sorted(TOLERANCE.items())}|{PRECISION}".encode())
+                           f"{sorted(TOLERANCE.items())}|{PRECISION}|{NATIONAL_MIN_PART_AREA}|"
+                           f"{NATIONAL_PRECISION}|{NATIONAL_TOLERANCE}".encode())
         return h.hexdigest()[:16]
 
     @property
@@ -81,7 +85,7 @@ def _complete(directory: Path) -> bool:
 
     try:
         for level in LEVELS:
-            for suffix in ("", "_display"):
+            for suffix in ("", "_display") + (("_national",) if level in NATIONAL_LEVELS else ()):
                 pq.read_metadata(directory / f"{SLUG[level]}{suffix}.parquet")
     except Exception:  # noqa: BLE001 - missing or unreadable: not complete
         return False
@@ -107,7 +111,10 @@ def build(cfg: GeoConfig) -> BuildReport:
     try:
         for level, gdf in frames.items():
             gdf.to_parquet(tmp / f"{SLUG[level]}.parquet")
-            simplify_level(gdf, level).to_parquet(tmp / f"{SLUG[level]}_display.parquet")
+            display = simplify_level(gdf, level)
+            display.to_parquet(tmp / f"{SLUG[level]}_display.parquet")
+            if level in NATIONAL_LEVELS:
+                lighten(display).to_parquet(tmp / f"{SLUG[level]}_national.parquet")
         result = BuildReport(
             key=cfg.key, provinces=list(cfg.provinces), files=len(entries),
             features={lvl: len(g) for lvl, g in frames.items()},
@@ -143,14 +150,16 @@ def drawn_provinces() -> tuple[str, ...]:
 
 
 def load_level(cfg: GeoConfig, level: str, display: bool = False,
-               provinces: tuple[str, ...] | None = None) -> gpd.GeoDataFrame:
-    """One level, full geometry (analysis) or display geometry (maps); ``provinces`` keeps only
-    the units of those provinces (what the maps draw)."""
+               provinces: tuple[str, ...] | None = None, national: bool = False) -> gpd.GeoDataFrame:
+    """One level, full geometry (analysis) or display geometry (maps); ``national``: display
+    geometry lightened for the whole-country view (:func:`dashboard.geo.display.lighten`);
+    ``provinces`` keeps only the units of those provinces (what the maps draw)."""
     if level not in LEVELS:
         from ..errors import PetaError
         raise PetaError.single("level", level, f"one of: {', '.join(LEVELS)}")
     ensure(cfg)
-    suffix = "_display" if display else ""
+    prebuilt = national and level in NATIONAL_LEVELS
+    suffix = "_national" if prebuilt else "_display" if display or national else ""
     path = cfg.directory / f"{SLUG[level]}{suffix}.parquet"
     try:
         gdf = gpd.read_parquet(path)
@@ -160,7 +169,7 @@ def load_level(cfg: GeoConfig, level: str, display: bool = False,
         gdf = gpd.read_parquet(path)
     if provinces is not None and len(provinces) < 38:
         gdf = gdf[gdf["code"].str.slice(0, 2).isin(provinces)].reset_index(drop=True)
-    return gdf
+    return lighten(gdf) if national and not prebuilt else gdf
 
 
 def load_table(cfg: GeoConfig) -> pd.DataFrame:

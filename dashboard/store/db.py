@@ -145,11 +145,11 @@ def migrate(engine: Engine) -> None:
     held across processes, so two servers starting at once on one database migrate it once: the
     second waits, then finds the schema current. PostgreSQL: an advisory lock; SQLite: an OS lock
     on a file beside the database (SQLite runs DDL outside its own write lock)."""
+    if _current_revision(engine) == head_revision():
+        return  # the common start: nothing to do, and importing Alembic alone costs ~0.5 s
     from alembic import command
     from alembic.config import Config
 
-    if _current_revision(engine) == head_revision():
-        return  # the common start: nothing to do, and Alembic's own check costs ~0.5 s
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with _schema_lock(engine), engine.begin() as conn:

@@ -39,10 +39,7 @@ def gazetteer():
 @st.cache_resource(show_spinner=False)
 def display_shapes(level: str, national: bool = False):
     """Display geometry of one level; ``national``: lightened for the whole-country view."""
-    from ..geo.display import lighten
-
-    shapes = load_level(geo_config(), level, display=True, provinces=drawn_provinces())
-    return lighten(shapes) if national else shapes
+    return load_level(geo_config(), level, display=True, provinces=drawn_provinces(), national=national)
 
 
 def data_version() -> str:
