@@ -29,17 +29,30 @@ class Checked:
     def problem_table(self, lang: str = "id") -> pd.DataFrame:
         from ..i18n import t
 
-        return pd.DataFrame({t("row", lang): [p.file for p in self.problems],
-                             t("column", lang): [p.field for p in self.problems],
-                             t("value", lang): [str(p.value) for p in self.problems],
-                             t("valid", lang): [p.expected for p in self.problems]})
+        from ..problem_text import expected_text, field_name, value_text
+
+        def column(field: str) -> str:  # "sumber_media (sources[0].outlet)": the sheet's column is enough
+            col = field.split(" (", 1)[0]
+            return col if col in sheet.COLUMNS else field_name(field, lang)
+
+        return pd.DataFrame({t("row", lang): [(p.file or "").replace("baris", t("row", lang).lower()) if lang == "en"
+                                              else p.file for p in self.problems],
+                             t("column", lang): [column(p.field) for p in self.problems],
+                             t("value", lang): [value_text(p.value, lang) for p in self.problems],
+                             t("valid", lang): [expected_text(p.expected, lang) for p in self.problems]})
 
 
 def _column(field_name: str) -> str:
     """The sheet column a report field comes from (so a message points at the cell)."""
-    top = field_name.split(".")[0].split("[")[0]
+    import re
+
+    bare = re.sub(r"\[\d+\]", "", field_name)  # sources[0].url -> sources.url: the sumber_url column
     for col, (f, _help) in sheet.COLUMNS.items():
-        if f == field_name or f.split(".")[0] == top:
+        if f == bare:
+            return col
+    top = bare.split(".")[0]  # signatories[0].count -> penanda_tangan, which holds the whole list
+    for col, (f, _help) in sheet.COLUMNS.items():
+        if f.split(".")[0] == top:
             return col
     return field_name
 

@@ -173,10 +173,11 @@ def read_rows(name: str, content: bytes) -> list[dict]:
     elif suffix == ".csv":
         text = _decode_csv(name, content)
         # The separator is read off the header line (template column names, never quoted): ";" as
-        # Excel writes it in Indonesian settings, else ",". Cells then follow the standard CSV rules
-        # ("" inside quotes is one quote), never a guess from the data (csv.Sniffer guessed wrongly).
+        # Excel writes it in Indonesian settings, a tab as a sheet copied out of Excel, else ",".
+        # Cells then follow the standard CSV rules ("" inside quotes is one quote), never a guess
+        # from the data (csv.Sniffer guessed wrongly).
         first = text.lstrip("\ufeff").split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
+        delimiter = max((",", ";", "\t"), key=first.count)  # ties: the first, ","
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, restkey=EXTRA_CELLS)
         try:
             header = [h.strip() for h in (reader.fieldnames or [])]
@@ -220,6 +221,9 @@ def _check_limits(name: str, line: int, cells, rows_before: int) -> None:
 
 
 def _csv_error(name: str, line: int, exc: Exception) -> PetaError:
+    if "field larger than field limit" in str(exc):  # csv's own guard, far past MAX_CELL
+        return PetaError.single("(cell)", f"> {csv.field_size_limit()}", f"at most {MAX_CELL} characters in a cell",
+                                file=name, record=f"baris {line}")
     return PetaError.single("(file)", str(exc)[:80], f"CSV text whose cells have at most {MAX_CELL} characters "
                             "and no NUL bytes (save the sheet again as CSV UTF-8)", file=name,
                             record=f"baris {line}")
@@ -235,8 +239,15 @@ def _xlsx_rows(name: str, content: bytes) -> list[tuple]:
     from openpyxl.utils import get_column_letter
 
     try:
-        values = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-        formulas = load_workbook(io.BytesIO(content), read_only=True, data_only=False).worksheets[0]
+        books = [load_workbook(io.BytesIO(content), read_only=True, data_only=flag) for flag in (True, False)]
+    except Exception as exc:  # noqa: BLE001 - any unreadable workbook
+        raise PetaError.single("(file)", type(exc).__name__, "an Excel workbook (.xlsx) saved from the template",
+                               file=name) from None
+    if not books[0].worksheets:
+        raise PetaError.single("(file)", 0, "a workbook with a worksheet holding the template's columns "
+                               "(this one has no worksheet)", file=name)
+    try:
+        values, formulas = books[0].worksheets[0], books[1].worksheets[0]
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook
         raise PetaError.single("(file)", type(exc).__name__, "an Excel workbook (.xlsx) saved from the template",
                                file=name) from None

@@ -16,7 +16,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from .. import context
+from .. import context, problem_text
 from ..errors import PetaError
 from ..extract.article import read_many
 from ..extract.draft import Calendar, extract, reviewed_report, stored_article
@@ -305,7 +305,7 @@ def _save(row, d: dict, gaz, user, lang: str, region: str, picked: str, day, sig
             notes=ss.get("a_notes") or "")
         editing.save_draft(store, gaz, _calendar(), row.id, data, user, merge_into=ceremony_id if dups else None)
     except PetaError as exc:
-        st.error(t("not_saved", lang) + "\n" + bullets(exc.problems))
+        st.error(t("not_saved", lang) + "\n" + bullets(problem_text.lines(exc, lang)))
         return
     cache._fingerprint.clear()
     ss["_a_message"] = t("art_saved", lang, id=ceremony_id, n=row.id)

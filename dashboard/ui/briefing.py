@@ -18,7 +18,7 @@ import time
 
 import streamlit as st
 
-from .. import charts, fmt, settings
+from .. import charts, fmt, problem_text, settings
 from ..errors import Problem
 from ..export.frame import screen
 from ..i18n import t
@@ -172,5 +172,6 @@ def run() -> None:
     interval = seconds()
     problems = st.session_state.pop("_param_problems", [])
     if problems:
-        st.warning(t("bad_link", controls.lang()) + "\n" + bullets(problems))
+        st.warning(t("bad_link", controls.lang()) + "\n" + bullets(problem_text.say(p, controls.lang())
+                                                                    for p in problems))
     st.fragment(run_every=interval)(_show)(interval)

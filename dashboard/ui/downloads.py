@@ -7,6 +7,7 @@ from functools import partial
 
 import streamlit as st
 
+from .. import problem_text
 from ..errors import PetaError
 from ..export import render
 from ..export.files import MIME, export
@@ -33,7 +34,7 @@ def menu(report, name: str, *, axis: str = "date", html: bool = False, images: b
         render.browser_path()
         missing = ""
     except PetaError as exc:
-        missing = str(exc.problems[0])
+        missing = problem_text.say(exc.problems[0], lg)
     with st.popover(t("download", lg), icon=":material/download:"):
         if missing and images:
             st.caption(t("no_browser", lg, why=missing))

@@ -14,7 +14,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from .. import context
+from .. import context, problem_text
 from ..errors import PetaError
 from ..i18n import t
 from .safe import bullets
@@ -93,7 +93,7 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _problems(exc: PetaError, lang: str) -> None:
-    st.error(t("not_saved", lang) + "\n" + bullets(exc.problems))
+    st.error(t("not_saved", lang) + "\n" + bullets(problem_text.lines(exc, lang)))
 
 
 def _done(message: str) -> None:

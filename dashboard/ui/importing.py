@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import context
+from .. import context, problem_text
 from ..errors import PetaError
 from ..export.tables import plain_csv
 from ..i18n import t
@@ -31,7 +31,8 @@ def upload(gaz, user, lang: str) -> None:
     try:
         checked = importer.check(store, gaz, _calendar(), file.name, content, user)
     except PetaError as exc:  # the file itself: empty, too big, wrong columns, unreadable
-        st.error(f"**{md(file.name)}**\n" + bullets(exc.problems))
+        st.error(f"**{md(file.name)}** — {md(problem_text.summary_text(exc.summary, lang))}\n"
+                 + bullets(problem_text.lines(exc, lang)))
         return
     good = len(checked.good)
     st.success(t("rows_ok", lang, n=good)) if good else None
@@ -50,4 +51,4 @@ def upload(gaz, user, lang: str) -> None:
             cache._fingerprint.clear()
             st.success(t("imported", lang, n=n))
         except PetaError as exc:
-            st.error(bullets(exc.problems))
+            st.error(bullets(problem_text.lines(exc, lang)))

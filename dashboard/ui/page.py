@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .. import problem_text
 from ..errors import PetaError
 from ..i18n import t
 from . import cache, controls
@@ -30,7 +31,7 @@ def setup(sidebar: bool = True):
     view = controls.sidebar(gaz, rec.calendar) if sidebar else controls.current(gaz, rec.calendar)
     problems = st.session_state.pop("_param_problems", [])
     if problems:
-        st.warning(t("bad_link", view.lang) + "\n" + bullets(problems))
+        st.warning(t("bad_link", view.lang) + "\n" + bullets(problem_text.say(p, view.lang) for p in problems))
     if len(rec.conflicts):
         lines = [f"{c.ceremony_id} · {c.field}: " + ", ".join(f"{v!r} ({f})" for v, f in zip(c.values, c.files))
                  for c in rec.conflicts.itertuples()]
@@ -45,4 +46,4 @@ def heading(key: str, view, gaz) -> None:
 
 
 def show_error(exc: PetaError, lang: str) -> None:
-    st.error(f"**{t('data_error', lang)}**\n\n" + bullets(exc.problems))
+    st.error(f"**{t('data_error', lang)}**\n\n" + bullets(problem_text.lines(exc, lang)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import context
+from .. import context, problem_text
 from ..errors import PetaError
 from ..i18n import t
 from ..records.read import read_calendar
@@ -38,7 +38,7 @@ def panel(exc: PetaError, lang: str) -> None:
                     editing.withdraw(store, cache.gazetteer(), read_calendar(_root()), row.id, reason, user,
                                      row.version, repair=True)
                 except PetaError as err:
-                    st.error(bullets(err.problems))
+                    st.error(bullets(problem_text.lines(err, lang)))
                 else:
                     st.cache_data.clear()  # the data fingerprint is cached for 5 s
                     st.rerun()
