@@ -6,7 +6,8 @@ from dashboard.ui import account, importing, page
 view, gaz, rec, version = page.setup()
 page.heading("page_import", view, gaz)
 user = account.box(view.lang)
-importing.templates(view.lang)
+# the template's example and code list follow the signed-in user's region (else the one in view)
+importing.templates(gaz, list(rec.calendar["id"]), (user.region if user else None) or view.region, view.election, view.lang)
 if user is None:
     st.info(t("login_needed", view.lang))
 else:

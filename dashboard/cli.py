@@ -414,7 +414,8 @@ def parser() -> argparse.ArgumentParser:
     ec = ex.add_parser("chart", help="one chart as png/svg/pdf, the map also as html, any view's data as csv/xlsx")
     view_args(ec)
     ec.add_argument("--name", required=True, help="peta, kesiapan, kategori or linimasa")
-    ec.add_argument("--format", default="png", help="png, svg, pdf, html (peta), csv or xlsx")
+    ec.add_argument("--format", default="png", help="png, svg, pdf, html (peta), csv, csv-excel (semicolons, for Excel "
+                    "in Indonesian settings) or xlsx")
     ec.add_argument("--size", default="16x9", help="16x9 (1920×1080) or square (1080×1080)")
     ec.add_argument("--axis", default="date", choices=["date", "h"], help="timeline axis")
     ec.add_argument("--out", help="file to write (default: the export's own name, in this folder)")

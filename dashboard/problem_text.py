@@ -159,6 +159,8 @@ _ID: list[tuple[str, str]] = [
      r"paling banyak \1 sel per baris, satu per kolom templat (sel berisi pemisah atau baris baru harus "
      r"diapit tanda kutip)"),
     (r"id or en", "id atau en"),
+    (r"a row of your own: this is the template's example row; delete it before importing",
+     "baris Anda sendiri: ini baris contoh dari templat; ganti isinya atau hapus sebelum mengimpor"),
     (r"a whole number of seconds, (\d+) to (\d+)", r"bilangan bulat detik, \1 sampai \2"),
 ]
 _ID_RULES = [(re.compile(p, re.S), r) for p, r in _ID]

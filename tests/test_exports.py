@@ -120,6 +120,29 @@ def test_csv_has_heading_indonesian_headers_and_traceable_rows(bogor):
     assert "NewsBogor" in cib["Sumber"]
 
 
+def test_csv_for_excel_in_indonesian_settings(bogor):
+    """Issue 13 §5: the semicolon dialect (decimal commas, CRLF) reads back as the same table."""
+    comma, excel = export(bogor, "kesiapan", "csv"), export(bogor, "kesiapan", "csv-excel")
+    assert excel.file_name == "kesiapan_kab-bogor_pilkada-2024_2024-11-27_excel.csv"
+    text = excel.data.decode("utf-8-sig")
+    assert "\r\n" in text and text.splitlines()[csv_skiprows(bogor.meta("kesiapan"))].startswith("Kode;Wilayah;Status;")
+    skip = csv_skiprows(bogor.meta("kesiapan"))
+    a = pd.read_csv(io.BytesIO(comma.data), skiprows=skip, encoding="utf-8-sig")
+    b = pd.read_csv(io.BytesIO(excel.data), skiprows=skip, encoding="utf-8-sig", sep=";", decimal=",")
+    pd.testing.assert_frame_equal(a, b)
+    cib = b.set_index("Kode").loc["32.01.01"]
+    assert cib["Cakupan komitmen (%)"] == 63.6 and ";63,6;" in text
+
+
+def test_xlsx_dates_are_dates(bogor):
+    wb = load_workbook(io.BytesIO(export(bogor, "linimasa", "xlsx").data))
+    ws = wb["Data"]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    col = headers.index("Tanggal")
+    cells = [row[col] for row in ws.iter_rows(min_row=HEADER_ROW + 1)]
+    assert cells and all(isinstance(c.value, dt.datetime) and c.number_format == "yyyy-mm-dd" for c in cells)
+
+
 def test_xlsx_rows_headers_and_no_formula_cells(bogor):
     wb = load_workbook(io.BytesIO(export(bogor, "kesiapan", "xlsx").data))
     ws = wb["Data"]
@@ -351,8 +374,8 @@ def test_no_csv_or_xlsx_the_app_writes_has_a_cell_a_spreadsheet_would_run(tmp_pa
     for region in ("32.01", None):
         report = Report(records, gaz, "pemilu-2024", region, dt.date(2024, 2, 14))
         for name in TABLES:
-            for fmt in ("csv", "xlsx"):
-                files[f"{name}-{region}.{fmt}"] = export(report, name, fmt).data
+            for fmt in ("csv", "csv-excel", "xlsx"):
+                files[f"{name}-{region}-{fmt}." + ("xlsx" if fmt == "xlsx" else "csv")] = export(report, name, fmt).data
         table = filter_ceremonies(records, "pemilu-2024", region, [], "", "id")
         files[f"data-{region}.csv"] = to_csv(table, report.meta("upacara"))
         files[f"data-{region}.xlsx"] = to_xlsx(table, report.meta("upacara"))
@@ -366,13 +389,14 @@ def test_no_csv_or_xlsx_the_app_writes_has_a_cell_a_spreadsheet_would_run(tmp_pa
     assert checked.problems
     files["tolak.csv"] = plain_csv(importer.rejected_rows("tolak.csv", upload, checked))
     files["templat.csv"], files["templat.xlsx"] = sheet.template_csv(), sheet.template_xlsx()
+    files["templat-excel.csv"] = sheet.template_csv(delimiter=";")
     files["draf.xlsx"] = rows_xlsx([report_to_row(rec)], [HOSTILE_TEXT["notes"]])
 
     for name, content in files.items():
         runnable = _runnable_csv_cells(content) if name.endswith(".csv") else _runnable_xlsx_cells(content)
         assert runnable == [], (name, runnable[:5])
     # the CSV heading: one line per fact, then the blank line, then the header (skiprows holds)
-    text = files["upacara-32.01.csv"].decode("utf-8-sig")
+    text = files["upacara-32.01-csv.csv"].decode("utf-8-sig")
     report = Report(records, gaz, "pemilu-2024", "32.01", dt.date(2024, 2, 14))
     skip = csv_skiprows(report.meta("upacara"))
     table = pd.read_csv(io.StringIO(text), skiprows=skip, dtype=str)

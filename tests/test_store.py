@@ -252,16 +252,42 @@ def test_malformed_uploads_are_refused_and_change_nothing(env, name, make, messa
     assert store.version() == before
 
 
-def test_template_xlsx_is_read_back_and_its_example_is_a_duplicate(env):
-    """The template's example row is Cibinong on 12 Nov 2024: already recorded, so it is rejected
-    with the same-place-and-day message, naming the row."""
+def test_template_example_is_in_the_users_region_and_refused_as_it_is(env):
+    """Issue 13 §4: the template's example row is in the user's own region (Kec. Ciawi for a Ciawi
+    user), with drop-down lists fed from a Pilihan sheet, codes kept as text, dates as dates and a
+    Petunjuk sheet with advice; imported as it is, the example row is refused by name, and once
+    the user makes it their own (clears id: contoh) it is a valid Ciawi row."""
+    from dashboard.ui import importing
+
     store, gaz, cal, data = env
-    wb = load_workbook(io.BytesIO(sheet.template_xlsx()))
-    assert [c.value for c in wb["Upacara"][1]] == list(sheet.COLUMNS)
-    assert wb["Petunjuk"].max_row == len(sheet.COLUMNS) + 1
-    checked = importer.check(store, gaz, cal, "templat.xlsx", sheet.template_xlsx(), ADMIN)
+    ciawi_user = User("sekcam-ciawi", "32.01.24")
+    example = importing.example_for(gaz, "32.01.24", "pilkada-2024")
+    content = sheet.template_xlsx(example, importing.choices(gaz, [e.data["id"] for e in cal], "32.01.24"))
+    wb = load_workbook(io.BytesIO(content))
+    ws = wb["Upacara"]
+    assert [c.value for c in ws[1]] == list(sheet.COLUMNS)
+    row = {c.value: cell for c, cell in zip(ws[1], ws[2])}
+    assert row["kode_wilayah"].value == "32.01.24" and row["kode_wilayah"].number_format == "@"
+    assert isinstance(row["tanggal"].value, dt.datetime)  # a real date, shown in the user's own format
+    assert row["tempat"].value == "Aula Kec. Ciawi"
+    listed = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv.formula1 for dv in ws.data_validations.dataValidation}
+    letters = {c.value: c.column_letter for c in ws[1]}
+    for col in ("pemilihan", "jenis", "penanda_tangan", "saksi", "kategori_komitmen", "kode_wilayah"):
+        assert listed[letters[col]].startswith("=Pilihan!"), col
+    picks = {wb["Pilihan"].cell(1, j).value: [c.value for c in list(wb["Pilihan"].columns)[j - 1][1:] if c.value]
+             for j in range(1, wb["Pilihan"].max_column + 1)}
+    assert picks["pemilihan"] == ["pemilu-2024", "pilkada-2024"] and "32.01.24" in picks["kode_wilayah"]
+    assert "32.01.01" not in picks["kode_wilayah"]  # Cibinong is not Ciawi's
+    assert any("Tanggal tanpa tahun" == r[0].value for r in wb["Petunjuk"].iter_rows())
+    checked = importer.check(store, gaz, cal, "templat.xlsx", content, ciawi_user)
     assert checked.bad_rows == {"templat.xlsx baris 2"}
-    assert any("same ceremony" in p.expected for p in checked.problems)
+    assert [(p.field, p.value) for p in checked.problems] == [("id", "contoh")]
+    mine = {**example, "id": ""}
+    for name, data_ in (("mine.xlsx", sheet.template_xlsx(mine)), ("mine.csv", sheet.template_csv(mine)),
+                        ("mine-excel.csv", sheet.template_csv(mine, ";"))):
+        checked = importer.check(store, gaz, cal, name, data_, ciawi_user)
+        assert not checked.problems and checked.good[0].data["region"] == "32.01.24", name
+    assert sheet.template_csv(mine, ";").decode("utf-8-sig").splitlines()[0].startswith("id;kode_wilayah;")
 
 
 def cli(*args, env=None):

@@ -15,10 +15,17 @@ from . import render
 from .frame import SIZES, presentation
 from .tables import to_csv, to_xlsx
 
-MIME = {**render.FORMATS, "html": "text/html", "csv": "text/csv",
+MIME = {**render.FORMATS, "html": "text/html", "csv": "text/csv", "csv-excel": "text/csv",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 IMAGE_FORMATS = tuple(render.FORMATS)
-DATA_FORMATS = ("csv", "xlsx")
+DATA_FORMATS = ("csv", "csv-excel", "xlsx")  # csv-excel: semicolons and decimal commas (Excel, Indonesian settings)
+
+
+def file_name(meta, fmt: str, size: str = "16x9") -> str:
+    """``peta_kab-bogor_pilkada-2024_2024-11-27[_persegi|_excel].png|csv|…``"""
+    if fmt == "csv-excel":
+        return meta.filename("csv", "excel")
+    return meta.filename(fmt, SIZES[size][2] if fmt in IMAGE_FORMATS else "")
 
 
 class Export(NamedTuple):
@@ -38,8 +45,8 @@ def export(report, name: str, fmt: str, size: str = "16x9", axis: str = "date",
         if name not in TABLES:
             raise PetaError.single("table", name, "one of: " + ", ".join(TABLES))
         table = report.table(name)
-        data = to_csv(table, meta) if fmt == "csv" else to_xlsx(table, meta)
-        return Export(data, meta.filename(fmt), MIME[fmt])
+        data = to_xlsx(table, meta) if fmt == "xlsx" else to_csv(table, meta, ";" if fmt == "csv-excel" else ",")
+        return Export(data, file_name(meta, fmt), MIME[fmt])
     check_chart(name)
     if fmt == "html":
         if name != "peta":

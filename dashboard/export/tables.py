@@ -17,7 +17,9 @@ breaks become spaces): one row is one line, whatever reads the file.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 
 import pandas as pd
 
@@ -59,16 +61,28 @@ def _cells(df: pd.DataFrame) -> list[list]:
     return rows
 
 
-def to_csv(df: pd.DataFrame, meta: ExportMeta) -> bytes:
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _decimal_comma(rows: list[list]) -> list[list]:
+    """Numbers as Excel in Indonesian settings reads them: 63,6 (a point would make them text or dates)."""
+    return [[str(v).replace(".", ",") if isinstance(v, float) else v for v in row] for row in rows]
+
+
+def to_csv(df: pd.DataFrame, meta: ExportMeta, delimiter: str = ",") -> bytes:
+    """``delimiter=","``: CSV UTF-8 (LibreOffice, Google Sheets, Excel in English, pandas);
+    ``";"``: the dialect Excel uses in Indonesian settings (semicolons, decimal commas, CRLF), which
+    it opens in columns with a double click."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    excel_id = delimiter == ";"
+    w = csv.writer(buf, lineterminator="\r\n" if excel_id else "\n", delimiter=delimiter)
     # Each heading line is one cell (quoted when it holds a comma or a quote) on one line: an
     # outlet with a line break or a comma must not start a row or a cell a spreadsheet would run.
     for label, value in meta.lines():
         w.writerow([f"# {one_line(label)}: {one_line(value)}"])
-    buf.write("\n")
+    buf.write("\r\n" if excel_id else "\n")
     w.writerow([neutralise(str(c)) for c in df.columns])
-    w.writerows(_cells(df))
+    w.writerows(_decimal_comma(_cells(df)) if excel_id else _cells(df))
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -94,7 +108,12 @@ def to_xlsx(df: pd.DataFrame, meta: ExportMeta) -> bytes:
     for cell in ws[HEADER_ROW]:
         cell.font = Font(bold=True)
     for row in _cells(df):
-        ws.append(row)
+        # a day written YYYY-MM-DD is stored as a date: Excel sorts, filters and formats it as one
+        ws.append([dt.date.fromisoformat(v) if isinstance(v, str) and ISO_DAY.fullmatch(v) else v for v in row])
+    for row in ws.iter_rows(min_row=HEADER_ROW + 1):
+        for cell in row:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     for i, col in enumerate(df.columns, start=1):
         longest = max([len(str(col))] + [len(str(v)) for v in df.iloc[:200, i - 1]])

@@ -59,8 +59,9 @@ MAX_BYTES = 20 * 1024 * 1024  # a ceremony sheet is a few KB per hundred rows; a
 MAX_ROWS = 5_000               # ceremony rows per file (a province's year is a few hundred)
 MAX_CELL = 10_000              # characters per cell (the longest title or note is a few hundred)
 MAX_XLSX_ROWS = 50_000         # rows of any kind read from a workbook's sheet
+EXAMPLE_ID = "contoh"  # the template's example row: refused by name if it is imported as it is
 EXAMPLE = {
-    "id": "", "kode_wilayah": "32.01.01", "tanggal": "2024-11-12", "alasan_tanpa_tanggal": "",
+    "id": EXAMPLE_ID, "kode_wilayah": "32.01.01", "tanggal": "2024-11-12", "alasan_tanpa_tanggal": "",
     "pemilihan": "pilkada-2024", "jenis": "apel; pakta_integritas", "tempat": "Aula Kecamatan Cibinong",
     "pemimpin_nama": "Acep Sajidin", "pemimpin_jabatan": "Camat Cibinong", "penanda_tangan": "camat:1; lurah:13",
     "saksi": "panwascam; kapolsek", "kategori_komitmen": "netralitas; politik_uang",
@@ -317,6 +318,9 @@ def parse(name: str, content: bytes, make_id) -> tuple[list[RawReport], list[Pro
             problems.append(Problem(EXTRA_CELLS, extra, f"at most {len(COLUMNS)} cells per row, one per column of "
                                     "the template (a cell with a separator or a line break must be in quotes)",
                                     file=where))
+        if str(row.get("id") or "").strip().lower() == EXAMPLE_ID:
+            problems.append(Problem("id", EXAMPLE_ID, "a row of your own: this is the template's example row; "
+                                    "delete it before importing", file=where))
         data = row_to_report(row, where, problems)
         if not data.get("id"):
             data["id"] = make_id(data)
@@ -324,32 +328,109 @@ def parse(name: str, content: bytes, make_id) -> tuple[list[RawReport], list[Pro
     return reports, problems
 
 
-def template_xlsx() -> bytes:
+def example_row(code: str, place: str, election: str, level: str) -> dict:
+    """The template's example, in the user's own region (a Ciawi user sees Ciawi): an invented
+    ceremony, marked ``id: contoh`` so that importing it as it is is refused by name."""
+    kecamatan = level == "kecamatan"
+    return {**EXAMPLE, "kode_wilayah": code, "pemilihan": election, "tempat": f"Aula {place}",
+            "pemimpin_nama": "", "pemimpin_jabatan": "Camat" if kecamatan else "Sekretaris Daerah",
+            "penanda_tangan": "camat:1; lurah:semua" if kecamatan else "kepala_perangkat_daerah:semua; camat:semua",
+            "kesiapan": "", "sumber_media": "(nama media)", "sumber_judul": f"Ikrar netralitas ASN di {place}"}
+
+
+# Advice for a spreadsheet user, in the Petunjuk sheet (the mistakes Excel makes for them).
+ADVICE = [
+    ("Baris contoh", "Baris 2 (id: contoh) hanya contoh: ganti isinya dengan upacara Anda atau hapus. "
+                     "Bila diimpor apa adanya, baris itu ditolak."),
+    ("Kode wilayah jadi angka", "Excel dapat mengubah 32.01.24 menjadi angka (32,0124 atau 32.01). Kolom "
+                                "kode_wilayah sudah berformat Teks; bila disalin dari tempat lain, tempel sebagai "
+                                "nilai lalu periksa kodenya."),
+    ("Tanggal tanpa tahun", "Bila berita tidak menyebut tahun, kosongkan tanggal dan tulis alasannya di "
+                            "alasan_tanpa_tanggal (mis. 'berita hanya menyebut Senin, 20 November'). "
+                            "Tanggal tidak pernah ditebak."),
+    ("Pemilihan tidak ada di daftar", "Pemilihan dipilih dari daftar (lembar Pilihan). Pemilihan baru ditambahkan "
+                                      "oleh pengelola aplikasi di data/elections.yaml (id, nama, tanggal, sumber), "
+                                      "bukan di lembar ini."),
+    ("Beberapa isian", "Kolom berisi daftar (pemilihan, jenis, penanda_tangan, saksi, kategori_komitmen, kesiapan) "
+                       "dipisah titik koma, mis. apel; ikrar. Daftar pilihan hanya membantu mengisi satu; ketik "
+                       "sisanya."),
+    ("Menyimpan", "Simpan sebagai .xlsx, atau CSV (dipisah koma atau titik koma, UTF-8)."),
+]
+
+
+def template_xlsx(example: dict | None = None, choices: dict[str, list[str]] | None = None) -> bytes:
+    """The import template: the *Upacara* sheet (headings, the example row, drop-down lists fed
+    from a *Pilihan* sheet, codes kept as text and dates as dates) and a *Petunjuk* sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
 
+    example = example or EXAMPLE
+    choices = {"pemilihan": [], "jenis": list(KINDS), "penanda_tangan": list(SIGNATORY_GROUPS),
+               "saksi": list(WITNESS_BODIES), "kategori_komitmen": list(COMMITMENT_CATEGORIES), **(choices or {})}
     wb = Workbook()
     ws = wb.active
     ws.title = "Upacara"
     ws.append(list(COLUMNS))
-    ws.append([EXAMPLE[c] for c in COLUMNS])
+    row = []
+    for c in COLUMNS:
+        value = example.get(c, "")
+        if c in ("tanggal", "sumber_tanggal") and value:
+            value = dt.date.fromisoformat(value)  # a real date: Excel shows it in the user's own format
+        row.append(value)
+    ws.append(row)
     for c in ws[1]:
         c.font = Font(bold=True)
+    for c in ws[2]:
+        c.font = Font(italic=True, color="666666")
+    last = MAX_ROWS + 1
+    for i, col in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = max(14, min(40, len(col) + 4))
+        if col in ("kode_wilayah", "id"):  # a code stays text: 32.01.24 must not become a number
+            for r in range(2, 201):
+                ws[f"{letter}{r}"].number_format = "@"
+        if col in ("tanggal", "sumber_tanggal"):
+            for r in range(2, 201):
+                ws[f"{letter}{r}"].number_format = "yyyy-mm-dd"
+    ws.freeze_panes = "A2"
+    lists = wb.create_sheet("Pilihan")
+    for j, (col, values) in enumerate((k, v) for k, v in choices.items() if v):
+        letter = get_column_letter(j + 1)
+        lists.cell(row=1, column=j + 1, value=col).font = Font(bold=True)
+        for r, value in enumerate(values, start=2):
+            lists.cell(row=r, column=j + 1, value=value)
+        # a list to pick from, not a rule: a cell may hold several values separated by ";"
+        dv = DataValidation(type="list", formula1=f"=Pilihan!${letter}$2:${letter}${len(values) + 1}",
+                            allow_blank=True, showErrorMessage=False)
+        target = get_column_letter(list(COLUMNS).index(col) + 1)
+        dv.add(f"{target}2:{target}{last}")
+        ws.add_data_validation(dv)
     info = wb.create_sheet("Petunjuk")
     info.append(["kolom", "isi", "wajib"])
     for col, (_field, help_text) in COLUMNS.items():
         info.append([col, help_text, "ya" if col in REQUIRED else ""])
+    info.append([])
+    info.append(["Bila ada masalah", "", ""])
+    for head, text in ADVICE:
+        info.append([head, text, ""])
+    for c in info[1]:
+        c.font = Font(bold=True)
+    info.column_dimensions["A"].width = 28
     info.column_dimensions["B"].width = 110
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-def template_csv() -> bytes:
+def template_csv(example: dict | None = None, delimiter: str = ",") -> bytes:
+    """The template as CSV: ``,`` (CSV UTF-8), or ``;`` as Excel in Indonesian settings reads it."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\n")
+    w = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\r\n" if delimiter == ";" else "\n",
+                       delimiter=delimiter)
     w.writeheader()
-    w.writerow(EXAMPLE)
+    w.writerow({c: (example or EXAMPLE).get(c, "") for c in COLUMNS})
     return buf.getvalue().encode("utf-8-sig")
 
 

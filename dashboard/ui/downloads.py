@@ -10,14 +10,13 @@ import streamlit as st
 from .. import problem_text
 from ..errors import PetaError
 from ..export import render
-from ..export.files import MIME, export
-from ..export.frame import SIZES
+from ..export.files import MIME, export, file_name
 from ..i18n import t
 
 # (format, size, label key)
 IMAGES = [("png", "16x9", "dl_png"), ("png", "square", "dl_png_square"), ("svg", "16x9", "dl_svg"),
           ("pdf", "16x9", "dl_pdf")]
-DATA = [("csv", "16x9", "dl_csv"), ("xlsx", "16x9", "dl_xlsx")]
+DATA = [("csv", "16x9", "dl_csv"), ("csv-excel", "16x9", "dl_csv_excel"), ("xlsx", "16x9", "dl_xlsx")]
 
 
 def _data(report, name: str, fmt: str, size: str, axis: str) -> bytes:
@@ -39,10 +38,9 @@ def menu(report, name: str, *, axis: str = "date", html: bool = False, images: b
         if missing and images:
             st.caption(t("no_browser", lg, why=missing))
         for fmt, size, label in options:
-            suffix = SIZES[size][2] if fmt in render.FORMATS else ""
             st.download_button(
                 t(label, lg), data=partial(_data, report, name, fmt, size, axis),
-                file_name=meta.filename(fmt, suffix), mime=MIME[fmt], on_click="ignore", width="stretch",
+                file_name=file_name(meta, fmt, size), mime=MIME[fmt], on_click="ignore", width="stretch",
                 key=f"dl_{name}_{fmt}" + ("_square" if size == "square" else ""),
                 disabled=bool(missing) and fmt in render.FORMATS)
 

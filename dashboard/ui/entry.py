@@ -77,6 +77,28 @@ DATE_COLUMNS = {"as_of", "published"}
 NUMBER_COLUMNS = {"count", "percent"}
 
 
+def columns(kind: str, lang: str) -> dict:
+    """The editors' columns headed and chosen in the interface language (never the field ids);
+    text cells start empty, not "None"."""
+    def text(key: str):
+        return st.column_config.TextColumn(t(key, lang), default="")
+
+    if kind == "signatories":
+        return {"group": st.column_config.SelectboxColumn(t("group", lang), options=list(SIGNATORY_GROUPS),
+                                                          format_func=lambda g: SIGNATORY_GROUPS[g].label(lang)),
+                "count": st.column_config.NumberColumn(t("count", lang), min_value=1, step=1),
+                "all": st.column_config.CheckboxColumn(t("all_of_them", lang), default=False),
+                "note": text("col_note")}
+    if kind == "readiness":
+        return {"measure": text("measure"),
+                "percent": st.column_config.NumberColumn(t("col_percent", lang), min_value=0, max_value=100),
+                "as_of": st.column_config.DateColumn(t("as_of", lang), format="DD/MM/YYYY"),
+                "note": text("col_note")}
+    return {"outlet": text("col_outlet"), "title": text("col_title"), "url": text("col_url"),
+            "published": st.column_config.DateColumn(t("col_published", lang), format="DD/MM/YYYY"),
+            "archive": text("col_archive"), "note": text("col_note")}
+
+
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     """Column types the editor can edit even when a column is all empty (which pandas makes float)."""
     out = frame.copy()
@@ -87,8 +109,8 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
             out[col] = pd.to_numeric(out[col], errors="coerce")
         elif col == "all":
             out[col] = out[col].fillna(False).astype(bool)
-        else:
-            out[col] = out[col].astype("string")
+        else:  # empty text is "", so a cell never reads "None"
+            out[col] = out[col].astype("string").fillna("")
     return out
 
 
@@ -114,6 +136,15 @@ def form(view, gaz, user, lang: str) -> None:
     for k, v in _blank().items():  # first visit: an empty form (keys already set are kept)
         st.session_state.setdefault(f"f_{k}", v)
     region = view.region
+    if region and not user.may_write(region):  # a Ciawi user is not offered a Cibinong form to fill
+        mine = gaz.get(user.region).label if user.region in gaz else user.region
+        st.warning(t("entry_not_yours", lang, mine=mine, place=gaz.get(region).label))
+        if st.button(t("entry_go_mine", lang, mine=mine), key="f_go_mine", type="primary"):
+            from .controls import set_region
+
+            set_region(user.region)
+            st.rerun()
+        return
     if not region or gaz.get(region).level not in ("kecamatan", "kabupaten/kota", "desa/kelurahan"):
         st.info(t("pick_region", lang))
         return
@@ -130,28 +161,27 @@ def form(view, gaz, user, lang: str) -> None:
                       max_value=dt.date(2035, 12, 31))
         c2.checkbox(t("undated", lang), key="f_undated")
         c2.text_input(t("undated_reason", lang), key="f_reason")
-        c1.multiselect(t("elections", lang), list(names), key="f_elections", format_func=names.get)
-        c2.multiselect(t("kinds", lang), list(KINDS), key="f_kinds", format_func=lambda k: KINDS[k].label(lang))
+        choose = t("choose", lang)
+        c1.multiselect(t("elections", lang), list(names), key="f_elections", format_func=names.get, placeholder=choose)
+        c2.multiselect(t("kinds", lang), list(KINDS), key="f_kinds", format_func=lambda k: KINDS[k].label(lang),
+                       placeholder=choose)
         c1.text_input(t("venue", lang), key="f_venue")
         c1.text_input(t("leader_name", lang), key="f_leader_name")
         c2.text_input(t("leader_role", lang), key="f_leader_role")
         st.markdown(f"**{t('signatories', lang)}**")
-        st.data_editor(_typed(st.session_state["f_signatories"]), key="f_signatories_ed", num_rows="dynamic", width="stretch",
-                       column_config={"group": st.column_config.SelectboxColumn(options=list(SIGNATORY_GROUPS)),
-                                      "count": st.column_config.NumberColumn(min_value=0, step=1),
-                                      "all": st.column_config.CheckboxColumn()})
+        st.data_editor(_typed(st.session_state["f_signatories"]), key="f_signatories_ed", num_rows="dynamic",
+                       width="stretch", column_config=columns("signatories", lang))
         c1, c2 = st.columns(2)
         c1.multiselect(t("witnesses", lang), list(WITNESS_BODIES), key="f_witnesses",
-                       format_func=lambda k: WITNESS_BODIES[k].label(lang))
+                       format_func=lambda k: WITNESS_BODIES[k].label(lang), placeholder=choose)
         c2.multiselect(t("categories", lang), list(COMMITMENT_CATEGORIES), key="f_categories",
-                       format_func=lambda k: COMMITMENT_CATEGORIES[k].label(lang))
+                       format_func=lambda k: COMMITMENT_CATEGORIES[k].label(lang), placeholder=choose)
         st.markdown(f"**{t('readiness_figures', lang)}**")
-        st.data_editor(_typed(st.session_state["f_readiness"]), key="f_readiness_ed", num_rows="dynamic", width="stretch",
-                       column_config={"percent": st.column_config.NumberColumn(min_value=0, max_value=100),
-                                      "as_of": st.column_config.DateColumn(format="DD/MM/YYYY")})
+        st.data_editor(_typed(st.session_state["f_readiness"]), key="f_readiness_ed", num_rows="dynamic",
+                       width="stretch", column_config=columns("readiness", lang))
         st.markdown(f"**{t('sources_min', lang)}**")
-        st.data_editor(_typed(st.session_state["f_sources"]), key="f_sources_ed", num_rows="dynamic", width="stretch",
-                       column_config={"published": st.column_config.DateColumn(format="DD/MM/YYYY")})
+        st.data_editor(_typed(st.session_state["f_sources"]), key="f_sources_ed", num_rows="dynamic",
+                       width="stretch", column_config=columns("sources", lang))
         st.text_area(t("notes", lang), key="f_notes")
         submitted = st.form_submit_button(t("save", lang), type="primary")
     if submitted:
