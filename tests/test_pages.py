@@ -137,7 +137,7 @@ def test_bad_data_shows_one_clear_error(tmp_path, monkeypatch):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     assert not at.exception
     shown = at.error[0].value.replace("\\", "")  # data text is markdown-escaped: compare what renders
-    assert len(at.error) == 1 and "rusak.yaml" in shown and "'level'" in shown
+    assert len(at.error) == 1 and "rusak.yaml" in shown and "tingkat wilayah: tertulis (kosong)" in shown
     assert any("berkas data" in i.value for i in at.info)  # a file to fix, not a stored report to withdraw
 
 
@@ -162,8 +162,9 @@ def test_bad_link_values_are_named_then_defaults_used():
     at = open_page("ringkasan", election="pilkada-2099", region="32.99", as_of="27/11/2024")
     assert len(at.warning) == 1
     w = at.warning[0].value.replace("\\", "")  # data text is markdown-escaped: compare what renders
-    assert "'election'" in w and "'pilkada-2099'" in w and "pilkada-2024" in w
-    assert "'region'" in w and "'32.99'" in w and "'as_of'" in w and "YYYY-MM-DD" in w
+    # in the interface language: the field as the sidebar names it, what was written, what is valid
+    assert "pemilihan: tertulis pilkada-2099; yang benar: salah satu dari: pemilu-2024, pilkada-2024" in w
+    assert "wilayah: tertulis 32.99" in w and "per tanggal: tertulis 27/11/2024" in w and "TTTT-BB-HH" in w
     assert at.caption[0].value == "Indonesia"  # fell back to the national view
     at.run()
     assert not at.warning  # said once, not on every rerun
@@ -198,7 +199,7 @@ def test_briefing_mode_has_no_sidebar_and_pauses():
 
 def test_briefing_bad_seconds_is_named():
     at = open_page("ringkasan", mode="briefing", election="pilkada-2024", seconds="2")
-    assert any("seconds" in w.value and "5 to 600" in w.value for w in at.warning)
+    assert any("detik: tertulis 2" in w.value.replace("\\", "") and "5 sampai 600" in w.value for w in at.warning)
     assert "berganti tiap 20 detik" in _html(at)
 
 
@@ -377,7 +378,7 @@ def test_articles_page_five_links_reviewed_and_saved(own_data, article_server):
     at.radio(key="a_date").set_value("2024-11-08").run()
     at.button(key="a_save").click().run()
     # served as plain text, the page has no publication date, so no election could be placed either
-    assert any("elections" in e.value for e in at.error)
+    assert any("pemilihan" in e.value for e in at.error)
     at.multiselect(key="a_elections").set_value(["pilkada-2024"]).run()
     at.button(key="a_save").click().run()
     assert any("Tersimpan dari berita" in s.value for s in at.success), [e.value for e in at.error]

@@ -224,7 +224,7 @@ def test_import_all_or_nothing_then_only_valid_rows(env):
     checked = importer.check(store, gaz, cal, "upacara.csv", content, ADMIN)
     table = checked.problem_table()
     assert set(table["Baris"]) == {"upacara.csv baris 3"}
-    assert {"tanggal", "kesiapan", "kode_wilayah (region)"} <= set(table["Kolom"])
+    assert {"tanggal", "kesiapan", "kode_wilayah"} <= set(table["Kolom"])
     before = store.version()
     with pytest.raises(PetaError, match="nothing was imported"):
         importer.run(store, gaz, cal, checked, ADMIN, "upacara.csv")

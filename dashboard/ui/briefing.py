@@ -82,7 +82,7 @@ def seconds() -> int:
         pass
     problems = st.session_state.setdefault("_param_problems", [])
     problems.append(Problem(field="seconds", value=raw, expected=f"a whole number of seconds, {MIN_SECONDS} to "
-                            f"{MAX_SECONDS}", file="URL or PETA_BRIEFING_SECONDS"))
+                            f"{MAX_SECONDS}", file="URL / PETA_BRIEFING_SECONDS"))
     return int(settings.SETTINGS["PETA_BRIEFING_SECONDS"].default)
 
 
