@@ -59,16 +59,24 @@ def category_grid(table: pd.DataFrame, lang: str = "id", title: str | None = Non
     shares = [[fmt.pct(100 * v, lang) for v in row] for row in z]
     # shares are written in their cells (a 2,5 % cell looks as grey as 0 %); yes/no cells need no text
     partial = bool(((z > 0) & (z < 1)).any())
+    # Column headings: short names written upright (long names at an angle ran over each other and
+    # past the top of an exported image; eleven short names side by side do not fit a square image
+    # either); the whole commitment is in the hover.
+    heads = [COMMITMENT_CATEGORIES[c].short(lang) for c in cats]
+    full = [[COMMITMENT_CATEGORIES[c].label(lang) for c in cats] for _ in range(len(df))]
     fig = go.Figure(go.Heatmap(
-        z=z, x=[COMMITMENT_CATEGORIES[c].label(lang) for c in cats], y=df["label"],
+        z=z, x=heads, y=df["label"],
         colorscale=[[0, STATE_COLORS["none"]], [1, STATE_COLORS["covered"]]], zmin=0, zmax=1,
-        showscale=False, xgap=2, ygap=2, customdata=shares,
+        showscale=False, xgap=2, ygap=2, customdata=[list(zip(srow, frow)) for srow, frow in zip(shares, full)],
         text=[[s if v > 0 else "" for s, v in zip(srow, zrow)] for srow, zrow in zip(shares, z)] if partial else None,
         texttemplate="%{text}" if partial else None, textfont={"size": BASE_FONT_SIZE - 3},
-        hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>"))
+        hovertemplate="%{y} · %{customdata[1]}: %{customdata[0]}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(tickangle=-35, side="top")
-    return _layout(fig, title or t("grid_title", lang), max(360, 26 * len(df) + 260))
+    fig.update_xaxes(tickangle=-90, side="top", automargin=True)
+    out = _layout(fig, title or t("grid_title", lang), max(360, 26 * len(df) + 300))
+    # the headings stand in the top margin: the title keeps its own room above them
+    out.update_layout(title={"automargin": True, "yref": "container", "y": 0.99, "yanchor": "top"})
+    return out
 
 
 def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[str, str], lang: str = "id",
@@ -90,10 +98,10 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
     ev = tl.events
     if len(ev):
         fig.add_scatter(
-            x=x_of(ev), y=[top * 1.06] * len(ev), mode="markers+text", name=t("ceremonies", lang),
-            cliponaxis=False,  # a name near the edge is drawn whole, not cut at the plot area
+            x=x_of(ev), y=[top * 1.06] * len(ev), mode="markers", name=t("ceremonies", lang),
+            cliponaxis=False,  # a marker near the edge is drawn whole, not cut at the plot area
             marker={"symbol": "triangle-down", "size": 16, "color": STATE_COLORS["covered"]},
-            text=ev["region_name"], textposition="top center", textfont={"size": BASE_FONT_SIZE - 2},
+            text=ev["region_name"],
             customdata=[[fmt.date_long(d, lang), records_kinds.get(i, ""),
                          html.escape(n, quote=False) if isinstance(n, str) else "", h_label(h, lang)]
                         for d, i, n, h in zip(ev["date"], ev["id"], ev["leader_name"], ev["h"])],
@@ -111,7 +119,7 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
         fig.add_annotation(x=x, y=0.02, yref="paper", yanchor="bottom", xanchor="right", xshift=-4,
                            text=(e.name_en if lang == "en" else e.name), showarrow=False, bgcolor="rgba(255,255,255,0.85)",
                            font={"color": ELECTION_LINE, "size": BASE_FONT_SIZE - 1})
-    fig.update_yaxes(range=[0, top * 1.2], tickformat=".0%", title=t("share_axis", lang), gridcolor="#dddddd")
+    fig.update_yaxes(range=[0, top * 1.3], tickformat=".0%", title=t("share_axis", lang), gridcolor="#dddddd")
     xs = [x for trace in fig.data for x in (trace.x if trace.x is not None else ())] + lines
     if axis == "h":
         lo, hi = min(xs, default=-30), max(xs, default=0)
@@ -128,7 +136,37 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
         # month names written by us: plotly's own are English whatever the interface language
         fig.update_xaxes(title=t("axis_date", lang), gridcolor="#eeeeee", tickmode="array", tickvals=vals,
                          ticktext=[fmt.month_short(v, lang) for v in vals])
+    if len(ev):
+        span = ((hi - lo) + 2 * pad) / (pd.Timedelta(days=1) if axis == "date" else 1)
+        xs_ev = list(x_of(ev))
+        at = [((x - lo) / pd.Timedelta(days=1)) if axis == "date" else x - lo for x in xs_ev]
+        for x, name, level in _stagger(xs_ev, at, list(ev["region_name"]), span):
+            fig.add_annotation(x=x, y=top * 1.06, yanchor="bottom", yshift=10 + level * EVENT_FONT * 2.0,
+                               text=html.escape(str(name), quote=False), showarrow=False, name="event-label",
+                               font={"size": EVENT_FONT, "color": "#111111"})
     return _layout(fig, title or t("timeline_title", lang), 560)
+
+
+EVENT_FONT = BASE_FONT_SIZE - 2
+# A ceremony name's width as a share of the axis, per character: sized for the narrowest drawing
+# (a square export, ~880 px of plot with type grown 22/16): wider drawings only leave more room.
+EVENT_CHAR_SHARE = 0.62 * EVENT_FONT * 22 / 16 / 880
+
+
+def _stagger(xs, positions, names, span: float, rows: int = 2):
+    """(x, name, row) for the ceremony names above the timeline: each on the lowest of ``rows``
+    rows where it clears the names already there; a name that fits in no row is left to the
+    marker's hover (a busy national timeline would otherwise be a smear of text)."""
+    ends = [float("-inf")] * rows
+    out = []
+    for x, pos, name in sorted(zip(xs, positions, names), key=lambda z: z[1]):
+        half = len(str(name)) * EVENT_CHAR_SHARE * span / 2
+        for row in range(rows):
+            if pos - half > ends[row] + 0.01 * span:
+                ends[row] = pos + half
+                out.append((x, name, row))
+                break
+    return out
 
 
 def h_label(h: int, lang: str, short: bool = False) -> str:

@@ -10,6 +10,7 @@ on a plain light background with dark outlines, which reads on a projector.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import geopandas as gpd
@@ -20,8 +21,7 @@ import shapely
 from .geo.display import to_geojson
 from .i18n import state_label, t
 from .metrics import OWN_COMMITMENT, STATES
-from .style import (BASE_FONT_SIZE, FONT, OUTLINE, OWN_OUTLINE, OWN_OUTLINE_WIDTH, STATE_COLORS, share_color,
-                    text_color)
+from .style import BASE_FONT_SIZE, FONT, OUTLINE, OWN_OUTLINE, OWN_OUTLINE_WIDTH, STATE_COLORS, share_color
 
 # Where the browser finds Leaflet: Streamlit serves ./static at /app/static.
 LEAFLET_BASE = "/app/static/leaflet"
@@ -139,11 +139,14 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
                                 "line": {"color": OWN_OUTLINE, "width": 3}})
     if labels is None:
         labels = len(data) <= 60
+    names = []
     if labels and len(data):
         points = data.geometry.representative_point()
-        fig.add_scatter(x=points.x, y=points.y, mode="text", text=data["label"].str.replace(r"^(Kec\.|Kab\.) ", "", regex=True),
-                        textfont={"size": BASE_FONT_SIZE - 3, "color": [text_color(c) for c in data["fill"]]},
-                        hovertext=data["status"] if "status" in data else None, hoverinfo="text", showlegend=False)
+        # the biggest units are named first: they have the room, and a reader looks for them
+        # (in square degrees: only the order matters, so no projection is needed)
+        order = pd.Series(shapely.area(data.geometry.values), index=data.index).sort_values(ascending=False).index
+        short = data["label"].map(map_name)
+        names = [[float(points[i].x), float(points[i].y), str(short[i])] for i in order]
     fig.update_xaxes(visible=False, constrain="domain")
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, constrain="domain")
     fig.update_layout(
@@ -154,5 +157,114 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
         legend={"title": {"text": t("share_legend", lang) if mode == "share" else t("legend_title", lang)},
                 "bgcolor": "rgba(255,255,255,0.9)", "bordercolor": OUTLINE, "borderwidth": 1,
                 "x": 0.01, "y": 0.01, "xanchor": "left", "yanchor": "bottom"},
+        meta={LABELS_META: names, "label_size": BASE_FONT_SIZE - 2},
     )
+    return place_labels(fig, 1100, 620)
+
+
+# -- unit names on the static map -----------------------------------------------------------------
+# Names are placed for the size the figure is drawn at (presentation() and screen() place them
+# again for theirs): each in a small white box (legible on any fill), at its unit's inner point or
+# nudged beside it; a name that fits nowhere becomes a number, explained in a key at the right;
+# no two names overlap and none leaves the figure. The names travel in layout.meta until placed.
+LABELS_META = "unit_labels"
+
+
+def map_name(label: str) -> str:
+    """A unit's name as written on a map: "Kec. " dropped (every unit of a kecamatan map is one),
+    "Kabupaten" as "Kab.", "Kota Administrasi" as "Kota" (Jakarta)."""
+    import re
+
+    label = re.sub(r"^Kabupaten Administrasi ", "Kab. ", str(label))
+    label = re.sub(r"^Kota Administrasi ", "Kota ", label)
+    label = re.sub(r"^Kabupaten ", "Kab. ", label)
+    return re.sub(r"^Kec\. ", "", label)
+LABEL_NAME, KEY_NAME = "unit-label", "unit-label-key"
+CHAR_W, LINE_H = 0.64, 1.35  # of the font size: a generous box for Source Sans / DejaVu glyphs
+
+
+def place_labels(fig: go.Figure, width: int, height: int, size: float | None = None) -> go.Figure:
+    """Place the unit names for a ``width`` × ``height`` px drawing (``size``: their font size)."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else None
+    names = (meta or {}).get(LABELS_META) or []
+    fig.layout.annotations = [a for a in fig.layout.annotations if a.name not in (LABEL_NAME, KEY_NAME)]
+    if not names:
+        return fig
+    size = size or meta.get("label_size") or BASE_FONT_SIZE - 2
+    xs = [v for tr in fig.data if tr.x is not None and tr.name not in (LABEL_NAME,) for v in tr.x if v is not None]
+    ys = [v for tr in fig.data if tr.y is not None for v in tr.y if v is not None]
+    if not xs or not ys:
+        return fig
+    m = fig.layout.margin
+    left, right, top, bottom = (m.l if m.l is not None else 80), (m.r if m.r is not None else 80), \
+        (m.t if m.t is not None else 100), (m.b if m.b is not None else 80)
+    longest = max(len(n[2]) for n in names)
+    key_w = min(int(width * 0.3), int((longest + 4) * size * CHAR_W) + 16)
+    for extra in (0, key_w):  # first without a key; if a name had to become a number, again with room for one
+        placed, numbered = _place(names, xs, ys, width, height, left, right + extra, top, bottom, size, fig)
+        if not numbered:
+            break
+    for x, y, text in placed:
+        fig.add_annotation(x=x, y=y, xref="x", yref="y", text=html.escape(text, quote=False), showarrow=False,
+                           font={"size": size, "color": "#111111"}, bgcolor="rgba(255,255,255,0.82)", borderpad=1,
+                           name=LABEL_NAME)
+    if numbered:
+        fig.update_layout(margin={"r": right + key_w})
+        room = max(1, int((height - top - bottom) / (size * LINE_H)))  # lines the key's column holds
+        fit = max(4, int((key_w - 16) / (size * CHAR_W)) - 3)  # characters a key line holds
+        lines = [f"{i} {html.escape(text if len(text) <= fit else text[:fit - 1] + '…', quote=False)}"
+                 for i, text in numbered]
+        if len(lines) > room:
+            lines = lines[:room - 1] + [f"… +{len(lines) - room + 1}"]
+        fig.add_annotation(xref="paper", yref="paper", x=1.0, xanchor="left", xshift=12, y=1.0, yanchor="top",
+                           text="<br>".join(lines), align="left", showarrow=False, name=KEY_NAME,
+                           font={"size": size, "color": "#111111"})
     return fig
+
+
+def _place(names, xs, ys, width, height, left, right, top, bottom, size, fig):
+    """Greedy placement in pixels: (data x, data y, text) per placed label; (number, name) per numbered."""
+    xmin, xmax, ymin, ymax = min(xs), max(xs), min(ys), max(ys)
+    plot_w, plot_h = max(1, width - left - right), max(1, height - top - bottom)
+    scale = min(plot_w / max(xmax - xmin, 1e-9), plot_h / max(ymax - ymin, 1e-9))
+    ox = left + (plot_w - (xmax - xmin) * scale) / 2  # the map is centred in its (equal-scale) domain
+    oy = top + (plot_h - (ymax - ymin) * scale) / 2
+    line = size * LINE_H
+    taken = [_legend_box(fig, left, top, plot_w, plot_h, size)]
+    bounds = (left, top, width - right, height - bottom)
+    placed, numbered = [], []
+
+    def fits(box):
+        return (box[0] >= bounds[0] and box[1] >= bounds[1] and box[2] <= bounds[2] and box[3] <= bounds[3]
+                and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken))
+
+    def spot(px, py, text):
+        w, h = len(text) * size * CHAR_W + 4, line
+        for dx, dy in ((0, 0), (0, -h), (0, h), (w / 2 + 6, 0), (-w / 2 - 6, 0), (0, -2 * h), (0, 2 * h)):
+            box = (px + dx - w / 2, py + dy - h / 2, px + dx + w / 2, py + dy + h / 2)
+            if fits(box):
+                taken.append(box)
+                return px + dx, py + dy
+        return None
+
+    for x, y, text in names:
+        px, py = ox + (x - xmin) * scale, oy + (ymax - y) * scale
+        at = spot(px, py, text)
+        if at is None:
+            number = str(len(numbered) + 1)
+            at = spot(px, py, number)
+            if at is None:
+                continue  # not even a number fits here (a sliver of a unit): it stays unnamed
+            numbered.append((number, text))
+            text = number
+        placed.append((xmin + (at[0] - ox) / scale, ymax - (at[1] - oy) / scale, text))
+    return placed, numbered
+
+
+def _legend_box(fig, left, top, plot_w, plot_h, size):
+    """The colour key's corner (bottom left of the plot), kept free of names."""
+    items = [tr for tr in fig.data if tr.showlegend is not False and tr.name]
+    font = (fig.layout.legend.font.size if fig.layout.legend.font and fig.layout.legend.font.size else BASE_FONT_SIZE)
+    longest = max([len(tr.name) for tr in items] + [len(fig.layout.legend.title.text or "")])
+    w, h = longest * font * CHAR_W + 60, (len(items) + 1) * font * 1.6 + 16
+    return (left, top + plot_h - h, left + w, top + plot_h)

@@ -40,7 +40,3 @@ def share_color(share: float | None) -> str:
             return "#{:02x}{:02x}{:02x}".format(*rgb)
     return SHARE_SCALE[-1][1]
 
-
-def text_color(fill: str) -> str:
-    r, g, b = _hex(fill)
-    return "#000000" if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else "#ffffff"

@@ -80,18 +80,23 @@ def test_category_grid(records, bogor):
     hm = fig.data[0]
     assert len(hm.x) == 11 and hm.y[0] == "Kec. Cibinong"
     row = dict(zip(hm.x, hm.z[0]))
-    assert row["No ID-copy support letters"] == 1 and row["Rejecting money politics"] == 0
+    assert row["ID copies"] == 1 and row["Money politics"] == 0
+    # short upright headings; the whole commitment is in the hover
+    assert fig.layout.xaxis.tickangle == -90 and max(map(len, hm.x)) <= 21
+    hover = {c[1] for c in hm.customdata[0]}
+    assert "No ID-copy support letters" in hover and "Rejecting money politics" in hover
 
 
 def test_timeline_marks_both_elections_and_h_axis(records, gaz):
     tl = metrics.timeline(records, gaz, "pilkada-2024", "36")
     fig = charts.timeline_figure(tl, records.calendar, {}, "id", "date")
-    marks = [tr for tr in fig.data if tr.mode == "markers+text"][0]
-    assert list(marks.text) == ["Kabupaten Lebak"]
-    assert {a.text for a in fig.layout.annotations} == {"Pemilu 2024", "Pilkada Serentak 2024"}
+    marks = [tr for tr in fig.data if tr.mode == "markers"][0]
+    assert list(marks.text) == ["Kabupaten Lebak"]  # named above its marker (an annotation), and in the hover
+    assert [a.text for a in fig.layout.annotations if a.name == "event-label"] == ["Kabupaten Lebak"]
+    assert {a.text for a in fig.layout.annotations if a.name != "event-label"} == {"Pemilu 2024", "Pilkada Serentak 2024"}
     assert len(fig.layout.shapes) == 2
     h = charts.timeline_figure(tl, records.calendar, {}, "id", "h")
-    marks_h = [tr for tr in h.data if tr.mode == "markers+text"][0]
+    marks_h = [tr for tr in h.data if tr.mode == "markers"][0]
     assert list(marks_h.x) == [-(PILKADA - dt.date(2023, 12, 15)).days]
     assert h.layout.xaxis.ticktext[-1] == "H" and "H-60" in h.layout.xaxis.ticktext
 

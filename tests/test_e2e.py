@@ -102,6 +102,7 @@ def _shot(page, name: str) -> None:
 
 def test_ringkasan_shows_countdown(page, server):
     _open(page, server, "/ringkasan?election=pilkada-2024&region=32.01&as_of=2024-11-12", "Upacara terbaru")
+    page.get_by_text("15 hari menjelang", exact=False).first.wait_for(timeout=60_000)  # a loaded machine draws late
     body = page.inner_text("body")
     assert "H-15" in body and "15 hari menjelang Pilkada Serentak 2024" in body
     assert "2 / 40" in body and "Selasa, 12 November 2024" in body

@@ -94,8 +94,13 @@ def test_map_figure_matches_interactive_map(bogor):
     legend = [tr.name for tr in fig.data if tr.showlegend is not False and tr.name]
     assert legend == ["Tercakup", "Tingkat pimpinan saja", "Lewat ikrar seluruh ASN Pemda",
                       "Sosialisasi saja (tanpa ikrar)", "Belum tercakup"]
-    labels = next(tr for tr in fig.data if tr.mode == "text")
-    assert "Cibinong" in list(labels.text) and len(labels.text) == 40
+    # as exported, every kecamatan is named on the map, or numbered and named in the key beside it
+    shown = presentation(fig, bogor.meta("peta"), "16x9")
+    labels = [a.text for a in shown.layout.annotations if a.name == "unit-label"]
+    key = [a.text for a in shown.layout.annotations if a.name == "unit-label-key"]
+    numbered = key[0].split("<br>") if key else []
+    assert len(labels) == 40 and "Cibinong" in labels
+    assert sorted(n for n in labels if n.isdigit()) == sorted(line.split(" ", 1)[0] for line in numbered)
 
 
 def test_presentation_frame(bogor):

@@ -11,10 +11,12 @@ import plotly.graph_objects as go
 
 from .. import fmt
 from ..i18n import t
+from ..maps import place_labels
 from .meta import ExportMeta
 
 # variant -> (width, height, file-name suffix)
 SIZES = {"16x9": (1920, 1080, ""), "square": (1080, 1080, "persegi")}
+SCREEN_MIN_WIDTH = 1240  # px of figure on a 1366-px briefing display (the page's padding taken off)
 
 
 def _wrap(text: str, width_px: int, font_px: int) -> str:
@@ -40,7 +42,7 @@ def presentation(fig: go.Figure, meta: ExportMeta, size: str = "16x9", made_on: 
     stamp = t("made_on", meta.lang, d=fmt.date_short(made_on or dt.date.today(), meta.lang))
     foot_px = int(foot * 1.45 * (footer.count("<br>") + 2)) + 16
     has_axes = out.layout.xaxis.visible is not False
-    top = 170 if size == "16x9" else 200
+    top = (170 if size == "16x9" else 200) + _top_ticks(out, body - 2)
     bottom = foot_px + (110 if has_axes else 20)  # room for tick labels and the axis title
     out.update_layout(
         width=width, height=height, autosize=False, font={"size": body}, paper_bgcolor="#ffffff",
@@ -51,10 +53,22 @@ def presentation(fig: go.Figure, meta: ExportMeta, size: str = "16x9", made_on: 
     )
     plot_h = height - top - bottom
     _scale_type(out, body, plot_h)
+    place_labels(out, width, height, size=body - 3)
     out.add_annotation(text=f"{footer}<br><span style='color:#555555'>{stamp}</span>", xref="paper", yref="paper",
                        x=0, xanchor="left", y=-(bottom - 12) / plot_h, yanchor="bottom", showarrow=False,
                        align="left", font={"size": foot, "color": "#222222"})
     return out
+
+
+def _top_ticks(fig: go.Figure, font: int) -> int:
+    """Room for tick labels written above the plot (the category grid's upright headings)."""
+    if fig.layout.xaxis.side != "top":
+        return 0
+    names = [str(x) for tr in fig.data if tr.x is not None for x in tr.x]
+    if not names:
+        return 0
+    upright = abs(fig.layout.xaxis.tickangle or 0) == 90
+    return int((max(map(len, names)) * font * 0.62) if upright else font * 1.5) + 16
 
 
 def screen(fig: go.Figure, height: int = 760, body: int = 24) -> go.Figure:
@@ -63,6 +77,9 @@ def screen(fig: go.Figure, height: int = 760, body: int = 24) -> go.Figure:
     out = go.Figure(fig)
     out.update_layout(title=None, height=height, font={"size": body}, margin={"l": 20, "r": 20, "t": 50, "b": 20})
     _scale_type(out, body, height - 120)
+    # the screen's width is the browser's: names are placed for the narrowest the briefing is shown at
+    # (a 1366-px display); wider, they only stand further apart
+    place_labels(out, SCREEN_MIN_WIDTH, height, size=body - 3)
     if out.layout.xaxis.visible is not False:
         out.update_xaxes(automargin=True)
         out.update_yaxes(automargin=True)
@@ -87,4 +104,12 @@ def _scale_type(out: go.Figure, body: int, plot_h: float) -> None:
             tr.textfont.size = round(tr.textfont.size * body / 16)
     rows = {str(y) for tr in out.data if tr.type in ("bar", "heatmap") and tr.y is not None for y in tr.y}
     if rows:
-        out.update_yaxes(tickfont={"size": max(9, min(body - 2, int(plot_h / len(rows) * 0.7)))}, dtick=1)
+        row_px = plot_h / len(rows)
+        out.update_yaxes(tickfont={"size": max(9, min(body - 2, int(row_px * 0.7)))}, dtick=1)
+        for tr in out.data:  # numbers written in heatmap cells: as tall as a row allows, or left to the hover
+            if tr.type == "heatmap" and tr.texttemplate:
+                fits = int(row_px * 0.7)
+                if fits < 9:
+                    tr.texttemplate, tr.text = None, None
+                else:
+                    tr.textfont.size = min(tr.textfont.size or body - 4, fits)

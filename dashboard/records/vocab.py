@@ -16,9 +16,14 @@ class Term:
     id: str
     id_label: str  # Bahasa Indonesia
     en_label: str
+    id_short: str = ""  # a column heading where the whole label does not fit (the category grid)
+    en_short: str = ""
 
     def label(self, lang: str) -> str:
         return self.en_label if lang == "en" else self.id_label
+
+    def short(self, lang: str) -> str:
+        return (self.en_short if lang == "en" else self.id_short) or self.label(lang)
 
 
 def _index(*terms: Term) -> dict[str, Term]:
@@ -82,22 +87,26 @@ WITNESS_BODIES = _index(
 )
 
 # The fixed list of commitment categories (see README, "Kategori komitmen").
-COMMITMENT_CATEGORIES = _index(
-    Term("kampanye", "Tidak ikut kampanye", "No campaigning"),
-    Term("atribut", "Tanpa atribut partai atau atribut ASN", "No party or ASN attributes"),
-    Term("mobilisasi_asn", "Tidak mengerahkan ASN lain", "No mobilising other ASN"),
-    Term("fasilitas_negara", "Tidak memakai fasilitas negara", "No use of state facilities"),
-    Term("keputusan_berpihak", "Tidak membuat keputusan yang berpihak", "No partisan decisions"),
+COMMITMENT_CATEGORIES = _index(  # (id, label, English label, short heading, English short heading)
+    Term("kampanye", "Tidak ikut kampanye", "No campaigning", "Kampanye", "Campaigning"),
+    Term("atribut", "Tanpa atribut partai atau atribut ASN", "No party or ASN attributes", "Atribut", "Attributes"),
+    Term("mobilisasi_asn", "Tidak mengerahkan ASN lain", "No mobilising other ASN", "Mengerahkan ASN",
+         "Mobilising ASN"),
+    Term("fasilitas_negara", "Tidak memakai fasilitas negara", "No use of state facilities", "Fasilitas negara",
+         "State facilities"),
+    Term("keputusan_berpihak", "Tidak membuat keputusan yang berpihak", "No partisan decisions",
+         "Keputusan berpihak", "Partisan decisions"),
     Term("kegiatan_berpihak", "Tidak mengadakan kegiatan atau memberi barang yang berpihak",
-         "No partisan activities or gifts"),
-    Term("dukungan_ktp", "Tidak memberi dukungan berupa fotokopi KTP", "No ID-copy support letters"),
+         "No partisan activities or gifts", "Kegiatan, barang", "Activities, gifts"),
+    Term("dukungan_ktp", "Tidak memberi dukungan berupa fotokopi KTP", "No ID-copy support letters",
+         "Fotokopi KTP", "ID copies"),
     Term("konflik_kepentingan", "Menghindari konflik kepentingan dan intimidasi",
-         "No conflicts of interest or intimidation"),
+         "No conflicts of interest or intimidation", "Konflik kepentingan", "Conflicts of interest"),
     Term("media_sosial", "Bijak bermedia sosial, tanpa hoaks dan ujaran kebencian",
-         "Responsible social media; no hoaxes or hate speech"),
-    Term("politik_uang", "Menolak politik uang", "Rejecting money politics"),
+         "Responsible social media; no hoaxes or hate speech", "Media sosial", "Social media"),
+    Term("politik_uang", "Menolak politik uang", "Rejecting money politics", "Politik uang", "Money politics"),
     Term("netralitas", "Netral sebelum, selama, dan sesudah pemilihan",
-         "Neutral before, during and after the election"),
+         "Neutral before, during and after the election", "Netralitas", "Neutrality"),
 )
 
 VOCABULARIES = {

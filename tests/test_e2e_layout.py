@@ -1,0 +1,145 @@
+"""Issue 13 §3: read by machine, not only by eye. In Chromium, at 1366×768 (a government laptop)
+and 1920×1080 (the briefing display), every text of every plotly chart and static map on the
+pages and the briefing views, and of every exported chart and map (16:9 and square, as kaleido
+draws them), is collected with its bounding box: none may overlap another, none may leave its
+figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+
+import plotly.io as pio
+import pytest
+
+from .test_e2e import need_chromium, running_app
+
+pytestmark = pytest.mark.e2e
+SIZES = [(1366, 768), (1920, 1080)]
+
+# Every visible text node of every plot, with its box; pairs that overlap by more than 2 px both
+# ways, and texts that leave the plot's own box. Rotated text is measured by its real extent
+# (getBBox in its own coordinates would miss the rotation; the client rect is the honest box).
+CHECK = """
+() => {
+  const problems = []; let texts = 0;
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, pi) => {
+    const box = plot.getBoundingClientRect();
+    const items = [];
+    plot.querySelectorAll('svg text').forEach(t => {
+      if (t.closest('.hoverlayer')) return;
+      const s = (t.textContent || '').trim();
+      if (!s) return;
+      const st = getComputedStyle(t);
+      if (st.display === 'none' || st.visibility === 'hidden' || st.opacity === '0') return;
+      const r = t.getBoundingClientRect();
+      if (r.width < 1 || r.height < 1) return;
+      items.push({s, r});
+    });
+    texts += items.length;
+    items.forEach(a => {
+      if (a.r.left < box.left - 1 || a.r.right > box.right + 1 || a.r.top < box.top - 1 || a.r.bottom > box.bottom + 1)
+        problems.push(`leaves the figure: "${a.s}"`);
+    });
+    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) {
+      const a = items[i].r, b = items[j].r;
+      const ix = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const iy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (ix > 2 && iy > 2) problems.push(`overlap: "${items[i].s}" / "${items[j].s}"`);
+    }
+  });
+  return {plots: document.querySelectorAll('.js-plotly-plot').length, texts, problems};
+}
+"""
+
+PAGES = ["/kesiapan?election=pilkada-2024&region=32.01&as_of=2024-11-27",
+         "/linimasa?election=pilkada-2024&region=32.01&as_of=2024-11-27",
+         "/kesiapan?election=pilkada-2024&as_of=2024-11-27",
+         "/linimasa?election=pilkada-2024&as_of=2024-11-27&lang=en"]
+
+
+@pytest.fixture(scope="module")
+def server(geo_cfg):
+    need_chromium()
+    with running_app(dict(os.environ)) as url:
+        yield url
+
+
+def _measure(page, wanted: int = 1, seconds: float = 60) -> dict:
+    deadline = time.time() + seconds
+    while True:
+        page.wait_for_timeout(500)
+        got = page.evaluate(CHECK)
+        if (got["plots"] >= wanted and got["texts"]) or time.time() > deadline:
+            page.wait_for_timeout(800)  # the last layout pass (automargins) settles
+            return page.evaluate(CHECK)
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_page_charts_have_no_overlapping_or_cut_text(browser, server, width, height):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        for path in PAGES:
+            page.goto(server + path)
+            got = _measure(page, wanted=1 if "linimasa" in path else 2)
+            assert got["plots"] and got["texts"], path
+            assert not got["problems"], (path, width, got["problems"][:10])
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_briefing_views_have_no_overlapping_or_cut_text(browser, server, width, height):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(server + "/?mode=briefing&election=pilkada-2024&region=32.01&as_of=2024-11-12&seconds=600")
+        page.get_by_text("Angka kunci").first.wait_for(timeout=90_000)
+        for view in ("peta", "kesiapan", "linimasa"):
+            page.locator(".st-key-b_next button").click()
+            page.locator(f'[data-view="{view}"]').wait_for(timeout=30_000)
+            got = _measure(page)
+            assert got["plots"] == 1 and got["texts"], view
+            assert not got["problems"], (view, width, got["problems"][:10])
+    finally:
+        page.close()
+
+
+def _exported_figures():
+    from dashboard import context
+    from dashboard.export.frame import SIZES as EXPORT_SIZES, presentation
+    from dashboard.report import CHARTS, Report
+
+    gaz = context.gazetteer()
+    records = context.records(gaz)
+    for region in ("32.01", "32", None):
+        report = Report(records, gaz, "pilkada-2024", region, dt.date(2024, 11, 27), "id")
+        for name in CHARTS:
+            for size in EXPORT_SIZES:
+                fig = presentation(report.figure(name), report.meta(name), size, made_on=dt.date(2026, 1, 2))
+                yield f"{name}-{region}-{size}", fig
+
+
+def test_exported_charts_and_maps_have_no_overlapping_or_cut_text(browser, tmp_path, geo_cfg):
+    """The figures as exported (the same objects kaleido draws), drawn by plotly.js in Chromium at
+    their export size: Kab. Bogor's 40 kecamatan, Jawa Barat's 27 kabupaten/kota, all of Indonesia."""
+    need_chromium()
+    page = browser.new_page()
+    failures = []
+    try:
+        for label, fig in _exported_figures():
+            page.set_viewport_size({"width": fig.layout.width, "height": fig.layout.height})
+            path = tmp_path / f"{label}.html"
+            # plotly's own bundled plotly.js written into the page: no network
+            path.write_text(pio.to_html(fig, include_plotlyjs=True, full_html=True, config={"staticPlot": True},
+                                        default_width=f"{fig.layout.width}px",
+                                        default_height=f"{fig.layout.height}px"), encoding="utf-8")
+            page.goto(path.as_uri())
+            got = _measure(page, seconds=20)
+            assert got["plots"] == 1 and got["texts"], label
+            if got["problems"]:
+                failures.append((label, got["problems"][:6]))
+    finally:
+        page.close()
+    assert not failures, json.dumps(failures, ensure_ascii=False, indent=1)
