@@ -10,13 +10,14 @@ from dashboard.i18n import t
 from dashboard.ui.account import box, current_user
 from dashboard.ui.controls import lang
 from dashboard.ui.page import show_error
-from dashboard.ui.static import ensure_leaflet
+from dashboard.ui.static import ensure_fonts, ensure_leaflet
 
 # The tab icon is the app's own file: a page's material icon would be fetched from Google's servers
 # (the app must work offline, and send no request anywhere).
 FAVICON = str(Path(__file__).resolve().parent / "dashboard" / "ui" / "favicon.png")
 st.set_page_config(page_title="Peta Netralitas ASN", page_icon=FAVICON, layout="wide")
 ensure_leaflet()
+ensure_fonts()
 lg = lang()
 summary = st.Page("app_pages/ringkasan.py", title=t("page_summary", lg), icon=":material/dashboard:", url_path="ringkasan")
 

@@ -14,7 +14,7 @@ lg = view.lang
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("countdown", lg), s.countdown, help=s.countdown_text, border=True)
 c1.markdown(f"**{s.countdown_text}**")
-c2.metric(t("ceremonies", lg), s.n_ceremonies, border=True)
+c2.metric(t("ceremonies_short", lg), s.n_ceremonies, border=True)  # a tile's label fits one line at 1366 px
 c3.metric(t("units_covered", lg, level=s.unit_level), f"{s.covered} / {s.total}", border=True)
 c3.markdown(f"**{fmt.pct(s.share, lg, share=True)}**")
 if s.latest_readiness is not None:

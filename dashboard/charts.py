@@ -11,7 +11,7 @@ from . import fmt
 from .i18n import state_label, t
 from .metrics import STATES, Timeline
 from .records.vocab import COMMITMENT_CATEGORIES
-from .style import BASE_FONT_SIZE, ELECTION_LINE, FONT, STATE_COLORS
+from .style import BASE_FONT_SIZE, ELECTION_LINE, FONT, SERIES_COLORS, STATE_COLORS
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
@@ -73,9 +73,11 @@ def category_grid(table: pd.DataFrame, lang: str = "id", title: str | None = Non
         hovertemplate="%{y} · %{customdata[1]}: %{customdata[0]}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(tickangle=-90, side="top", automargin=True)
-    out = _layout(fig, title or t("grid_title", lang), max(360, 26 * len(df) + 300))
-    # the headings stand in the top margin: the title keeps its own room above them
-    out.update_layout(title={"automargin": True, "yref": "container", "y": 0.99, "yanchor": "top"})
+    # the headings stand in the top margin, under the title (which keeps its own 60 px above them)
+    heading_px = int(max(map(len, heads)) * BASE_FONT_SIZE * 0.62) + 12
+    out = _layout(fig, title or t("grid_title", lang), max(360, 26 * len(df) + 140 + heading_px))
+    out.update_layout(margin={"t": 60 + heading_px},
+                      title={"yref": "container", "y": 1.0, "yanchor": "top", "pad": {"t": 14}})
     return out
 
 
@@ -90,9 +92,10 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
     # nothing on a laptop screen); the ceremony markers ride just above it.
     highest = float(tl.series["share"].max()) if len(tl.series) else 0.0
     top = min(1.0, max(0.1, -(-highest * 1.25 // 0.05) * 0.05))
-    for code, line in tl.series.groupby("region_code", sort=False):
+    for i, (code, line) in enumerate(tl.series.groupby("region_code", sort=False)):
         fig.add_scatter(x=x_of(line), y=line["share"], mode="lines", line_shape="hv", name=line["region_label"].iloc[0],
-                        line={"width": 4 if code == tl.series["region_code"].iloc[0] else 2},
+                        line={"width": 4 if code == tl.series["region_code"].iloc[0] else 2,
+                              "color": SERIES_COLORS[i % len(SERIES_COLORS)]},
                         customdata=[[c, n, h_label(h, lang)] for c, n, h in zip(line["covered"], line["total"], line["h"])],
                         hovertemplate="%{fullData.name}: %{customdata[0]}/%{customdata[1]} · %{customdata[2]}<extra></extra>")
     ev = tl.events
@@ -119,7 +122,11 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
         fig.add_annotation(x=x, y=0.02, yref="paper", yanchor="bottom", xanchor="right", xshift=-4,
                            text=(e.name_en if lang == "en" else e.name), showarrow=False, bgcolor="rgba(255,255,255,0.85)",
                            font={"color": ELECTION_LINE, "size": BASE_FONT_SIZE - 1})
-    fig.update_yaxes(range=[0, top * 1.3], tickformat=".0%", title=t("share_axis", lang), gridcolor="#dddddd")
+    # percentages written one way on every surface (fmt.pct: "30 %", "2,5 %"), not plotly's "30%"
+    step = next(s for s in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25) if top * 1.3 / s <= 8)
+    ticks = [round(i * step, 4) for i in range(int(top * 1.3 / step) + 1)]
+    fig.update_yaxes(range=[0, top * 1.3], tickmode="array", tickvals=ticks,
+                     ticktext=[fmt.pct(v * 100, lang) for v in ticks], title=t("share_axis", lang), gridcolor="#dddddd")
     xs = [x for trace in fig.data for x in (trace.x if trace.x is not None else ())] + lines
     if axis == "h":
         lo, hi = min(xs, default=-30), max(xs, default=0)

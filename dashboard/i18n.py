@@ -30,10 +30,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "h_day": ("Hari pemungutan suara", "Election day"),
     "h_after": ("{n} hari setelah {e}", "{n} days after {e}"),
     "ceremonies": ("Upacara komitmen", "Commitment ceremonies"),
+    "ceremonies_short": ("Upacara komitmen", "Ceremonies"),
     "units_covered": ("{level} tercakup", "{level} covered"),
     "of_units": ("dari {n}", "of {n}"),
-    "latest_readiness": ("Kesiapan terakhir dilaporkan", "Latest reported readiness"),
-    "none_reported": ("Belum ada laporan", "None reported"),
+    "latest_readiness": ("Kesiapan terakhir", "Latest readiness"),
+    "none_reported": ("Belum ada laporan", "None yet"),
     "recent": ("Upacara terbaru", "Most recent ceremonies"),
     "undated_note": ("{n} upacara tanpa tanggal tidak dihitung dalam cakupan: {ids}",
                      "{n} undated ceremonies are not counted in coverage: {ids}"),
@@ -149,8 +150,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "paused": ("dijeda", "paused"),
     "every_n": ("berganti tiap {n} detik", "changes every {n} s"),
     "exit_briefing": ("Keluar", "Exit"),
-    "not_shown": ("{n} wilayah lain tidak ditampilkan, {m} di antaranya belum tercakup (lihat halaman Kesiapan)",
-                  "{n} more units not shown, {m} of them not covered (see the Readiness page)"),
+    "not_shown": ("Tidak ditampilkan: {n} wilayah lain, {m} di antaranya belum tercakup (lihat halaman Kesiapan).",
+                  "Not shown: {n} more units, {m} of them not covered (see the Readiness page)."),
+    "not_shown_none": ("Tidak ditampilkan: {n} wilayah lain, semuanya belum tercakup (lihat halaman Kesiapan).",
+                       "Not shown: {n} more units, none of them covered yet (see the Readiness page)."),
     # accounts, entry, import, history
     "account": ("Akun", "Account"),
     "all_regions": ("semua wilayah", "all regions"),
@@ -193,8 +196,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "withdraw_reason": ("Alasan penarikan (disimpan di riwayat)", "Why it is withdrawn (kept in the history)"),
     "withdrawn": ("Ditarik: laporan #{n}. Datanya tetap tersimpan di riwayat.",
                   "Withdrawn: report #{n}. Its data stays in the history."),
-    "template": ("Unduh templat ({fmt})", "Download the template ({fmt})"),
-    "template_semicolon": ("Unduh templat (CSV Excel Indonesia)", "Download the template (CSV, Excel Indonesia)"),
+    "template": ("Templat {fmt}", "Template, {fmt}"),
+    "template_semicolon": ("Templat CSV untuk Excel (;)", "Template, CSV for Excel (;)"),
     "csv_comma_help": ("Dipisah koma (CSV UTF-8): untuk LibreOffice, Google Sheets dan Excel berbahasa Inggris.",
                        "Comma-separated (CSV UTF-8): for LibreOffice, Google Sheets and Excel in English."),
     "csv_semicolon_help": ("Dipisah titik koma: Excel dengan pengaturan Indonesia membukanya langsung per kolom.",
@@ -313,3 +316,12 @@ LEVEL_KEYS = {"provinsi": "province", "kabupaten/kota": "kabupaten", "kecamatan"
 
 def level_label(level: str, lang: str = "id") -> str:
     return t(LEVEL_KEYS[level], lang)
+
+
+PLURAL_EN = {"provinsi": "Provinces", "kabupaten/kota": "Regencies/cities", "kecamatan": "Districts",
+             "desa/kelurahan": "Villages"}
+
+
+def level_plural(level: str, lang: str = "id") -> str:
+    """Units of a level counted ("Districts covered"); Indonesian nouns do not change."""
+    return PLURAL_EN[level] if lang == "en" else level_label(level, lang)

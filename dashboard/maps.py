@@ -180,7 +180,7 @@ def map_name(label: str) -> str:
     label = re.sub(r"^Kabupaten ", "Kab. ", label)
     return re.sub(r"^Kec\. ", "", label)
 LABEL_NAME, KEY_NAME = "unit-label", "unit-label-key"
-CHAR_W, LINE_H = 0.64, 1.35  # of the font size: a generous box for Source Sans / DejaVu glyphs
+CHAR_W, LINE_H = 0.64, 1.6  # of the font size: a generous box for Noto Sans (tall line box) or DejaVu
 
 
 def place_labels(fig: go.Figure, width: int, height: int, size: float | None = None) -> go.Figure:

@@ -20,7 +20,10 @@ OUTLINE = "#333333"
 SHARE_SCALE = [(0.0, "#e6e6e6"), (0.001, "#deebf7"), (0.25, "#9ecae1"), (0.5, "#6baed6"),
                (0.75, "#3182bd"), (1.0, "#08519c")]
 ELECTION_LINE = "#b2182b"
-FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
+FONT = "Noto Sans, DejaVu Sans, sans-serif"  # the app's theme font too (.streamlit/config.toml)
+# Lines of the regions on a timeline, in order: the region in view first. Blues, greens and a
+# violet, never the election red (ELECTION_LINE) nor plotly's defaults.
+SERIES_COLORS = ("#08519c", "#238b45", "#6a51a3", "#8c510a", "#41b6c4", "#525252", "#d94801", "#c51b7d")
 BASE_FONT_SIZE = 16
 
 

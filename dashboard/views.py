@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import fmt, metrics
 from .errors import PetaError
-from .i18n import level_label, own_label, state_label, t
+from .i18n import level_label, level_plural, own_label, state_label, t
 from .records.tables import Records
 from .records.vocab import KINDS
 from .regions import Gazetteer
@@ -97,12 +97,14 @@ def summary(records: Records, cov: metrics.Coverage, lang: str) -> Summary:
     e = records.election(cov.election_id)
     day = e["date"].date()
     days, label = metrics.countdown(day, cov.as_of)
+    if lang == "en":  # "H-15" means nothing in English: the number of days, said so
+        label = "Today" if days == 0 else (f"{days} days" if days > 0 else f"{-days} days ago")
     name = e["name_en"] if lang == "en" else e["name"]
     text = t("h_day", lang) if days == 0 else t("h_before" if days > 0 else "h_after", lang, n=abs(days), e=name)
     covered, total, share, level = cov.headline
     figs = metrics.reported_figures(records, cov)
     ids = cov.ceremony_ids
-    return Summary(days, label, text, len(ids), covered, total, share, level_label(level, lang),
+    return Summary(days, label, text, len(ids), covered, total, share, level_plural(level, lang),
                    figs.iloc[0] if len(figs) else None, ceremony_rows(records, ids, lang).head(5),
                    cov.undated_ids, cov.own_state, own_text(records, cov, lang), cov.own_ids)
 

@@ -59,7 +59,7 @@ CSS = """
 .b-tile .l {font-size: 30px; color: #222;}
 .b-tile .v {font-size: 96px; font-weight: 800; color: #08519c; line-height: 1.1;}
 .b-tile .n {font-size: 24px; color: #333;}
-.b-big {font-size: 150px; font-weight: 800; color: #b2182b; line-height: 1;}
+.b-when {font-size: 44px; font-weight: 700; color: #b2182b; margin: 4px 0 8px;}
 .b-sentence {font-size: 40px; font-weight: 700;}
 .b-own {font-size: clamp(20px, 1.65vw, 32px); margin-top: .25rem; color: #1b5e20;}
 .b-foot {display: flex; justify-content: space-between; gap: 2rem; font-size: 22px; color: #222;
@@ -122,8 +122,9 @@ def _tiles(rep) -> str:
     cells = "".join(f'<div class="b-tile"><div class="l">{html.escape(a)}</div><div class="v">{html.escape(b)}</div>'
                     f'<div class="n">{html.escape(c)}</div></div>' for a, b, c in tiles)
     own = (f'<div class="b-own" data-testid="b-own">{html.escape(s.own_text)}</div>' if s.own_text else "")
-    return (f'<div class="b-big">{html.escape(s.countdown)}</div><div class="b-sentence">'
-            f'{html.escape(s.countdown_text)}</div>{own}<div class="b-tiles">{cells}</div>')
+    # the countdown itself stands once, in the header; here it is said in words
+    return (f'<div class="b-sentence b-when">{html.escape(s.countdown_text)}</div>{own}'
+            f'<div class="b-tiles">{cells}</div>')
 
 
 def _show(interval: int) -> None:
@@ -147,7 +148,8 @@ def _show(interval: int) -> None:
                         key="b_kesiapan", theme=None, config={"staticPlot": True})
         if rest:
             none = int((rep.readiness["state"] == "none").sum() - (shown["state"] == "none").sum())
-            st.html(f'<div class="b-sentence">+ {html.escape(t("not_shown", lg, n=rest, m=none))}</div>')
+            key = "not_shown_none" if none == rest else "not_shown"
+            st.html(f'<div class="b-sentence">{html.escape(t(key, lg, n=rest, m=none))}</div>')
     else:
         fig = rep.figure("peta") if name == "peta" else rep.figure("linimasa", axis="h")
         st.plotly_chart(screen(fig, CHART_HEIGHT), width="stretch", key=f"b_{name}", theme=None,

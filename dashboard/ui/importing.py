@@ -40,11 +40,11 @@ def choices(gaz, elections: list[str], region: str | None) -> dict[str, list[str
 def templates(gaz, elections: list[str], region: str | None, election: str, lang: str) -> None:
     example = example_for(gaz, region, election)
     lists = choices(gaz, elections, region)
-    c1, c2, c3, _ = st.columns([1, 1, 1, 1])
+    c1, c2, c3 = st.columns(3)
     c1.download_button(t("template", lang, fmt="XLSX"), lambda: sheet.template_xlsx(example, lists),
                        file_name="templat_upacara.xlsx", key="template_xlsx", on_click="ignore",
                        icon=":material/download:")
-    c2.download_button(t("template", lang, fmt="CSV"), lambda: sheet.template_csv(example),
+    c2.download_button(t("template", lang, fmt="CSV (,)"), lambda: sheet.template_csv(example),
                        file_name="templat_upacara.csv", key="template_csv", on_click="ignore",
                        icon=":material/download:", help=t("csv_comma_help", lang))
     c3.download_button(t("template_semicolon", lang), lambda: sheet.template_csv(example, ";"),
