@@ -48,9 +48,9 @@ def test_ringkasan_numbers_follow_controls():
 
 def test_ringkasan_english_and_election_day():
     at = open_page("ringkasan", election="pilkada-2024", region="36.02", as_of="2024-11-27", lang="en")
-    assert metric(at, "Countdown") == "H"
+    assert metric(at, "Countdown") == "Today"  # not a bare "H", which means nothing in English
     assert any(m.value == "**Election day**" for m in at.markdown)
-    assert metric(at, "District covered") == "28 / 28"
+    assert metric(at, "Districts covered") == "28 / 28"
 
 
 def test_peta_renders_and_drills():
