@@ -68,13 +68,17 @@ def server(geo_cfg):
 
 
 def _measure(page, wanted: int = 1, seconds: float = 60) -> dict:
+    """The check, once the drawing has settled: plotly lays out again after its automargins
+    (later on a loaded machine), so two measurements in a row must agree."""
     deadline = time.time() + seconds
+    last = None
     while True:
         page.wait_for_timeout(500)
         got = page.evaluate(CHECK)
-        if (got["plots"] >= wanted and got["texts"]) or time.time() > deadline:
-            page.wait_for_timeout(800)  # the last layout pass (automargins) settles
-            return page.evaluate(CHECK)
+        ready = got["plots"] >= wanted and got["texts"]
+        if (ready and got == last) or time.time() > deadline:
+            return got
+        last = got if ready else None
 
 
 @pytest.mark.parametrize("width,height", SIZES)

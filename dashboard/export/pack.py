@@ -44,9 +44,11 @@ def cover(report, meta: ExportMeta) -> go.Figure:
     s = report.summary
     lg = report.lang
     fig = _blank()
-    fig.add_annotation(x=0.0, y=0.97, xanchor="left", yanchor="top", text=f"<b>{s.countdown}</b>", showarrow=False,
-                       font={"size": 200, "color": ELECTION_LINE})
-    fig.add_annotation(x=0.0, y=0.47, xanchor="left", yanchor="top", text=f"<b>{s.countdown_text}</b>",
+    fig.add_annotation(x=0.0, y=0.97, xanchor="left", yanchor="top", text=f"<b>{html.escape(s.countdown)}</b>",
+                       showarrow=False, font={"size": 200, "color": ELECTION_LINE})
+    # wrapped to the left column (the election's name is long), escaped (it comes from the calendar file)
+    sentence = "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(s.countdown_text, 28))
+    fig.add_annotation(x=0.0, y=0.52, xanchor="left", yanchor="top", text=f"<b>{sentence}</b>", align="left",
                        showarrow=False, font={"size": 34})
     fig.add_annotation(x=0.0, y=0.33, xanchor="left", yanchor="top", showarrow=False, align="left",
                        text=t("as_of", lg) + " " + fmt.date_long(report.as_of, lg), font={"size": 26, "color": "#444444"})

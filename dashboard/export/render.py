@@ -69,6 +69,11 @@ def to_image(fig: go.Figure, fmt: str, width: int | None = None, height: int | N
         opts["width"] = int(w)
     if h:
         opts["height"] = int(h)
+    if not fig.layout.font.family:  # one typeface on every surface (style.FONT), pack pages included
+        from ..style import FONT
+
+        fig = go.Figure(fig)
+        fig.update_layout(font_family=FONT)
     with _lock:
         kaleido = _server()
         return kaleido.calc_fig_sync(fig, opts=opts)

@@ -55,11 +55,12 @@ CSS = """
 .b-count {font-size: 64px; font-weight: 800; color: #b2182b; white-space: nowrap;}
 .b-view {font-size: 34px; font-weight: 700; margin: .2rem 0 .4rem 0;}
 .b-tiles {display: grid; grid-template-columns: repeat(3, 1fr); gap: 1.5rem; margin-top: 1rem;}
-.b-tile {border: 3px solid #333; border-radius: 10px; padding: 1.2rem 1.6rem; background: #f3f7fb;}
-.b-tile .l {font-size: 30px; color: #222;}
-.b-tile .v {font-size: 96px; font-weight: 800; color: #08519c; line-height: 1.1;}
-.b-tile .n {font-size: 24px; color: #333;}
-.b-when {font-size: 44px; font-weight: 700; color: #b2182b; margin: 4px 0 8px;}
+.b-tile {border: 3px solid #333; border-radius: 10px; padding: 1rem 1.4rem; background: #f3f7fb;}
+@media (min-height: 900px) {.b-tile {min-height: 32vh;}}  /* a big display: the key numbers fill it */
+.b-tile .l {font-size: clamp(22px, 2vw, 30px); color: #222;}
+.b-tile .v {font-size: clamp(64px, 8vw, 150px); font-weight: 800; color: #08519c; line-height: 1.1;}
+.b-tile .n {font-size: clamp(17px, 1.4vw, 24px); color: #333;}
+.b-sentence.b-when {font-size: clamp(28px, 2.6vw, 44px); font-weight: 700; color: #b2182b; margin: 4px 0 8px;}
 .b-sentence {font-size: 40px; font-weight: 700;}
 .b-own {font-size: clamp(20px, 1.65vw, 32px); margin-top: .25rem; color: #1b5e20;}
 .b-foot {display: flex; justify-content: space-between; gap: 2rem; font-size: 22px; color: #222;
