@@ -257,12 +257,10 @@ def test_template_example_is_in_the_users_region_and_refused_as_it_is(env):
     user), with drop-down lists fed from a Pilihan sheet, codes kept as text, dates as dates and a
     Petunjuk sheet with advice; imported as it is, the example row is refused by name, and once
     the user makes it their own (clears id: contoh) it is a valid Ciawi row."""
-    from dashboard.ui import importing
-
     store, gaz, cal, data = env
     ciawi_user = User("sekcam-ciawi", "32.01.24")
-    example = importing.example_for(gaz, "32.01.24", "pilkada-2024")
-    content = sheet.template_xlsx(example, importing.choices(gaz, [e.data["id"] for e in cal], "32.01.24"))
+    example = sheet.template_example(gaz, "32.01.24", "pilkada-2024")
+    content = sheet.template_xlsx(example, sheet.template_choices(gaz, [e.data["id"] for e in cal], "32.01.24"))
     wb = load_workbook(io.BytesIO(content))
     ws = wb["Upacara"]
     assert [c.value for c in ws[1]] == list(sheet.COLUMNS)

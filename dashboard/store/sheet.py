@@ -338,6 +338,29 @@ def example_row(code: str, place: str, election: str, level: str) -> dict:
             "kesiapan": "", "sumber_media": "(nama media)", "sumber_judul": f"Ikrar netralitas ASN di {place}"}
 
 
+def template_example(gaz, region: str | None, election: str) -> dict:
+    """The template's example row in ``region`` (the user's own, else the one in view)."""
+    code = region if region in gaz else "32.01.01"
+    unit = gaz.get(code)
+    if unit.level == "provinsi":  # a provincial user: the example is one of its kabupaten/kota
+        unit = gaz.children(code)[0]
+    return example_row(unit.code, unit.label, election, unit.level)
+
+
+def template_choices(gaz, elections: list[str], region: str | None) -> dict[str, list[str]]:
+    """Drop-down lists for the template: the elections, and the codes of the user's region with
+    its kabupaten/kota and kecamatan (all of Indonesia's 7,000 would be no help)."""
+    out = {"pemilihan": list(elections)}
+    if region and region in gaz:
+        codes = [region]
+        for kid in gaz.children(region):
+            codes.append(kid.code)
+            if kid.level != "kecamatan":
+                codes += [k.code for k in gaz.children(kid.code) if k.level == "kecamatan"]
+        out["kode_wilayah"] = codes[:2000]
+    return out
+
+
 # Advice for a spreadsheet user, in the Petunjuk sheet (the mistakes Excel makes for them).
 ADVICE = [
     ("Baris contoh", "Baris 2 (id: contoh) hanya contoh: ganti isinya dengan upacara Anda atau hapus. "

@@ -14,32 +14,9 @@ from . import cache
 from .entry import _calendar
 
 
-def example_for(gaz, region: str | None, election: str) -> dict:
-    """The template's example row in ``region`` (the user's own, else the one in view)."""
-    code = region if region in gaz else "32.01.01"
-    unit = gaz.get(code)
-    if unit.level == "provinsi":  # a provincial user: the example is one of its kabupaten/kota
-        unit = gaz.children(code)[0]
-    return sheet.example_row(unit.code, unit.label, election, unit.level)
-
-
-def choices(gaz, elections: list[str], region: str | None) -> dict[str, list[str]]:
-    """Drop-down lists for the template: the elections, and the codes of the user's region with
-    its kabupaten/kota and kecamatan (all of Indonesia's 7,000 would be no help)."""
-    out = {"pemilihan": list(elections)}
-    if region and region in gaz:
-        codes = [region]
-        for kid in gaz.children(region):
-            codes.append(kid.code)
-            if kid.level != "kecamatan":
-                codes += [k.code for k in gaz.children(kid.code) if k.level == "kecamatan"]
-        out["kode_wilayah"] = codes[:2000]
-    return out
-
-
 def templates(gaz, elections: list[str], region: str | None, election: str, lang: str) -> None:
-    example = example_for(gaz, region, election)
-    lists = choices(gaz, elections, region)
+    example = sheet.template_example(gaz, region, election)
+    lists = sheet.template_choices(gaz, elections, region)
     c1, c2, c3 = st.columns(3)
     c1.download_button(t("template", lang, fmt="XLSX"), lambda: sheet.template_xlsx(example, lists),
                        file_name="templat_upacara.xlsx", key="template_xlsx", on_click="ignore",
