@@ -109,6 +109,28 @@ def _workbook_without_sheet() -> bytes:
     return out.getvalue()
 
 
+def _workbook_with_entities() -> bytes:
+    """A sheet part declaring nested XML entities (a "billion laughs" file)."""
+    wb = Workbook()
+    wb.active.append(list(sheet.COLUMNS))
+    wb.active.append(["x"] * len(sheet.COLUMNS))
+    buf = io.BytesIO()
+    wb.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    bomb = ('<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefg", "bcdefgh")) + "]>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                at = text.index("?>") + 2 if "?>" in text else 0
+                data = (text[:at] + bomb + text[at:]).encode()
+            z.writestr(item, data)
+    return out.getvalue()
+
+
 FILES = {  # issue 11 §5's uploads, and the other whole-file mistakes
     "pipa.csv": lambda: _sheet([ROW], "|"),
     "satu-kolom.csv": lambda: b"kode_wilayah\n32.01.24\n",
@@ -119,6 +141,7 @@ FILES = {  # issue 11 §5's uploads, and the other whole-file mistakes
     "judul-saja.csv": lambda: _sheet([]),
     "gambar.png": lambda: b"\x89PNG\r\n",
     "tanpa-lembar.xlsx": _workbook_without_sheet,
+    "entitas.xlsx": _workbook_with_entities,
     "rusak.xlsx": lambda: b"PK\x03\x04 bukan buku kerja",
     "terlalu-banyak-sel.csv": lambda: _sheet([ROW]).replace(b"Warta Ciawi", b"Warta Ciawi,,lebih"),
 }
