@@ -16,7 +16,7 @@ from branca.element import MacroElement, Template
 from .geo.display import to_geojson
 from .i18n import t
 from .maps import LEAFLET_BASE, TOOLTIP_FIELDS, _fills, legend_items
-from .style import OUTLINE, OWN_OUTLINE, OWN_OUTLINE_WIDTH
+from .style import FONT, OUTLINE, OWN_OUTLINE, OWN_OUTLINE_WIDTH
 
 
 class Box(MacroElement):
@@ -56,7 +56,7 @@ class Legend(Box):
                        for label, color in items)
         if own:
             rows += f"<div>{swatch.format(bg='#ffffff', border=f'3px solid {OWN_OUTLINE}')}{esc(own)}</div>"
-        super().__init__(f"<b>{esc(title)}</b>{rows}", "bottomleft", "peta-legend", "font:16px/1.5 sans-serif;")
+        super().__init__(f"<b>{esc(title)}</b>{rows}", "bottomleft", "peta-legend", f"font:16px/1.5 {FONT};")
 
 
 class Title(Box):
@@ -66,7 +66,10 @@ class Title(Box):
         esc = html.escape
         super().__init__(f'<div style="font-size:20px;font-weight:bold">{esc(title)}</div><div>{esc(subtitle)}</div>'
                          f'<div style="margin-top:6px;color:#444">{esc(sources)}</div>', "topright", "peta-title",
-                         "font:15px/1.4 sans-serif;max-width:560px;")
+                         f"font:15px/1.4 {FONT};max-width:560px;")
+
+
+FIT_TOP_LEFT = (340, 170)  # px: the key's width, the title box's height
 
 
 def _escaped(data: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -88,7 +91,10 @@ def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang:
     m.default_js = [("leaflet", f"{LEAFLET_BASE}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{LEAFLET_BASE}/leaflet.css")]
     m.get_root().header.add_child(folium.Element(
-        "<style>.leaflet-container{background:#f7f7f2}.leaflet-tooltip{font-size:15px;max-width:420px;"
+        # !important: Leaflet's own stylesheet, written into the file after this, would make the
+        # background grey and "Belum tercakup" vanish; only the metric scale line is shown
+        f"<style>.leaflet-container{{background:#f7f7f2 !important;font-family:{FONT}}}"
+        ".leaflet-control-scale-line+.leaflet-control-scale-line{display:none}.leaflet-tooltip{font-size:15px;max-width:420px;"
         "white-space:pre-line}</style>"))
     fields = ["label", "code", "status", "ceremonies"]
     aliases = [t("name", lang), t("code", lang), t("state", lang), t("ceremonies", lang)]
@@ -103,7 +109,9 @@ def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang:
     Legend(title or (t("share_legend", lang) if mode == "share" else t("legend_title", lang)),
            legend_items(mode, lang), own=t("own_legend_short", lang) if mode == "share" else None).add_to(m)
     minx, miny, maxx, maxy = data.total_bounds
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
+    # the units are fitted beside the key (bottom left) and below the title box an export adds (top
+    # right), so neither hides a unit
+    m.fit_bounds([[miny, minx], [maxy, maxx]], padding_top_left=FIT_TOP_LEFT, padding_bottom_right=(20, 20))
     return m
 
 

@@ -213,9 +213,23 @@ def test_map_html_opens_offline_in_chromium(bogor, tmp_path):
         page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
         fills = [e.get_attribute("fill") for e in page.query_selector_all("path.leaflet-interactive")]
         title = page.inner_text(".peta-title")
+        # issue 13 §2: a light background (never Leaflet's grey, on which "Belum tercakup" vanishes),
+        # a metric scale only, and no unit under the title box or the key
+        background = page.evaluate("getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor")
+        scales = [e.inner_text() for e in page.query_selector_all(".leaflet-control-scale-line") if e.is_visible()]
+        boxes = page.evaluate("""() => { const r = e => e.getBoundingClientRect();
+            let u = [1e9, 1e9, -1e9, -1e9];
+            document.querySelectorAll('path.leaflet-interactive').forEach(p => { const b = r(p);
+                u = [Math.min(u[0], b.left), Math.min(u[1], b.top), Math.max(u[2], b.right), Math.max(u[3], b.bottom)]; });
+            const t = r(document.querySelector('.peta-title')), l = r(document.querySelector('.peta-legend'));
+            return {units: u, title: [t.left, t.top, t.right, t.bottom], legend: [l.left, l.top, l.right, l.bottom]}; }""")
         browser.close()
     assert len(fills) == 40 and fills.count(STATE_COLORS["covered"]) == 2
     assert "Peta cakupan komitmen netralitas ASN" in title and "NewsBogor" in title
+    assert background == "rgb(247, 247, 242)" and len(scales) == 1 and scales[0].endswith("km")
+    units, box, key = boxes["units"], boxes["title"], boxes["legend"]
+    assert units[1] >= box[3] or units[2] <= box[0]  # below the title box, or left of it
+    assert units[0] >= key[2] or units[3] <= key[1]  # right of the key, or above it
     assert asked == []
 
 
