@@ -73,7 +73,7 @@ def _measure(page, wanted: int = 1, seconds: float = 60) -> dict:
     deadline = time.time() + seconds
     last = None
     while True:
-        page.wait_for_timeout(500)
+        page.wait_for_timeout(1000)
         got = page.evaluate(CHECK)
         ready = got["plots"] >= wanted and got["texts"]
         if (ready and got == last) or time.time() > deadline:
@@ -137,10 +137,12 @@ def test_exported_charts_and_maps_have_no_overlapping_or_cut_text(browser, tmp_p
             path = tmp_path / f"{label}.html"
             # plotly's own bundled plotly.js written into the page: no network
             path.write_text(pio.to_html(fig, include_plotlyjs=True, full_html=True, config={"staticPlot": True},
+                                        post_script="document.body.dataset.drawn = '1';",
                                         default_width=f"{fig.layout.width}px",
                                         default_height=f"{fig.layout.height}px"), encoding="utf-8")
             page.goto(path.as_uri())
-            got = _measure(page, seconds=20)
+            page.wait_for_selector("body[data-drawn]", timeout=30_000)  # plotly's own "drawn", then settled
+            got = _measure(page, seconds=30)
             assert got["plots"] == 1 and got["texts"], label
             if got["problems"]:
                 failures.append((label, got["problems"][:6]))
