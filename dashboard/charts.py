@@ -11,11 +11,12 @@ from . import fmt
 from .i18n import state_label, t
 from .metrics import STATES, Timeline
 from .records.vocab import COMMITMENT_CATEGORIES
-from .style import BASE_FONT_SIZE, ELECTION_LINE, FONT, SERIES_COLORS, STATE_COLORS
+from .style import BASE_FONT_SIZE, ELECTION_LINE, FONT, SERIES_COLORS, STATE_COLORS, TEMPLATE
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
+        template=TEMPLATE,
         title={"text": title, "font": {"size": BASE_FONT_SIZE + 6}},
         font={"family": FONT, "size": BASE_FONT_SIZE}, height=height,
         margin={"l": 10, "r": 20, "t": 70, "b": 40}, plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",

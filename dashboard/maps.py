@@ -21,7 +21,8 @@ import shapely
 from .geo.display import to_geojson
 from .i18n import state_label, t
 from .metrics import OWN_COMMITMENT, STATES
-from .style import BASE_FONT_SIZE, FONT, OUTLINE, OWN_OUTLINE, OWN_OUTLINE_WIDTH, STATE_COLORS, share_color
+from .style import (BASE_FONT_SIZE, FONT, OUTLINE, OWN_OUTLINE, OWN_OUTLINE_WIDTH, STATE_COLORS, TEMPLATE,
+                    share_color)
 
 # Where the browser finds Leaflet: Streamlit serves ./static at /app/static.
 LEAFLET_BASE = "/app/static/leaflet"
@@ -150,6 +151,7 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
     fig.update_xaxes(visible=False, constrain="domain")
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, constrain="domain")
     fig.update_layout(
+        template=TEMPLATE,
         title={"text": title or (t("share_legend", lang) if mode == "share" else t("legend_title", lang)),
                "font": {"size": BASE_FONT_SIZE + 6}},
         font={"family": FONT, "size": BASE_FONT_SIZE}, height=620, plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",

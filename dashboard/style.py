@@ -20,6 +20,10 @@ OUTLINE = "#333333"
 SHARE_SCALE = [(0.0, "#e6e6e6"), (0.001, "#deebf7"), (0.25, "#9ecae1"), (0.5, "#6baed6"),
                (0.75, "#3182bd"), (1.0, "#08519c")]
 ELECTION_LINE = "#b2182b"
+# plotly's template, named on every figure: importing Streamlit switches plotly's process-wide default
+# to its own (no automargins, other colours), and a figure exported from the app would then differ
+# from the same figure exported by the CLI.
+TEMPLATE = "plotly"
 FONT = "Noto Sans, DejaVu Sans, sans-serif"  # the app's theme font too (.streamlit/config.toml)
 # Lines of the regions on a timeline, in order: the region in view first. Blues, greens and a
 # violet, never the election red (ELECTION_LINE) nor plotly's defaults.

@@ -197,3 +197,18 @@ def test_timeline_axes_speak_the_interface_language(records, gaz):
     assert months and all(re.fullmatch(r"(Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4}", m) for m in months)
     hover = [c[2] for tr in fig.data if tr.mode == "lines" for c in tr.customdata]
     assert hover and all(not h.startswith("H--") for h in hover)
+
+
+def test_figures_name_their_template_whatever_the_process_default(records, bogor):
+    """Importing Streamlit makes its own plotly template the process default (no automargins,
+    other colours): a chart exported from the app must not differ from the same chart from the CLI."""
+    import plotly.io as pio
+
+    before = pio.templates.default
+    pio.templates.default = "streamlit" if "streamlit" in pio.templates else "simple_white"
+    try:
+        for fig in (charts.readiness_bar(metrics.readiness(records, bogor), "id"),
+                    charts.category_grid(metrics.readiness(records, bogor), "id")):
+            assert fig.layout.template.layout.yaxis.automargin is True  # plotly's own template, named
+    finally:
+        pio.templates.default = before

@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 
 from .. import fmt
 from ..i18n import t
-from ..style import ELECTION_LINE, OUTLINE, STATE_COLORS
+from ..style import ELECTION_LINE, OUTLINE, STATE_COLORS, TEMPLATE
 from . import render
 from .frame import presentation
 from .meta import ExportMeta
@@ -36,7 +36,7 @@ def _blank() -> go.Figure:
     fig = go.Figure()
     fig.update_xaxes(visible=False, range=[0, 1])
     fig.update_yaxes(visible=False, range=[0, 1])
-    fig.update_layout(plot_bgcolor="#ffffff", showlegend=False)
+    fig.update_layout(template=TEMPLATE, plot_bgcolor="#ffffff", showlegend=False)
     return fig
 
 

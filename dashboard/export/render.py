@@ -69,10 +69,12 @@ def to_image(fig: go.Figure, fmt: str, width: int | None = None, height: int | N
         opts["width"] = int(w)
     if h:
         opts["height"] = int(h)
-    if not fig.layout.font.family:  # one typeface on every surface (style.FONT), pack pages included
-        from ..style import FONT
+    from ..style import FONT, TEMPLATE
 
-        fig = go.Figure(fig)
+    # the project's template and typeface whatever the process default (Streamlit changes it)
+    fig = go.Figure(fig)
+    fig.update_layout(template=TEMPLATE)
+    if not fig.layout.font.family:  # one typeface on every surface, pack pages included
         fig.update_layout(font_family=FONT)
     with _lock:
         kaleido = _server()
