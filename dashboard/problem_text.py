@@ -208,24 +208,29 @@ def value_text(value: Any, lang: str = "id") -> str:
     return str(value)
 
 
-def expected_text(expected: str, lang: str = "id") -> str:
-    """The *what is valid* text in ``lang`` (English is the text as written)."""
-    if lang == "en" or not expected:
-        return expected
+def _indonesian(expected: str) -> str | None:
+    """The Indonesian wording of ``expected``, or None when the table has none."""
     tail = re.fullmatch(r"(.+) (\[[^\]]+\])", expected, re.S)  # "… [other row]": the row it clashes with
     if tail:
-        return expected_text(tail.group(1), lang) + " " + tail.group(2)
+        head = _indonesian(tail.group(1))
+        return None if head is None else head + " " + tail.group(2)
     for rule, replacement in _ID_RULES:
         m = rule.fullmatch(expected)
         if m:
             return m.expand(replacement)
-    return expected
+    return None
+
+
+def expected_text(expected: str, lang: str = "id") -> str:
+    """The *what is valid* text in ``lang`` (English, or a phrase the table lacks: as written)."""
+    if lang == "en" or not expected:
+        return expected
+    return _indonesian(expected) or expected
 
 
 def known(expected: str) -> bool:
     """Whether ``expected`` has an Indonesian wording (the tests' check)."""
-    tail = re.fullmatch(r"(.+) (\[[^\]]+\])", expected, re.S)
-    return any(rule.fullmatch(tail.group(1) if tail else expected) for rule, _ in _ID_RULES)
+    return _indonesian(expected) is not None
 
 
 def summary_text(summary: str, lang: str = "id") -> str:
@@ -238,7 +243,7 @@ def summary_text(summary: str, lang: str = "id") -> str:
     return summary
 
 
-def _where(text: str | None, lang: str) -> str:
+def where_text(text: str | None, lang: str) -> str:
     """File and row names: the import writes rows as ``baris N`` (Indonesian), URL problems as ``URL``."""
     if not text:
         return ""
@@ -247,7 +252,7 @@ def _where(text: str | None, lang: str) -> str:
 
 def say(p: Problem, lang: str = "id") -> str:
     """One line of plain text: where, which field, what was found, what is valid."""
-    where = [w for w in (_where(p.file, lang), _where(p.record, lang)) if w]
+    where = [w for w in (where_text(p.file, lang), where_text(p.record, lang)) if w]
     # a record named like its file ("upacara.csv baris 3" twice) is said once
     where = list(dict.fromkeys(where))
     head = " · ".join(where + [field_name(p.field, lang)])

@@ -29,14 +29,13 @@ class Checked:
     def problem_table(self, lang: str = "id") -> pd.DataFrame:
         from ..i18n import t
 
-        from ..problem_text import expected_text, field_name, value_text
+        from ..problem_text import expected_text, field_name, value_text, where_text
 
         def column(field: str) -> str:  # "sumber_media (sources[0].outlet)": the sheet's column is enough
             col = field.split(" (", 1)[0]
             return col if col in sheet.COLUMNS else field_name(field, lang)
 
-        return pd.DataFrame({t("row", lang): [(p.file or "").replace("baris", t("row", lang).lower()) if lang == "en"
-                                              else p.file for p in self.problems],
+        return pd.DataFrame({t("row", lang): [where_text(p.file, lang) for p in self.problems],
                              t("column", lang): [column(p.field) for p in self.problems],
                              t("value", lang): [value_text(p.value, lang) for p in self.problems],
                              t("valid", lang): [expected_text(p.expected, lang) for p in self.problems]})

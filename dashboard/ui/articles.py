@@ -23,10 +23,10 @@ from ..extract.draft import Calendar, extract, reviewed_report, stored_article
 from ..extract.fetch import fetch
 from ..extract.places import PlaceIndex
 from ..i18n import t
-from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
+from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, WITNESS_BODIES
 from ..store import editing
 from . import cache
-from .entry import _calendar
+from .entry import _calendar, columns
 from .safe import bullets, md
 
 _FIELD_KEYS = ("a_override", "a_region", "a_date", "a_date_other", "a_elections", "a_kinds", "a_venue", "a_leader_name",
@@ -226,9 +226,9 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
     _caption(dr, lang)
     calendar = cache.records(cache.data_version()).calendar
     names = dict(zip(calendar["id"], calendar["name"]))
-    st.multiselect(_badge(t("elections", lang), d["elections"], lang), list(names), key="a_elections",
+    st.multiselect(_badge(t("elections", lang), d["elections"], lang), list(names), key="a_elections", placeholder=t("choose", lang),
                    format_func=names.get)
-    st.multiselect(_badge(t("kinds", lang), d["kinds"], lang), list(KINDS), key="a_kinds",
+    st.multiselect(_badge(t("kinds", lang), d["kinds"], lang), list(KINDS), key="a_kinds", placeholder=t("choose", lang),
                    format_func=lambda k: KINDS[k].label(lang))
     _caption(d["kinds"], lang)
     c1, c2 = st.columns(2)
@@ -240,22 +240,17 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
                         for s in d["signatories"]["value"] or []], columns=["group", "count", "all"])
     st.markdown(md(_badge(t("signatories", lang), d["signatories"], lang)))
     sig_out = st.data_editor(sig.astype({"count": "Int64", "all": bool}), key="a_signatories", num_rows="dynamic",
-                             width="stretch", column_config={
-                                 "group": st.column_config.SelectboxColumn(t("group", lang), options=list(SIGNATORY_GROUPS),
-                                                                           format_func=lambda g: SIGNATORY_GROUPS[g].label(lang)),
-                                 "count": st.column_config.NumberColumn(t("count", lang), min_value=0, step=1),
-                                 "all": st.column_config.CheckboxColumn(t("all_of_them", lang))})
-    st.multiselect(_badge(t("witnesses", lang), d["witnesses"], lang), list(WITNESS_BODIES), key="a_witnesses",
+                             width="stretch", column_config=columns("signatories", lang, sig.columns))
+    st.multiselect(_badge(t("witnesses", lang), d["witnesses"], lang), list(WITNESS_BODIES), key="a_witnesses", placeholder=t("choose", lang),
                    format_func=lambda k: WITNESS_BODIES[k].label(lang))
     st.multiselect(_badge(t("categories", lang), d["commitment_categories"], lang), list(COMMITMENT_CATEGORIES),
-                   key="a_categories", format_func=lambda k: COMMITMENT_CATEGORIES[k].label(lang))
+                   key="a_categories", placeholder=t("choose", lang), format_func=lambda k: COMMITMENT_CATEGORIES[k].label(lang))
     st.text_area(t("art_commit_text", lang), key="a_commit_text", height=80)
     ready = pd.DataFrame([{"percent": r["percent"], "measure": r.get("measure") or ""}
                           for r in d["readiness"]["value"] or []], columns=["percent", "measure"])
     st.markdown(md(_badge(t("readiness_figures", lang), d["readiness"], lang)))
-    ready_out = st.data_editor(ready, key="a_readiness", num_rows="dynamic", width="stretch", column_config={
-        "percent": st.column_config.NumberColumn("%", min_value=0, max_value=100),
-        "measure": st.column_config.TextColumn(t("measure", lang))})
+    ready_out = st.data_editor(ready, key="a_readiness", num_rows="dynamic", width="stretch",
+                               column_config=columns("readiness", lang, ready.columns))
     _caption(d["readiness"], lang)
     st.text_area(t("notes", lang), key="a_notes", height=68)
     day = _chosen_date(picked)

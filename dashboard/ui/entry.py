@@ -77,9 +77,14 @@ DATE_COLUMNS = {"as_of", "published"}
 NUMBER_COLUMNS = {"count", "percent"}
 
 
-def columns(kind: str, lang: str) -> dict:
+def columns(kind: str, lang: str, only=None) -> dict:
     """The editors' columns headed and chosen in the interface language (never the field ids);
-    text cells start empty, not "None"."""
+    text cells start empty, not "None". ``only``: the columns an editor has (Dari berita shows fewer)."""
+    config = _columns(kind, lang)
+    return {k: v for k, v in config.items() if only is None or k in only}
+
+
+def _columns(kind: str, lang: str) -> dict:
     def text(key: str):
         return st.column_config.TextColumn(t(key, lang), default="")
 
