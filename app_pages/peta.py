@@ -1,7 +1,7 @@
 import streamlit as st
 from dashboard import settings, views
 from dashboard.i18n import t
-from dashboard.ui import cache, controls, downloads, livemap, page
+from dashboard.ui import cache, controls, downloads, livemap, page, unit_panel
 
 view, gaz, rec, version = page.setup()
 page.heading("page_map", view, gaz)
@@ -18,17 +18,31 @@ hint, dl = st.columns([5, 1], vertical_alignment="bottom")
 hint.caption(t("map_hint", lg))
 with dl:
     downloads.menu(rep, "peta", html=True)
-# Only a click on a unit comes back to Python: panning and zooming never rerun the app.
-geo_id = livemap.geometry_id(*rep.live_geometry_key)
-code = livemap.show(geo_id, lambda: cache.live_geometry(geo_id, rep), rep.live_layer, key="map",
-                    tiles=settings.get("PETA_TILES"), lang=lg)
-if code in mv.drill and code != view.region:
-    controls.set_region(code)
-    st.rerun()
 
-if mv.drill:
-    st.selectbox(t("go_down", lg), [""] + list(mv.drill), key="drill", format_func=lambda c: mv.drill.get(c, "—"),
-                 on_change=lambda: controls.set_region(st.session_state["drill"] or view.region))
+# The panel describes the view's own region first, then any unit clicked on the map or picked.
+home = view.region or ""
+options = [home] + [c for c in mv.units["code"] if c != home]
+labels = {home: gaz.get(home).label if home else t("indonesia", lg), **dict(zip(mv.units["code"], mv.units["label"]))}
+event = livemap.gesture("map")
+if event and event[0] == "open" and event[1] in mv.drill and event[1] != view.region:
+    controls.set_region(event[1])
+    st.rerun()
+if event and event[1] in options:
+    st.session_state["focus"] = event[1]
+left, right = st.columns([2, 1], gap="medium")
+with left:
+    # Only a click on a unit comes back to Python: panning and zooming never rerun the app.
+    geo_id = livemap.geometry_id(*rep.live_geometry_key)
+    livemap.show(geo_id, lambda: cache.live_geometry(geo_id, rep), rep.live_layer, key="map",
+                 tiles=settings.get("PETA_TILES"), lang=lg, focus=st.session_state.get("focus"))
+with right, st.container(height=unit_panel.HEIGHT, border=False, key="unit_panel"):
+    focus = unit_panel.choose(options, labels, lg)
+    unit_panel.show(rep.unit_detail(focus or None, unit_panel.LIMIT), lg, view.as_of,
+                    can_open=focus in mv.drill and focus != home,
+                    on_open=lambda: controls.set_region(focus), on_data=lambda: controls.set_region(focus or None))
+if st.session_state.get("detail_more"):
+    st.switch_page("app_pages/data.py")
+
 table = mv.units[["code", "label", "status"]].rename(columns={"code": t("code", lg), "label": t("name", lg),
                                                                "status": t("state", lg)})
 st.dataframe(table, hide_index=True, width="stretch", key="units_table")

@@ -21,8 +21,8 @@ import shapely
 from .geo.display import to_geojson
 from .i18n import state_label, t
 from .metrics import OWN_COMMITMENT, STATES
-from .style import (BASE_FONT_SIZE, FONT, OUTLINE, OWN_OUTLINE, OWN_OUTLINE_WIDTH, STATE_COLORS, TEMPLATE,
-                    share_color)
+from .style import (BASE_FONT_SIZE, FOCUS_OUTLINE, FOCUS_OUTLINE_WIDTH, FONT, OUTLINE, OWN_OUTLINE,
+                    OWN_OUTLINE_WIDTH, STATE_COLORS, TEMPLATE, share_color)
 
 # Where the browser finds Leaflet: Streamlit serves ./static at /app/static.
 LEAFLET_BASE = "/app/static/leaflet"
@@ -80,7 +80,8 @@ def map_layer(units: pd.DataFrame, mode: str, lang: str, title: str | None = Non
     return {"units": styles,
             "legend": {"title": title or (t("share_legend", lang) if mode == "share" else t("legend_title", lang)),
                        "items": items, "own": t("own_legend_short", lang) if mode == "share" else None},
-            "style": {"outline": OUTLINE, "own_outline": OWN_OUTLINE, "own_width": OWN_OUTLINE_WIDTH}}
+            "style": {"outline": OUTLINE, "own_outline": OWN_OUTLINE, "own_width": OWN_OUTLINE_WIDTH,
+                      "focus_outline": FOCUS_OUTLINE, "focus_width": FOCUS_OUTLINE_WIDTH}}
 
 
 def leaflet_source() -> Path:

@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import charts, fmt, maps, metrics, views
+from .unit_detail import UnitDetail, unit_detail
 from .errors import PetaError
 from .export.meta import ExportMeta
 from .i18n import state_label, t
@@ -57,6 +58,7 @@ class Report:
         self.as_of = as_of or metrics.default_as_of(day)
         self.lang = lang
         self._shapes = shapes
+        self._details: dict[tuple[str | None, int], UnitDetail] = {}
 
     # -- the computed parts -------------------------------------------------------------
     @cached_property
@@ -73,6 +75,14 @@ class Report:
 
         return views.map_view(self.records, self.gaz, self.election, self.as_of, self.region, self.lang,
                               drawn=drawn_provinces())
+
+    def unit_detail(self, code: str | None, limit: int = 12) -> UnitDetail:
+        """The Peta panel for one unit of the view, or for the view's region (``None``: Indonesia)."""
+        hit = self._details.get((code, limit))
+        if hit is None:  # a report is shared by sessions: at worst two compute the same thing
+            hit = unit_detail(self.records, self.gaz, self.coverage, self.map_view.units, code, self.lang, limit)
+            self._details[(code, limit)] = hit
+        return hit
 
     @cached_property
     def readiness(self) -> pd.DataFrame:
@@ -146,7 +156,11 @@ class Report:
     def live_layer(self) -> dict:
         """The app map's colours, outlines, tooltips and legend (plain data, see maps.map_layer)."""
         mv = self.map_view
-        return maps.map_layer(mv.units, mv.mode, self.lang)
+        # the app's tooltip is a glance (name, state, how many ceremonies): a click opens the panel
+        # with the ceremonies and sources, so they need not travel with every change of date
+        counts = [t("tip_count", self.lang, n=n) if n else "–" for n in mv.units["n_ceremonies"]]
+        units = mv.units.assign(ceremonies=counts)
+        return maps.map_layer(units, mv.mode, self.lang)
 
     @property
     def live_geometry_key(self) -> tuple[str, bool, tuple[str, ...]]:

@@ -16,6 +16,9 @@ STATE_COLORS = {"covered": "#08519c", "leadership": "#4f9bd1", "pemda": "#a9cfe8
 OWN_OUTLINE = "#1b7837"
 OWN_OUTLINE_WIDTH = 3.5
 OUTLINE = "#333333"
+# The unit whose details the Peta panel shows: wider and darker than any other outline (hover: 3 px).
+FOCUS_OUTLINE = "#000000"
+FOCUS_OUTLINE_WIDTH = 5
 # Share of units covered, 0 → 1, ending on the "covered" colour.
 SHARE_SCALE = [(0.0, "#e6e6e6"), (0.001, "#deebf7"), (0.25, "#9ecae1"), (0.5, "#6baed6"),
                (0.75, "#3182bd"), (1.0, "#08519c")]

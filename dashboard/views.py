@@ -143,7 +143,7 @@ def map_units(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date
 class MapView:
     """Everything the Peta page draws for one view."""
 
-    units: pd.DataFrame          # coverage rows + ``status`` and ``ceremonies`` (tooltip) text
+    units: pd.DataFrame          # coverage rows + ``status``, ``ceremonies`` (tooltip) text, ``n_ceremonies``
     level: str                   # level of the drawn units
     mode: str                    # 'state' or 'share'
     drill: dict[str, str]        # code -> label of drawn units one can go down into
@@ -156,7 +156,8 @@ def map_view(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
     """``drawn``: the province codes the maps draw (None: all); units elsewhere are still counted
     in every number and table, and named in ``not_drawn``."""
     units, level, mode = map_units(records, gaz, election_id, as_of, region)
-    units = units.assign(status=status_text(units, mode, lang), ceremonies=unit_tooltips(records, units, lang))
+    units = units.assign(status=status_text(units, mode, lang), ceremonies=unit_tooltips(records, units, lang),
+                         n_ceremonies=[len(metrics.reached_ids(u, undated=True)) for u in units.itertuples(index=False)])
     has_children = set(gaz.table["parent"].dropna())
     drill = {c: lbl for c, lbl in zip(units["code"], units["label"]) if c in has_children}
     alone = bool(region) and list(units["code"]) == [region] and level != "desa/kelurahan"

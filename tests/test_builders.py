@@ -212,3 +212,41 @@ def test_figures_name_their_template_whatever_the_process_default(records, bogor
             assert fig.layout.template.layout.yaxis.automargin is True  # plotly's own template, named
     finally:
         pio.templates.default = before
+
+
+def test_unit_detail_says_why_each_ceremony_counts_and_who_reported_it(records, gaz):
+    """The Peta panel's content (issue 13 §2): for a unit of the map, the view's region and
+    Indonesia, every ceremony that reaches it, grouped by why, newest first, with its sources."""
+    from dashboard import unit_detail
+    from dashboard.report import Report
+
+    national = Report(records, gaz, "pilkada-2024", None, PILKADA)
+    lebak = national.unit_detail("36.02")  # a kabupaten of the national map, not one of the provinces counted
+    assert lebak.label == "Kabupaten Lebak" and lebak.counts == {"own": 1}
+    (line,) = lebak.ceremonies
+    assert line.id == "lebak-2023-12-15" and line.date == "Jumat, 15 Desember 2023" 
+    assert line.place == "Kabupaten Lebak — Aula Multatuli Setda Kabupaten Lebak"
+    assert "Sekretaris daerah (1)" in line.signed and [s.outlet for s in line.sources] == ["Mitrapolitika.com"]
+    assert ("Upacara pemerintah daerah sendiri", "Pemda sudah berikrar", "") in lebak.facts
+    whole = national.unit_detail(None)
+    assert whole.label == "Indonesia" and whole.counts["undated"] >= 1 and whole.n_ceremonies == sum(whole.counts.values())
+    assert all(c.date_note for c in whole.ceremonies if c.why == "undated")  # why its date is not known
+    whys = [c.why for c in whole.ceremonies]
+    assert whys == sorted(whys, key=unit_detail.REASONS.index)  # grouped in the panel's order
+    dated = [c for c in whole.ceremonies if c.why == "within"]
+    days = [records.ceremonies.set_index("id").loc[c.id, "date"] for c in dated]
+    assert days == sorted(days, reverse=True)  # newest first
+
+    bogor = Report(records, gaz, "pilkada-2024", "32.01", PILKADA)
+    cibinong = bogor.unit_detail("32.01.01")
+    assert cibinong.counts == {"own": 1} and cibinong.facts[0] == ("Status", "Tercakup", "")
+    assert ("Kesiapan dilaporkan", "90 %") == cibinong.facts[1][:2] and "cibinong-2024-11-12" in cibinong.facts[1][2]
+    assert {s.outlet for s in cibinong.ceremonies[0].sources} == {"NewsBogor (NBC)", "TB"}
+    region = bogor.unit_detail("32.01")
+    assert region.counts == {"within": 2} and region.facts[0] == ("Kecamatan tercakup", "2 / 40 (5 %)", "")
+    cut = unit_detail.unit_detail(records, gaz, bogor.coverage, bogor.map_view.units, "32.01", "id", limit=1)
+    assert len(cut.ceremonies) == 1 and cut.n_ceremonies == 2  # the panel then offers the Data page
+    before = Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 1)).unit_detail("32.01.01")
+    assert before.ceremonies == [] and before.facts == [("Status", "Belum tercakup", "")]  # as of a date
+    with pytest.raises(KeyError):
+        bogor.unit_detail("36.02")  # not a unit of this view

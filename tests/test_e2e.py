@@ -95,6 +95,23 @@ def _open(page, server, path: str, text: str):
     time.sleep(1.5)  # let charts finish drawing before the screenshot
 
 
+def click_unit(page, path) -> None:
+    """Click a map unit with the mouse at a point inside its shape (the middle of its box can lie in
+    a neighbour, or in a hole such as Kota Bogor in Kab. Bogor)."""
+    inside = path.evaluate("""e => {
+        const b = e.getBBox(), m = e.getScreenCTM(), r = e.getBoundingClientRect();
+        for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) for (const g of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+            const p = new DOMPoint(b.x + b.width * f, b.y + b.height * g);
+            if (e.isPointInFill(p)) { const s = p.matrixTransform(m); return [s.x - r.left, s.y - r.top]; }
+        }
+        return null; }""")
+    assert inside, "no point inside the unit"
+    box = path.bounding_box()
+    page.mouse.move(box["x"] + inside[0], box["y"] + inside[1])
+    page.wait_for_timeout(200)
+    page.mouse.click(box["x"] + inside[0], box["y"] + inside[1])
+
+
 def _shot(page, name: str) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
@@ -131,7 +148,7 @@ def test_server_warms_the_opening_view_before_anyone_asks(tmp_path, geo_cfg):
 
 
 def test_peta_colours_cibinong_covered_offline(page, server):
-    _open(page, server, "/peta?election=pilkada-2024&region=32.01&as_of=2024-11-27", "Masuk ke")
+    _open(page, server, "/peta?election=pilkada-2024&region=32.01&as_of=2024-11-27", "Rincian wilayah")
     frame = None
     for _ in range(60):
         frame = next((f for f in page.frames if f.query_selector("path.leaflet-interactive")), None)
@@ -154,6 +171,14 @@ def test_peta_colours_cibinong_covered_offline(page, server):
         texts.append(frame.inner_text(".leaflet-tooltip") if frame.query_selector(".leaflet-tooltip") else "")
     assert any("Cibinong" in t and "32.01.01" in t for t in texts), texts
     assert not [u for u in page.blocked if "leaflet" in u], page.blocked
+    # a click shows Cibinong's ceremonies and sources beside the map, and outlines it; the map stays
+    click_unit(page, frame.query_selector("path.leaflet-interactive[data-code='32.01.01']"))
+    panel = page.locator(".st-key-unit_panel")
+    panel.get_by_text("Kec. Cibinong", exact=True).first.wait_for(timeout=60_000)
+    text = panel.inner_text()
+    assert "Diadakan oleh wilayah ini" in text and "NewsBogor (NBC)" in text and "90 %" in text, text
+    assert frame.query_selector_all("path.leaflet-interactive[stroke='#000000'][stroke-width='5']")
+    assert len(frame.query_selector_all("path.leaflet-interactive")) == 40
     _shot(page, "peta")
     # away and back: the new map frame asks for the geometry this session was already sent
     page.get_by_role("link", name="Kesiapan").first.click()

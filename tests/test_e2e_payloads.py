@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from .conftest import ROOT
-from .test_e2e import need_chromium, running_app
+from .test_e2e import click_unit, need_chromium, running_app
 
 pytestmark = pytest.mark.e2e
 
@@ -104,25 +104,35 @@ def test_payloads_stay_text_on_every_page_the_map_and_the_exported_html(browser,
             assert not _ran(page), (path, _ran(page))
             if path in ("linimasa", "data"):  # the text reaches the page, as text
                 assert "onerror" in body, path
-        # the map: hover Ciawi (and every unit), then the legend and the tooltip are text
+        # the map: the tooltips and the legend are text; a click on Ciawi shows its ceremony, sources
+        # and reported readiness in the panel beside the map, as text
         page.goto(f"{url}/peta?{view}")
-        _wait_text(page, "Masuk ke")
+        _wait_text(page, "Rincian wilayah")
         frame = None
         for _ in range(60):
             frame = next((f for f in page.frames if "peta_map" in f.url), None)
             if frame and frame.query_selector("path.leaflet-interactive"):
                 break
             page.wait_for_timeout(500)
-        paths = frame.query_selector_all("path.leaflet-interactive")
         tips = []
-        for p in paths:
+        for p in frame.query_selector_all("path.leaflet-interactive"):
             p.hover(force=True)
             page.wait_for_timeout(60)
             tip = frame.query_selector(".leaflet-tooltip")
             if tip:
                 tips.append(tip.inner_text())
-        assert any("onerror" in t for t in tips), "the payload should show as text in Ciawi's tooltip"
+        assert any("32.01.24" in t for t in tips), "Ciawi's tooltip names it"
         assert frame.query_selector(".leaflet-tooltip img, .leaflet-tooltip svg, .leaflet-tooltip script") is None
+        ciawi = frame.query_selector("path.leaflet-interactive[data-code='32.01.24']")
+        click_unit(page, ciawi)
+        panel = page.locator(".st-key-unit_panel")
+        panel.get_by_text("Kec. Ciawi", exact=True).first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1000)
+        text = panel.inner_text()
+        for key in ("leader", "role", "outlet", "title", "url", "measure", "reason"):
+            assert PAYLOADS[key] in text.replace("\u2060", ""), key
+        assert panel.locator("img, svg[onload], script, iframe, a[href^='javascript'], a[href*='test']").count() == 0
+        assert not _ran(page)
         # the briefing screen: every view of the rotation
         page.goto(f"{url}/?mode=briefing&{view}&seconds=3")
         _wait_text(page, "Angka kunci")

@@ -58,11 +58,60 @@ def test_peta_renders_and_drills():
     table = at.dataframe[0].value
     assert len(table) == 40
     assert table.set_index("Kode").loc["32.01.01", "Status"] == "Tercakup"
-    at.selectbox(key="drill").set_value("32.01.01").run()
+    at.selectbox(key="focus").set_value("32.01.01").run()
+    at.button(key="open_unit").click().run()  # the panel's button opens the unit's own map
     table = at.dataframe[0].value
     assert len(table) == 13 and set(table["Status"]) == {"Tingkat pimpinan saja"}
+    assert at.selectbox(key="focus").value == "32.01.01"  # the panel now describes the open region
     at.button(key="crumb_32").click().run()
     assert len(at.dataframe[0].value) == 27
+
+
+def _panel(at) -> str:
+    """The detail panel's text as written (markdown and captions), in page order."""
+    return "\n".join(e.value for e in at.main if getattr(e, "type", "") in ("markdown", "caption")
+                     and hasattr(e, "value"))
+
+
+def test_peta_panel_names_the_clicked_units_ceremonies_and_sources():
+    """Issue 13 §2: a click on a unit shows beside the map its numbers and every ceremony that
+    reaches it, why it counts, and the news sources that report it; the region in view first."""
+    at = open_page("peta", election="pilkada-2024", region="32.01", as_of="2024-11-27")
+    assert at.selectbox(key="focus").value == "32.01"
+    text = _panel(at)
+    assert "#### Kabupaten Bogor" in text and "2 / 40 \\(5 %\\)" in text and "Pemda belum berikrar" in text
+    assert "Di wilayah bawahannya" in text and "Kec\\. Rancabungur" in text
+    at.session_state["map"] = {"click": "32.01.01", "n": 1}
+    at.run()
+    assert at.selectbox(key="focus").value == "32.01.01" and _map_args(at)["focus"] == "32.01.01"
+    # the tooltip is a glance: how many ceremonies; the panel has them with their sources
+    assert ["Upacara komitmen", "1 · klik untuk rincian"] in _map_args(at)["units"]["32.01.01"]["tip"]
+    text = _panel(at)
+    assert "#### Kec\\. Cibinong" in text and "Status: **Tercakup**" in text and "**90 %**" in text
+    assert "Diadakan oleh wilayah ini" in text and "Selasa, 12 November 2024" in text
+    assert "Sumber: NewsBogor \\(NBC\\)" in text and "Pakta Integritas Sikap Netralitas" in text
+    assert at.query_params["region"] in ("32.01", ["32.01"])  # a click shows; it does not open
+    at.session_state["map"] = {"click": "32.01.24", "n": 2}
+    at.run()
+    text = _panel(at)
+    assert "#### Kec\\. Ciawi" in text and "Belum tercakup" in text and "belum ada upacara tercatat" in text
+    from dashboard.ui import unit_panel
+
+    at.session_state["map"] = {"click": "32.01", "n": 3}  # not drawn (its kecamatan are): the picker's first entry
+    at.run()
+    assert at.selectbox(key="focus").value == "32.01"
+    limit, unit_panel.LIMIT = unit_panel.LIMIT, 1  # more ceremonies than the panel describes
+    try:
+        at.run()
+        assert "Rancabungur" not in _panel(at)
+        at.button(key="detail_more").click().run()  # … are all on the Data page, for the same region
+        assert len(at.dataframe[0].value) == 2 and "Data" in at.title[0].value
+    finally:
+        unit_panel.LIMIT = limit
+    at.switch_page("app_pages/peta.py").run()
+    at.session_state["map"] = {"open": "32.01.01", "n": 4}  # a double click opens it
+    at.run()
+    assert at.query_params["region"] in ("32.01.01", ["32.01.01"]) and len(at.dataframe[0].value) == 13
 
 
 def _map_args(at) -> dict:
@@ -75,7 +124,7 @@ def _map_args(at) -> dict:
 
 def test_peta_map_sends_geometry_once_then_only_colours():
     """The map component gets a view's geometry once; a change of date sends colours only; a
-    frame that lost the geometry asks and gets it; a click on a unit goes down into it."""
+    frame that lost the geometry asks and gets it; a double click on a unit goes down into it."""
     at = open_page("peta", election="pilkada-2024", region="32.01", as_of="2024-11-27")
     first = _map_args(at)
     assert first["geometry"]["type"] == "FeatureCollection" and len(first["geometry"]["features"]) == 40
@@ -89,7 +138,7 @@ def test_peta_map_sends_geometry_once_then_only_colours():
     assert _map_args(at)["geometry"] is not None
     at.run()
     assert _map_args(at)["geometry"] is None  # asked once, sent once
-    at.session_state["map"] = {"click": "32.01.01", "n": 2}
+    at.session_state["map"] = {"open": "32.01.01", "n": 2}
     at.run()
     assert at.query_params["region"] == "32.01.01" and len(at.dataframe[0].value) == 13
     down = _map_args(at)

@@ -36,12 +36,23 @@ def geometry_id(level: str, national: bool, codes) -> str:
     return h.hexdigest()[:16]
 
 
-def show(geo_id: str, geometry, layer: dict, *, key: str = "map", height: int = 620, tiles: str = "off",
-         lang: str = "id") -> str | None:
-    """Draw the map; return the code of a unit the user has just clicked (once per click).
+def gesture(key: str = "map") -> tuple[str, str] | None:
+    """What the user has just done on the map, once per gesture: ``("click", code)`` (show its
+    details) or ``("open", code)`` (a double click: go into it). Read before the map is drawn, so
+    the drawing already outlines the unit clicked."""
+    handled = st.session_state.setdefault("_livemap_handled", {})
+    value = st.session_state.get(key) or {}
+    for action in ("open", "click"):
+        if action in value and handled.get(key) != value.get("n"):
+            handled[key] = value.get("n")
+            return action, str(value[action])
+    return None
 
-    ``geometry``: a function returning the view's FeatureCollection (called only when this
-    session's frame does not hold it yet)."""
+
+def show(geo_id: str, geometry, layer: dict, *, key: str = "map", height: int = 620, tiles: str = "off",
+         lang: str = "id", focus: str | None = None) -> None:
+    """Draw the map with ``focus`` outlined. ``geometry``: a function returning the view's
+    FeatureCollection (called only when this session's frame does not hold it yet)."""
     sent = st.session_state.setdefault("_livemap_sent", {})
     handled = st.session_state.setdefault("_livemap_handled", {})
     value = st.session_state.get(key) or {}
@@ -49,13 +60,7 @@ def show(geo_id: str, geometry, layer: dict, *, key: str = "map", height: int = 
     if asked:
         handled[key] = value.get("n")
     send = asked or sent.get(key) != geo_id
-    value = _component()(geo_id=geo_id, geometry=geometry() if send else None, units=layer["units"],
-                       legend=layer["legend"], style=layer["style"], height=height, tiles=tiles, lang=lang,
-                       zoom_in=t("zoom_in", lang), zoom_out=t("zoom_out", lang),
-                       key=key, default=None) or {}
+    _component()(geo_id=geo_id, geometry=geometry() if send else None, units=layer["units"],
+                 legend=layer["legend"], style=layer["style"], height=height, tiles=tiles, lang=lang,
+                 focus=focus, zoom_in=t("zoom_in", lang), zoom_out=t("zoom_out", lang), key=key, default=None)
     sent[key] = geo_id
-    if "click" in value and handled.get(key) != value.get("n"):
-        handled[key] = value.get("n")
-        return str(value["click"])
-    return None
-

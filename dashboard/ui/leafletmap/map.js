@@ -10,6 +10,10 @@
   var geometries = {};     // geo_id -> FeatureCollection
   var map = null, layer = null, layerGeo = null, legend = null, asked = null, clicks = 0;
   var current = null;      // the latest args
+  // Python acts on each gesture once, by its number: numbers are unique across frames (a frame
+  // made again after the page was left starts counting anew, and its "1" is not the old "1")
+  var frameId = Math.random().toString(36).slice(2);
+  function nextN() { clicks += 1; return frameId + "-" + clicks; }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -34,8 +38,16 @@
   function styleFor(code) {
     var u = current.units[code], s = current.style;
     if (!u) return { fillColor: "#ffffff", fillOpacity: 0.4, color: s.outline, weight: 1 };
+    // the unit whose details the panel shows: a dark outline, drawn over its neighbours
+    if (code === current.focus) return { fillColor: u.fill, fillOpacity: 0.9, color: s.focus_outline, weight: s.focus_width };
     return u.own ? { fillColor: u.fill, fillOpacity: 0.9, color: s.own_outline, weight: s.own_width }
                  : { fillColor: u.fill, fillOpacity: 0.9, color: s.outline, weight: 1.2 };
+  }
+
+  function send(what, code) {
+    var value = { n: nextN() };
+    value[what] = code;
+    post("streamlit:setComponentValue", { value: value, dataType: "json" });
   }
 
   function drawLegend() {
@@ -68,24 +80,51 @@
       style: function (f) { return styleFor(f.properties.code); },
       onEachFeature: function (f, lyr) {
         var code = f.properties.code;
+        // registered before the tooltip's own handler: the side is chosen before it moves, so a
+        // tooltip never runs past the frame's edge (Leaflet's "auto" only looks at the centre)
+        lyr.on("mousemove", function (e) { sideFor(lyr, e.containerPoint); });
+        // the unit's code on its shape: what the browser tests (and the page's tools) find it by
+        lyr.on("add", function () { var p = lyr.getElement(); if (p) p.setAttribute("data-code", code); });
         lyr.bindTooltip(function () { return tipFor(code); }, { sticky: true, className: "peta-tip", direction: "auto" });
         lyr.on("mouseover", function () { lyr.setStyle({ weight: 3, color: "#000000" }); lyr.bringToFront(); });
-        lyr.on("mouseout", function () { lyr.setStyle(styleFor(code)); });
-        lyr.on("click", function () {
-          clicks += 1;
-          post("streamlit:setComponentValue", { value: { click: code, n: clicks }, dataType: "json" });
-        });
+        lyr.on("mouseout", function () { lyr.setStyle(styleFor(code)); raiseFocus(); });
+        // a click shows the unit's details beside the map; a double click opens the unit's own map
+        lyr.on("click", function () { send("click", code); });
+        lyr.on("dblclick", function (e) { L.DomEvent.stop(e); send("open", code); });
       }
     }).addTo(map);
     layerGeo = geoId;
     var b = layer.getBounds();
-    // keep the legend's width free on the left, so no unit is drawn under it
-    var legendWidth = legend ? legend.getContainer().offsetWidth : 0;
-    if (b.isValid()) map.fitBounds(b, { paddingTopLeft: [legendWidth + 16, 8], paddingBottomRight: [8, 8] });
+    if (b.isValid()) map.fitBounds(b, legendRoom(b));
+  }
+
+  function sideFor(lyr, point) {
+    var tip = lyr.getTooltip(), el = tip && tip.getElement();
+    if (!tip) return;
+    var w = el ? el.offsetWidth : 320, room = map.getSize().x;
+    tip.options.direction = point.x + w + 24 <= room ? "right" : point.x - w - 24 >= 0 ? "left" : "auto";
+  }
+
+  function legendRoom(b) {
+    // No unit is drawn under the legend (bottom left): keep its width free on the left, or its
+    // height free at the bottom, whichever leaves the units the larger drawing. A narrow map
+    // (the detail panel beside it, a laptop) keeps the bottom, a wide one the left.
+    var size = map.getSize(), box = legend ? legend.getContainer() : null;
+    var lw = box ? box.offsetWidth + 16 : 0, lh = box ? box.offsetHeight + 16 : 0;
+    var ratio = (b.getEast() - b.getWest()) / Math.max(b.getNorth() - b.getSouth(), 1e-9);
+    function scale(w, h) { return Math.min(w / ratio, h); }  // the drawing's height in each case
+    var left = scale(size.x - lw - 8, size.y - 16), bottom = scale(size.x - 16, size.y - lh - 8);
+    return left >= bottom ? { paddingTopLeft: [lw, 8], paddingBottomRight: [8, 8] }
+                          : { paddingTopLeft: [8, 8], paddingBottomRight: [8, lh] };
   }
 
   function restyle() {
     layer.eachLayer(function (lyr) { lyr.setStyle(styleFor(lyr.feature.properties.code)); });
+    raiseFocus();
+  }
+
+  function raiseFocus() {  // the focused unit's outline stays whole, over its neighbours'
+    layer.eachLayer(function (lyr) { if (lyr.feature.properties.code === current.focus) lyr.bringToFront(); });
   }
 
   function fitHeight(wanted) {
@@ -109,12 +148,14 @@
       // this frame is new (the page was left and opened again): ask Python for the geometry
       if (asked !== args.geo_id) {
         asked = args.geo_id;
-        post("streamlit:setComponentValue", { value: { need: args.geo_id, n: ++clicks }, dataType: "json" });
+        post("streamlit:setComponentValue", { value: { need: args.geo_id, n: nextN() }, dataType: "json" });
       }
       return;
     }
     if (!map) {
-      map = L.map("map", { zoomControl: false, attributionControl: false, preferCanvas: false, zoomSnap: 0.25 });
+      // no zoom on double click: a double click opens the unit (the +/- buttons and the wheel zoom)
+      map = L.map("map", { zoomControl: false, attributionControl: false, preferCanvas: false, zoomSnap: 0.25,
+                           doubleClickZoom: false });
       L.control.zoom({ zoomInTitle: args.zoom_in || "+", zoomOutTitle: args.zoom_out || "-" }).addTo(map);
       L.control.scale({ metric: true, imperial: false, position: "bottomright" }).addTo(map);
       if (args.tiles === "osm") {  // only when the operator turned tiles on (PETA_TILES=osm)
@@ -124,7 +165,8 @@
       }
     }
     drawLegend();  // first: the fit below leaves room for it
-    if (layerGeo !== args.geo_id) drawLayer(args.geo_id); else restyle();
+    if (layerGeo !== args.geo_id) drawLayer(args.geo_id);
+    restyle();
     document.documentElement.lang = args.lang || "id";
   }
 

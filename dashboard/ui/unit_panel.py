@@ -1,0 +1,54 @@
+"""The Peta page's detail panel: the chosen unit's numbers and the ceremonies that reach it,
+each with why it counts and its sources. Every text from the records goes through
+:func:`dashboard.ui.safe.md`: an address in a source shows as text and never links out."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import fmt
+from ..i18n import t
+from ..unit_detail import UnitDetail
+from .safe import md
+
+# As tall as the map's frame at most (livemap's height); the panel scrolls inside it.
+HEIGHT = 620
+# Ceremonies described in the panel; beyond them a button opens the Data page on the unit.
+LIMIT = 12
+
+
+def choose(options: list[str], labels: dict[str, str], lang: str) -> str:
+    """The picker naming whose details are shown; the map's clicks set the same key ("focus")."""
+    if st.session_state.get("focus") not in options:
+        st.session_state["focus"] = options[0]
+    return st.selectbox(t("detail_for", lang), options, key="focus", format_func=lambda c: labels.get(c, c))
+
+
+def show(d: UnitDetail, lang: str, as_of, *, can_open: bool, on_open, on_data) -> None:
+    st.markdown(f"#### {md(d.label)}")
+    st.caption(md(" · ".join(x for x in (d.level, d.code) if x)))
+    for label, value, note in d.facts:
+        st.markdown(f"{md(label)}: **{md(value)}**" + (f"  \n:small[{md(note)}]" if note else ""))
+    if can_open:
+        st.button(t("open_unit", lang, name=d.label), key="open_unit", on_click=on_open, icon=":material/zoom_in:",
+                  width="stretch")
+    st.markdown(f"**{md(t('detail_ceremonies', lang, n=d.n_ceremonies))}**")
+    if not d.ceremonies:
+        st.caption(md(t("detail_none", lang, date=fmt.date_long(as_of, lang))))
+        return
+    why = None
+    for c in d.ceremonies:
+        if c.why != why:
+            why = c.why
+            st.caption(f"**{md(t('reach_' + why, lang))}** ({d.counts.get(why, 0)})")
+        with st.container(border=True):
+            st.markdown(f"**{md(c.date)}**  \n{md(c.kinds)}")
+            rows = [(t("undated_reason", lang), c.date_note), (t("place", lang), c.place), (t("leader", lang), c.leader),
+                    (t("signed_by", lang), c.signed), (t("witnessed_by", lang), c.witnessed)]
+            sources = ["; ".join(x for x in (s.outlet, s.title, s.published, s.url) if x) for s in c.sources]
+            lines = [f"{md(k)}: {md(v)}" for k, v in rows if v]
+            lines += [f"{md(t('sources', lang))}: {md(s)}" for s in sources]
+            st.caption("  \n".join(lines))
+    if d.n_ceremonies > len(d.ceremonies):
+        st.button(t("detail_more", lang, n=d.n_ceremonies), key="detail_more", on_click=on_data,
+                  icon=":material/table:", width="stretch")
