@@ -11,6 +11,7 @@ on a plain light background with dark outlines, which reads on a projector.
 from __future__ import annotations
 
 import html
+import math
 from pathlib import Path
 
 import geopandas as gpd
@@ -160,7 +161,7 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
         legend={"title": {"text": t("share_legend", lang) if mode == "share" else t("legend_title", lang)},
                 "bgcolor": "rgba(255,255,255,0.9)", "bordercolor": OUTLINE, "borderwidth": 1,
                 "x": 0.01, "y": 0.01, "xanchor": "left", "yanchor": "bottom"},
-        meta={LABELS_META: names, "label_size": BASE_FONT_SIZE - 2},
+        meta={LABELS_META: names, "label_size": BASE_FONT_SIZE - 2, "lang": lang},
     )
     return place_labels(fig, 1100, 620)
 
@@ -204,19 +205,29 @@ def place_labels(fig: go.Figure, width: int, height: int, size: float | None = N
     longest = max(len(n[2]) for n in names)
     key_w = min(int(width * 0.3), int((longest + 4) * size * CHAR_W) + 16)
     for extra in (0, key_w):  # first without a key; if a name had to become a number, again with room for one
-        placed, numbered = _place(names, xs, ys, width, height, left, right + extra, top, bottom, size, fig)
-        if not numbered:
+        placed, numbered, unnamed = _place(names, xs, ys, width, height, left, right + extra, top, bottom, size, fig)
+        if not numbered and not unnamed:
             break
-    for x, y, text in placed:
-        fig.add_annotation(x=x, y=y, xref="x", yref="y", text=html.escape(text, quote=False), showarrow=False,
-                           font={"size": size, "color": "#111111"}, bgcolor="rgba(255,255,255,0.82)", borderpad=1,
-                           name=LABEL_NAME)
-    if numbered:
+    for x, y, text, lead in placed:
+        common = {"text": html.escape(text, quote=False), "font": {"size": size, "color": "#111111"},
+                  "bgcolor": "rgba(255,255,255,0.82)", "borderpad": 1, "name": LABEL_NAME}
+        if lead:  # a number set beside a unit too small to hold it: a thin line leads to the unit
+            fig.add_annotation(x=x, y=y, xref="x", yref="y", ax=lead[0], ay=lead[1], showarrow=True, arrowhead=0,
+                               arrowwidth=1, arrowcolor="#111111", standoff=0, **common)
+        else:
+            fig.add_annotation(x=x, y=y, xref="x", yref="y", showarrow=False, **common)
+    if numbered or unnamed:
         fig.update_layout(margin={"r": right + key_w})
         room = max(1, int((height - top - bottom) / (size * LINE_H)))  # lines the key's column holds
         fit = max(4, int((key_w - 16) / (size * CHAR_W)) - 3)  # characters a key line holds
-        lines = [f"{i} {html.escape(text if len(text) <= fit else text[:fit - 1] + '…', quote=False)}"
-                 for i, text in numbered]
+
+        def cut(text: str, n: int) -> str:
+            return html.escape(text if len(text) <= n else text[:n - 1] + "…", quote=False)
+
+        lines = [f"{i} {cut(text, fit)}" for i, text in numbered]
+        if unnamed:  # never left out silently: the units no name or number could be set for are named here
+            lines += [cut(t("unlabelled", meta.get("lang") or "id"), fit + 2)]
+            lines += [f"– {cut(text, fit)}" for text in unnamed]
         if len(lines) > room:
             lines = lines[:room - 1] + [f"… +{len(lines) - room + 1}"]
         fig.add_annotation(xref="paper", yref="paper", x=1.0, xanchor="left", xshift=12, y=1.0, yanchor="top",
@@ -226,7 +237,9 @@ def place_labels(fig: go.Figure, width: int, height: int, size: float | None = N
 
 
 def _place(names, xs, ys, width, height, left, right, top, bottom, size, fig):
-    """Greedy placement in pixels: (data x, data y, text) per placed label; (number, name) per numbered."""
+    """Greedy placement in pixels: (data x, data y, text, leader) per placed label, where ``leader`` is
+    None or the (dx, dy) pixel offset of a number set apart from its unit; (number, name) per
+    numbered unit; and the names of units not even a led-away number could be set for."""
     xmin, xmax, ymin, ymax = min(xs), max(xs), min(ys), max(ys)
     plot_w, plot_h = max(1, width - left - right), max(1, height - top - bottom)
     scale = min(plot_w / max(xmax - xmin, 1e-9), plot_h / max(ymax - ymin, 1e-9))
@@ -235,15 +248,21 @@ def _place(names, xs, ys, width, height, left, right, top, bottom, size, fig):
     line = size * LINE_H
     taken = [_legend_box(fig, left, top, plot_w, plot_h, size)]
     bounds = (left, top, width - right, height - bottom)
-    placed, numbered = [], []
+    placed, numbered, unnamed = [], [], []
+    near = ((0, 0), (0, -1), (0, 1), (0.5, 0), (-0.5, 0), (0, -2), (0, 2))  # in (half widths, lines)
+    # farther away for a number, with a leader line: rings of 16 directions, 2 to 3.5 lines out (a
+    # number farther off reads as its neighbour's; such a unit is named in the key instead)
+    far = [(r * math.cos(a), r * math.sin(a)) for r in (2.0, 2.75, 3.5)
+           for a in (math.pi * k / 8 for k in range(16))]
 
     def fits(box):
         return (box[0] >= bounds[0] and box[1] >= bounds[1] and box[2] <= bounds[2] and box[3] <= bounds[3]
                 and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken))
 
-    def spot(px, py, text):
+    def spot(px, py, text, offsets, unit):
         w, h = len(text) * size * CHAR_W + 4, line
-        for dx, dy in ((0, 0), (0, -h), (0, h), (w / 2 + 6, 0), (-w / 2 - 6, 0), (0, -2 * h), (0, 2 * h)):
+        for fx, fy in offsets:
+            dx, dy = (fx * (w + 12), fy * h) if unit == "near" else (fx * h, fy * h)
             box = (px + dx - w / 2, py + dy - h / 2, px + dx + w / 2, py + dy + h / 2)
             if fits(box):
                 taken.append(box)
@@ -252,16 +271,21 @@ def _place(names, xs, ys, width, height, left, right, top, bottom, size, fig):
 
     for x, y, text in names:
         px, py = ox + (x - xmin) * scale, oy + (ymax - y) * scale
-        at = spot(px, py, text)
+        at, lead = spot(px, py, text, near, "near"), None
         if at is None:
             number = str(len(numbered) + 1)
-            at = spot(px, py, number)
+            at = spot(px, py, number, near, "near")
             if at is None:
-                continue  # not even a number fits here (a sliver of a unit): it stays unnamed
+                at = spot(px, py, number, far, "far")
+                if at is None:
+                    unnamed.append(text)  # named in the key instead
+                    continue
+                lead = (at[0] - px, at[1] - py)
+                at = (px, py)  # the annotation sits on the unit; its text is shifted by the leader
             numbered.append((number, text))
             text = number
-        placed.append((xmin + (at[0] - ox) / scale, ymax - (at[1] - oy) / scale, text))
-    return placed, numbered
+        placed.append((xmin + (at[0] - ox) / scale, ymax - (at[1] - oy) / scale, text, lead))
+    return placed, numbered, unnamed
 
 
 def _legend_box(fig, left, top, plot_w, plot_h, size):

@@ -103,6 +103,29 @@ def test_map_figure_matches_interactive_map(bogor):
     assert sorted(n for n in labels if n.isdigit()) == sorted(line.split(" ", 1)[0] for line in numbered)
 
 
+def test_crowded_map_names_every_unit_somewhere(records, gaz, geo_cfg):
+    """On the three-province map (Jakarta's small cities beside Jawa Barat's regencies) every unit
+    is named on the map, numbered (on it or led to it by a line) and named in the key, or named in
+    the key's "Tanpa label" list: none is left out silently (issue 13 §2)."""
+    from dashboard.maps import LABELS_META
+
+    national = Report(records, gaz, "pilkada-2024", None, dt.date(2024, 11, 27))
+    fig = national.figure("peta")
+    wanted = {n[2] for n in fig.layout.meta[LABELS_META]}
+    shown = presentation(fig, national.meta("peta"), "square")
+    marks = [a for a in shown.layout.annotations if a.name == "unit-label"]
+    (key,) = [a.text for a in shown.layout.annotations if a.name == "unit-label-key"]
+    lines = key.split("<br>")
+    numbered = {line.split(" ", 1)[1] for line in lines if line.split(" ", 1)[0].isdigit()}
+    unlabelled = {line[2:] for line in lines if line.startswith("– ")}
+    named = {a.text for a in marks if not a.text.isdigit()}
+    assert named | numbered | unlabelled == wanted and not (named & numbered)
+    assert {a.text for a in marks if a.text.isdigit()} == {line.split(" ", 1)[0] for line in lines
+                                                          if line.split(" ", 1)[0].isdigit()}
+    assert any(a.showarrow for a in marks) and all(a.arrowhead == 0 for a in marks if a.showarrow)
+    assert not unlabelled or "Tanpa label:" in lines
+
+
 def test_presentation_frame(bogor):
     fig = presentation(bogor.figure("kesiapan"), bogor.meta("kesiapan"), "square", made_on=dt.date(2026, 1, 2))
     assert (fig.layout.width, fig.layout.height) == (1080, 1080)
