@@ -251,6 +251,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "art_links": ("Tautan berita (satu per baris)", "Article links (one per line)"),
     "art_files": ("Atau unggah halaman berita (.html) atau teks (.txt)", "Or upload article pages (.html) or text (.txt)"),
     "art_text": ("Atau tempel teks berita (judul di baris pertama)", "Or paste an article's text (title on the first line)"),
+    "date_help": ("Ketik tanggal/bulan/tahun, mis. 14/11/2024, atau pilih di kalender.",
+                  "Type day/month/year, e.g. 14/11/2024, or pick it in the calendar."),
     "art_published": ("Tanggal terbit, bila berita tidak memuatnya", "Publication date, if the article does not carry it"),
     "art_read": ("Baca dan masukkan ke antrean", "Read and queue"),
     "art_queued": ("{n} draf masuk antrean.", "{n} drafts queued."),

@@ -54,7 +54,8 @@ def add_panel(gaz, user, lang: str, expanded: bool) -> None:
         st.text_area(t("art_links", lang), key="a_links", height=100)
         st.file_uploader(t("art_files", lang), type=["html", "htm", "txt"], accept_multiple_files=True, key="a_files")
         st.text_area(t("art_text", lang), key="a_text", height=120)
-        st.date_input(t("art_published", lang), value=None, key="a_published", format="DD/MM/YYYY")
+        st.date_input(t("art_published", lang), value=None, key="a_published", format="DD/MM/YYYY",
+                      help=t("date_help", lang))  # the empty field's placeholder (DD/MM/YYYY) is Streamlit's
         if st.button(t("art_read", lang), key="a_read", type="primary"):
             _read_and_queue(gaz, user, lang)
 
@@ -222,7 +223,7 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
     picked = st.radio(_badge(t("art_date_choice", lang), dr, lang), choices, key="a_date", horizontal=True,
                       index=0 if dr["confidence"] == "sure" and dates else None, format_func=date_label)
     if picked == "__other__":
-        st.date_input(t("date", lang), value=None, key="a_date_other", format="DD/MM/YYYY")
+        st.date_input(t("date", lang), value=None, key="a_date_other", format="DD/MM/YYYY", help=t("date_help", lang))
     _caption(dr, lang)
     calendar = cache.records(cache.data_version()).calendar
     names = dict(zip(calendar["id"], calendar["name"]))
