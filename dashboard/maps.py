@@ -58,11 +58,23 @@ TOOLTIP_FIELDS = ("label", "code", "status", "ceremonies")
 # whole 1.5 MB map). Text travels as plain strings and the component writes it with textContent,
 # so nothing from the records is ever read as HTML.
 
-def map_geometry(shapes: gpd.GeoDataFrame, codes) -> dict:
-    """The FeatureCollection of the units ``codes`` (property ``code`` only), in ``codes``' order."""
+def map_geometry(shapes: gpd.GeoDataFrame, codes, labels=None) -> dict:
+    """The FeatureCollection of the units ``codes``, in ``codes``' order. Properties: ``code``; with
+    ``labels`` (code -> label) also the name written on the map (``name``, see :func:`map_name`),
+    the point it is written at (``pt``, [lon, lat] inside the unit) and ``rank`` (by area, largest
+    0): the frame names the largest units first and leaves out a name that would cover another."""
     have = set(shapes["code"])
     wanted = [c for c in dict.fromkeys(codes) if c in have]
-    return to_geojson(shapes.set_index("code", drop=False).loc[wanted], ["code"])
+    part = shapes.set_index("code", drop=False).loc[wanted]
+    if labels is None:
+        return to_geojson(part, ["code"])
+    part = part.assign(name=[map_name(labels.get(c, c)) for c in part["code"]])
+    pts = part.geometry.representative_point()
+    part["pt"] = [[round(float(p.x), 5), round(float(p.y), 5)] for p in pts]
+    part["rank"] = pd.Series(shapely.area(part.geometry.values), index=part.index).rank(ascending=False,
+                                                                                         method="first") - 1
+    part["rank"] = part["rank"].astype(int)
+    return to_geojson(part, ["code", "name", "pt", "rank"])
 
 
 def map_layer(units: pd.DataFrame, mode: str, lang: str, title: str | None = None) -> dict:
@@ -82,7 +94,8 @@ def map_layer(units: pd.DataFrame, mode: str, lang: str, title: str | None = Non
             "legend": {"title": title or (t("share_legend", lang) if mode == "share" else t("legend_title", lang)),
                        "items": items, "own": t("own_legend_short", lang) if mode == "share" else None},
             "style": {"outline": OUTLINE, "own_outline": OWN_OUTLINE, "own_width": OWN_OUTLINE_WIDTH,
-                      "focus_outline": FOCUS_OUTLINE, "focus_width": FOCUS_OUTLINE_WIDTH}}
+                      "focus_outline": FOCUS_OUTLINE, "focus_width": FOCUS_OUTLINE_WIDTH,
+                      "none_fill": STATE_COLORS["none"]}}
 
 
 def leaflet_source() -> Path:

@@ -170,7 +170,7 @@ class Report:
 
     def live_geometry(self) -> dict:
         mv = self.map_view
-        return maps.map_geometry(self.shapes(mv.level), mv.units["code"])
+        return maps.map_geometry(self.shapes(mv.level), mv.units["code"], dict(zip(mv.units["code"], mv.units["label"])))
 
     def folium_map(self, tiles: str = "off", height: int = 620):
         mv = self.map_view

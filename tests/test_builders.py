@@ -156,6 +156,15 @@ def test_live_map_layer_is_plain_data_with_the_same_colours(records, gaz, geo_cf
     geometry = maps.map_geometry(shapes, units["code"])
     assert [f["properties"] for f in geometry["features"]][:2] == [{"code": c} for c in units["code"][:2]]
     assert len(geometry["features"]) == len(set(units["code"]) & set(shapes["code"]))
+    # with names: each as written on the map, at a point inside its unit, ranked by area for the frame
+    from shapely.geometry import Point, shape
+
+    named = maps.map_geometry(shapes, units["code"], dict(zip(units["code"], units["label"])))
+    props = {f["properties"]["code"]: f["properties"] for f in named["features"]}
+    assert props["32.01"]["name"] == "Kab. Bogor" and props["31.71"]["name"] == "Kota Jakarta Pusat"
+    assert sorted(p["rank"] for p in props.values()) == list(range(len(props)))
+    assert props["32.01"]["rank"] < props["32.71"]["rank"]  # Kab. Bogor before Kota Bogor
+    assert all(shape(f["geometry"]).buffer(1e-6).contains(Point(*f["properties"]["pt"])) for f in named["features"])
 
 
 def test_live_map_tooltip_keeps_markup_as_text(records, gaz):

@@ -162,6 +162,21 @@ def test_peta_colours_cibinong_covered_offline(page, server):
     assert fills.count("#08519c") == 2 and fills.count("#e6e6e6") == 38
     legend = frame.inner_text(".peta-legend")
     assert "Tercakup" in legend and "Belum tercakup" in legend
+    # names are written on the map without hovering: the largest first, none over another or the legend
+    boxes = {}
+    for _ in range(20):
+        boxes = {e.inner_text(): e.bounding_box() for e in frame.query_selector_all(".peta-name")
+                 if e.evaluate("e => getComputedStyle(e.parentElement).visibility") == "visible"}
+        if boxes:
+            break
+        time.sleep(0.5)
+    assert len(boxes) >= 10 and "Cibinong" in boxes, sorted(boxes)
+    legend_box = frame.query_selector(".peta-legend").bounding_box()
+    shown = list(boxes.values()) + [legend_box]
+    for i, a in enumerate(shown):
+        for b in shown[i + 1:]:
+            assert not (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+                        and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]), (a, b)
     # hover Cibinong: the tooltip names it with its code and ceremony
     covered = [p for p in paths if p.get_attribute("fill") == "#08519c"]
     texts = []

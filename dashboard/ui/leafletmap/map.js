@@ -9,6 +9,7 @@
   };
   var geometries = {};     // geo_id -> FeatureCollection
   var map = null, layer = null, layerGeo = null, legend = null, asked = null, clicks = 0;
+  var names = null;        // the units' names written on the map (a layer of text markers)
   var current = null;      // the latest args
   // Python acts on each gesture once, by its number: numbers are unique across frames (a frame
   // made again after the page was left starts counting anew, and its "1" is not the old "1")
@@ -118,6 +119,60 @@
                           : { paddingTopLeft: [8, 8], paddingBottomRight: [8, lh] };
   }
 
+  function drawNames(geoId) {
+    // Every unit's name at its inner point. A name that would cover another, the legend or the
+    // zoom buttons, or run past the frame is left out (hover or click names it); the unit shown in
+    // the panel is named first, then the reached ones, then the largest. Placed again after each
+    // zoom, so zooming in names the smaller units too.
+    if (names) names.remove();
+    names = L.layerGroup();
+    geometries[geoId].features.forEach(function (f) {
+      if (!f.properties.name || !f.properties.pt) return;
+      var label = el("span", "peta-name", f.properties.name), pt = f.properties.pt;
+      var m = L.marker([pt[1], pt[0]], {
+        icon: L.divIcon({ html: label, className: "peta-name-box", iconSize: null }),
+        interactive: false, keyboard: false });
+      m.code = f.properties.code;
+      m.rank = f.properties.rank;
+      names.addLayer(m);
+    });
+    names.addTo(map);
+    declutter();
+  }
+
+  function priority(m) {
+    var u = current.units[m.code];
+    return [m.code === current.focus ? 0 : 1, u && u.fill !== current.style.none_fill ? 0 : 1, m.rank];
+  }
+
+  function declutter() {
+    if (!names) return;
+    var size = map.getSize(), taken = [], frame = map.getContainer().getBoundingClientRect();
+    document.querySelectorAll(".peta-legend, .leaflet-control-zoom, .leaflet-control-scale").forEach(function (c) {
+      var r = c.getBoundingClientRect();
+      taken.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]);
+    });
+    var order = names.getLayers().map(function (m) { return [priority(m), m]; });
+    order.sort(function (a, b) {
+      for (var i = 0; i < 3; i++) if (a[0][i] !== b[0][i]) return a[0][i] - b[0][i];
+      return 0;
+    });
+    order.forEach(function (pair) {
+      var m = pair[1], box = m.getElement();
+      if (!box) return;
+      box.style.visibility = "hidden";
+      var p = map.latLngToContainerPoint(m.getLatLng()), w = box.firstChild.offsetWidth, h = box.firstChild.offsetHeight;
+      var r = [p.x - w / 2 - 2, p.y - h / 2 - 1, p.x + w / 2 + 2, p.y + h / 2 + 1];
+      if (r[0] < 0 || r[1] < 0 || r[2] > size.x || r[3] > size.y) return;
+      for (var i = 0; i < taken.length; i++) {
+        var b = taken[i];
+        if (r[0] < b[2] && b[0] < r[2] && r[1] < b[3] && b[1] < r[3]) return;
+      }
+      taken.push(r);
+      box.style.visibility = "visible";
+    });
+  }
+
   function restyle() {
     layer.eachLayer(function (lyr) { lyr.setStyle(styleFor(lyr.feature.properties.code)); });
     raiseFocus();
@@ -158,6 +213,7 @@
                            doubleClickZoom: false });
       L.control.zoom({ zoomInTitle: args.zoom_in || "+", zoomOutTitle: args.zoom_out || "-" }).addTo(map);
       L.control.scale({ metric: true, imperial: false, position: "bottomright" }).addTo(map);
+      map.on("zoomend moveend resize", declutter);
       if (args.tiles === "osm") {  // only when the operator turned tiles on (PETA_TILES=osm)
         map.attributionControl = L.control.attribution({ prefix: false }).addTo(map);
         L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -165,8 +221,9 @@
       }
     }
     drawLegend();  // first: the fit below leaves room for it
-    if (layerGeo !== args.geo_id) drawLayer(args.geo_id);
+    if (layerGeo !== args.geo_id) { drawLayer(args.geo_id); drawNames(args.geo_id); }
     restyle();
+    declutter();  // the unit in the panel and the reached ones are named first: both may have changed
     document.documentElement.lang = args.lang || "id";
   }
 
