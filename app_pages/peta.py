@@ -10,10 +10,6 @@ lg = view.lang
 
 rep = cache.report(version, view.election, view.as_of, view.region, lg)
 mv = rep.map_view
-if mv.no_child_shapes:
-    st.info(t("no_desa", lg))
-if views.not_drawn_text(mv, lg):
-    st.info(views.not_drawn_text(mv, lg))
 hint, dl = st.columns([5, 1], vertical_alignment="bottom")
 hint.caption(t("map_hint", lg))
 with dl:
@@ -43,6 +39,11 @@ with right, st.container(height=unit_panel.HEIGHT, border=False, key="unit_panel
 if st.session_state.get("detail_more"):
     st.switch_page("app_pages/data.py")
 
+# Notes about the drawing come under it: the map and its legend keep the first screen (1366×768).
+if mv.no_child_shapes:
+    st.info(t("no_desa", lg))
+if views.not_drawn_text(mv, lg):
+    st.info(views.not_drawn_text(mv, lg))
 table = mv.units[["code", "label", "status"]].rename(columns={"code": t("code", lg), "label": t("name", lg),
                                                                "status": t("state", lg)})
 st.dataframe(table, hide_index=True, width="stretch", key="units_table")

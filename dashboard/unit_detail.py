@@ -8,6 +8,7 @@ escapes them."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -90,10 +91,12 @@ def unit_detail(records: Records, gaz: Gazetteer, cov: metrics.Coverage, units: 
     for why in REASONS:
         grouped[why] = [i for i in dict.fromkeys(ids[why]) if i not in seen]
         seen.update(grouped[why])
-    order = [(why, cid) for why in REASONS for cid in _newest_first(records, grouped[why])]
-    lines = _lines(records, order[:limit], lang)
-    return UnitDetail(code, label, level_label(level, lang) if level else "", facts, lines, len(order),
-                      {why: len(v) for why, v in grouped.items() if v})
+    order: list[tuple[str, str]] = []
+    for why in REASONS:  # only the first ``limit`` are described: only they need sorting
+        order += [(why, cid) for cid in _newest_first(records, grouped[why], limit - len(order))]
+    lines = _lines(records, order, lang)
+    return UnitDetail(code, label, level_label(level, lang) if level else "", facts, lines,
+                      sum(len(v) for v in grouped.values()), {why: len(v) for why, v in grouped.items() if v})
 
 
 def _unit_facts(row: pd.Series, lang: str) -> list[tuple[str, str]]:
@@ -127,12 +130,18 @@ def _reported(records: Records, code: str | None, as_of: dt.date, lang: str) -> 
              f"{last['measure']} · {fmt.date_long(last['as_of'], lang)} ({last['ceremony_id']})")]
 
 
-def _newest_first(records: Records, ids: list[str]) -> list[str]:
-    if not ids:
+def _newest_first(records: Records, ids: list[str], n: int) -> list[str]:
+    """The ``n`` newest of ``ids`` (undated last, then by id)."""
+    if not ids or n <= 0:
         return []
-    cer = records.ceremonies
-    dates = dict(zip(cer["id"], cer["date"]))
-    return sorted(ids, key=lambda i: (pd.isna(dates.get(i)), -(dates[i].value if pd.notna(dates.get(i)) else 0), i))
+    if "day_keys" not in records.memo:  # per loaded records: one pass over the dates, not one per panel
+        cer = records.ceremonies
+        days = cer["date"].to_numpy(dtype="datetime64[D]").astype("int64")
+        undated = cer["date"].isna().to_numpy()
+        records.memo["day_keys"] = {cid: ((1, 0) if u else (0, -int(d)))
+                                    for cid, d, u in zip(cer["id"], days, undated)}
+    keys = records.memo["day_keys"]
+    return heapq.nsmallest(n, ids, key=lambda i: (*keys.get(i, (1, 0)), i))
 
 
 def _lines(records: Records, order: list[tuple[str, str]], lang: str) -> list[CeremonyLine]:

@@ -149,3 +149,57 @@ def test_exported_charts_and_maps_have_no_overlapping_or_cut_text(browser, tmp_p
     finally:
         page.close()
     assert not failures, json.dumps(failures, ensure_ascii=False, indent=1)
+
+
+# The Peta page's Leaflet map: names written on it (visible ones), the legend, and the frame.
+MAP_CHECK = """
+() => {
+  const frame = document.querySelector('#map').getBoundingClientRect();
+  const legend = document.querySelector('.peta-legend').getBoundingClientRect();
+  const names = Array.from(document.querySelectorAll('.peta-name'))
+    .filter(e => getComputedStyle(e.parentElement).visibility === 'visible')
+    .map(e => { const r = e.getBoundingClientRect(); return {s: e.textContent, r}; });
+  const problems = [];
+  const boxes = names.concat([{s: 'legend', r: legend}]);
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i].r;
+    if (a.left < frame.left - 1 || a.right > frame.right + 1 || a.top < frame.top - 1 || a.bottom > frame.bottom + 1)
+      problems.push(`leaves the map: "${boxes[i].s}"`);
+    for (let j = i + 1; j < boxes.length; j++) {
+      const b = boxes[j].r;
+      const ix = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const iy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (ix > 1 && iy > 1) problems.push(`overlap: "${boxes[i].s}" / "${boxes[j].s}"`);
+    }
+  }
+  return {names: names.length, legend_bottom: legend.bottom, problems};
+}
+"""
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_peta_map_legend_and_panel_in_the_first_screen_and_names_apart(browser, server, width, height):
+    """Issue 13 §2 at both sizes, with no scrolling: the map with its whole legend, the detail
+    panel's heading beside it, and the names written on the map apart from each other and the legend."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        for path, heading in (("/peta?election=pilkada-2024&region=32.01&as_of=2024-11-27", "Kabupaten Bogor"),
+                              ("/peta?election=pilkada-2024&as_of=2024-11-27", "Indonesia")):
+            page.goto(server + path)
+            page.locator(".st-key-unit_panel h4").get_by_text(heading).wait_for(timeout=90_000)
+            frame = None
+            for _ in range(120):
+                frame = next((f for f in page.frames if "peta_map" in f.url), None)
+                if frame and frame.query_selector(".peta-name"):
+                    break
+                page.wait_for_timeout(500)
+            page.wait_for_timeout(1500)  # the frame fits its height to the window, then places the names
+            got = frame.evaluate(MAP_CHECK)
+            iframe = page.locator("iframe[title*='peta_map']").bounding_box()
+            assert got["names"] >= 5 and not got["problems"], (path, width, got)
+            assert iframe["y"] + got["legend_bottom"] <= height and iframe["y"] + iframe["height"] <= height, \
+                (path, width, iframe, got["legend_bottom"])
+            panel = page.locator(".st-key-unit_panel h4").bounding_box()
+            assert panel["x"] + panel["width"] <= width and panel["y"] + panel["height"] <= height, (path, panel)
+    finally:
+        page.close()
