@@ -30,8 +30,8 @@ def show(d: UnitDetail, lang: str, as_of, *, can_open: bool, on_open, on_data) -
     for label, value, note in d.facts:
         st.markdown(f"{md(label)}: **{md(value)}**" + (f"  \n:small[{md(note)}]" if note else ""))
     if can_open:
-        st.button(t("open_unit", lang, name=d.label), key="open_unit", on_click=on_open, icon=":material/zoom_in:",
-                  width="stretch")
+        st.button(t("open_unit", lang, name=md(d.label)), key="open_unit", on_click=on_open,
+                  icon=":material/zoom_in:", width="stretch")
     st.markdown(f"**{md(t('detail_ceremonies', lang, n=d.n_ceremonies))}**")
     if not d.ceremonies:
         st.caption(md(t("detail_none", lang, date=fmt.date_long(as_of, lang))))
