@@ -95,6 +95,20 @@ def _open(page, server, path: str, text: str):
     time.sleep(1.5)  # let charts finish drawing before the screenshot
 
 
+def map_frame(page, drawn: str = "path.leaflet-interactive", seconds: float = 60):
+    """The Peta map's frame once it shows ``drawn`` (None if it never does): the frame is replaced
+    when the page is opened again, so it is looked up anew each time."""
+    for _ in range(int(seconds * 2)):
+        frame = next((f for f in page.frames if "peta_map" in f.url), None)
+        try:
+            if frame and frame.query_selector(drawn):
+                return frame
+        except Exception:  # the frame is being replaced
+            pass
+        page.wait_for_timeout(500)
+    return None
+
+
 def click_unit(page, path) -> None:
     """Click a map unit with the mouse at a point inside its shape (the middle of its box can lie in
     a neighbour, or in a hole such as Kota Bogor in Kab. Bogor)."""
@@ -149,12 +163,7 @@ def test_server_warms_the_opening_view_before_anyone_asks(tmp_path, geo_cfg):
 
 def test_peta_colours_cibinong_covered_offline(page, server):
     _open(page, server, "/peta?election=pilkada-2024&region=32.01&as_of=2024-11-27", "Rincian wilayah")
-    frame = None
-    for _ in range(60):
-        frame = next((f for f in page.frames if f.query_selector("path.leaflet-interactive")), None)
-        if frame:
-            break
-        time.sleep(0.5)
+    frame = map_frame(page)
     assert frame is not None, "the map did not draw"
     paths = frame.query_selector_all("path.leaflet-interactive")
     assert len(paths) == 40
@@ -199,16 +208,9 @@ def test_peta_colours_cibinong_covered_offline(page, server):
     page.get_by_role("link", name="Kesiapan").first.click()
     page.get_by_text("Angka kesiapan", exact=False).first.wait_for(timeout=60_000)
     page.get_by_role("link", name="Peta").first.click()
-    drawn = 0
-    for _ in range(60):
-        page.wait_for_timeout(500)
-        frame = next((f for f in page.frames if "peta_map" in f.url), None)
-        try:
-            drawn = len(frame.query_selector_all("path.leaflet-interactive")) if frame else 0
-        except Exception:  # the frame is being replaced
-            drawn = 0
-        if drawn:
-            break
+    page.wait_for_timeout(500)
+    frame = map_frame(page, seconds=30)
+    drawn = len(frame.query_selector_all("path.leaflet-interactive")) if frame else 0
     assert drawn == 40
 
 

@@ -14,7 +14,7 @@ import time
 import plotly.io as pio
 import pytest
 
-from .test_e2e import need_chromium, running_app
+from .test_e2e import map_frame, need_chromium, running_app
 
 pytestmark = pytest.mark.e2e
 SIZES = [(1366, 768), (1920, 1080)]
@@ -187,12 +187,7 @@ def test_peta_map_legend_and_panel_in_the_first_screen_and_names_apart(browser, 
                               ("/peta?election=pilkada-2024&as_of=2024-11-27", "Indonesia")):
             page.goto(server + path)
             page.locator(".st-key-unit_panel h4").get_by_text(heading).wait_for(timeout=90_000)
-            frame = None
-            for _ in range(120):
-                frame = next((f for f in page.frames if "peta_map" in f.url), None)
-                if frame and frame.query_selector(".peta-name"):
-                    break
-                page.wait_for_timeout(500)
+            frame = map_frame(page, ".peta-name")
             page.wait_for_timeout(1500)  # the frame fits its height to the window, then places the names
             got = frame.evaluate(MAP_CHECK)
             iframe = page.locator("iframe[title*='peta_map']").bounding_box()

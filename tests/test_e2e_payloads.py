@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from .conftest import ROOT
-from .test_e2e import click_unit, need_chromium, running_app
+from .test_e2e import click_unit, map_frame, need_chromium, running_app
 
 pytestmark = pytest.mark.e2e
 
@@ -108,12 +108,7 @@ def test_payloads_stay_text_on_every_page_the_map_and_the_exported_html(browser,
         # and reported readiness in the panel beside the map, as text
         page.goto(f"{url}/peta?{view}")
         _wait_text(page, "Rincian wilayah")
-        frame = None
-        for _ in range(60):
-            frame = next((f for f in page.frames if "peta_map" in f.url), None)
-            if frame and frame.query_selector("path.leaflet-interactive"):
-                break
-            page.wait_for_timeout(500)
+        frame = map_frame(page)
         tips = []
         for p in frame.query_selector_all("path.leaflet-interactive"):
             p.hover(force=True)
