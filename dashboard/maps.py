@@ -197,6 +197,7 @@ def map_name(label: str) -> str:
     label = re.sub(r"^Kabupaten ", "Kab. ", label)
     return re.sub(r"^Kec\. ", "", label)
 LABEL_NAME, KEY_NAME = "unit-label", "unit-label-key"
+KEY_META = "unit_key"
 CHAR_W, LINE_H = 0.64, 1.6  # of the font size: a generous box for Noto Sans (tall line box) or DejaVu
 
 
@@ -216,37 +217,76 @@ def place_labels(fig: go.Figure, width: int, height: int, size: float | None = N
     left, right, top, bottom = (m.l if m.l is not None else 80), (m.r if m.r is not None else 80), \
         (m.t if m.t is not None else 100), (m.b if m.b is not None else 80)
     longest = max(len(n[2]) for n in names)
-    key_w = min(int(width * 0.3), int((longest + 4) * size * CHAR_W) + 16)
-    for extra in (0, key_w):  # first without a key; if a name had to become a number, again with room for one
-        placed, numbered, unnamed = _place(names, xs, ys, width, height, left, right + extra, top, bottom, size, fig)
-        if not numbered and not unnamed:
+    plot_h = height - top - bottom
+    # Every way of setting the key is tried: none; one entry a line or entries run on; in the names'
+    # type or a little smaller; in one or more columns (at most half the width). A wider key leaves
+    # the map less room, so more units lose their names: the way kept is the one whose key holds all
+    # its lines and that leaves the fewest units unnamed, then unnumbered, then the fewest columns
+    # and the largest type. If no way holds all (a very crowded map), the key's type shrinks: it is
+    # never cut.
+    best, tried = None, {}  # tried: placements by key width (run on or not, the map is the same)
+    for dense in (False, True):
+        for key_size in (size, size * 0.85, size * 0.75):
+            key_w = int((longest + 4) * key_size * CHAR_W) + 16
+            room = max(1, int(plot_h / (key_size * LINE_H)))  # lines a key column holds
+            fit = max(4, int((key_w - 16) / (key_size * CHAR_W)) - 3)  # characters a key line holds
+            for cols in range(0, max(1, int(width * 0.5 // key_w)) + 1):
+                if cols * key_w not in tried:
+                    tried[cols * key_w] = _place(names, xs, ys, width, height, left, right + cols * key_w, top,
+                                                 bottom, size, fig)
+                placed, numbered, unnamed = tried[cols * key_w]
+                lines = _key_lines(numbered, unnamed, fit, dense, meta)
+                fits = len(lines) <= cols * room
+                score = (bool(lines) and not cols, not fits, len(unnamed), len(numbered), cols, -key_size, dense)
+                if best is None or score < best[0]:
+                    best = (score, placed, numbered, unnamed, lines, key_size, key_w, cols, room)
+                if fits:
+                    break  # more columns only narrow the map further
+            if not best[4]:
+                break  # every unit named on the map: nothing better to find
+        if not best[4]:
             break
+    _, placed, numbered, unnamed, lines, key_size, key_w, cols, room = best
+    done = len(lines) <= cols * room
+    # set at once: plotly checks every annotation again on each add_annotation (0.7 s for 60 names)
+    marks = []
     for x, y, text, lead in placed:
-        common = {"text": html.escape(text, quote=False), "font": {"size": size, "color": "#111111"},
-                  "bgcolor": "rgba(255,255,255,0.82)", "borderpad": 1, "name": LABEL_NAME}
+        mark = {"x": x, "y": y, "xref": "x", "yref": "y", "text": html.escape(text, quote=False),
+                "font": {"size": size, "color": "#111111"}, "bgcolor": "rgba(255,255,255,0.82)", "borderpad": 1,
+                "name": LABEL_NAME, "showarrow": False}
         if lead:  # a number set beside a unit too small to hold it: a thin line leads to the unit
-            fig.add_annotation(x=x, y=y, xref="x", yref="y", ax=lead[0], ay=lead[1], showarrow=True, arrowhead=0,
-                               arrowwidth=1, arrowcolor="#111111", standoff=0, **common)
-        else:
-            fig.add_annotation(x=x, y=y, xref="x", yref="y", showarrow=False, **common)
-    if numbered or unnamed:
-        fig.update_layout(margin={"r": right + key_w})
-        room = max(1, int((height - top - bottom) / (size * LINE_H)))  # lines the key's column holds
-        fit = max(4, int((key_w - 16) / (size * CHAR_W)) - 3)  # characters a key line holds
-
-        def cut(text: str, n: int) -> str:
-            return html.escape(text if len(text) <= n else text[:n - 1] + "…", quote=False)
-
-        lines = [f"{i} {cut(text, fit)}" for i, text in numbered]
-        if unnamed:  # never left out silently: the units no name or number could be set for are named here
-            lines += [cut(t("unlabelled", meta.get("lang") or "id"), fit + 2)]
-            lines += [f"– {cut(text, fit)}" for text in unnamed]
-        if len(lines) > room:
-            lines = lines[:room - 1] + [f"… +{len(lines) - room + 1}"]
-        fig.add_annotation(xref="paper", yref="paper", x=1.0, xanchor="left", xshift=12, y=1.0, yanchor="top",
-                           text="<br>".join(lines), align="left", showarrow=False, name=KEY_NAME,
-                           font={"size": size, "color": "#111111"})
+            mark.update(ax=lead[0], ay=lead[1], showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#111111",
+                        standoff=0)
+        marks.append(mark)
+    # what the key says, as data (the text is wrapped and may be run on)
+    fig.layout.meta = {**meta, KEY_META: {"numbered": [list(n) for n in numbered], "unlabelled": list(unnamed)}}
+    if lines:
+        fig.update_layout(margin={"r": right + cols * key_w})
+        if not done:  # more lines than the columns hold even run on (a very crowded map): smaller, never cut
+            key_size = max(8.0, key_size * cols * room / len(lines))
+        per_col = max(1, int(plot_h / (key_size * LINE_H)))
+        marks += [{"xref": "paper", "yref": "paper", "x": 1.0, "xanchor": "left", "xshift": 12 + (c // per_col) * key_w,
+                   "y": 1.0, "yanchor": "top", "text": "<br>".join(lines[c:c + per_col]), "align": "left",
+                   "showarrow": False, "name": KEY_NAME, "font": {"size": key_size, "color": "#111111"}}
+                  for c in range(0, len(lines), per_col)]
+    fig.layout.annotations = list(fig.layout.annotations) + marks
     return fig
+
+
+def _key_lines(numbered: list[tuple[str, str]], unnamed: list[str], fit: int, dense: bool, meta: dict) -> list[str]:
+    """The key's lines (escaped): "1 Kab. Cianjur" per numbered unit (``dense``: entries run on,
+    wrapped to ``fit`` characters), then the units no name or number could be set for, under a
+    heading, run on (never left out silently)."""
+    import textwrap
+
+    def wrap(entries: list[str], sep: str) -> list[str]:
+        return textwrap.wrap(sep.join(entries), fit + 3, break_on_hyphens=False)
+
+    entries = [f"{i} {text}" for i, text in numbered]
+    lines = wrap(entries, " · ") if dense else [e if len(e) <= fit + 3 else e[:fit + 2] + "…" for e in entries]
+    if unnamed:
+        lines += [t("unlabelled", meta.get("lang") or "id")] + wrap(unnamed, ", ")
+    return [html.escape(line, quote=False) for line in lines]
 
 
 def _place(names, xs, ys, width, height, left, right, top, bottom, size, fig):
@@ -263,9 +303,9 @@ def _place(names, xs, ys, width, height, left, right, top, bottom, size, fig):
     bounds = (left, top, width - right, height - bottom)
     placed, numbered, unnamed = [], [], []
     near = ((0, 0), (0, -1), (0, 1), (0.5, 0), (-0.5, 0), (0, -2), (0, 2))  # in (half widths, lines)
-    # farther away for a number, with a leader line: rings of 16 directions, 2 to 3.5 lines out (a
+    # farther away for a number, with a leader line: rings of 16 directions, 2 to 2.75 lines out (a
     # number farther off reads as its neighbour's; such a unit is named in the key instead)
-    far = [(r * math.cos(a), r * math.sin(a)) for r in (2.0, 2.75, 3.5)
+    far = [(r * math.cos(a), r * math.sin(a)) for r in (2.0, 2.75)
            for a in (math.pi * k / 8 for k in range(16))]
 
     def fits(box):

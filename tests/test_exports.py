@@ -97,33 +97,43 @@ def test_map_figure_matches_interactive_map(bogor):
     # as exported, every kecamatan is named on the map, or numbered and named in the key beside it
     shown = presentation(fig, bogor.meta("peta"), "16x9")
     labels = [a.text for a in shown.layout.annotations if a.name == "unit-label"]
-    key = [a.text for a in shown.layout.annotations if a.name == "unit-label-key"]
-    numbered = key[0].split("<br>") if key else []
     assert len(labels) == 40 and "Cibinong" in labels
-    assert sorted(n for n in labels if n.isdigit()) == sorted(line.split(" ", 1)[0] for line in numbered)
+    _key_says(shown)  # each number is explained in the key
+
+
+def _key_says(fig) -> tuple[set, set, set, str]:
+    """(names written, numbered names, unlabelled names, the key's text) of a placed map."""
+    from dashboard.maps import KEY_META
+
+    marks = [a for a in fig.layout.annotations if a.name == "unit-label"]
+    said = fig.layout.meta.get(KEY_META) or {"numbered": [], "unlabelled": []}
+    text = " ".join(a.text.replace("<br>", " ") for a in fig.layout.annotations if a.name == "unit-label-key")
+    assert {a.text for a in marks if a.text.isdigit()} == {n for n, _ in said["numbered"]}  # each number explained
+    for number, name in said["numbered"]:
+        assert f"{number} {name[:8]}" in text, (number, name, text)
+    for name in said["unlabelled"]:
+        assert name in text, (name, text)
+    return ({a.text for a in marks if not a.text.isdigit()}, {n for _, n in said["numbered"]}, set(said["unlabelled"]),
+            text)
 
 
 def test_crowded_map_names_every_unit_somewhere(records, gaz, geo_cfg):
     """On the three-province map (Jakarta's small cities beside Jawa Barat's regencies) every unit
     is named on the map, numbered (on it or led to it by a line) and named in the key, or named in
-    the key's "Tanpa label" list: none is left out silently (issue 13 §2)."""
+    the key's "Tanpa label" list: none is left out silently, as exported and on the briefing screen
+    (issue 13 §2)."""
+    from dashboard.export.frame import screen
     from dashboard.maps import LABELS_META
 
     national = Report(records, gaz, "pilkada-2024", None, dt.date(2024, 11, 27))
     fig = national.figure("peta")
     wanted = {n[2] for n in fig.layout.meta[LABELS_META]}
-    shown = presentation(fig, national.meta("peta"), "square")
+    for shown in (presentation(fig, national.meta("peta"), "square"), screen(fig, height=640)):
+        named, numbered, unlabelled, text = _key_says(shown)
+        assert named | numbered | unlabelled == wanted and not (named & numbered)
+        assert not unlabelled or "Tanpa label:" in text
     marks = [a for a in shown.layout.annotations if a.name == "unit-label"]
-    (key,) = [a.text for a in shown.layout.annotations if a.name == "unit-label-key"]
-    lines = key.split("<br>")
-    numbered = {line.split(" ", 1)[1] for line in lines if line.split(" ", 1)[0].isdigit()}
-    unlabelled = {line[2:] for line in lines if line.startswith("– ")}
-    named = {a.text for a in marks if not a.text.isdigit()}
-    assert named | numbered | unlabelled == wanted and not (named & numbered)
-    assert {a.text for a in marks if a.text.isdigit()} == {line.split(" ", 1)[0] for line in lines
-                                                          if line.split(" ", 1)[0].isdigit()}
     assert any(a.showarrow for a in marks) and all(a.arrowhead == 0 for a in marks if a.showarrow)
-    assert not unlabelled or "Tanpa label:" in lines
 
 
 def test_presentation_frame(bogor):
