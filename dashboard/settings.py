@@ -61,11 +61,12 @@ SETTINGS: dict[str, Setting] = {
                 "a link may override it with `&seconds=N` (5 to 600)."),
         Setting("PETA_FETCH", "on",
                 "`on`: the server fetches article links pasted on *Dari berita* and given to `extract` "
-                "(http/https only, 15 s, 5 MB, public addresses only). `off`: files and pasted text only "
+                "(http/https only, 15 s for the whole fetch, 5 MB, public addresses only). `off`: files and pasted text only "
                 "(a server without internet says so instead of waiting)."),
-        Setting("PETA_FETCH_ALLOW_PRIVATE", "false",
-                "`true`: article links may point at loopback or private addresses (tests, an intranet "
-                "mirror). Off by default so a pasted link cannot make the server reach inside its network."),
+        Setting("PETA_FETCH_ALLOW", "",
+                "Networks (`10.20.0.0/16`, `127.0.0.1/32`) and host names, comma-separated, that article "
+                "links may reach although they are not public (an intranet mirror, the tests). Empty: public "
+                "addresses only, so a pasted link cannot make the server reach inside its network."),
         Setting("PETA_TIMEZONE", "Asia/Jakarta",
                 "Time zone of the times shown on *Riwayat* and in its download (stored in UTC): "
                 "`Asia/Jakarta` (WIB), `Asia/Makassar` (WITA) or `Asia/Jayapura` (WIT)."),

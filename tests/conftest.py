@@ -109,7 +109,7 @@ def article_server(monkeypatch):
     handler.log_message = lambda *a, **k: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    monkeypatch.setenv("PETA_FETCH_ALLOW_PRIVATE", "true")
+    monkeypatch.setenv("PETA_FETCH_ALLOW", "127.0.0.1/32")
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
 

@@ -267,10 +267,10 @@ def server():
 
 
 def test_url_on_loopback_is_refused_unless_allowed(server, monkeypatch, capsys):
-    monkeypatch.setenv("PETA_FETCH_ALLOW_PRIVATE", "false")
+    monkeypatch.setenv("PETA_FETCH_ALLOW", "")
     assert cli.main(["extract", f"{server}/01-kecamatan-apel-pakta.html", "--json"]) == 2
-    assert "non-public address (127.0.0.1)" in capsys.readouterr().err
-    monkeypatch.setenv("PETA_FETCH_ALLOW_PRIVATE", "true")
+    assert "non-public address (127.0.0.1, loopback)" in capsys.readouterr().err
+    monkeypatch.setenv("PETA_FETCH_ALLOW", "127.0.0.1/32")
     assert cli.main(["extract", f"{server}/01-kecamatan-apel-pakta.html", f"{server}/12a-sakra-outlet-a.html",
                      "--json"]) == 0
     objs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -282,7 +282,7 @@ def test_url_on_loopback_is_refused_unless_allowed(server, monkeypatch, capsys):
 def test_url_schemes_other_than_http_are_refused(monkeypatch):
     from dashboard.extract.fetch import fetch
 
-    monkeypatch.setenv("PETA_FETCH_ALLOW_PRIVATE", "true")
+    monkeypatch.setenv("PETA_FETCH_ALLOW", "127.0.0.1/32")
     for url in ("file:///etc/passwd", "ftp://127.0.0.1/x", "http://user:pw@127.0.0.1/x"):
         with pytest.raises(PetaError):
             fetch(url)

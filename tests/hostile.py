@@ -1,0 +1,90 @@
+"""Hostile inputs made for the bounded-resources tests (issue 23): small files that expand into
+large work. Each is written here, never copied; sizes are parameters so a test names the case."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from dashboard.store import sheet
+
+ROW = {"kode_wilayah": "32.01.24", "tanggal": "2024-10-01", "pemilihan": "pilkada-2024", "jenis": "apel",
+       "sumber_media": "Warta Uji"}
+
+
+def workbook(rows: list[dict] | None = None) -> bytes:
+    """A plain template workbook with ``rows`` (default: one ordinary row)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(list(sheet.COLUMNS))
+    for r in rows if rows is not None else [ROW]:
+        ws.append([r.get(c, "") for c in sheet.COLUMNS])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _rewrite(content: bytes, parts: dict[str, bytes]) -> bytes:
+    """The workbook with some parts replaced (or added), compressed as Excel does."""
+    src, out = zipfile.ZipFile(io.BytesIO(content)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
+        names = set()
+        for item in src.infolist():
+            names.add(item.filename)
+            data = parts.get(item.filename, src.read(item.filename))
+            dst.writestr(item.filename, data)
+        for name, data in parts.items():
+            if name not in names:
+                dst.writestr(name, data)
+    return out.getvalue()
+
+
+def shared_string_bomb(megabytes: int) -> bytes:
+    """One shared string of ``megabytes`` MB (a few hundred KB compressed), used by one cell."""
+    base = workbook([{**ROW, "tempat": "ISI"}])
+    big = b"A" * (megabytes * 1024 * 1024)
+    strings = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+               b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+               b"<si><t>" + big + b"</t></si></sst>")
+    with zipfile.ZipFile(io.BytesIO(base)) as z:
+        sheet_xml = z.read("xl/worksheets/sheet1.xml").decode()
+    # every text cell points at the one huge string
+    import re
+
+    sheet_xml = re.sub(r'<c r="([A-Z]+\d+)"([^>]*) t="(?:s|inlineStr)"[^>]*>.*?</c>',
+                       r'<c r="\1"\2 t="s"><v>0</v></c>', sheet_xml)
+    return _rewrite(base, {"xl/sharedStrings.xml": strings, "xl/worksheets/sheet1.xml": sheet_xml.encode()})
+
+
+def wide_workbook(rows: int, columns: int) -> bytes:
+    """``rows`` × ``columns`` numeric cells, written straight as sheet XML (openpyxl would take
+    minutes to write it)."""
+    from openpyxl.utils import get_column_letter
+
+    letters = [get_column_letter(c) for c in range(1, columns + 1)]
+    body = io.StringIO()
+    body.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+               '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+    for r in range(1, rows + 1):
+        body.write(f'<row r="{r}">')
+        body.write("".join(f'<c r="{L}{r}"><v>1</v></c>' for L in letters))
+        body.write("</row>")
+    body.write("</sheetData></worksheet>")
+    return _rewrite(workbook([]), {"xl/worksheets/sheet1.xml": body.getvalue().encode()})
+
+
+def many_paragraphs_html(megabytes: float) -> bytes:
+    """A page of ``megabytes`` MB made of short paragraphs (each a few words)."""
+    para = "<p>Camat memimpin apel netralitas ASN di aula.</p>\n"
+    n = int(megabytes * 1024 * 1024 / len(para))
+    return ("<html><head><title>Apel</title></head><body><article>" + para * n
+            + "</article></body></html>").encode()
+
+
+def many_attributes_html(attributes: int) -> bytes:
+    """One element carrying ``attributes`` attributes, then an ordinary short article."""
+    attrs = " ".join(f'data-a{i}="{i}"' for i in range(attributes))
+    text = "<p>" + " ".join(["Camat memimpin apel netralitas ASN yang dihadiri para lurah dan seluruh ASN."] * 8) + "</p>"
+    return f"<html><body><div {attrs}>x</div><article>{text}</article></body></html>".encode()
