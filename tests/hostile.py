@@ -50,26 +50,27 @@ def shared_string_bomb(megabytes: int) -> bytes:
                b"<si><t>" + big + b"</t></si></sst>")
     with zipfile.ZipFile(io.BytesIO(base)) as z:
         sheet_xml = z.read("xl/worksheets/sheet1.xml").decode()
-    # every text cell points at the one huge string
-    import re
-
-    sheet_xml = re.sub(r'<c r="([A-Z]+\d+)"([^>]*) t="(?:s|inlineStr)"[^>]*>.*?</c>',
-                       r'<c r="\1"\2 t="s"><v>0</v></c>', sheet_xml)
-    return _rewrite(base, {"xl/sharedStrings.xml": strings, "xl/worksheets/sheet1.xml": sheet_xml.encode()})
+        types = z.read("[Content_Types].xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+    # the row's "ISI" cell points at the one huge string; the header stays as written
+    sheet_xml = sheet_xml.replace('t="inlineStr"><is><t>ISI</t></is>', 't="s"><v>0</v>')
+    types = types.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                          'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    rels = rels.replace("</Relationships>", '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/'
+                        'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    return _rewrite(base, {"xl/sharedStrings.xml": strings, "xl/worksheets/sheet1.xml": sheet_xml.encode(),
+                           "[Content_Types].xml": types.encode(), "xl/_rels/workbook.xml.rels": rels.encode()})
 
 
 def wide_workbook(rows: int, columns: int) -> bytes:
     """``rows`` × ``columns`` numeric cells, written straight as sheet XML (openpyxl would take
-    minutes to write it)."""
-    from openpyxl.utils import get_column_letter
-
-    letters = [get_column_letter(c) for c in range(1, columns + 1)]
+    minutes to write it); cells without their optional reference, so the file stays small."""
     body = io.StringIO()
     body.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
     for r in range(1, rows + 1):
         body.write(f'<row r="{r}">')
-        body.write("".join(f'<c r="{L}{r}"><v>1</v></c>' for L in letters))
+        body.write("<c><v>1</v></c>" * columns)
         body.write("</row>")
     body.write("</sheetData></worksheet>")
     return _rewrite(workbook([]), {"xl/worksheets/sheet1.xml": body.getvalue().encode()})

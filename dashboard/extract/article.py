@@ -20,6 +20,18 @@ from ..errors import PetaError
 from .text import fold
 
 MAX_BYTES = 5 * 1024 * 1024  # a news page is ~100 KB-2 MB with its markup; more is not an article
+# trafilatura's pruning and comparison passes grow faster than the page (measured: 2 MB of short
+# paragraphs took 169 s, one element with 100,000 attributes 133 s), so a page is trimmed and
+# bounded before it gets there: what cannot hold an article goes, attributes it never reads go,
+# and a page still past these bounds is refused (README, "Limits").
+MAX_ELEMENTS = 12_000        # elements left after trimming (a news page has 1,000-6,000)
+MAX_PAGE_TEXT = 400_000      # characters of text in the page (an article has 2,000-20,000)
+_DROP = ("script", "style", "noscript", "svg", "math", "template", "iframe", "object", "embed", "canvas",
+         "select", "option", "datalist", "button")
+_KEEP_ATTRS = {"id", "class", "href", "content", "name", "property", "itemprop", "itemtype", "itemscope",
+               "datetime", "lang", "rel", "charset", "http-equiv", "role", "hidden", "aria-hidden", "style", "type"}
+_ATTR_CHARS = 300            # longer attribute values are cut (a class list, an inline style)
+_JSON_LD_CHARS = 100_000     # JSON-LD metadata kept (trafilatura reads dates and outlets from it)
 MIN_WORDS = 40
 # The most frequent Indonesian function words: an article in Indonesian has many of them.
 _ID_WORDS = {"yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dalam", "pada", "tidak", "dari", "akan",
@@ -69,7 +81,7 @@ def from_html(source: str, html: str, url: str | None = None, published: dt.date
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, favor_precision=True, include_comments=False, include_tables=False,
+        trimmed(source, html), url=url, with_metadata=True, favor_precision=True, include_comments=False, include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True,
                                 "max_date": dt.date.today().isoformat()})
     if doc is None or not (doc.text or "").strip():
@@ -83,6 +95,76 @@ def from_html(source: str, html: str, url: str | None = None, published: dt.date
         found, origin = published, "given"
     return _checked(Article(source, doc.text.strip(), _clean(doc.title), _clean(doc.sitename) or _host(url), url,
                             found, origin if found else None))
+
+
+def trimmed(source: str, html: str):
+    """The page as an lxml tree with what cannot hold the article removed (scripts but JSON-LD,
+    styles, images of vector graphics, forms' lists, comments) and only the attributes trafilatura
+    reads, cut short; refused when it is still larger than a page (MAX_ELEMENTS, MAX_PAGE_TEXT)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(_tame_tags(html))
+    except (lxml.etree.ParserError, ValueError):
+        raise refuse(source, "tidak ada teks artikel (no article text found in the page)") from None
+    drop = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):  # comments and processing instructions
+            drop.append(el)
+            continue
+        tag = el.tag.lower()
+        if tag in _DROP and not (tag == "script" and (el.get("type") or "").lower() == "application/ld+json"
+                                 and len(el.text or "") <= _JSON_LD_CHARS):
+            drop.append(el)
+            continue
+        if len(el.attrib) > 0:
+            for key in list(el.attrib):
+                if key.lower() not in _KEEP_ATTRS:
+                    del el.attrib[key]
+                elif len(el.attrib[key]) > _ATTR_CHARS:
+                    el.attrib[key] = el.attrib[key][:_ATTR_CHARS]
+    for el in drop:
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the text after it (the tail), which belongs to the parent
+    count = sum(1 for el in root.iter() if isinstance(el.tag, str))
+    if count > MAX_ELEMENTS:
+        raise refuse(source, f"halaman terlalu rumit ({count} elemen > {MAX_ELEMENTS}): not a news article page; "
+                             "paste the article's text instead")
+    chars = sum(len(t) for t in root.itertext())
+    if chars > MAX_PAGE_TEXT:
+        raise refuse(source, f"halaman terlalu panjang ({chars} karakter teks > {MAX_PAGE_TEXT}): not one news "
+                             "article; paste the article's text instead")
+    return root
+
+
+_MANY_ATTRS = 100  # attributes on one tag (a news page's busiest has a dozen or two)
+
+
+def _tame_tags(html: str) -> str:
+    """Tags with more than _MANY_ATTRS attributes written as their bare name, before any parser
+    sees them: libxml2 compares each attribute with every earlier one (100,000 took 17 s to parse,
+    and reading them back 75 s). One pass from each ``<`` to the next ``>``, so linear."""
+    out, pos = [], 0
+    while True:
+        start = html.find("<", pos)
+        if start < 0:
+            break
+        end = html.find(">", start)
+        if end < 0:
+            break
+        if end - start > 1000:  # only a long tag can hold many attributes
+            span = html[start:end]
+            name = re.match(r"<([A-Za-z][\w:-]{0,30})", span)
+            if name and span.count("=") > _MANY_ATTRS:
+                out.append(html[pos:start])
+                out.append(f"<{name.group(1)}>")
+                pos = end + 1
+                continue
+        out.append(html[pos:end + 1])
+        pos = end + 1
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def from_text(source: str, text: str, url: str | None = None, published: dt.date | None = None) -> Article:

@@ -59,6 +59,16 @@ MAX_BYTES = 20 * 1024 * 1024  # a ceremony sheet is a few KB per hundred rows; a
 MAX_ROWS = 5_000               # ceremony rows per file (a province's year is a few hundred)
 MAX_CELL = 10_000              # characters per cell (the longest title or note is a few hundred)
 MAX_XLSX_ROWS = 50_000         # rows of any kind read from a workbook's sheet
+# A workbook is a zip of XML parts, so a small file can expand a thousandfold (one shared string
+# of 100 MB compresses to 100 KB) and openpyxl reads the whole shared-strings part before any cell
+# is seen. These bounds are checked on the zip itself, streaming, before openpyxl opens it:
+MAX_XLSX_PARTS = 200           # zip entries (Excel writes about 10-20)
+MAX_XLSX_SHEET = 32 * 1024 * 1024    # uncompressed bytes of one worksheet (read row by row)
+MAX_XLSX_STRINGS = 16 * 1024 * 1024  # uncompressed bytes of the shared strings (read whole)
+MAX_XLSX_SHARED = 200_000      # shared strings (the template's 17 columns × 5,000 rows is 85,000)
+MAX_XLSX_OTHER = 4 * 1024 * 1024     # uncompressed bytes of any other part (styles, workbook, ...)
+MAX_XLSX_COLUMNS = 100         # cells in one row, blank ones between included (the template has 17)
+MAX_XLSX_CELLS = 120_000       # cells in the sheet (5,000 rows × 17 columns is 85,000; read twice: values, formulas)
 EXAMPLE_ID = "contoh"  # the template's example row: refused by name if it is imported as it is
 EXAMPLE = {
     "id": EXAMPLE_ID, "kode_wilayah": "32.01.01", "tanggal": "2024-11-12", "alasan_tanpa_tanggal": "",
@@ -239,6 +249,7 @@ def _xlsx_rows(name: str, content: bytes) -> list[tuple]:
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
+    _xlsx_bounds(name, content)
     try:
         books = [load_workbook(io.BytesIO(content), read_only=True, data_only=flag) for flag in (True, False)]
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook
@@ -256,10 +267,17 @@ def _xlsx_rows(name: str, content: bytes) -> list[tuple]:
     formulas.reset_dimensions()
     rows: list[tuple] = []
     problems = []
-    filled = 0
+    filled = cells = 0
     try:
         for r, (got, raw) in enumerate(zip(values.iter_rows(values_only=True), formulas.iter_rows(values_only=True)),
                                        start=1):
+            cells += len(got)
+            if len(got) > MAX_XLSX_COLUMNS or cells > MAX_XLSX_CELLS:
+                wide = len(got) > MAX_XLSX_COLUMNS
+                raise PetaError.single("(cells)", f"{len(got)} in row {r}" if wide else f"more than {MAX_XLSX_CELLS}",
+                                       f"at most {MAX_XLSX_COLUMNS} cells in a row and {MAX_XLSX_CELLS} in the sheet "
+                                       f"(the template has {len(COLUMNS)} columns: delete the columns right of them)",
+                                       file=name, record=f"baris {r}")
             # read as a stream, with bounds: ceremony rows, and rows of any kind (a sheet formatted
             # down to row 1,048,576 is all blank rows)
             filled += any(c not in (None, "") for c in got)
@@ -279,6 +297,54 @@ def _xlsx_rows(name: str, content: bytes) -> list[tuple]:
         raise PetaError(problems, summary=f"{len(problems)} cell(s) of {name} cannot be read as written; "
                                           "nothing was imported")
     return rows
+
+
+def _xlsx_bounds(name: str, content: bytes) -> None:
+    """Refuse a workbook whose parts expand past the bounds above, reading each part as a stream
+    (the sizes a zip declares can lie, so the bytes are counted as they come out)."""
+    import zipfile
+
+    def refused(value, expected: str) -> PetaError:
+        return PetaError.single("(file)", value, expected + " (save the sheet again from the template, or split it)",
+                                file=name)
+
+    try:
+        book = zipfile.ZipFile(io.BytesIO(content))
+        entries = book.infolist()
+    except Exception:  # noqa: BLE001 - not a zip: openpyxl's own refusal names it below
+        return
+    if len(entries) > MAX_XLSX_PARTS:
+        raise refused(f"{len(entries)} parts", f"a workbook of at most {MAX_XLSX_PARTS} parts")
+    for entry in entries:
+        part = entry.filename
+        if part.startswith("xl/worksheets/"):
+            limit = MAX_XLSX_SHEET
+        elif part == "xl/sharedStrings.xml":
+            limit = MAX_XLSX_STRINGS
+        else:
+            limit = MAX_XLSX_OTHER
+        if entry.file_size > limit:
+            raise refused(f"{part}: {entry.file_size // 1024} KB", f"at most {limit // 1024} KB in that part when unpacked")
+        size = strings = 0
+        tail = b""
+        try:
+            with book.open(entry) as stream:
+                while chunk := stream.read(256 * 1024):
+                    size += len(chunk)
+                    if size > limit:
+                        raise refused(f"{part}: > {limit // 1024} KB", f"at most {limit // 1024} KB in that part "
+                                      "when unpacked")
+                    if part == "xl/sharedStrings.xml":
+                        both = tail + chunk
+                        strings += both.count(b"<si>") + both.count(b"<si ") - tail.count(b"<si>") - tail.count(b"<si ")
+                        tail = chunk[-3:]
+                        if strings > MAX_XLSX_SHARED:
+                            raise refused(f"more than {MAX_XLSX_SHARED} shared strings",
+                                          f"at most {MAX_XLSX_SHARED} different texts in the workbook")
+        except PetaError:
+            raise
+        except Exception:  # noqa: BLE001 - a damaged part: openpyxl's own refusal names the file
+            return
 
 
 def _xlsx_cells(name: str, r: int, got: tuple, raw: tuple, problems: list, get_column_letter) -> None:
