@@ -256,7 +256,8 @@ def cmd_import(args) -> int:
         print(f"{path.name}: {len(checked.reports)} row(s) pass every check (dry run: nothing written)")
         return 0
     n = importer.run(db, gaz, calendar, checked, user, path.name)
-    print(f"{path.name}: {n} row(s) imported")
+    print(f"{path.name}: {n.rows} row(s) imported: {n.ceremonies} ceremonies ({n.new_ceremonies} new, "
+          f"{n.added_to} already stored given another source), {n.sources} source(s)")
     return 0
 
 

@@ -222,7 +222,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "import_valid": ("Impor hanya baris yang valid", "Import only the valid rows"),
     "rows_ok": ("{n} baris lolos pemeriksaan.", "{n} rows pass the checks."),
     "rows_bad": ("{n} baris ditolak; tidak ada yang disimpan:", "{n} rows rejected; nothing was saved:"),
-    "imported": ("{n} baris diimpor.", "{n} rows imported."),
+    "imported": ("{n} baris diimpor: {ceremonies} upacara ({new} baru, {added} yang sudah tercatat mendapat sumber "
+                 "tambahan), {sources} sumber.",
+                 "{n} rows imported: {ceremonies} ceremonies ({new} new, {added} already stored given another "
+                 "source), {sources} sources."),
     "rejected_download": ("Unduh baris yang ditolak (CSV)", "Download the rejected rows (CSV)"),
     "history_of": ("Riwayat upacara", "History of ceremony"),
     "history_all": ("(semua perubahan)", "(every change)"),

@@ -130,7 +130,7 @@ def test_generated_imports_refused_write_nothing_and_accepted_ones_keep_the_stor
         assert exc.problems
         assert db.version() == before  # refused: nothing written
         return
-    if written == 0:
+    if written.rows == 0:
         assert db.version() == before
     load_records(db, gaz, calendar)  # whatever was accepted, the store still loads
     if limited and written:

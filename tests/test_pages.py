@@ -338,7 +338,7 @@ def test_entry_page_needs_login_and_right_region(own_data):
     at.multiselect(key="f_elections").set_value(["pilkada-2024"])
     at.button[[b.label for b in at.button].index("Simpan")].click().run()
     assert not at.error, [e.value for e in at.error]
-    assert any("ciawi-2024-11-20" in s.value for s in at.success)
+    assert any("ciawi-320124-2024-11-20" in s.value for s in at.success)
     at.switch_page("app_pages/ringkasan.py").run()
     at.selectbox(key="region_l2").set_value("").run()  # up to Kab. Bogor
     assert metric(at, "Kecamatan tercakup") == "3 / 40"

@@ -95,7 +95,7 @@ def test_create_edit_withdraw_with_history(env):
     assert bogor_covered(gaz, data) == 2
     data_ = ciawi()
     data_["id"] = editing.new_id(store, gaz, "32.01.24", data_["date"])
-    assert data_["id"] == "ciawi-2024-11-20"
+    assert data_["id"] == "ciawi-320124-2024-11-20"
     rid = editing.create(store, gaz, cal, data_, CAMAT_CIAWI)
     assert bogor_covered(gaz, data) == 3  # shown at once
     row = store.row(rid)
@@ -109,7 +109,7 @@ def test_create_edit_withdraw_with_history(env):
     editing.withdraw(store, gaz, cal, rid, "laporan ganda", CAMAT_CIAWI, row.version + 1)
     assert bogor_covered(gaz, data) == 2
     assert store.row(rid).status == "withdrawn"  # never deleted
-    hist = store.history("ciawi-2024-11-20")
+    hist = store.history("ciawi-320124-2024-11-20")
     assert [h.action for h in hist] == ["create", "edit", "withdraw"]
     assert all(h.user == "camat-ciawi" for h in hist)
     assert hist[0].before is None and "Radar Bogor" in hist[0].after
@@ -231,9 +231,43 @@ def test_import_all_or_nothing_then_only_valid_rows(env):
     assert store.version() == before
     rejected = importer.rejected_rows("upacara.csv", content, checked)
     assert list(rejected["kode_wilayah"]) == ["32.01.99"] and "tanggal" in rejected["masalah"][0]
-    assert importer.run(store, gaz, cal, checked, ADMIN, "upacara.csv", only_valid=True) == 1
+    assert importer.run(store, gaz, cal, checked, ADMIN, "upacara.csv", only_valid=True).rows == 1
     assert bogor_covered(gaz, data) == 3
     assert store.history()[-1].action == "import" and "upacara.csv baris 2" in store.history()[-1].note
+
+
+def test_sheet_ids_never_join_distinct_ceremonies(env, tmp_path, capsys):
+    """Issue 23: two Kec. Caringin on one day (Kab. Bogor and Kab. Sukabumi) are two ceremonies, as
+    are two undated rows of one kecamatan; two outlets on one place and day stay one ceremony with
+    two sources; the CLI says exactly that."""
+    from dashboard import cli
+
+    store, gaz, cal, data = env
+    base = {**GOOD, "penanda_tangan": "", "kesiapan": ""}
+    undated = {**base, "kode_wilayah": "32.01.24", "tanggal": "", "alasan_tanpa_tanggal": "berita tanpa tanggal"}
+    rows = [{**base, "kode_wilayah": "32.01.27", "sumber_media": "Radar Bogor"},
+            {**base, "kode_wilayah": "32.02.31", "sumber_media": "Radar Sukabumi"},
+            {**undated, "sumber_media": "Warta A", "tempat": "Aula Kecamatan"},
+            {**undated, "sumber_media": "Warta B", "tempat": "Lapangan Desa Bitungsari"},
+            {**base, "kode_wilayah": "32.01.26", "sumber_media": "Outlet Satu"},
+            {**base, "kode_wilayah": "32.01.26", "sumber_media": "Outlet Dua"}]
+    checked = importer.check(store, gaz, cal, "serentak.csv", rows_csv(rows), ADMIN)
+    assert not checked.problems, checked.problems
+    ids = [r.data["id"] for r in checked.reports]
+    assert ids[0] == "caringin-320127-2024-11-20" and ids[1] == "caringin-320231-2024-11-20"
+    assert ids[2] != ids[3] and ids[4] == ids[5]
+    path = tmp_path / "serentak.csv"
+    path.write_bytes(rows_csv(rows))
+    assert cli.main(["import", str(path)]) == 0
+    assert "6 row(s) imported: 5 ceremonies (5 new, 0 already stored given another source), 6 source(s)" in \
+        capsys.readouterr().out
+    ceremonies = context.records(gaz, data).ceremonies
+    assert set(ids) <= set(ceremonies["id"])
+    # the same sheet again, with ids now given: every row another source of a stored ceremony
+    again = [{**r, "id": i, "sumber_media": r["sumber_media"] + " (ulang)"} for r, i in zip(rows, ids)]
+    done = importer.run(store, gaz, cal, importer.check(store, gaz, cal, "ulang.csv", rows_csv(again), ADMIN),
+                        ADMIN, "ulang.csv")
+    assert done == editing.Imported(rows=6, ceremonies=5, new_ceremonies=0, sources=6)
 
 
 @pytest.mark.parametrize("name,make,message", [

@@ -71,15 +71,37 @@ def trial_rows(rows, gaz: Gazetteer, calendar: list[RawReport], replace: dict[in
     load_records(_List(reports + list(add or [])), gaz, calendar)
 
 
-def new_id(store: Store, gaz: Gazetteer, region: str, date) -> str:
-    """"<place>-<date>" (or "-tanpa-tanggal"), unique among stored ceremonies."""
+def new_id(store: Store, gaz: Gazetteer, region: str, date, taken: set[str] | None = None) -> str:
+    """"<place>-<code>-<date>" (or "-tanpa-tanggal"), unique among stored ceremonies and ``taken``.
+
+    The full Kemendagri code is in the id because names repeat (Kec. Caringin is in Kab. Bogor and
+    in Kab. Sukabumi): two places never share an id. An id already taken gets "-2", "-3", ...; so
+    each undated ceremony gets its own id once the ones already handed out are in ``taken`` (an
+    import adds every undated row's id; two dated rows of one place and day share theirs, as two
+    sources of one ceremony)."""
     name = re.sub(r"[^a-z0-9]+", "-", gaz.get(region).name.lower()).strip("-")[:50] or "upacara"
-    base = f"{name}-{date.isoformat() if date else 'tanpa-tanggal'}"
-    taken = {r.ceremony_id for r in store.rows()}
+    code = re.sub(r"[^0-9]", "", region)
+    base = f"{name}-{code}-{date.isoformat() if date else 'tanpa-tanggal'}"
+    if taken is None:
+        taken = {r.ceremony_id for r in store.rows()}
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import wrote: rows (reports), the ceremonies they belong to (new ones, and stored
+    ones given another source) and the sources they carry."""
+    rows: int
+    ceremonies: int
+    new_ceremonies: int
+    sources: int
+
+    @property
+    def added_to(self) -> int:
+        return self.ceremonies - self.new_ceremonies
 
 
 def duplicates(store: Store, region: str, date) -> list:
@@ -160,9 +182,9 @@ def withdraw(store: Store, gaz: Gazetteer, calendar: list[RawReport], report_id:
 
 
 def import_reports(store: Store, gaz: Gazetteer, calendar: list[RawReport], reports: list[RawReport],
-                   user: User | None, file_name: str, dry_run: bool = False) -> int:
+                   user: User | None, file_name: str, dry_run: bool = False) -> Imported:
     """All rows or none: every row is checked (access and the full loader) before one transaction
-    writes them all. Returns the number of rows written (0 on a dry run)."""
+    writes them all. Returns what was written (nothing on a dry run)."""
     problems: list[Problem] = []
     for r in reports:
         try:
@@ -173,11 +195,17 @@ def import_reports(store: Store, gaz: Gazetteer, calendar: list[RawReport], repo
         raise PetaError(problems, summary=f"{len(problems)} problem(s) in {file_name}; nothing was imported")
     if dry_run:
         trial(store, gaz, calendar, add=reports)
-        return 0
+        return Imported(0, 0, 0, 0)
+    stored: set[str] = set()
+
+    def check(rows) -> None:  # under the write lock: the stored ids are the ones this write meets
+        stored.update(r.ceremony_id for r in rows if r.status == "active")
+        trial_rows(rows, gaz, calendar, add=reports)
+
     store.write(user.name, [(None, Change("import", r.data, f"{file_name}: {r.origin}"), f"import:{r.origin}")
-                            for r in reports], origin=f"import:{file_name}",
-                check=lambda rows: trial_rows(rows, gaz, calendar, add=reports))
-    return len(reports)
+                            for r in reports], origin=f"import:{file_name}", check=check)
+    ids = {r.data.get("id") for r in reports}
+    return Imported(len(reports), len(ids), len(ids - stored), sum(len(r.data.get("sources") or []) for r in reports))
 
 
 def faulty_rows(store: Store, error: PetaError) -> list:

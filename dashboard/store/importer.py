@@ -58,7 +58,7 @@ def _column(field_name: str) -> str:
 
 def check(store, gaz, calendar, name: str, content: bytes, user) -> Checked:
     """Every row checked on its own and against the stored records; problems per row."""
-    reports, problems = sheet.parse(name, content, lambda d: _make_id(store, gaz, d))
+    reports, problems = sheet.parse(name, content, _id_maker(store, gaz))
     per_row: dict[str, list[Problem]] = defaultdict(list)
     for p in problems:
         per_row[p.file].append(p)
@@ -99,20 +99,36 @@ def _named(field_name: str) -> str:
     return col if col == field_name else f"{col} ({field_name})"
 
 
-def _make_id(store, gaz, data: dict) -> str:
-    region = data.get("region")
-    if not isinstance(region, str) or region not in gaz:
-        return "baris-tanpa-wilayah"  # the validator names the bad code
-    return editing.new_id(store, gaz, region, data.get("date") if not isinstance(data.get("date"), str) else None)
+def _id_maker(store, gaz):
+    """Ids for rows without one. The stored ids are read once per sheet. A dated row gets the id of
+    its place and day, so two rows about one ceremony (two outlets) become two sources of it; an
+    undated row always gets an id of its own, since nothing says two undated rows are one event."""
+    stored = {r.ceremony_id for r in store.rows()}
+    given: set[str] = set()
+
+    def make(data: dict) -> str:
+        region = data.get("region")
+        if not isinstance(region, str) or region not in gaz:
+            return "baris-tanpa-wilayah"  # the validator names the bad code
+        day = data.get("date")
+        if isinstance(day, str):  # unreadable: the row is refused by its date; any id will do
+            day = None
+        if day is None:
+            new = editing.new_id(store, gaz, region, None, stored | given)
+            given.add(new)
+            return new
+        return editing.new_id(store, gaz, region, day, stored)
+
+    return make
 
 
-def run(store, gaz, calendar, checked: Checked, user, name: str, only_valid: bool = False) -> int:
+def run(store, gaz, calendar, checked: Checked, user, name: str, only_valid: bool = False) -> editing.Imported:
     """Write all rows (refused if any row has a problem) or, explicitly, only the valid ones."""
     if checked.problems and not only_valid:
         raise PetaError(checked.problems, summary=f"{len(checked.bad_rows)} row(s) of {name} rejected; nothing was imported")
     rows = checked.good if only_valid else checked.reports
     if not rows:
-        return 0
+        return editing.Imported(0, 0, 0, 0)
     return editing.import_reports(store, gaz, calendar, rows, user, name)
 
 

@@ -5,7 +5,7 @@ validator; a problem names the file, the row, the column, the value and what is 
 
 | column | field | example |
 | --- | --- | --- |
-| id | id (empty: made from place and date) | cibinong-2024-11-12 |
+| id | id (empty: made from place, full code and date; an undated row always gets its own) | cibinong-320101-2024-11-12 |
 | kode_wilayah | region | 32.01.01 |
 | tanggal | date, YYYY-MM-DD (empty: undated, give the reason) | 2024-11-12 |
 | alasan_tanpa_tanggal | date_unknown_reason | |
@@ -34,7 +34,8 @@ from ..records.read import RawReport
 from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
 
 COLUMNS = {  # header -> (field it fills, help for the Petunjuk sheet)
-    "id": ("id", "kosong: dibuat dari nama wilayah dan tanggal; sama dengan upacara lain = sumber tambahan"),
+    "id": ("id", "kosong: dibuat dari nama wilayah, kodenya dan tanggal (baris tanpa tanggal selalu upacara sendiri); "
+           "sama dengan upacara lain = sumber tambahan"),
     "kode_wilayah": ("region", "kode Kemendagri, mis. 32.01.01"),
     "tanggal": ("date", "YYYY-MM-DD; kosong bila tidak diketahui (isi alasan_tanpa_tanggal)"),
     "alasan_tanpa_tanggal": ("date_unknown_reason", "mengapa tanggal tidak diketahui"),

@@ -56,6 +56,7 @@ def upload(gaz, user, lang: str) -> None:
         try:
             n = importer.run(store, gaz, _calendar(), checked, user, file.name, only_valid=do_valid)
             cache._fingerprint.clear()
-            st.success(t("imported", lang, n=n))
+            st.success(t("imported", lang, n=n.rows, ceremonies=n.ceremonies, new=n.new_ceremonies,
+                         added=n.added_to, sources=n.sources))
         except PetaError as exc:
             st.error(bullets(problem_text.lines(exc, lang)))
