@@ -162,6 +162,17 @@ _ID: list[tuple[str, str]] = [
     (r"a row of your own: this is the template's example row; delete it before importing",
      "baris Anda sendiri: ini baris contoh dari templat; ganti isinya atau hapus sebelum mengimpor"),
     (r"a whole number of seconds, (\d+) to (\d+)", r"bilangan bulat detik, \1 sampai \2"),
+    (r"a date written YYYY-MM-DD from (\S+) to (\S+)", r"tanggal ditulis TTTT-BB-HH, dari \1 sampai \2"),
+    # issue 23: workbooks bounded before they are opened
+    (r"a workbook of at most (\d+) parts \(save the sheet again from the template, or split it\)",
+     r"buku kerja dengan paling banyak \1 bagian (simpan ulang dari templat, atau bagi lembarnya)"),
+    (r"at most (\d+) KB in that part when unpacked \(save the sheet again from the template, or split it\)",
+     r"paling banyak \1 KB untuk bagian itu setelah dibuka (simpan ulang dari templat, atau bagi lembarnya)"),
+    (r"at most (\d+) different texts in the workbook \(save the sheet again from the template, or split it\)",
+     r"paling banyak \1 teks berbeda dalam buku kerja (simpan ulang dari templat, atau bagi lembarnya)"),
+    (r"at most (\d+) cells in a row and (\d+) in the sheet \(the template has (\d+) columns: delete the "
+     r"columns right of them\)",
+     r"paling banyak \1 sel per baris dan \2 sel per lembar (templat punya \3 kolom: hapus kolom di kanannya)"),
 ]
 _ID_RULES = [(re.compile(p, re.S), r) for p, r in _ID]
 

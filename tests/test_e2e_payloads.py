@@ -29,7 +29,7 @@ PAYLOADS = {
     "title": "**tebal** <b>x</b> ![gambar](https://tracker.test/q.png)",
     "url": f'https://x.test/"><img/src=x/onerror={RUN}5>',
     "measure": f'<img src=x onerror="{RUN}6">',
-    "reason": f"[alasan](https://tracker.test/r) <img src=x onerror=\"{RUN}7\">",
+    "reason": f"[alasan](https://tracker.test/r) <img src=x onerror=\"{RUN}7\"> tanya humas@pemkab.test",
     "venue2": f'<img src=x onerror="{RUN}8">',
 }
 HOSTS = ("tracker.test", "x.test")
@@ -102,6 +102,7 @@ def test_payloads_stay_text_on_every_page_the_map_and_the_exported_html(browser,
             _wait_text(page, text)
             body = page.inner_text("body")
             assert not _ran(page), (path, _ran(page))
+            assert page.locator("a[href^='mailto'], a[href^='xmpp']").count() == 0, path  # e-mail stays text
             if path in ("linimasa", "data"):  # the text reaches the page, as text
                 assert "onerror" in body, path
         # the map: the tooltips and the legend are text; a click on Ciawi shows its ceremony, sources
@@ -126,7 +127,7 @@ def test_payloads_stay_text_on_every_page_the_map_and_the_exported_html(browser,
         text = panel.inner_text()
         for key in ("leader", "role", "outlet", "title", "url", "measure", "reason"):
             assert PAYLOADS[key] in text.replace("\u2060", ""), key
-        assert panel.locator("img, svg[onload], script, iframe, a[href^='javascript'], a[href*='test']").count() == 0
+        assert panel.locator("img, svg[onload], script, iframe, a[href^='javascript'], a[href*='test'], a[href^='mailto']").count() == 0
         assert not _ran(page)
         # the briefing screen: every view of the rotation
         page.goto(f"{url}/?mode=briefing&{view}&seconds=3")

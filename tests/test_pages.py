@@ -205,6 +205,11 @@ def test_markup_from_data_is_shown_as_text():
     # a bare address is not left to the autolinker: it shows, but does not link out
     for bare in ("https://contoh.example/berita", "www.contoh.id/x"):
         assert "://" not in md(bare) and "www." not in md(bare).replace("\\", "")
+    # nor an e-mail address (issue 23: it became a mailto: link), with or without mailto:
+    for mail in ("humas@pemkab-uji.go.id", "mailto:humas@pemkab-uji.go.id", "xmpp:humas@pemkab-uji.go.id"):
+        escaped = md(mail)
+        assert re.search(r"[\w.+-]@[\w-]", escaped) is None, escaped
+        assert escaped.replace("\\", "").replace("\u2060", "") == mail
 
 
 def test_bad_link_values_are_named_then_defaults_used():
@@ -217,6 +222,17 @@ def test_bad_link_values_are_named_then_defaults_used():
     assert at.caption[0].value == "Indonesia"  # fell back to the national view
     at.run()
     assert not at.warning  # said once, not on every rerun
+
+
+@pytest.mark.parametrize("as_of", ["9999-12-31", "0001-01-01"])
+def test_a_date_outside_the_pickers_range_is_named_like_an_impossible_one(as_of):
+    """Issue 23: a real date the sidebar cannot show gave a traceback on every page."""
+    at = open_page("ringkasan", election="pilkada-2024", region="32.01", as_of=as_of)
+    w = at.warning[0].value.replace("\\", "")
+    assert f"per tanggal: tertulis {as_of}" in w and "2020-01-01 sampai 2035-12-31" in w, w
+    assert at.date_input(key="as_of").value == dt.date(2024, 11, 27)  # the election's default instead
+    for page, extra in (("peta", {}), ("ringkasan", {"mode": "briefing"})):  # open_page fails on a traceback
+        open_page(page, election="pilkada-2024", region="32.01", as_of=as_of, **extra)
 
 
 def test_region_search_tolerates_spelling_and_names_a_miss():

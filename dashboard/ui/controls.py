@@ -21,6 +21,9 @@ from ..i18n import level_label, t
 from ..regions import Gazetteer
 
 LEVEL_KEYS = ["region_l0", "region_l1", "region_l2", "region_l3"]
+# the dates a view may be "as of": the first ceremonies on record (2023) to past the next cycle
+# (Pemilu 2029, Pilkada about 2031); the sidebar's date picker takes no other
+AS_OF_RANGE = (dt.date(2020, 1, 1), dt.date(2035, 12, 31))
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,10 @@ def _init(gaz: Gazetteer, calendar) -> None:
         ss["_v_as_of"] = dt.date.fromisoformat(qp["as_of"]) if qp.get("as_of") else None
     except ValueError:
         bad("as_of", "a date written YYYY-MM-DD")
+        ss["_v_as_of"] = None
+    first, last = AS_OF_RANGE
+    if ss["_v_as_of"] is not None and not first <= ss["_v_as_of"] <= last:  # a real date the picker cannot show
+        bad("as_of", f"a date written YYYY-MM-DD from {first.isoformat()} to {last.isoformat()}")
         ss["_v_as_of"] = None
     ss["_param_problems"] = problems
     ss["_initialised"] = True
@@ -134,8 +141,8 @@ def sidebar(gaz: Gazetteer, calendar) -> View:
         day = calendar.set_index("id").loc[ss["_v_election"], "date"].date()
         if ss.get("_v_as_of") is None:
             ss["_v_as_of"] = metrics.default_as_of(day)
-        st.date_input(t("as_of", lg), format="DD/MM/YYYY", min_value=dt.date(2020, 1, 1),
-                      max_value=dt.date(2035, 12, 31), **_bind("as_of"))
+        st.date_input(t("as_of", lg), format="DD/MM/YYYY", min_value=AS_OF_RANGE[0],
+                      max_value=AS_OF_RANGE[1], **_bind("as_of"))
 
         st.markdown(f"**{t('region', lg)}**")
         st.text_input(t("search_region", lg), key="region_search", placeholder=t("search_help", lg),

@@ -12,14 +12,17 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 _AUTOLINK = re.compile(r"(?i)(://|www\.)")
+_EMAIL_AT = re.compile(r"@")  # GFM links user@host.tld as mailto: (and mailto:/xmpp: before it)
 _JOINER = "\u2060"  # an invisible word joiner: "http://x" still reads as written but is no longer a link
 
 
 def md(text: object) -> str:
     """``text`` as literal characters inside markdown (one line: line breaks become spaces). Escaping
-    alone leaves bare addresses to the renderer's autolinker, so ``://`` and ``www.`` are broken
-    with an invisible joiner: an address from the data shows as text and never links out."""
+    alone leaves bare addresses to the renderer's autolinker, so ``://``, ``www.`` and the ``@`` of an
+    e-mail address are broken with an invisible joiner: an address from the data shows as text and
+    never links out."""
     plain = _AUTOLINK.sub(lambda m: m.group(1)[0] + _JOINER + m.group(1)[1:], " ".join(str(text).split()))
+    plain = _EMAIL_AT.sub(_JOINER + "@" + _JOINER, plain)  # no address characters touch the @: no mailto: link
     return _SPECIAL.sub(r"\\\1", plain)
 
 
