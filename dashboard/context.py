@@ -72,9 +72,10 @@ def _folder_stamp(root: Path) -> tuple[int, str]:
 
 
 def _read_text(path: Path) -> str | None:
+    """A stamp that cannot be read (missing, a folder, damaged bytes) is no stamp: seed again."""
     try:
         return path.read_text(encoding="utf-8")
-    except OSError:
+    except (OSError, UnicodeError):
         return None
 
 

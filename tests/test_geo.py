@@ -191,3 +191,19 @@ def test_corrupt_cache_file_is_rebuilt(geo_cfg, tmp_path):
     victim.write_bytes(victim.read_bytes()[:100])
     gdf = store.load_level(cfg, "kecamatan", display=True)
     assert len(gdf) == 7265 and store.is_built(cfg)
+
+
+@pytest.mark.parametrize("damage", [lambda b: b[:20], lambda b: b"\xff\xfe" + b[2:], lambda b: b"[1, 2]"],
+                         ids=["truncated", "not-utf8", "another-shape"])
+def test_a_damaged_cache_report_is_rebuilt(geo_cfg, tmp_path, damage):
+    """Issue 23: a damaged report.json in the boundary cache gave a raw traceback."""
+    import dataclasses
+    import shutil
+
+    cache = tmp_path / "cache"
+    shutil.copytree(geo_cfg.cache, cache)
+    cfg = dataclasses.replace(geo_cfg, cache=cache)
+    report = cfg.directory / "report.json"
+    report.write_bytes(damage(report.read_bytes()))
+    assert store.ensure(cfg).built is True
+    assert store.ensure(cfg).built is False  # whole again

@@ -592,6 +592,32 @@ def test_an_emptied_or_corrupt_sqlite_file_is_refused_not_recreated(tmp_path, co
     assert db.read_bytes() == content  # left exactly as it was
 
 
+def test_a_database_path_that_is_a_folder_is_named(tmp_path):
+    """Issue 23: peta.db being a folder gave a raw traceback."""
+    from dashboard.store.db import Store
+
+    db = tmp_path / "peta.db"
+    db.mkdir()
+    with pytest.raises(PetaError) as exc:
+        Store(f"sqlite:///{db}")
+    assert str(db) in exc.value.message and "is a folder" in exc.value.message
+    assert db.is_dir() and not any(db.iterdir())
+
+
+def test_a_damaged_seed_stamp_means_seeding_again(env):
+    """Issue 23: a seed stamp that is not UTF-8 gave a raw traceback; now it is no stamp."""
+    from dashboard import settings
+
+    store, gaz, cal, data = env
+    import hashlib
+
+    stamp = settings.cache_dir() / "seeded" / hashlib.sha256(f"{store.url}|{data.resolve()}".encode()).hexdigest()[:24]
+    assert stamp.is_file()
+    stamp.write_bytes(b"\xff\xfe\x00 rusak")
+    assert context.seed(store, gaz, data) == {"added": 0, "updated": 0, "unchanged": 5, "kept_edit": 0}
+    assert stamp.read_text(encoding="utf-8").endswith(store.version())  # written again, whole
+
+
 def _xlsx(rows) -> bytes:
     from openpyxl import Workbook
 

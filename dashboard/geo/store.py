@@ -138,9 +138,12 @@ def is_built(cfg: GeoConfig) -> bool:
 
 def ensure(cfg: GeoConfig) -> BuildReport:
     if _complete(cfg.directory):
-        data = json.loads((cfg.directory / "report.json").read_text(encoding="utf-8"))
-        data["built"] = False
-        return BuildReport(**data)
+        try:
+            data = json.loads((cfg.directory / "report.json").read_text(encoding="utf-8"))
+            data["built"] = False
+            return BuildReport(**data)
+        except (ValueError, TypeError, OSError):  # truncated, not UTF-8, or another shape: rebuild, never trust
+            (cfg.directory / "report.json").unlink(missing_ok=True)
     return build(cfg)
 
 

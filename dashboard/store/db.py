@@ -217,8 +217,15 @@ def _refuse_unreadable_sqlite(url: str) -> None:
     path = Path(url[len("sqlite:///"):])
     if not path.exists():
         return
-    with path.open("rb") as fh:
-        head = fh.read(16)
+    if path.is_dir():
+        raise PetaError.single("PETA_DB_URL", str(path), "a ceremony database file: this path is a folder. Move the "
+                               "folder away, or set PETA_DB_URL to the database file")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise PetaError.single("PETA_DB_URL", str(path), f"a ceremony database file the app can read ({exc.strerror}): "
+                               "check its owner and permissions") from None
     if head != b"SQLite format 3\x00":
         what = "is empty (0 bytes)" if not head else "is not a SQLite database"
         raise PetaError.single("PETA_DB_URL", str(path), f"a readable ceremony database: this file {what}. Restore it "
