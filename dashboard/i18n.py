@@ -240,6 +240,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "act_withdraw": ("ditarik", "withdrawn"),
     "act_merge": ("digabung sebagai sumber", "merged as a source"),
     "act_import": ("diimpor", "imported"),
+    "act_reject_draft": ("draf berita ditolak", "article draft rejected"),
     "who": ("Oleh", "By"),
     "action": ("Tindakan", "Action"),
     "before": ("Sebelum", "Before"),

@@ -115,6 +115,10 @@ _ID: list[tuple[str, str]] = [
      "ID yang belum dipakai (atau gabungkan laporan ini ke upacara itu sebagai sumber tambahan); "
      "mungkin baru saja disimpan orang lain"),
     (r"why the report is withdrawn \(kept in its history\)", "alasan laporan ditarik (disimpan di riwayat)"),
+    (r"why the draft is rejected \(kept in the history\)", "alasan draf ditolak (disimpan di riwayat)"),
+    (r"a draft with a region within (\S+): this draft suggests no region.*",
+     r"draf dengan wilayah di dalam \1: draf ini tidak menyarankan wilayah, jadi hanya pengantre draf atau "
+     r"pengguna semua wilayah yang boleh menolaknya"),
     (r"'(.*)' as in (\S+): reports sharing an id describe one ceremony \(or give this report its own id\)",
      r"'\1' seperti di \2: laporan dengan ID yang sama menggambarkan satu upacara (atau beri laporan ini ID sendiri)"),
     (r"one id: these reports share region (\S+) and date (\S+), so they describe the same ceremony and are "

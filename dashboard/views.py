@@ -251,7 +251,7 @@ def figure_rows(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-_ACTIONS = ("seed", "create", "edit", "withdraw", "merge", "import")  # each has an act_<action> text
+_ACTIONS = ("seed", "create", "edit", "withdraw", "merge", "import", "reject_draft")  # each has an act_<action> text
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 # Notes the seed writes (in the store, kept as written); shown in the interface language.
 _NOTE_PREFIXES = {"from ": ("dari berkas ", "from file "), "file changed: ": ("berkas berubah: ", "file changed: ")}

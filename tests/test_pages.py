@@ -457,6 +457,10 @@ def test_articles_page_five_links_reviewed_and_saved(own_data, article_server):
     rejected = store.drafts("rejected")
     assert len(rejected) == 1 and rejected[0].decided_by == "admin-provinsi"
     assert json.loads(rejected[0].draft)["region"]["value"] == "33.02.27"
+    assert store.history()[-1].action == "reject_draft" and "Sudah dicatat lewat formulir" in store.history()[-1].note
+    at.switch_page("app_pages/riwayat.py").run()
+    assert "draf berita ditolak" in list(at.dataframe[0].value["Tindakan"])  # Riwayat says it
+    at.switch_page("app_pages/berita.py").run()
     # the saved ceremonies load like any other: one Sakra ceremony with both outlets as sources
     rec = context.records(context.gazetteer(), own_data)
     sakra = rec.ceremonies[rec.ceremonies["region_code"] == "52.03.02"]

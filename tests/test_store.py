@@ -776,6 +776,40 @@ def test_a_region_limited_user_is_refused_on_every_write_path(env):
     assert store.row(rid).region_code == "32.01.24"
 
 
+def test_rejecting_a_draft_needs_access_a_reason_and_leaves_history(env):
+    """Issue 23: rejecting a draft checked no access, took an empty reason and wrote no history."""
+    import json
+
+    store, gaz, cal, data = env
+
+    def queue(region, by="admin"):
+        draft = json.dumps({"region": {"value": region}} if region else {})
+        (n,), _ = store.add_drafts(by, [{"source": f"teks-{region}", "url": None, "title": "Uji",
+                                         "article_text": "Teks uji.", "draft": draft}])
+        return n
+
+    cibinong, ciawi_, nowhere, own = queue("32.01.01"), queue("32.01.24"), queue(None), queue(None, "camat-ciawi")
+    before = len(store.history())
+    for draft, user, reason, says in ((cibinong, CAMAT_CIAWI, "bukan upacara", "32.01.24"),
+                                      (ciawi_, None, "bukan upacara", "signed-in"),
+                                      (ciawi_, CAMAT_CIAWI, "  ", "reason"),
+                                      (nowhere, CAMAT_CIAWI, "bukan upacara", "suggests no region")):
+        with pytest.raises(PetaError, match=says):
+            editing.reject_draft(store, draft, reason, user)
+    assert len(store.drafts("rejected")) == 0 and len(store.history()) == before
+    editing.reject_draft(store, ciawi_, " hanya imbauan, bukan upacara ", CAMAT_CIAWI)
+    editing.reject_draft(store, own, "berita ganda", CAMAT_CIAWI)  # queued by them, no region
+    editing.reject_draft(store, nowhere, "bukan upacara", ADMIN)
+    assert {d.id for d in store.drafts("rejected")} == {ciawi_, own, nowhere}
+    rows = store.history()[before:]
+    assert [(h.action, h.ceremony_id, h.user) for h in rows] == [
+        ("reject_draft", f"draf-{ciawi_}", "camat-ciawi"), ("reject_draft", f"draf-{own}", "camat-ciawi"),
+        ("reject_draft", f"draf-{nowhere}", "admin")]
+    assert rows[0].note == "teks-32.01.24: hanya imbauan, bukan upacara"
+    with pytest.raises(PetaError, match="already marked it rejected"):
+        editing.reject_draft(store, ciawi_, "lagi", ADMIN)
+
+
 def test_a_full_disk_is_named_and_the_store_stays_as_it_was(env, tmp_path):
     """A write that hits a file-size limit (how a full disk looks to SQLite) ends in the one error
     shape, with the driver's reason and no SQL; the store is unchanged and still loads."""

@@ -399,9 +399,15 @@ class Store:
 
     @_database_errors_named
     def reject_draft(self, draft_id: int, user: str, reason: str) -> None:
+        """Close the draft as rejected and write the rejection to the history, in one transaction.
+        (Use :func:`dashboard.store.editing.reject_draft`, which checks access and the reason.)
+        The history row names the draft as ``draf-<n>`` with report number 0: it changed no report."""
         with Session(self.engine) as s, s.begin():
             self._lock(s)
             close_draft(s, draft_id, "rejected", user, note=reason)
+            row = s.get(DraftRow, draft_id)
+            s.add(ChangeRow(at=_now(), user=user, action="reject_draft", report_id=0, ceremony_id=f"draf-{draft_id}",
+                            before=None, after=None, note=f"{row.url or row.source}: {reason}"))
 
     def _lock(self, s: Session) -> None:
         """Take the database's one write lock for the rest of this transaction: updating the single

@@ -181,6 +181,31 @@ def withdraw(store: Store, gaz: Gazetteer, calendar: list[RawReport], report_id:
                 check=None if repair else lambda rows: trial_rows(rows, gaz, calendar, replace={report_id: None}))
 
 
+def reject_draft(store: Store, draft_id: int, reason: str, user: User | None) -> None:
+    """Reject a queued draft: a signed-in user with write access to the region the draft suggests
+    (a draft that suggests none: whoever queued it, or a user of every region), and a reason; the
+    rejection is kept in the history (*Riwayat*)."""
+    import json
+
+    record = f"draf-{draft_id}"
+    draft = store.draft(draft_id)
+    try:
+        region = (json.loads(draft.draft).get("region") or {}).get("value")
+    except (ValueError, AttributeError):
+        region = None
+    if region:
+        check_access(user, str(region), record)
+    else:
+        check_access(user, "", record) if user is None else None
+        if user.region and user.name != draft.created_by:
+            raise PetaError.single("region", None, f"a draft with a region within {user.region}: this draft "
+                                   "suggests no region, so only whoever queued it or a user of every region may "
+                                   "reject it", record=record)
+    if not reason or not reason.strip():
+        raise PetaError.single("reason", reason, "why the draft is rejected (kept in the history)", record=record)
+    store.reject_draft(draft_id, user.name, reason.strip())
+
+
 def import_reports(store: Store, gaz: Gazetteer, calendar: list[RawReport], reports: list[RawReport],
                    user: User | None, file_name: str, dry_run: bool = False) -> Imported:
     """All rows or none: every row is checked (access and the full loader) before one transaction

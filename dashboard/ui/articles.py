@@ -270,7 +270,7 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
         st.text_input(t("art_reject_reason", lang), key="a_reject_reason")
         if st.button(t("art_reject", lang), key="a_reject"):
             try:
-                _store().reject_draft(row.id, user.name, st.session_state.get("a_reject_reason") or "-")
+                editing.reject_draft(_store(), row.id, st.session_state.get("a_reject_reason") or "", user)
                 st.session_state["_a_message"] = t("art_rejected", lang, n=row.id)
                 st.rerun()
             except PetaError as exc:
