@@ -33,6 +33,8 @@ start = time.monotonic()
 try:
     if sys.argv[1] == "sheet":
         sheet.read_rows(path.name, data)
+    elif path.suffix == ".txt":
+        article.from_text(path.name, article.decode(path.name, data))
     else:
         article.from_html(path.name, article.decode(path.name, data))
     out = {"refused": None}
@@ -92,6 +94,30 @@ def test_a_tag_with_100000_attributes_is_read_without_them(tmp_path):
 def test_the_longest_page_the_limits_allow_stays_within_budget(tmp_path):
     out = _read(tmp_path, "page", "panjang.html", hostile.many_paragraphs_html(0.44))
     assert out["refused"] is None, out
+
+
+def test_five_megabytes_of_pasted_text_are_refused(tmp_path):
+    """The upload limit (5 MB) is far more text than an article: the rules would read every sentence
+    (16 s); refused by its length instead."""
+    sentence = "Camat memimpin apel netralitas ASN yang dihadiri para lurah di aula kecamatan. "
+    out = _read(tmp_path, "page", "panjang.txt", ("Judul\n" + sentence * 60_000).encode())
+    assert out["refused"] and "200000" in out["refused"], out
+
+
+def test_the_longest_article_the_limits_allow_is_drafted_within_budget(tmp_path, geo_cfg):
+    """200,000 characters through the whole CLI path (read, every rule, the JSON draft)."""
+    import os
+    import time
+
+    sentence = "Camat memimpin apel netralitas ASN yang dihadiri para lurah di aula Kecamatan Ciawi. "
+    path = tmp_path / "panjang.txt"
+    path.write_text("Judul berita\n" + sentence * (199_000 // len(sentence)), encoding="utf-8")
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "dashboard", "extract", str(path), "--json"], capture_output=True,
+                          text=True, timeout=60, env=os.environ.copy())
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert time.monotonic() - start < SECONDS
+    assert json.loads(done.stdout)["is_ceremony"]["value"] is True
 
 
 def test_trimming_keeps_what_trafilatura_reads():
