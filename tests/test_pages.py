@@ -364,6 +364,41 @@ def test_entry_page_needs_login_and_right_region(own_data):
     assert any("Kec. Ciawi (32.01.24)" in c.value for c in at.sidebar.caption)  # the user's region by name
 
 
+def test_import_page_says_what_it_wrote_and_refuses_a_workbook_bomb(own_data):
+    """Issue 23 through Impor: a 100 KB workbook holding a 100 MB string is refused, named in
+    Indonesian, before it expands; a sheet with two Kec. Caringin and two undated rows says
+    exactly how many ceremonies and sources it wrote."""
+    import csv
+    import io
+
+    from dashboard.store import sheet
+    from dashboard.store.editing import User
+    from tests import hostile
+
+    at = open_page("impor", election="pilkada-2024")
+    at.session_state["_user"] = User("admin-provinsi")
+    at.run()
+    at.file_uploader(key="import_file").set_value(("bom.xlsx", hostile.shared_string_bomb(100),
+                                                    "application/octet-stream")).run()
+    assert not at.exception, [e.message for e in at.exception]
+    shown = " ".join(e.value for e in at.error).replace("\\", "")
+    assert "bom.xlsx" in shown and "paling banyak 16384 KB untuk bagian itu" in shown, shown
+    base = {"tanggal": "2024-11-20", "pemilihan": "pilkada-2024", "jenis": "apel", "sumber_media": "Warta"}
+    rows = [{**base, "kode_wilayah": "32.01.27"}, {**base, "kode_wilayah": "32.02.31"},
+            {**base, "kode_wilayah": "32.01.24", "tanggal": "", "alasan_tanpa_tanggal": "tanpa tanggal"},
+            {**base, "kode_wilayah": "32.01.24", "tanggal": "", "alasan_tanpa_tanggal": "tanpa tanggal"},
+            {**base, "kode_wilayah": "32.01.26", "sumber_media": "Warta Lain"}, {**base, "kode_wilayah": "32.01.26"}]
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(sheet.COLUMNS))
+    writer.writeheader()
+    writer.writerows({c: r.get(c, "") for c in sheet.COLUMNS} for r in rows)
+    at.file_uploader(key="import_file").set_value(("serentak.csv", buf.getvalue().encode(), "text/csv")).run()
+    at.button(key="import_all").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert any("6 baris diimpor: 5 upacara (5 baru, 0 yang sudah tercatat mendapat sumber tambahan), 6 sumber"
+               in s.value for s in at.success), [s.value for s in at.success]
+
+
 def test_history_hides_who_from_anonymous_viewers(own_data):
     from dashboard.store.editing import User
 
