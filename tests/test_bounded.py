@@ -92,7 +92,11 @@ def test_a_tag_with_100000_attributes_is_read_without_them(tmp_path):
 
 
 def test_the_longest_page_the_limits_allow_stays_within_budget(tmp_path):
+    """Just under the page's text bound: trafilatura reads it all (within budget), and the article it
+    finds is then longer than one article may be."""
     out = _read(tmp_path, "page", "panjang.html", hostile.many_paragraphs_html(0.44))
+    assert "200000" in (out["refused"] or ""), out
+    out = _read(tmp_path, "page", "artikel.html", hostile.many_paragraphs_html(0.2))
     assert out["refused"] is None, out
 
 
