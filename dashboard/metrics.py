@@ -57,11 +57,26 @@ AGGREGATE_LEVELS = ("provinsi", "kabupaten/kota")
 _PREFIX_WIDTHS = (2, 5, 8)  # "32", "32.01", "32.01.01": the codes of a unit's ancestors
 
 
-def default_election(calendar, today: dt.date | None = None) -> str:
-    """The election a view opens on: the next one, or the latest once all have passed."""
+def votes_in(region: str | None, regions) -> bool:
+    """Whether the region in view (None: Indonesia) votes as a whole in an election held in
+    ``regions`` (None or empty: everywhere): Indonesia only in an election held everywhere, a
+    region when it lies in (or is) one of the election's regions. Jawa Timur does not vote as a
+    whole in Kab. Magetan's PSU; Kab. Magetan and its kecamatan do."""
+    if not isinstance(regions, (list, tuple)) or not regions:
+        return True
+    return region is not None and any(region == r or region.startswith(r + ".") for r in regions)
+
+
+def default_election(calendar, today: dt.date | None = None, region: str | None = None) -> str:
+    """The election a view opens on: the next one the region in view votes in, or, with none
+    upcoming, the latest it voted in. So Indonesia opens on the latest national election, and a
+    region that held a re-vote (PSU) opens on it while it is upcoming or the latest."""
     today = today or dt.date.today()
-    upcoming = calendar[calendar["date"].dt.date >= today].sort_values("date")
-    return upcoming["id"].iloc[0] if len(upcoming) else calendar.sort_values("date")["id"].iloc[-1]
+    mine = calendar[[votes_in(region, r) for r in calendar["regions"]]]
+    if mine.empty:  # a calendar of regional elections only, none of them here
+        mine = calendar
+    upcoming = mine[mine["date"].dt.date >= today].sort_values("date", kind="stable")
+    return upcoming["id"].iloc[0] if len(upcoming) else mine.sort_values("date", kind="stable")["id"].iloc[-1]
 
 
 def default_as_of(election_day: dt.date, today: dt.date | None = None) -> dt.date:

@@ -167,6 +167,12 @@ _ID: list[tuple[str, str]] = [
      "baris Anda sendiri: ini baris contoh dari templat; ganti isinya atau hapus sebelum mengimpor"),
     (r"a whole number of seconds, (\d+) to (\d+)", r"bilangan bulat detik, \1 sampai \2"),
     (r"a date written YYYY-MM-DD from (\S+) to (\S+)", r"tanggal ditulis TTTT-BB-HH, dari \1 sampai \2"),
+    # issue 22: the calendar
+    (r"a region that voted in (\S+) \((.+)\)", r"wilayah yang ikut memilih pada \1 (\2)"),
+    (r"the id of another election in the calendar: (.+)", r"ID pemilihan lain di kalender: \1"),
+    (r"how it belongs to (\S+): one of: (.+)", r"hubungannya dengan \1: salah satu dari: \2"),
+    (r"left out: kind goes with part_of \(the election this one belongs to\)",
+     "dikosongkan: kind hanya diisi bersama part_of (pemilihan induknya)"),
     # issue 23: workbooks bounded before they are opened
     (r"a workbook of at most (\d+) parts \(save the sheet again from the template, or split it\)",
      r"buku kerja dengan paling banyak \1 bagian (simpan ulang dari templat, atau bagi lembarnya)"),

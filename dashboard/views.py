@@ -16,6 +16,23 @@ from .records.vocab import KINDS
 from .regions import Gazetteer
 
 
+def election_note(calendar: pd.DataFrame, election_id: str, gaz: Gazetteer, lang: str) -> str | None:
+    """What an election is beyond its name, for the line under the election picker: the election
+    it belongs to and how (a PSU of Pilkada 2024), and the regions that vote when not everywhere.
+    None for an election held everywhere on its own."""
+    row = calendar.set_index("id").loc[election_id]
+    parts = []
+    if isinstance(row.get("part_of"), str) and row["part_of"] in set(calendar["id"]):
+        parent = calendar.set_index("id").loc[row["part_of"], "name_en" if lang == "en" else "name"]
+        parts.append(t(f"kind_{row['kind']}", lang, parent=parent))
+    regions = row.get("regions")
+    if isinstance(regions, (list, tuple)) and regions:
+        names = [gaz.get(r).label if r in gaz else r for r in regions]
+        parts.append(t("held_in", lang, regions=", ".join(names)))
+    text = " · ".join(parts)
+    return text[:1].upper() + text[1:] if text else None
+
+
 def kinds_text(records: Records, cid: str, lang: str) -> str:
     return ceremony_texts(records, [cid], lang)[0].get(cid, "")
 

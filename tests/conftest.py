@@ -1,5 +1,7 @@
-"""Shared fixtures. Tests run against the real mirror in ../shared/geo and the
-real seed records in data/; the geometry cache lives in a per-session temp dir."""
+"""Shared fixtures. Tests run against the real mirror in ../shared/geo and the records and
+calendar in tests/fixtures/data (the seed records, written for the tests): never the shipped
+data/, which grows with real records and elections (issue 22). The geometry cache lives in a
+per-session temp dir."""
 
 from __future__ import annotations
 
@@ -11,10 +13,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 MIRROR = (ROOT.parent / "shared" / "geo" / "wilayah_boundaries").resolve()
 SEEDS = (ROOT.parent / "shared" / "seeds").resolve()
+DATA = ROOT / "tests" / "fixtures" / "data"
 
 os.environ.setdefault("PETA_GEO_SOURCE", str(MIRROR))
 os.environ["PETA_PROVINCES"] = "31,32,36"
-os.environ["PETA_DATA_DIR"] = str(ROOT / "data")
+os.environ["PETA_DATA_DIR"] = str(DATA)
 os.environ.setdefault("PETA_SECRETS_FILE", str(ROOT / "tests" / "fixtures" / "no-secrets.toml"))
 
 
@@ -47,7 +50,7 @@ def gaz(geo_cfg):
 def records(gaz):
     from dashboard import context
 
-    return context.records(gaz, ROOT / "data")
+    return context.records(gaz, DATA)
 
 
 def _pg_bin(name: str) -> str | None:

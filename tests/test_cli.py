@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 
 
 def run(*args, **kw):
@@ -49,7 +49,7 @@ def test_bad_requests_exit_non_zero_with_message():
 def test_validate(tmp_path):
     ok = run("validate")
     assert ok.returncode == 0 and "4 ceremonies" in ok.stdout
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(DATA, tmp_path / "data")
     (tmp_path / "data" / "ceremonies" / "x.yaml").write_text("id: x-bad\nregion: '32.01'\n", encoding="utf-8")
     bad = run("validate", str(tmp_path / "data"))
     assert bad.returncode == 2 and "x.yaml" in bad.stderr and "'x-bad'" in bad.stderr
@@ -79,7 +79,7 @@ def test_coverage_without_region_is_national():
 
 
 def test_validate_never_writes(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("peta.db*"))
+    shutil.copytree(DATA, tmp_path / "data", ignore=shutil.ignore_patterns("peta.db*"))
     ok = run("validate", str(tmp_path / "data"))
     assert ok.returncode == 0 and not list((tmp_path / "data").glob("peta.db*"))
 

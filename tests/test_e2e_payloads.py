@@ -14,7 +14,7 @@ import shutil
 import pytest
 import yaml
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 from .test_e2e import click_unit, map_frame, need_chromium, running_app
 
 pytestmark = pytest.mark.e2e
@@ -59,7 +59,7 @@ def _records(data) -> None:
 def hostile(tmp_path_factory, geo_cfg):
     need_chromium()
     data = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(ROOT / "data", data, dirs_exist_ok=True, ignore=shutil.ignore_patterns("peta.db*"))
+    shutil.copytree(DATA, data, dirs_exist_ok=True, ignore=shutil.ignore_patterns("peta.db*"))
     _records(data)
     env = {**os.environ, "PETA_DATA_DIR": str(data)}
     env.pop("PETA_DB_URL", None)

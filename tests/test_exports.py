@@ -28,7 +28,7 @@ from dashboard.export.tables import HEADER_ROW, csv_skiprows, neutralise
 from dashboard.report import Report
 from dashboard.style import STATE_COLORS
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -200,7 +200,7 @@ def test_cells_that_look_like_formulas_are_neutralised(tmp_path, gaz):
     """A record whose leader and source title begin with =, +, - or @ reaches the CSV and the
     XLSX as text: no spreadsheet would run it."""
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(DATA, data)
     path = data / "ceremonies" / "rancabungur-2023-11-10.yaml"
     text = path.read_text(encoding="utf-8")
     leader = next(line for line in text.splitlines() if line.strip().startswith("name:"))
@@ -339,7 +339,7 @@ def test_markup_from_data_stays_text_in_charts_pack_and_frames(tmp_path, gaz):
     """Issue 11 §1: plotly reads tags such as <a href> and <b> in any text, so a leader, outlet or
     measure written as markup reaches every figure escaped: as characters, never as a link."""
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("peta.db*"))
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("peta.db*"))
     path = data / "ceremonies" / "cibinong-2024-11-12.tb.yaml"
     text = path.read_text(encoding="utf-8")
     payload = '<a href="https://evil.example/x">klik</a><img src=x onerror=alert(1)>'
@@ -360,7 +360,7 @@ def test_markup_from_data_stays_text_in_charts_pack_and_frames(tmp_path, gaz):
 def test_pack_cover_and_briefing_say_whether_the_pemda_pledged(gaz):
     from dashboard import context as ctx
 
-    rec = ctx.records(gaz, ROOT / "data")
+    rec = ctx.records(gaz, DATA)
     report = Report(rec, gaz, "pemilu-2024", "36.02", dt.date(2024, 2, 14))  # Kab. Lebak: its own pakta
     cover = pages(report)[0]
     texts = " ".join(a.text for a in cover.layout.annotations)
@@ -412,7 +412,7 @@ def test_no_csv_or_xlsx_the_app_writes_has_a_cell_a_spreadsheet_would_run(tmp_pa
     from dashboard.views import filter_ceremonies, history_rows
 
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("peta.db*"))
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("peta.db*"))
     monkeypatch.setenv("PETA_DATA_DIR", str(data))
     monkeypatch.delenv("PETA_DB_URL", raising=False)
     path = data / "ceremonies" / "rancabungur-2023-11-10.yaml"

@@ -25,6 +25,8 @@ from dashboard.extract.text import number_value, sentences
 from dashboard.records.read import read_calendar
 from dashboard.store import sheet
 
+from .conftest import DATA
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 EXPECTED = yaml.safe_load((ARTICLES / "expected.yaml").read_text(encoding="utf-8"))
@@ -32,7 +34,7 @@ EXPECTED = yaml.safe_load((ARTICLES / "expected.yaml").read_text(encoding="utf-8
 
 @pytest.fixture(scope="module")
 def calendar() -> Calendar:
-    return Calendar.from_raw(read_calendar(ROOT / "data"))
+    return Calendar.from_raw(read_calendar(DATA))
 
 
 @pytest.fixture(scope="module")

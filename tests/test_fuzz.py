@@ -29,7 +29,7 @@ from dashboard.records.tables import load_folder, load_records
 from dashboard.store import importer, sheet
 from dashboard.store.editing import User
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 
 SETTINGS = dict(deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -110,7 +110,7 @@ def test_generated_csv_sheets_end_in_the_one_error_shape(content):
 @pytest.fixture(scope="module")
 def store_env(tmp_path_factory, gaz):
     data = tmp_path_factory.mktemp("fuzzdata")
-    shutil.copytree(ROOT / "data", data, dirs_exist_ok=True, ignore=shutil.ignore_patterns("peta.db*"))
+    shutil.copytree(DATA, data, dirs_exist_ok=True, ignore=shutil.ignore_patterns("peta.db*"))
     db = context.store(data)
     context.seed(db, gaz, data)
     return db, gaz, read_calendar(data)
@@ -217,7 +217,7 @@ def yaml_files(draw) -> str:
 def yaml_dir(tmp_path_factory):
     root = tmp_path_factory.mktemp("fuzzyaml")
     (root / "ceremonies").mkdir()
-    shutil.copyfile(ROOT / "data" / "elections.yaml", root / "elections.yaml")
+    shutil.copyfile(DATA / "elections.yaml", root / "elections.yaml")
     return root
 
 

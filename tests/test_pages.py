@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 
 
 def open_page(page: str, **params) -> AppTest:
@@ -180,7 +180,7 @@ def test_data_filters_and_download():
 
 def test_bad_data_shows_one_clear_error(tmp_path, monkeypatch):
     import shutil
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(DATA, tmp_path / "data")
     (tmp_path / "data" / "ceremonies" / "rusak.yaml").write_text("id: rusak\nregion: '32.01'\n", encoding="utf-8")
     monkeypatch.setenv("PETA_DATA_DIR", str(tmp_path / "data"))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
@@ -293,7 +293,7 @@ def test_briefing_picks_up_a_new_record_without_reload(tmp_path, monkeypatch):
     import time
 
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(DATA, data)
     monkeypatch.setenv("PETA_DATA_DIR", str(data))
     at = open_page("ringkasan", mode="briefing", election="pilkada-2024", region="32.01", as_of="2024-11-27")
     assert "2/40" in _html(at)
@@ -314,7 +314,7 @@ def own_data(tmp_path, monkeypatch):
     import shutil
 
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("peta.db*"))
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("peta.db*"))
     monkeypatch.setenv("PETA_DATA_DIR", str(data))
     monkeypatch.delenv("PETA_DB_URL", raising=False)
     return data

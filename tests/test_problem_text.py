@@ -24,7 +24,7 @@ from dashboard.records.validate import validate_report
 from dashboard.store import importer, sheet
 from dashboard.store.editing import User
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 
 ADMIN = User("admin")
 
@@ -38,7 +38,7 @@ def env(tmp_path, gaz, monkeypatch):
     from dashboard.records.read import read_calendar
 
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("peta.db*"))
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("peta.db*"))
     monkeypatch.setenv("PETA_DATA_DIR", str(data))
     monkeypatch.delenv("PETA_DB_URL", raising=False)
     store = context.store(data)

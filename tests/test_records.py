@@ -12,7 +12,7 @@ from dashboard.errors import PetaError
 from dashboard.records.tables import load_folder
 from dashboard.records.vocab import COMMITMENT_CATEGORIES
 
-from .conftest import ROOT, SEEDS
+from .conftest import DATA, ROOT, SEEDS
 
 
 def test_four_ceremonies_from_five_reports(records):
@@ -96,7 +96,7 @@ def test_commitment_texts_are_our_words(records):
 
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(DATA, tmp_path / "data")
     return tmp_path / "data"
 
 
@@ -184,7 +184,8 @@ def test_conflicting_facts_are_reported_not_picked(data_copy, gaz):
 
 def test_new_election_needs_no_code(data_copy, gaz):
     with (data_copy / "elections.yaml").open("a") as fh:
-        fh.write("- id: pilkades-2025\n  name: Pilkades 2025\n  date: 2025-06-01\n")
+        fh.write("- id: pilkades-2025\n  name: Pilkades 2025\n  date: 2025-06-01\n"
+                 "  sources:\n    - outlet: Warta Uji\n")
     path = data_copy / "ceremonies" / "lebak-2023-12-15.yaml"
     path.write_text(path.read_text().replace("[pemilu-2024, pilkada-2024]", "[pemilu-2024, pilkades-2025]"))
     rec = load_folder(data_copy, gaz)

@@ -26,7 +26,7 @@ from dashboard.store import auth, editing, formdata, importer, sheet
 from dashboard.store.db import Store, load
 from dashboard.store.editing import User
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 
 ADMIN = User("admin")
 CAMAT_CIAWI = User("camat-ciawi", "32.01.24")
@@ -47,7 +47,7 @@ def _fresh_database(server: str) -> str:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def env(request, tmp_path, gaz, monkeypatch):
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("peta.db*"))
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("peta.db*"))
     monkeypatch.setenv("PETA_DATA_DIR", str(data))
     if request.param == "postgresql":
         monkeypatch.setenv("PETA_DB_URL", _fresh_database(request.getfixturevalue("pg_url")))

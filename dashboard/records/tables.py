@@ -74,7 +74,7 @@ COLUMNS = {
     "readiness": ["ceremony_id", "region_code", "measure", "percent", "as_of", "source_ids"],
     "sources": ["source_id", "ceremony_id", "outlet", "title", "url", "published", "archive", "note", "file"],
     "conflicts": ["ceremony_id", "field", "values", "files"],
-    "calendar": ["id", "name", "name_en", "date", "note", "regions", "source"],
+    "calendar": ["id", "name", "name_en", "date", "note", "regions", "part_of", "kind", "sources"],
 }
 
 
@@ -206,7 +206,8 @@ def build_tables(reports: list[RawReport], gazetteer: Gazetteer, calendar: list[
         rows["calendar"].append({"id": e.data["id"], "name": e.data["name"],
                                  "name_en": e.data.get("name_en") or e.data["name"],
                                  "date": pd.Timestamp(e.data["date"]), "note": e.data.get("note"),
-                                 "regions": e.data.get("regions"), "source": e.data.get("source")})
+                                 "regions": e.data.get("regions"), "part_of": e.data.get("part_of"),
+                                 "kind": e.data.get("kind"), "sources": e.data.get("sources") or []})
     return Records(**{name: _frame(name, r) for name, r in rows.items()})
 
 

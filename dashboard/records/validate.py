@@ -197,6 +197,11 @@ def validate_report(report: RawReport, gazetteer: Gazetteer, elections: dict[str
             if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p <= 100:
                 c.bad(f + ".percent", p, "a number from 0 to 100")
             c.date(f + ".as_of", r.get("as_of"), required=True)
+    _check_sources(c)
+
+
+def _check_sources(c: _Checker) -> None:
+    """``sources``: a ceremony's news reports, or where an election's facts are published."""
     for i, s in enumerate(c.items("sources", required=True)):
         f = f"sources[{i}]"
         if c.keys(f, s, SUBFIELDS["sources"]):
@@ -209,13 +214,21 @@ def validate_report(report: RawReport, gazetteer: Gazetteer, elections: dict[str
             c.date(f + ".published", s.get("published"))
 
 
-CALENDAR_FIELDS = ("id", "name", "name_en", "date", "note", "regions", "source")
+CALENDAR_FIELDS = ("id", "name", "name_en", "date", "note", "regions", "part_of", "kind", "sources")
+# How an election belongs to the one named in ``part_of``.
+ELECTION_KINDS = {
+    "psu": "pemungutan suara ulang (a re-vote the Mahkamah Konstitusi ordered)",
+    "pemilihan_ulang": "pemilihan ulang (a new election after the empty box won)",
+}
 
 
 def validate_calendar(entries: list[RawReport], problems: list[Problem], gazetteer: Gazetteer | None = None) -> None:
-    """Every election: id, name, date; ``regions`` (codes of the regions that hold it, when not
-    held everywhere) must be known codes and come with a ``source`` naming where the list is from."""
+    """Every election: id, name, date and the sources that publish it; ``regions`` (codes of the
+    regions that vote, when not everywhere) must be known codes; ``part_of`` names another election
+    of the calendar (a PSU of Pilkada 2024), with ``kind`` saying how, and its regions must take
+    part in that election."""
     seen: set[str] = set()
+    held = {e.data.get("id"): e.data.get("regions") for e in entries if isinstance(e.data.get("id"), str)}
     for e in entries:
         c = _Checker(e, problems)
         d = e.data
@@ -227,12 +240,11 @@ def validate_calendar(entries: list[RawReport], problems: list[Problem], gazette
             if not isinstance(regions, list) or not regions:
                 c.bad("regions", regions, "a list of quoted Kemendagri codes of the regions holding this "
                                           "election, or leave it out when it is held everywhere")
+                regions = None
             else:
                 for r in regions:
                     if not isinstance(r, str) or not CODE_RE.match(r) or (gazetteer is not None and r not in gazetteer):
                         c.bad("regions", r, "a quoted Kemendagri code present in the boundary data, e.g. \"32.01\"")
-                c.text("source", d.get("source"), required=True)
-        c.text("source", d.get("source"))
         if not isinstance(d.get("id"), str) or not ID_RE.match(d.get("id") or ""):
             c.bad("id", d.get("id"), FIELDS["id"])
         elif d["id"] in seen:
@@ -242,3 +254,18 @@ def validate_calendar(entries: list[RawReport], problems: list[Problem], gazette
         c.text("name", d.get("name"), required=True)
         c.text("name_en", d.get("name_en"))
         c.date("date", d.get("date"), required=True)
+        c.text("note", d.get("note"))
+        _check_sources(c)
+        parent, kind = d.get("part_of"), d.get("kind")
+        if parent is not None:
+            if not isinstance(parent, str) or parent not in held or parent == d.get("id"):
+                c.bad("part_of", parent, "the id of another election in the calendar: "
+                                         + ", ".join(i for i in held if i != d.get("id")))
+            elif held[parent] and isinstance(regions, list):
+                for r in regions:
+                    if isinstance(r, str) and not _holds(r, held[parent]):
+                        c.bad("regions", r, f"a region that voted in {parent} ({', '.join(held[parent])})")
+            if not _known(kind, ELECTION_KINDS):
+                c.bad("kind", kind, "how it belongs to " + str(parent) + ": " + _options(ELECTION_KINDS))
+        elif kind is not None:
+            c.bad("kind", kind, "left out: kind goes with part_of (the election this one belongs to)")

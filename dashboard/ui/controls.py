@@ -19,6 +19,8 @@ from .. import metrics, settings
 from ..errors import Problem
 from ..i18n import level_label, t
 from ..regions import Gazetteer
+from ..views import election_note
+from .safe import md
 
 LEVEL_KEYS = ["region_l0", "region_l1", "region_l2", "region_l3"]
 # the dates a view may be "as of": the first ceremonies on record (2023) to past the next cycle
@@ -45,7 +47,9 @@ def _init(gaz: Gazetteer, calendar) -> None:
         return
     qp = st.query_params
     ids = list(calendar["id"])
-    default_election = metrics.default_election(calendar)
+    # the opening election follows the linked region (a PSU region opens on its re-vote)
+    linked = qp.get("region") or None
+    default_election = metrics.default_election(calendar, region=linked if linked in gaz else None)
     problems = []  # a bad value in a shared link is reported, then the default is used
 
     def bad(name: str, expected: str) -> None:
@@ -138,6 +142,9 @@ def sidebar(gaz: Gazetteer, calendar) -> View:
                  format_func=lambda x: {"id": "Bahasa Indonesia", "en": "English"}[x])
         lg = lang()
         st.selectbox(t("election", lg), list(names), format_func=names.get, **_bind("election"))
+        note = election_note(calendar, ss["_v_election"], gaz, lg)
+        if note:
+            st.caption(md(note))
         day = calendar.set_index("id").loc[ss["_v_election"], "date"].date()
         if ss.get("_v_as_of") is None:
             ss["_v_as_of"] = metrics.default_as_of(day)
