@@ -1,5 +1,6 @@
 import streamlit as st
 
+from dashboard import metrics
 from dashboard.i18n import t
 from dashboard.ui import account, importing, page
 
@@ -7,7 +8,8 @@ view, gaz, rec, version = page.setup()
 page.heading("page_import", view, gaz)
 user = account.box(view.lang)
 # the template's example and code list follow the signed-in user's region (else the one in view)
-importing.templates(gaz, list(rec.calendar["id"]), (user.region if user else None) or view.region, view.election, view.lang)
+where = (user.region if user else None) or view.region
+importing.templates(gaz, metrics.elections_in(rec.calendar, where), where, view.election, view.lang)
 if user is None:
     st.info(t("login_needed", view.lang))
 else:

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from dashboard import views
+from dashboard import metrics, views
 from dashboard.i18n import t
 from dashboard.ui import cache, downloads, page
 from dashboard.ui.safe import md
@@ -16,6 +16,20 @@ axis = axis_col.radio(t("axis_mode", lg), ["date", "h"], key="axis", horizontal=
 with dl:
     downloads.menu(rep, "linimasa", axis=axis)
 tl = rep.timeline
+# Set beside another election this region voted in, aligned on each one's election day (Pilkada 2024
+# and its re-vote; Pemilu 2024 and the next): the same H distance is the same number of days to go.
+others = [e for e in metrics.elections_of(rec.calendar, view.region)["id"] if e != view.election]
+names = dict(zip(rec.calendar["id"], rec.calendar["name_en" if lg == "en" else "name"]))
+if st.session_state.get("compare") not in ["", *others]:
+    st.session_state["compare"] = ""
+cmp_col, cmp_dl = st.columns([5, 1], vertical_alignment="bottom")
+compare = cmp_col.selectbox(t("compare_with", lg), ["", *others], key="compare", help=t("compare_help", lg),
+                            format_func=lambda e: names.get(e) or t("compare_none", lg))
+if compare:
+    both = cache.report(version, view.election, view.as_of, view.region, lg, compare=compare)
+    with cmp_dl:
+        downloads.menu(both, "perbandingan")
+    st.plotly_chart(both.figure("perbandingan"), width="stretch", key="compare_chart")
 left, right = st.columns([3, 1])
 left.plotly_chart(rep.figure("linimasa", axis=axis), width="stretch", key="timeline_chart")
 with right:

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import streamlit as st
 from dashboard import settings, views
 from dashboard.i18n import t
@@ -36,6 +38,7 @@ with right, st.container(height=unit_panel.HEIGHT, border=False, key="unit_panel
     unit_panel.show(rep.unit_detail(focus or None, unit_panel.LIMIT), lg, view.as_of,
                     can_open=focus in mv.drill and focus != home,
                     on_open=lambda: controls.set_region(focus), on_data=lambda: controls.set_region(focus or None))
+    unit_panel.cycles(cache.cycles(version, focus or None, lg, dt.date.today()), lg)
 if st.session_state.get("detail_more"):
     st.switch_page("app_pages/data.py")
 

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import streamlit as st
 
 from dashboard import fmt
@@ -36,6 +38,12 @@ else:
     st.dataframe(s.recent.drop(columns=["id"]), hide_index=True, width="stretch", key="recent")
 if s.undated_ids:
     st.info(t("undated_note", lg, n=len(s.undated_ids), ids=md(", ".join(s.undated_ids))))
+
+st.subheader(t("cycles_title", lg), help=t("cycles_help", lg))
+cycles = cache.cycles(version, view.region, lg, dt.date.today())
+st.dataframe(cycles.drop(columns=["election_id"]), hide_index=True, width="stretch", key="cycles")
+if any(str(d).endswith("*") for d in cycles.get(t("voting_day", lg), [])):
+    st.caption(t("cycles_ahead", lg))
 
 st.divider()
 left, right = st.columns(2)

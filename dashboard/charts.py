@@ -177,6 +177,45 @@ def _stagger(xs, positions, names, span: float, rows: int = 2):
     return out
 
 
+def comparison_figure(frame: pd.DataFrame, names: dict[str, str], lang: str = "id",
+                      title: str | None = None) -> go.Figure:
+    """Several elections' run-ups on one H axis (0 = each one's election day): the share of the
+    view's units reached, one step line per election in ``names``' order (``frame``: see
+    :func:`dashboard.metrics.comparison`)."""
+    fig = go.Figure()
+    highest = float(frame["share"].max()) if len(frame) and frame["share"].notna().any() else 0.0
+    top = min(1.0, max(0.1, -(-highest * 1.25 // 0.05) * 0.05))
+    for i, (election, name) in enumerate(names.items()):
+        line = frame[frame["election_id"] == election].sort_values("h", ascending=False)
+        if line.empty:
+            continue
+        fig.add_scatter(x=-line["h"], y=line["share"], mode="lines+markers", line_shape="hv",
+                        name=html.escape(name, quote=False),
+                        line={"width": 4 if i == 0 else 3, "color": SERIES_COLORS[i % len(SERIES_COLORS)],
+                              "dash": "solid" if i == 0 else "dash"},
+                        marker={"size": 7},
+                        customdata=[[c, n, h_label(h, lang), fmt.date_long(d, lang)]
+                                    for c, n, h, d in zip(line["covered"], line["total"], line["h"], line["date"])],
+                        hovertemplate="%{fullData.name}: %{customdata[0]}/%{customdata[1]} · %{customdata[2]}"
+                                      " · %{customdata[3]}<extra></extra>")
+    fig.add_vline(x=0, line_color=ELECTION_LINE, line_width=3)
+    # at the top: the axis runs 30 % above the highest line, so no line passes under the label
+    fig.add_annotation(x=0, y=0.98, yref="paper", yanchor="top", xanchor="right", xshift=-4,
+                       text=h_label(0, lang) if lang == "en" else t("election_day_line", lang), showarrow=False,
+                       bgcolor="rgba(255,255,255,0.85)", font={"color": ELECTION_LINE, "size": BASE_FONT_SIZE - 1})
+    step = next(s for s in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25) if top * 1.3 / s <= 8)
+    ticks = [round(i * step, 4) for i in range(int(top * 1.3 / step) + 1)]
+    fig.update_yaxes(range=[0, top * 1.3], tickmode="array", tickvals=ticks,
+                     ticktext=[fmt.pct(v * 100, lang) for v in ticks], title=t("share_axis", lang), gridcolor="#dddddd")
+    xs = list(-frame["h"]) + [0]
+    lo, hi = min(xs), max(xs)
+    pad = max(5, (hi - lo) * 0.06)
+    vals = _h_ticks(lo, hi)
+    fig.update_xaxes(title=t("axis_h", lang), zeroline=False, tickmode="array", tickvals=vals,
+                     ticktext=[h_label(-v, lang, short=True) for v in vals], range=[lo - pad, hi + pad])
+    return _layout(fig, title or t("compare_title", lang), 560)
+
+
 def h_label(h: int, lang: str, short: bool = False) -> str:
     """Days before the election as said in the interface language: ``h`` > 0 before, 0 the day,
     < 0 after (Indonesian H-14 / H / H+3; English "14 days to go" / "election day" / "3 days after")."""

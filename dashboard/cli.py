@@ -187,7 +187,8 @@ def _report(args):
     region = None
     if args.region and args.region.lower() not in ("indonesia", "id", ""):
         region = args.region if args.region in gaz else gaz.resolve(args.region).code
-    return Report(rec, gaz, args.election, region, _date(args.as_of) if args.as_of else None, args.lang)
+    return Report(rec, gaz, args.election, region, _date(args.as_of) if args.as_of else None, args.lang,
+                  compare=getattr(args, "compare", None))
 
 
 def _write(out: str, data: bytes) -> None:
@@ -414,7 +415,8 @@ def parser() -> argparse.ArgumentParser:
     eb.set_defaults(func=cmd_export_briefing)
     ec = ex.add_parser("chart", help="one chart as png/svg/pdf, the map also as html, any view's data as csv/xlsx")
     view_args(ec)
-    ec.add_argument("--name", required=True, help="peta, kesiapan, kategori or linimasa")
+    ec.add_argument("--name", required=True, help="peta, kesiapan, kategori, linimasa or perbandingan (with --compare)")
+    ec.add_argument("--compare", help="perbandingan: the election set beside --election, aligned on election day")
     ec.add_argument("--format", default="png", help="png, svg, pdf, html (peta), csv, csv-excel (semicolons, for Excel "
                     "in Indonesian settings) or xlsx")
     ec.add_argument("--size", default="16x9", help="16x9 (1920×1080) or square (1080×1080)")

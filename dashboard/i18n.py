@@ -14,6 +14,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "kind_psu": ("Pemungutan suara ulang {parent}", "Re-vote of the {parent}"),
     "kind_pemilihan_ulang": ("Pemilihan ulang {parent}", "Repeat of the {parent}"),
     "held_in": ("hanya di {regions}", "only in {regions}"),
+    "compare_with": ("Bandingkan dengan", "Compare with"),
+    "compare_none": ("(tanpa pembanding)", "(no comparison)"),
+    "compare_title": ("Menjelang hari pemungutan suara: perbandingan", "The run-up compared"),
+    "compare_help": ("Garis tiap pemilihan disejajarkan pada hari pemungutan suaranya (H): jarak ke kanan "
+                     "sama dengan hari yang sama menjelang pemilihan.",
+                     "Each election's line is aligned on its own election day (H): the same distance "
+                     "means the same number of days to go."),
+    "election_day_line": ("Hari pemungutan suara", "Election day"),
+    "cycles_title": ("Rekam jejak per pemilihan", "Record per election"),
+    "cycles_help": ("Setiap pemilihan yang diikuti wilayah ini, dihitung pada hari pemungutan suaranya "
+                    "(atau hari ini bila belum tiba).",
+                    "Every election this region voted in, counted on its election day (or today when "
+                    "it is still ahead)."),
+    "voting_day": ("Hari pemungutan suara", "Election day"),
+    "cycles_ahead": ("* Belum tiba: dihitung sampai hari ini.", "* Still ahead: counted up to today."),
     "region": ("Wilayah", "Region"),
     "province": ("Provinsi", "Province"),
     "kabupaten": ("Kabupaten/kota", "Regency/city"),

@@ -523,3 +523,35 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
                          "covered": covered, "total": total, "share": covered / total if total else None})
     series = pd.DataFrame(rows, columns=["date", "h", "region_code", "region_label", "covered", "total", "share"])
     return Timeline(series, events.reset_index(drop=True), cer[cer["date"].isna()].reset_index(drop=True), day)
+
+
+def elections_of(calendar: pd.DataFrame, region: str | None) -> pd.DataFrame:
+    """The elections the region in view votes in as a whole (:func:`votes_in`), by date."""
+    return calendar[[votes_in(region, r) for r in calendar["regions"]]].sort_values("date", kind="stable")
+
+
+def comparison(records: Records, gaz: Gazetteer, election_ids: list[str], region: str | None,
+               today: dt.date | None = None) -> pd.DataFrame:
+    """The run-up to several elections side by side, aligned on election day: for each, the view's
+    own line of :func:`timeline` (its share of units reached, step by step) up to its election
+    day, or up to ``today`` when that day is still ahead. Columns: election_id, date, h (days
+    before that election), region_code, region_label, covered, total, share."""
+    today = today or dt.date.today()
+    frames = []
+    for e in election_ids:
+        day = records.election(e)["date"].date()
+        tl = timeline(records, gaz, e, region, until=min(day, today))
+        own = tl.series[tl.series["region_code"] == (region or "")]
+        frames.append(own.assign(election_id=e))
+    cols = ["election_id", "date", "h", "region_code", "region_label", "covered", "total", "share"]
+    return pd.concat(frames, ignore_index=True)[cols] if frames else pd.DataFrame(columns=cols)
+
+
+def elections_in(calendar: pd.DataFrame, region: str | None) -> list[str]:
+    """The elections a ceremony in ``region`` may be recorded for (the validator's own rule): held
+    everywhere, or in a region that lies in or contains it; every election for Indonesia. The
+    import template's drop-down list offers these."""
+    from .records.validate import _holds
+
+    return [e for e, regions in zip(calendar["id"], calendar["regions"])
+            if region is None or not isinstance(regions, (list, tuple)) or not regions or _holds(region, list(regions))]

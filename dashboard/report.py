@@ -25,10 +25,11 @@ from .records.tables import Records
 from .records.vocab import COMMITMENT_CATEGORIES
 from .regions import Gazetteer
 
-CHARTS = ("peta", "kesiapan", "kategori", "linimasa")
+CHARTS = ("peta", "kesiapan", "kategori", "linimasa", "perbandingan")
 TABLES = (*CHARTS, "upacara")
 TITLE_KEYS = {"peta": "map_title", "kesiapan": "readiness_title", "kategori": "grid_title",
-              "linimasa": "timeline_title", "upacara": "ceremonies_title", "pengarahan": "pack_title"}
+              "linimasa": "timeline_title", "perbandingan": "compare_title", "upacara": "ceremonies_title",
+              "pengarahan": "pack_title"}
 
 
 def short_label(label: str) -> str:
@@ -48,8 +49,14 @@ class Report:
 
     def __init__(self, records: Records, gaz: Gazetteer, election: str, region: str | None,
                  as_of: dt.date | None = None, lang: str = "id",
-                 shapes: Callable[[str, bool], gpd.GeoDataFrame] | None = None):
+                 shapes: Callable[[str, bool], gpd.GeoDataFrame] | None = None, compare: str | None = None):
         day = records.election(election)["date"].date()  # PetaError listing the elections
+        if compare is not None:
+            records.election(compare)  # the same PetaError for the election compared with
+            if compare == election:
+                raise PetaError.single("compare", compare, "another election than the one in view ("
+                                       + election + ")")
+        self.compare = compare
         if region and region not in gaz:
             raise PetaError.single("region", region, "a Kemendagri code of the loaded provinces, e.g. 32.01 "
                                    "(python -m dashboard geo info lists them)")
@@ -96,6 +103,23 @@ class Report:
     def timeline(self) -> metrics.Timeline:
         return metrics.timeline(self.records, self.gaz, self.election, self.region, until=self.as_of)
 
+    @cached_property
+    def comparison(self) -> pd.DataFrame:
+        """The view's election and the one compared with, aligned on their election days."""
+        if self.compare is None:
+            raise PetaError.single("compare", None, "an election to compare with (Linimasa: 'Bandingkan "
+                                   "dengan'; CLI: --compare), one of: " + ", ".join(
+                                       i for i in self.records.calendar["id"] if i != self.election))
+        return metrics.comparison(self.records, self.gaz, [self.election, self.compare], self.region)
+
+    def _names(self, ids: list[str]) -> dict[str, str]:
+        return {i: self.records.election(i)["name_en" if self.lang == "en" else "name"] for i in ids}
+
+    @cached_property
+    def cycles(self) -> pd.DataFrame:
+        """The region's record across every election it voted in (not tied to this view's election)."""
+        return views.cycle_rows(self.records, self.gaz, self.region, self.lang)
+
     def shapes(self, level: str) -> gpd.GeoDataFrame:
         national = self.region is None
         if self._shapes is None:
@@ -118,10 +142,20 @@ class Report:
         e = self.records.election(self.election)
         return e["name_en"] if self.lang == "en" else e["name"]
 
+    def _election_for(self, name: str) -> tuple[str, str]:
+        """(id, name) an export says it is about: the comparison names both elections."""
+        if name == "perbandingan" and self.compare:
+            names = self._names([self.election, self.compare])
+            return f"{self.election}_{self.compare}", " · ".join(names.values())
+        return self.election, self.election_name
+
     def ceremony_ids(self, name: str = "") -> list[str]:
         """The ceremonies behind a chart or table: counted ones, then the undated ones listed beside."""
         if name == "linimasa":
             ids = list(self.timeline.events["id"]) + list(self.timeline.undated["id"])
+        elif name == "perbandingan":
+            ids = [i for e in (self.election, self.compare) if e
+                   for i in metrics.timeline(self.records, self.gaz, e, self.region).events["id"]]
         else:
             ids = self.coverage.ceremony_ids + self.coverage.undated_ids
         return list(dict.fromkeys(ids))
@@ -131,9 +165,10 @@ class Report:
         return tuple(dict.fromkeys(s.loc[s["ceremony_id"].isin(ids), "outlet"]))
 
     def meta(self, name: str) -> ExportMeta:
+        election_id, election_name = self._election_for(name)
         return ExportMeta(name=name, title=t(TITLE_KEYS[name], self.lang), place=self.place,
-                          place_short=self.place_short, election_id=self.election,
-                          election_name=self.election_name, as_of=self.as_of,
+                          place_short=self.place_short, election_id=election_id,
+                          election_name=election_name, as_of=self.as_of,
                           outlets=self.outlets(self.ceremony_ids(name)), lang=self.lang)
 
     # -- charts ---------------------------------------------------------------------------
@@ -148,9 +183,14 @@ class Report:
             return charts.readiness_bar(self.readiness, lg)
         if name == "kategori":
             return charts.category_grid(self.readiness, lg)
+        if name == "perbandingan":
+            return charts.comparison_figure(self.comparison, self._names([self.election, self.compare]), lg)
         tl = self.timeline
         kinds, _ = views.ceremony_texts(self.records, list(tl.events["id"]), lg)
-        return charts.timeline_figure(tl, self.records.calendar, kinds, lg, axis)
+        # election lines: the ones this region votes in, up to this election (later ones are off the axis)
+        shown = metrics.elections_of(self.records.calendar, self.region)
+        shown = shown[shown["date"].dt.date <= self.election_day]
+        return charts.timeline_figure(tl, shown, kinds, lg, axis)
 
     @cached_property
     def live_layer(self) -> dict:
@@ -225,5 +265,14 @@ class Report:
                 t("code", lg): s["region_code"], t("unit", lg): s["region_label"], t("covered", lg): s["covered"],
                 t("total_units", lg): s["total"],
                 t("share_pct", lg): [None if pd.isna(v) else round(100 * v, 1) for v in s["share"]]})
+        if name == "perbandingan":
+            c = self.comparison
+            names = self._names([self.election, self.compare])
+            return pd.DataFrame({
+                t("election", lg): [names[e] for e in c["election_id"]], "H": [f"H-{h}" if h > 0 else f"H+{-h}"
+                                                                               if h < 0 else "H" for h in c["h"]],
+                t("date", lg): [d.date().isoformat() for d in c["date"]], t("code", lg): c["region_code"],
+                t("unit", lg): c["region_label"], t("covered", lg): c["covered"], t("total_units", lg): c["total"],
+                t("share_pct", lg): [None if pd.isna(v) else round(100 * v, 1) for v in c["share"]]})
         rows = views.ceremony_rows(self.records, self.ceremony_ids(), lg)
         return rows.rename(columns={"id": cer})

@@ -126,6 +126,30 @@ def summary(records: Records, cov: metrics.Coverage, lang: str) -> Summary:
                    cov.undated_ids, cov.own_state, own_text(records, cov, lang), cov.own_ids)
 
 
+def cycle_rows(records: Records, gaz: Gazetteer, region: str | None, lang: str,
+               today: dt.date | None = None) -> pd.DataFrame:
+    """A region's record across elections (Ringkasan, the Peta panel): for every election it voted
+    in (:func:`metrics.elections_of`), counted as on that election's day (or today when the day is
+    ahead, marked so): its ceremonies, its units reached, and its own government's pledge. The
+    same coverage as every page, so each figure equals the one that election's own view shows."""
+    today = today or dt.date.today()
+    rows = []
+    level = None
+    for e in metrics.elections_of(records.calendar, region).itertuples():
+        day = e.date.date()
+        cov = metrics.coverage(records, gaz, e.id, min(day, today), region)
+        covered, total, share, level = cov.headline
+        rows.append({"election_id": e.id, t("election", lang): e.name_en if lang == "en" else e.name,
+                     t("voting_day", lang): fmt.date_short(day, lang) + ("" if day <= today else " *"),
+                     t("ceremonies_short", lang): len(cov.ceremony_ids),
+                     "covered": f"{covered} / {total} ({fmt.pct(share, lang, share=True)})",
+                     t("own_title", lang): own_label(cov.own_state, lang) if region else "–"})
+    out = pd.DataFrame(rows)
+    if level is not None:
+        out = out.rename(columns={"covered": t("units_covered", lang, level=level_plural(level, lang))})
+    return out
+
+
 def own_text(records: Records, cov: metrics.Coverage, lang: str) -> str | None:
     """"Pemda sudah berkomitmen: Ikrar, 15 Desember 2023" — the region's own government's answer
     to "did it hold its own ceremony?" (None for Indonesia)."""

@@ -6,6 +6,7 @@ regions is refused with the regions named."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 
 import pytest
@@ -132,3 +133,128 @@ def test_a_revote_region_opens_on_its_revote_and_the_sidebar_says_what_it_is(psu
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()  # Indonesia
     assert at.selectbox(key="election").value == "pilkada-2024"
     assert not [c for c in at.sidebar.caption if "hanya di" in c.value]
+
+
+def test_the_runups_compared_on_one_h_axis(psu_data, gaz, tmp_path, monkeypatch):
+    """Pilkada 2024 and its re-vote in Kab. Bogor, aligned on their election days: chart, table,
+    CSV export and CLI say the same numbers."""
+    import io
+
+    import pandas as pd
+
+    from dashboard import cli
+    from dashboard.export.files import export
+    from dashboard.report import Report
+
+    rec = load_folder(psu_data, gaz)
+    frame = metrics.comparison(rec, gaz, ["pilkada-2024", "psu-uji-2025"], "32.01", TODAY)
+    last = frame.sort_values("h").groupby("election_id").first()  # each one's election day (h = 0)
+    assert list(last["h"]) == [0, 0]
+    assert last.loc["psu-uji-2025", "covered"] == 40  # the Pemkab-wide pledge reaches every kecamatan
+    assert last.loc["pilkada-2024", "covered"] == 2  # Cibinong and Rancabungur
+    assert set(last["total"]) == {40}
+    rep = Report(rec, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27), compare="psu-uji-2025")
+    fig = rep.figure("perbandingan")
+    assert [tr.name for tr in fig.data] == ["Pilkada Serentak 2024", "PSU Pilkada 2024 (uji, 19 April 2025)"]
+    assert max(fig.data[1].y) == 1.0 and max(fig.data[0].y) == pytest.approx(2 / 40)
+    assert all(x <= 0 for tr in fig.data for x in tr.x)  # nothing after either election day
+    csv = export(rep, "perbandingan", "csv").data.decode("utf-8-sig")
+    body = pd.read_csv(io.StringIO(csv.split("\n\n", 1)[1]))
+    day = body[body["H"] == "H"].set_index("Pemilihan")
+    assert day.loc["PSU Pilkada 2024 (uji, 19 April 2025)", "Tercakup"] == 40
+    assert day.loc["Pilkada Serentak 2024", "Tercakup"] == 2
+    assert export(rep, "perbandingan", "csv").file_name.startswith("perbandingan_kab-bogor_pilkada-2024_psu-uji-2025")
+    with pytest.raises(PetaError, match="an election to compare with"):
+        Report(rec, gaz, "pilkada-2024", "32.01").figure("perbandingan")
+    monkeypatch.setenv("PETA_DATA_DIR", str(psu_data))
+    out = tmp_path / "banding.csv"
+    assert cli.main(["export", "chart", "--election", "pilkada-2024", "--compare", "psu-uji-2025", "--region", "32.01",
+                     "--name", "perbandingan", "--format", "csv", "--out", str(out)]) == 0
+    assert out.read_bytes() == export(Report(load_folder(psu_data, gaz), gaz, "pilkada-2024", "32.01",
+                                             compare="psu-uji-2025"), "perbandingan", "csv").data
+
+
+def test_a_region_record_across_elections(psu_data, gaz):
+    rec = load_folder(psu_data, gaz)
+    bogor = views.cycle_rows(rec, gaz, "32.01", "id", TODAY).set_index("election_id")
+    assert list(bogor.index) == ["pemilu-2024", "pilkada-2024", "psu-uji-2025"]  # not Kota Bekasi's repeat
+    assert bogor.loc["psu-uji-2025", "Kecamatan tercakup"] == "40 / 40 (100 %)"
+    assert bogor.loc["psu-uji-2025", "Upacara pemerintah daerah sendiri"] == "Pemda sudah berikrar"
+    assert bogor.loc["pilkada-2024", "Kecamatan tercakup"] == "2 / 40 (5 %)"
+    # each figure is the one that election's own view shows
+    cov = metrics.coverage(rec, gaz, "pilkada-2024", dt.date(2024, 11, 27), "32.01")
+    assert bogor.loc["pilkada-2024", "Upacara komitmen"] == len(cov.ceremony_ids)
+    national = views.cycle_rows(rec, gaz, None, "id", TODAY)
+    assert list(national["election_id"]) == ["pemilu-2024", "pilkada-2024"]
+    ahead = views.cycle_rows(rec, gaz, "32.01", "id", dt.date(2025, 4, 1)).set_index("election_id")
+    assert ahead.loc["psu-uji-2025", "Hari pemungutan suara"].endswith("*")  # still ahead: counted to today
+    assert ahead.loc["psu-uji-2025", "Kecamatan tercakup"].startswith("0 / 40")
+
+
+def test_the_timeline_draws_only_this_regions_elections_up_to_its_own(psu_data, gaz):
+    from dashboard.report import Report
+
+    rec = load_folder(psu_data, gaz)
+    annotations = [a.text for a in Report(rec, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27))
+                   .figure("linimasa").layout.annotations]
+    assert "Pilkada Serentak 2024" in annotations and not [a for a in annotations if "uji" in str(a)]
+    annotations = [a.text for a in Report(rec, gaz, "psu-uji-2025", "32.01", dt.date(2025, 4, 19))
+                   .figure("linimasa").layout.annotations]
+    assert "PSU Pilkada 2024 (uji, 19 April 2025)" in annotations
+    assert not [a for a in annotations if "Ulang" in str(a)]  # Kota Bekasi's repeat is not Kab. Bogor's
+
+
+def test_linimasa_compares_and_ringkasan_shows_the_record(psu_data, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("PETA_DATA_DIR", str(psu_data))
+    monkeypatch.delenv("PETA_DB_URL", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["region"] = "32.01"
+    at.run()
+    tables = [d.value for d in at.dataframe if "Pemilihan" in d.value.columns]
+    assert tables and list(tables[0]["Pemilihan"]) == ["Pemilu 2024", "Pilkada Serentak 2024",
+                                                       "PSU Pilkada 2024 (uji, 19 April 2025)"]
+    at.switch_page("app_pages/linimasa.py").run()
+    assert at.selectbox(key="compare").options == ["(tanpa pembanding)", "Pemilu 2024", "Pilkada Serentak 2024"]
+    at.selectbox(key="compare").set_value("pilkada-2024").run()
+    assert not at.exception, [e.message for e in at.exception]
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    names = [[tr.get("name") for tr in c["data"]] for c in charts]
+    assert ["PSU Pilkada 2024 (uji, 19 April 2025)", "Pilkada Serentak 2024"] in names
+
+
+ARTICLES_PSU = ROOT / "tests" / "fixtures" / "articles-psu"
+
+
+@pytest.mark.parametrize("name, region, elections", [
+    ("psu-bogor.txt", "32.01", ["psu-uji-2025"]),  # "PSU" named: the re-vote, not also Pilkada 2024
+    ("pilkada-lebak-2025.txt", "36.02", ["psu-uji-2025"]),  # "Pilkada" before Lebak's re-vote: that re-vote
+    ("pilkada-sukabumi-2025.txt", "32.02", None),  # after Pilkada 2024, no re-vote there: nothing sure
+])
+def test_the_extractor_suggests_the_revote_where_and_when_there_is_one(gaz, name, region, elections):
+    from dashboard.extract.article import from_text
+    from dashboard.extract.draft import Calendar, extract
+
+    cal = Calendar.from_raw(read_calendar(PSU))
+    article = from_text(name, (ARTICLES_PSU / name).read_text(encoding="utf-8"), published=dt.date(2025, 4, 11))
+    draft = extract(article, gaz, cal)
+    assert draft.value("region") == region
+    got = draft.readings["elections"]
+    if elections is None:
+        assert got.value in (None, ["pilkada-2024"]) and got.confidence != "sure"
+    else:
+        assert got.value == elections
+        assert "pilkada-2024" not in (got.value or [])
+
+
+def test_the_import_template_offers_the_elections_of_its_region(psu_data, gaz):
+    from dashboard.store import sheet
+
+    cal = load_folder(psu_data, gaz).calendar
+    assert metrics.elections_in(cal, "32.01.24") == ["pemilu-2024", "pilkada-2024", "psu-uji-2025"]
+    assert metrics.elections_in(cal, "32.02") == ["pemilu-2024", "pilkada-2024"]
+    assert metrics.elections_in(cal, "32") == ["pemilu-2024", "pilkada-2024", "psu-uji-2025", "ulang-uji-2025"]
+    assert metrics.elections_in(cal, None) == list(cal["id"])
+    choices = sheet.template_choices(gaz, metrics.elections_in(cal, "32.02"), "32.02")
+    assert choices["pemilihan"] == ["pemilu-2024", "pilkada-2024"]

@@ -118,7 +118,7 @@ def _exported_figures():
     gaz = context.gazetteer()
     records = context.records(gaz)
     for region in ("32.01", "32", None):
-        report = Report(records, gaz, "pilkada-2024", region, dt.date(2024, 11, 27), "id")
+        report = Report(records, gaz, "pilkada-2024", region, dt.date(2024, 11, 27), "id", compare="pemilu-2024")
         for name in CHARTS:
             for size in EXPORT_SIZES:
                 fig = presentation(report.figure(name), report.meta(name), size, made_on=dt.date(2026, 1, 2))

@@ -424,7 +424,7 @@ def test_no_csv_or_xlsx_the_app_writes_has_a_cell_a_spreadsheet_would_run(tmp_pa
     records = context.records(gaz, data)
     files: dict[str, bytes] = {}
     for region in ("32.01", None):
-        report = Report(records, gaz, "pemilu-2024", region, dt.date(2024, 2, 14))
+        report = Report(records, gaz, "pemilu-2024", region, dt.date(2024, 2, 14), compare="pilkada-2024")
         for name in TABLES:
             for fmt in ("csv", "csv-excel", "xlsx"):
                 files[f"{name}-{region}-{fmt}." + ("xlsx" if fmt == "xlsx" else "csv")] = export(report, name, fmt).data

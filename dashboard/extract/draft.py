@@ -40,8 +40,10 @@ class Calendar:
             eid = d["id"]
             kind = "pilkada" if re.search(r"pilkada|pemilihan", eid + " " + fold(str(d.get("name", "")))) else (
                 "pemilu" if "pemilu" in eid else "other")
+            if d.get("kind") in ("psu", "pemilihan_ulang"):  # a re-vote or a repeat: its own kind
+                kind = d["kind"]
             out.append({"id": eid, "name": d.get("name", eid), "date": d["date"], "type": kind,
-                        "regions": d.get("regions") or None})
+                        "regions": d.get("regions") or None, "part_of": d.get("part_of")})
         return cls(out)
 
     @property
@@ -98,6 +100,9 @@ def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, re
     chosen, per, notes, alts = [], {}, [], []
     for kind, evidence in found.items():
         pool = [e for e in cal.entries if e["type"] == kind]
+        if kind == "pilkada":  # a re-vote or a repeat of a Pilkada is that Pilkada's, in its regions
+            parents = {e["id"] for e in pool}
+            pool += [e for e in cal.entries if e.get("part_of") in parents]
         if region:
             pool = [e for e in pool if not e["regions"] or any(region == r or region.startswith(r + ".")
                                                                or r.startswith(region + ".") for r in e["regions"])]
@@ -112,9 +117,17 @@ def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, re
             alts += [e["id"] for e in pool]
             notes.append(f"{kind}: tahun pemilihan tidak jelas")
             continue
+        if not upcoming:  # named by its year, but the ceremony came after its voting day: to check
+            notes.append(f"{kind}: kegiatan sesudah hari pemungutan suara {pick['id']}")
         chosen.append(pick["id"])
         per[pick["id"]] = evidence
         alts += [e["id"] for e in pool if e["id"] != pick["id"]]
+    # a ceremony before a re-vote is for the re-vote, not also for the election it repeats
+    chosen = list(dict.fromkeys(chosen))
+    replaced = {e["part_of"] for e in cal.entries if e["id"] in chosen and e.get("part_of")}
+    alts += [c for c in chosen if c in replaced]
+    chosen = [c for c in chosen if c not in replaced]
+    alts = [a for a in alts if a not in chosen]
     if not chosen:
         return F.Reading(None, F.CHECK, next(iter(found.values())), list(dict.fromkeys(alts)), notes)
     sure = when is not None and not notes

@@ -404,5 +404,8 @@ ELECTION_WORDS = {
     "pemilu": r"\bpemilu\b(?!kada)|pemilihan umum|\bpileg\b|\bpilpres\b|pemilihan presiden|pemilihan legislatif",
     "pilkada": r"pilkada|pemilukada|pemilihan kepala daerah|pemilihan gubernur|pemilihan bupati|pemilihan wali ?kota"
                r"|\bpilgub\b|\bpilbup\b|\bpilwalkot\b|\bpilwali\b|pemilu dan pemilihan|pemilihan serentak",
+    # a re-vote the Mahkamah Konstitusi ordered, and a repeat election after the empty box won
+    "psu": r"\bpsu\b|pemungutan suara ulang",
+    "pemilihan_ulang": r"pilkada ulang|pemilihan ulang|pemilihan kepala daerah ulang",
 }
 ELECTION_RE = {k: re.compile(p) for k, p in ELECTION_WORDS.items()}

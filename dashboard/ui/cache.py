@@ -10,6 +10,7 @@ import fnmatch
 import hashlib
 import os
 
+import pandas as pd
 import streamlit as st
 
 from .. import context, settings
@@ -103,10 +104,21 @@ def loaded_at(version: str) -> dt.datetime:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def report(version: str, election: str, as_of: dt.date, region: str | None, lang: str) -> Report:
+def report(version: str, election: str, as_of: dt.date, region: str | None, lang: str,
+           compare: str | None = None) -> Report:
     """One view's charts, tables and exports, shared by sessions looking at the same view; its
-    parts are computed on first use (a download button's callable may be the first)."""
-    return Report(records(version), gazetteer(), election, region, as_of, lang, shapes=display_shapes)
+    parts are computed on first use (a download button's callable may be the first).
+    ``compare``: the election Linimasa sets beside this one."""
+    return Report(records(version), gazetteer(), election, region, as_of, lang, shapes=display_shapes,
+                  compare=compare)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cycles(version: str, region: str | None, lang: str, today: dt.date) -> pd.DataFrame:
+    """A region's record across elections (Ringkasan, the Peta panel), per data version and day."""
+    from ..views import cycle_rows
+
+    return cycle_rows(records(version), gazetteer(), region, lang, today)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

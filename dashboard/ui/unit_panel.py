@@ -24,6 +24,18 @@ def choose(options: list[str], labels: dict[str, str], lang: str) -> str:
     return st.selectbox(t("detail_for", lang), options, key="focus", format_func=lambda c: labels.get(c, c))
 
 
+def cycles(rows, lang: str) -> None:
+    """The unit's record across elections (:func:`dashboard.views.cycle_rows`), one line each."""
+    if rows is None or rows.empty:
+        return
+    st.markdown(f"**{md(t('cycles_title', lang))}**")
+    lines = []
+    for row in rows.drop(columns=["election_id"]).itertuples(index=False):
+        name, *rest = [str(v) for v in row]
+        lines.append(f"**{md(name)}** · " + " · ".join(md(v) for v in rest))
+    st.caption("  \n".join(lines))
+
+
 def show(d: UnitDetail, lang: str, as_of, *, can_open: bool, on_open, on_data) -> None:
     st.markdown(f"#### {md(d.label)}")
     st.caption(md(" · ".join(x for x in (d.level, d.code) if x)))
