@@ -11,14 +11,19 @@ lg = view.lang
 
 rep = cache.report(version, view.election, view.as_of, view.region, lg)
 axis_col, dl = st.columns([5, 1], vertical_alignment="bottom")
-axis = axis_col.radio(t("axis_mode", lg), ["date", "h"], key="axis", horizontal=True,
+planned = rep.election_day is None  # no day yet: nothing to count H from
+axis = axis_col.radio(t("axis_mode", lg), ["date", "h"], key="axis", horizontal=True, disabled=planned,
                       format_func=lambda a: t("axis_date" if a == "date" else "axis_h", lg))
+if planned:
+    axis = "date"
+    axis_col.caption(t("no_h_axis", lg))
 with dl:
     downloads.menu(rep, "linimasa", axis=axis)
 tl = rep.timeline
 # Set beside another election this region voted in, aligned on each one's election day (Pilkada 2024
 # and its re-vote; Pemilu 2024 and the next): the same H distance is the same number of days to go.
-others = [e for e in metrics.elections_of(rec.calendar, view.region)["id"] if e != view.election]
+mine = metrics.elections_of(rec.calendar, view.region)
+others = [] if planned else [e for e, d in zip(mine["id"], mine["date"]) if e != view.election and d == d]  # NaT: no day
 names = dict(zip(rec.calendar["id"], rec.calendar["name_en" if lg == "en" else "name"]))
 if st.session_state.get("compare") not in ["", *others]:
     st.session_state["compare"] = ""

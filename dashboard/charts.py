@@ -110,9 +110,11 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
                          html.escape(n, quote=False) if isinstance(n, str) else "", h_label(h, lang)]
                         for d, i, n, h in zip(ev["date"], ev["id"], ev["leader_name"], ev["h"])],
             hovertemplate="%{text}<br>%{customdata[0]} (%{customdata[3]})<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>")
-    day = pd.Timestamp(tl.election_day)
+    day = pd.Timestamp(tl.election_day) if tl.election_day else None  # None: planned, no day yet
     lines = []  # x of the election lines drawn (the ticks must reach them)
     for e in calendar.itertuples():
+        if pd.isna(e.date):
+            continue
         x = -(day - e.date).days if axis == "h" else e.date
         if axis == "date" and len(ev) and e.date < ev["date"].min() - pd.Timedelta(days=30) and e.date != day:
             continue
@@ -137,7 +139,7 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
                          ticktext=[h_label(-v, lang, short=True) for v in vals], range=[lo - pad, hi + pad])
     else:
         dates = [pd.Timestamp(x) for x in xs]
-        lo, hi = min(dates, default=day), max(dates, default=day)
+        lo, hi = min(dates, default=day or pd.Timestamp.today()), max(dates, default=day or pd.Timestamp.today())
         pad = max(pd.Timedelta(days=5), (hi - lo) * 0.08)
         vals = _month_ticks(lo, hi)
         fig.update_xaxes(range=[lo - pad, hi + pad])
@@ -218,7 +220,10 @@ def comparison_figure(frame: pd.DataFrame, names: dict[str, str], lang: str = "i
 
 def h_label(h: int, lang: str, short: bool = False) -> str:
     """Days before the election as said in the interface language: ``h`` > 0 before, 0 the day,
-    < 0 after (Indonesian H-14 / H / H+3; English "14 days to go" / "election day" / "3 days after")."""
+    < 0 after (Indonesian H-14 / H / H+3; English "14 days to go" / "election day" / "3 days after");
+    nothing while the day is not set (a planned election)."""
+    if h is None or pd.isna(h):
+        return ""
     h = int(h)
     if lang == "en":
         if h == 0:

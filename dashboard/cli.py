@@ -94,7 +94,8 @@ def cmd_records(args) -> int:
 def cmd_coverage(args) -> int:
     gaz = context.gazetteer()
     rec = context.records(gaz, args.data)
-    day = rec.election(args.election)["date"].date()
+    rec.election(args.election)  # a PetaError listing the elections
+    day = rec.election_day(args.election)
     as_of = _date(args.as_of) if args.as_of else metrics.default_as_of(day)
     region = None
     if args.region and args.region.strip().lower() not in ("indonesia", "nasional", "national"):

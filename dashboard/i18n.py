@@ -28,6 +28,10 @@ TEXT: dict[str, tuple[str, str]] = {
                     "Every election this region voted in, counted on its election day (or today when "
                     "it is still ahead)."),
     "voting_day": ("Hari pemungutan suara", "Election day"),
+    "date_not_set": ("Tanggal belum ditetapkan ({year})", "Date not set yet ({year})"),
+    "next_election": ("Pemilihan berikutnya: {name} · {when}", "Next election: {name} · {when}"),
+    "no_h_axis": ("Hari pemungutan suara belum ditetapkan: sumbu H-n belum ada.",
+                  "The election day is not set yet: there is no H-n axis."),
     "cycles_ahead": ("* Belum tiba: dihitung sampai hari ini.", "* Still ahead: counted up to today."),
     "region": ("Wilayah", "Region"),
     "province": ("Provinsi", "Province"),

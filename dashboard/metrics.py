@@ -75,18 +75,36 @@ def default_election(calendar, today: dt.date | None = None, region: str | None 
     mine = calendar[[votes_in(region, r) for r in calendar["regions"]]]
     if mine.empty:  # a calendar of regional elections only, none of them here
         mine = calendar
-    upcoming = mine[mine["date"].dt.date >= today].sort_values("date", kind="stable")
-    return upcoming["id"].iloc[0] if len(upcoming) else mine.sort_values("date", kind="stable")["id"].iloc[-1]
+    dated = mine[mine["date"].notna()]  # a planned election without a day is never the opening one
+    if dated.empty:
+        dated = calendar[calendar["date"].notna()]
+    upcoming = dated[dated["date"].dt.date >= today].sort_values("date", kind="stable")
+    return upcoming["id"].iloc[0] if len(upcoming) else dated.sort_values("date", kind="stable")["id"].iloc[-1]
 
 
-def default_as_of(election_day: dt.date, today: dt.date | None = None) -> dt.date:
-    """Election day once it has passed, else today."""
+def next_planned(calendar, region: str | None, today: dt.date | None = None) -> pd.Series | None:
+    """The next election the region votes in: the nearest dated one ahead, else a planned one
+    (a year, no day yet). None when the calendar holds neither."""
     today = today or dt.date.today()
-    return election_day if today >= election_day else today
+    mine = calendar[[votes_in(region, r) for r in calendar["regions"]]]
+    ahead = mine[mine["date"].notna() & (mine["date"].dt.date > today)].sort_values("date", kind="stable")
+    if len(ahead):
+        return ahead.iloc[0]
+    planned = mine[mine["date"].isna() & (mine["year"] >= today.year)].sort_values("year", kind="stable")
+    return planned.iloc[0] if len(planned) else None
 
 
-def countdown(election_day: dt.date, on: dt.date) -> tuple[int, str]:
-    """(days before the election, label): ``H-13``, ``H`` on the day, ``H+5`` after."""
+def default_as_of(election_day: dt.date | None, today: dt.date | None = None) -> dt.date:
+    """Election day once it has passed, else today (also when the day is not set yet)."""
+    today = today or dt.date.today()
+    return election_day if election_day is not None and today >= election_day else today
+
+
+def countdown(election_day: dt.date | None, on: dt.date) -> tuple[int | None, str]:
+    """(days before the election, label): ``H-13``, ``H`` on the day, ``H+5`` after; (None, "–")
+    while the day is not set (a planned election counts nothing)."""
+    if election_day is None:
+        return None, "–"
     days = (election_day - on).days
     return days, ("H" if days == 0 else f"H-{days}" if days > 0 else f"H+{-days}")
 
@@ -463,7 +481,7 @@ class Timeline:
     series: pd.DataFrame   # date, h, region_code, region_label, covered, total, share
     events: pd.DataFrame   # dated ceremonies in scope, with h
     undated: pd.DataFrame  # undated ceremonies in scope (never placed on the axis)
-    election_day: dt.date
+    election_day: dt.date | None  # None: a planned election (no day yet)
 
 
 def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: str | None,
@@ -475,15 +493,15 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
     those dates (one pass, however many ceremony dates there are). Lines: the parent (its
     child units, or its kecamatan when the children are aggregates, as in
     :attr:`Coverage.headline`), plus one per aggregate child that has any coverage."""
-    day = records.election(election_id)["date"].date()
-    end = until or day
+    day = records.election_day(election_id)  # None: a planned election, no day yet (no H)
+    end = until or day or dt.date.today()
     cer = records.for_election(election_id)
     if parent_code:
         p = parent_code
         cer = cer[(cer["region_code"] == p) | cer["region_code"].str.startswith(p + ".")
                   | cer["region_code"].map(lambda r: p.startswith(r + "."))]
     dated = cer[cer["date"].notna() & (cer["date"] <= pd.Timestamp(end))].sort_values("date")
-    events = dated.assign(h=[(day - d.date()).days for d in dated["date"]])
+    events = dated.assign(h=[(day - d.date()).days if day else None for d in dated["date"]])
     dates = [pd.Timestamp(d) for d in sorted({d.date() for d in dated["date"]} | {end})]
 
     idx = _index(records, election_id, end)
@@ -519,7 +537,8 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
         if i and not any(pd.notna(f) for f in firsts):
             continue  # child lines only where something happened
         for d, covered in zip(dates, cumulative(firsts)):
-            rows.append({"date": d, "h": (day - d.date()).days, "region_code": code, "region_label": name,
+            rows.append({"date": d, "h": (day - d.date()).days if day else None, "region_code": code,
+                         "region_label": name,
                          "covered": covered, "total": total, "share": covered / total if total else None})
     series = pd.DataFrame(rows, columns=["date", "h", "region_code", "region_label", "covered", "total", "share"])
     return Timeline(series, events.reset_index(drop=True), cer[cer["date"].isna()].reset_index(drop=True), day)
@@ -539,7 +558,9 @@ def comparison(records: Records, gaz: Gazetteer, election_ids: list[str], region
     today = today or dt.date.today()
     frames = []
     for e in election_ids:
-        day = records.election(e)["date"].date()
+        day = records.election_day(e)
+        if day is None:  # a planned election has no day to align on
+            continue
         tl = timeline(records, gaz, e, region, until=min(day, today))
         own = tl.series[tl.series["region_code"] == (region or "")]
         frames.append(own.assign(election_id=e))

@@ -50,7 +50,8 @@ class Report:
     def __init__(self, records: Records, gaz: Gazetteer, election: str, region: str | None,
                  as_of: dt.date | None = None, lang: str = "id",
                  shapes: Callable[[str, bool], gpd.GeoDataFrame] | None = None, compare: str | None = None):
-        day = records.election(election)["date"].date()  # PetaError listing the elections
+        records.election(election)  # PetaError listing the elections
+        day = records.election_day(election)  # None: a planned election (no day yet)
         if compare is not None:
             records.election(compare)  # the same PetaError for the election compared with
             if compare == election:
@@ -189,8 +190,8 @@ class Report:
         kinds, _ = views.ceremony_texts(self.records, list(tl.events["id"]), lg)
         # election lines: the ones this region votes in, up to this election (later ones are off the axis)
         shown = metrics.elections_of(self.records.calendar, self.region)
-        shown = shown[shown["date"].dt.date <= self.election_day]
-        return charts.timeline_figure(tl, shown, kinds, lg, axis)
+        shown = shown[shown["date"].notna() & (shown["date"].dt.date <= (self.election_day or self.as_of))]
+        return charts.timeline_figure(tl, shown, kinds, lg, axis if self.election_day else "date")
 
     @cached_property
     def live_layer(self) -> dict:

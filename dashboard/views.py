@@ -112,12 +112,15 @@ class Summary:
 def summary(records: Records, cov: metrics.Coverage, lang: str) -> Summary:
     """The Ringkasan numbers for one (cached) coverage result."""
     e = records.election(cov.election_id)
-    day = e["date"].date()
+    day = records.election_day(cov.election_id)
     days, label = metrics.countdown(day, cov.as_of)
-    if lang == "en":  # "H-15" means nothing in English: the number of days, said so
-        label = "Today" if days == 0 else (f"{days} days" if days > 0 else f"{-days} days ago")
     name = e["name_en"] if lang == "en" else e["name"]
-    text = t("h_day", lang) if days == 0 else t("h_before" if days > 0 else "h_after", lang, n=abs(days), e=name)
+    if days is None:  # planned: no day to count to
+        text = t("date_not_set", lang, year=int(e["year"]))
+    else:
+        if lang == "en":  # "H-15" means nothing in English: the number of days, said so
+            label = "Today" if days == 0 else (f"{days} days" if days > 0 else f"{-days} days ago")
+        text = t("h_day", lang) if days == 0 else t("h_before" if days > 0 else "h_after", lang, n=abs(days), e=name)
     covered, total, share, level = cov.headline
     figs = metrics.reported_figures(records, cov)
     ids = cov.ceremony_ids
@@ -136,11 +139,12 @@ def cycle_rows(records: Records, gaz: Gazetteer, region: str | None, lang: str,
     rows = []
     level = None
     for e in metrics.elections_of(records.calendar, region).itertuples():
-        day = e.date.date()
-        cov = metrics.coverage(records, gaz, e.id, min(day, today), region)
+        day = None if pd.isna(e.date) else e.date.date()
+        cov = metrics.coverage(records, gaz, e.id, min(day, today) if day else today, region)
         covered, total, share, level = cov.headline
         rows.append({"election_id": e.id, t("election", lang): e.name_en if lang == "en" else e.name,
-                     t("voting_day", lang): fmt.date_short(day, lang) + ("" if day <= today else " *"),
+                     t("voting_day", lang): (fmt.date_short(day, lang) + ("" if day <= today else " *")) if day
+                     else t("date_not_set", lang, year=int(e.year)) + " *",
                      t("ceremonies_short", lang): len(cov.ceremony_ids),
                      "covered": f"{covered} / {total} ({fmt.pct(share, lang, share=True)})",
                      t("own_title", lang): own_label(cov.own_state, lang) if region else "–"})

@@ -177,7 +177,9 @@ def test_the_runups_compared_on_one_h_axis(psu_data, gaz, tmp_path, monkeypatch)
 def test_a_region_record_across_elections(psu_data, gaz):
     rec = load_folder(psu_data, gaz)
     bogor = views.cycle_rows(rec, gaz, "32.01", "id", TODAY).set_index("election_id")
-    assert list(bogor.index) == ["pemilu-2024", "pilkada-2024", "psu-uji-2025"]  # not Kota Bekasi's repeat
+    # not Kota Bekasi's repeat; the planned Pemilu 2029 last, counted to today
+    assert list(bogor.index) == ["pemilu-2024", "pilkada-2024", "psu-uji-2025", "pemilu-2029"]
+    assert bogor.loc["pemilu-2029", "Hari pemungutan suara"] == "Tanggal belum ditetapkan (2029) *"
     assert bogor.loc["psu-uji-2025", "Kecamatan tercakup"] == "40 / 40 (100 %)"
     assert bogor.loc["psu-uji-2025", "Upacara pemerintah daerah sendiri"] == "Pemda sudah berikrar"
     assert bogor.loc["pilkada-2024", "Kecamatan tercakup"] == "2 / 40 (5 %)"
@@ -185,7 +187,7 @@ def test_a_region_record_across_elections(psu_data, gaz):
     cov = metrics.coverage(rec, gaz, "pilkada-2024", dt.date(2024, 11, 27), "32.01")
     assert bogor.loc["pilkada-2024", "Upacara komitmen"] == len(cov.ceremony_ids)
     national = views.cycle_rows(rec, gaz, None, "id", TODAY)
-    assert list(national["election_id"]) == ["pemilu-2024", "pilkada-2024"]
+    assert list(national["election_id"]) == ["pemilu-2024", "pilkada-2024", "pemilu-2029"]
     ahead = views.cycle_rows(rec, gaz, "32.01", "id", dt.date(2025, 4, 1)).set_index("election_id")
     assert ahead.loc["psu-uji-2025", "Hari pemungutan suara"].endswith("*")  # still ahead: counted to today
     assert ahead.loc["psu-uji-2025", "Kecamatan tercakup"].startswith("0 / 40")
@@ -214,7 +216,7 @@ def test_linimasa_compares_and_ringkasan_shows_the_record(psu_data, monkeypatch)
     at.run()
     tables = [d.value for d in at.dataframe if "Pemilihan" in d.value.columns]
     assert tables and list(tables[0]["Pemilihan"]) == ["Pemilu 2024", "Pilkada Serentak 2024",
-                                                       "PSU Pilkada 2024 (uji, 19 April 2025)"]
+                                                       "PSU Pilkada 2024 (uji, 19 April 2025)", "Pemilu 2029"]
     at.switch_page("app_pages/linimasa.py").run()
     assert at.selectbox(key="compare").options == ["(tanpa pembanding)", "Pemilu 2024", "Pilkada Serentak 2024"]
     at.selectbox(key="compare").set_value("pilkada-2024").run()
@@ -252,9 +254,65 @@ def test_the_import_template_offers_the_elections_of_its_region(psu_data, gaz):
     from dashboard.store import sheet
 
     cal = load_folder(psu_data, gaz).calendar
-    assert metrics.elections_in(cal, "32.01.24") == ["pemilu-2024", "pilkada-2024", "psu-uji-2025"]
-    assert metrics.elections_in(cal, "32.02") == ["pemilu-2024", "pilkada-2024"]
-    assert metrics.elections_in(cal, "32") == ["pemilu-2024", "pilkada-2024", "psu-uji-2025", "ulang-uji-2025"]
+    assert metrics.elections_in(cal, "32.01.24") == ["pemilu-2024", "pilkada-2024", "psu-uji-2025", "pemilu-2029"]
+    assert metrics.elections_in(cal, "32.02") == ["pemilu-2024", "pilkada-2024", "pemilu-2029"]
+    assert metrics.elections_in(cal, "32") == ["pemilu-2024", "pilkada-2024", "psu-uji-2025", "ulang-uji-2025",
+                                               "pemilu-2029"]
     assert metrics.elections_in(cal, None) == list(cal["id"])
     choices = sheet.template_choices(gaz, metrics.elections_in(cal, "32.02"), "32.02")
-    assert choices["pemilihan"] == ["pemilu-2024", "pilkada-2024"]
+    assert choices["pemilihan"] == ["pemilu-2024", "pilkada-2024", "pemilu-2029"]
+
+
+
+def test_a_planned_election_has_no_countdown_and_still_takes_ceremonies(psu_data, gaz, monkeypatch):
+    """Pemilu 2029: a year, no day. It is never the opening election, counts nothing down, has no
+    H axis and nothing to align on, says "tanggal belum ditetapkan", and a ceremony for it loads
+    and counts up to today."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.report import Report
+
+    rec = _ceremony("cibinong-2029-uji", "32.01.01", "kecamatan", dt.date(2026, 10, 1), "pemilu-2029")
+    (psu_data / "ceremonies" / "cibinong-2029-uji.yaml").write_text(yaml.safe_dump(rec), encoding="utf-8")
+    records = load_folder(psu_data, gaz)
+    assert records.election_day("pemilu-2029") is None
+    cal = records.calendar
+    assert metrics.default_election(cal, TODAY) == "pilkada-2024"  # never the opening one
+    assert metrics.next_planned(cal, None, TODAY)["id"] == "pemilu-2029"
+    assert metrics.next_planned(cal, "32.01", dt.date(2025, 4, 1))["id"] == "psu-uji-2025"  # a day ahead first
+    rep = Report(records, gaz, "pemilu-2029", "32.01", TODAY)
+    assert rep.as_of == TODAY and rep.summary.countdown == "–"
+    assert rep.summary.countdown_text == "Tanggal belum ditetapkan (2029)"
+    assert rep.summary.covered == 1  # Kec. Cibinong's own ceremony counts
+    fig = rep.figure("linimasa", axis="h")  # no H axis: drawn on dates
+    assert fig.layout.xaxis.title.text == "Tanggal"
+    assert metrics.comparison(records, gaz, ["pilkada-2024", "pemilu-2029"], "32.01", TODAY)["election_id"].unique() \
+        .tolist() == ["pilkada-2024"]
+    bad = [RawReport("e.yaml", {"id": "tanpa-hari", "name": "X", "sources": [{"outlet": "Warta Uji"}]}),
+           RawReport("e.yaml", {"id": "salah-tahun", "name": "Y", "date": dt.date(2029, 4, 1), "year": 2030,
+                                "sources": [{"outlet": "Warta Uji"}]})]
+    problems: list = []
+    validate_calendar(bad, problems, gaz)
+    assert {(p.record, p.field) for p in problems} == {("tanpa-hari", "date"), ("salah-tahun", "year")}
+
+    monkeypatch.setenv("PETA_DATA_DIR", str(psu_data))
+    monkeypatch.delenv("PETA_DB_URL", raising=False)
+    for page in ("ringkasan", "peta", "kesiapan", "linimasa", "data"):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        at.query_params["election"], at.query_params["region"] = "pemilu-2029", "32.01"
+        at.run()
+        if page != "ringkasan":
+            at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, (page, [e.message for e in at.exception])
+        if page == "ringkasan":
+            assert [m.value for m in at.metric][0] == "–"
+            assert any("Tanggal belum ditetapkan (2029)" in m.value for m in at.markdown)
+        if page == "linimasa":
+            assert at.radio(key="axis").disabled and at.selectbox(key="compare").options == ["(tanpa pembanding)"]
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["election"], at.query_params["region"], at.query_params["mode"] = "pemilu-2029", "32.01", "briefing"
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()  # looking back at 2024: what is next
+    notes = [c.value.replace("\\", "") for c in at.sidebar.caption]  # data text is markdown-escaped
+    assert "Pemilihan berikutnya: Pemilu 2029 · Tanggal belum ditetapkan (2029)" in notes, notes

@@ -11,6 +11,7 @@ silently picked.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -48,6 +49,11 @@ class Records:
             raise PetaError.single("election", election_id, "one of: " + ", ".join(cal.index))
         return cal.loc[election_id]
 
+    def election_day(self, election_id: str) -> dt.date | None:
+        """The voting day, or None for a planned election whose day is not set yet (only its year)."""
+        day = self.election(election_id)["date"]
+        return None if pd.isna(day) else day.date()
+
     def election_regions(self, election_id: str) -> list[str] | None:
         """The region codes that hold an election, or None when it is held everywhere."""
         regions = self.election(election_id)["regions"]
@@ -74,7 +80,7 @@ COLUMNS = {
     "readiness": ["ceremony_id", "region_code", "measure", "percent", "as_of", "source_ids"],
     "sources": ["source_id", "ceremony_id", "outlet", "title", "url", "published", "archive", "note", "file"],
     "conflicts": ["ceremony_id", "field", "values", "files"],
-    "calendar": ["id", "name", "name_en", "date", "note", "regions", "part_of", "kind", "sources"],
+    "calendar": ["id", "name", "name_en", "date", "year", "note", "regions", "part_of", "kind", "sources"],
 }
 
 
@@ -205,7 +211,9 @@ def build_tables(reports: list[RawReport], gazetteer: Gazetteer, calendar: list[
     for e in calendar:
         rows["calendar"].append({"id": e.data["id"], "name": e.data["name"],
                                  "name_en": e.data.get("name_en") or e.data["name"],
-                                 "date": pd.Timestamp(e.data["date"]), "note": e.data.get("note"),
+                                 "date": pd.Timestamp(e.data["date"]) if e.data.get("date") else pd.NaT,
+                                 "year": e.data["date"].year if e.data.get("date") else e.data.get("year"),
+                                 "note": e.data.get("note"),
                                  "regions": e.data.get("regions"), "part_of": e.data.get("part_of"),
                                  "kind": e.data.get("kind"), "sources": e.data.get("sources") or []})
     return Records(**{name: _frame(name, r) for name, r in rows.items()})

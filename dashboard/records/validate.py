@@ -214,7 +214,7 @@ def _check_sources(c: _Checker) -> None:
             c.date(f + ".published", s.get("published"))
 
 
-CALENDAR_FIELDS = ("id", "name", "name_en", "date", "note", "regions", "part_of", "kind", "sources")
+CALENDAR_FIELDS = ("id", "name", "name_en", "date", "year", "note", "regions", "part_of", "kind", "sources")
 # How an election belongs to the one named in ``part_of``.
 ELECTION_KINDS = {
     "psu": "pemungutan suara ulang (a re-vote the Mahkamah Konstitusi ordered)",
@@ -253,7 +253,12 @@ def validate_calendar(entries: list[RawReport], problems: list[Problem], gazette
             seen.add(d["id"])
         c.text("name", d.get("name"), required=True)
         c.text("name_en", d.get("name_en"))
-        c.date("date", d.get("date"), required=True)
+        year = d.get("year")
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100):
+            c.bad("year", year, "the election's year, e.g. 2029 (a planned election whose day is not set yet)")
+        c.date("date", d.get("date"), required=year is None)
+        if isinstance(d.get("date"), dt.date) and isinstance(year, int) and d["date"].year != year:
+            c.bad("year", year, f"the year of date ({d['date'].year}), or leave it out")
         c.text("note", d.get("note"))
         _check_sources(c)
         parent, kind = d.get("part_of"), d.get("kind")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from .. import metrics, settings
+from .. import fmt, metrics, settings
 from ..errors import Problem
 from ..i18n import level_label, t
 from ..regions import Gazetteer
@@ -80,6 +80,12 @@ def _init(gaz: Gazetteer, calendar) -> None:
     ss["_initialised"] = True
 
 
+def _day(calendar, election: str) -> dt.date | None:
+    """The election's day, or None while it is not set (a planned election)."""
+    day = calendar.set_index("id").loc[election, "date"]
+    return None if day is None or day != day else day.date()  # NaT != NaT
+
+
 def _bind(key: str) -> dict:
     """Give widget ``key`` the canonical value and a callback that stores changes."""
     st.session_state[key] = st.session_state["_v_" + key]
@@ -118,7 +124,7 @@ def current(gaz: Gazetteer, calendar) -> View:
     _init(gaz, calendar)
     ss = st.session_state
     if ss.get("_v_as_of") is None:
-        day = calendar.set_index("id").loc[ss["_v_election"], "date"].date()
+        day = _day(calendar, ss["_v_election"])
         ss["_v_as_of"] = metrics.default_as_of(day)
     return View(ss["_v_election"], ss.get("region") or None, ss["_v_as_of"], lang())
 
@@ -145,7 +151,13 @@ def sidebar(gaz: Gazetteer, calendar) -> View:
         note = election_note(calendar, ss["_v_election"], gaz, lg)
         if note:
             st.caption(md(note))
-        day = calendar.set_index("id").loc[ss["_v_election"], "date"].date()
+        chosen = _day(calendar, ss["_v_election"])
+        nxt = metrics.next_planned(calendar, ss.get("region") or None)
+        if chosen is not None and chosen < dt.date.today() and nxt is not None:  # looking back: say what is next
+            when = (fmt.date_long(nxt["date"], lg) if nxt["date"] == nxt["date"]
+                    else t("date_not_set", lg, year=int(nxt["year"])))
+            st.caption(md(t("next_election", lg, name=nxt["name_en" if lg == "en" else "name"], when=when)))
+        day = _day(calendar, ss["_v_election"])
         if ss.get("_v_as_of") is None:
             ss["_v_as_of"] = metrics.default_as_of(day)
         st.date_input(t("as_of", lg), format="DD/MM/YYYY", min_value=AS_OF_RANGE[0],

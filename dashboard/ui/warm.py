@@ -46,7 +46,7 @@ def warm() -> None:
     rec = cache.records(version)
     calendar = rec.calendar
     election = metrics.default_election(calendar)
-    day = calendar.set_index("id").loc[election, "date"].date()
+    day = rec.election_day(election)
     lang = settings.get("PETA_LANG") if settings.get("PETA_LANG") in ("id", "en") else "id"
     rep = cache.report(version, election, metrics.default_as_of(day), None, lang)
     rep.map_view
