@@ -44,6 +44,20 @@ def psu_data(tmp_path):
     return data
 
 
+def _open(data, monkeypatch, **params):
+    """The app on ``data`` (its own SQLite store), opened with ``params`` in the link; no traceback."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("PETA_DATA_DIR", str(data))
+    monkeypatch.delenv("PETA_DB_URL", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
 def test_the_shipped_data_is_valid_and_every_election_names_its_source(gaz):
     """The one test that reads data/: only that it loads and that each election is sourced."""
     rec = load_folder(ROOT / "data", gaz)  # a PetaError here names the file, record and field
@@ -119,18 +133,11 @@ def test_calendar_entries_are_checked(gaz):
 
 
 def test_a_revote_region_opens_on_its_revote_and_the_sidebar_says_what_it_is(psu_data, monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("PETA_DATA_DIR", str(psu_data))
-    monkeypatch.delenv("PETA_DB_URL", raising=False)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.query_params["region"] = "32.01"
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    at = _open(psu_data, monkeypatch, region="32.01")
     assert at.selectbox(key="election").value == "psu-uji-2025"
     notes = [c.value for c in at.sidebar.caption]
     assert "Pemungutan suara ulang Pilkada Serentak 2024 · hanya di Kabupaten Bogor, Kabupaten Lebak" in notes
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()  # Indonesia
+    at = _open(psu_data, monkeypatch)  # Indonesia
     assert at.selectbox(key="election").value == "pilkada-2024"
     assert not [c for c in at.sidebar.caption if "hanya di" in c.value]
 
@@ -207,13 +214,7 @@ def test_the_timeline_draws_only_this_regions_elections_up_to_its_own(psu_data, 
 
 
 def test_linimasa_compares_and_ringkasan_shows_the_record(psu_data, monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("PETA_DATA_DIR", str(psu_data))
-    monkeypatch.delenv("PETA_DB_URL", raising=False)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.query_params["region"] = "32.01"
-    at.run()
+    at = _open(psu_data, monkeypatch, region="32.01")
     tables = [d.value for d in at.dataframe if "Pemilihan" in d.value.columns]
     assert tables and list(tables[0]["Pemilihan"]) == ["Pemilu 2024", "Pilkada Serentak 2024",
                                                        "PSU Pilkada 2024 (uji, 19 April 2025)", "Pemilu 2029"]
@@ -268,8 +269,6 @@ def test_a_planned_election_has_no_countdown_and_still_takes_ceremonies(psu_data
     """Pemilu 2029: a year, no day. It is never the opening election, counts nothing down, has no
     H axis and nothing to align on, says "tanggal belum ditetapkan", and a ceremony for it loads
     and counts up to today."""
-    from streamlit.testing.v1 import AppTest
-
     from dashboard.report import Report
 
     rec = _ceremony("cibinong-2029-uji", "32.01.01", "kecamatan", dt.date(2026, 10, 1), "pemilu-2029")
@@ -295,12 +294,8 @@ def test_a_planned_election_has_no_countdown_and_still_takes_ceremonies(psu_data
     validate_calendar(bad, problems, gaz)
     assert {(p.record, p.field) for p in problems} == {("tanpa-hari", "date"), ("salah-tahun", "year")}
 
-    monkeypatch.setenv("PETA_DATA_DIR", str(psu_data))
-    monkeypatch.delenv("PETA_DB_URL", raising=False)
     for page in ("ringkasan", "peta", "kesiapan", "linimasa", "data"):
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-        at.query_params["election"], at.query_params["region"] = "pemilu-2029", "32.01"
-        at.run()
+        at = _open(psu_data, monkeypatch, election="pemilu-2029", region="32.01")
         if page != "ringkasan":
             at.switch_page(f"app_pages/{page}.py").run()
         assert not at.exception, (page, [e.message for e in at.exception])
@@ -309,10 +304,7 @@ def test_a_planned_election_has_no_countdown_and_still_takes_ceremonies(psu_data
             assert any("Tanggal belum ditetapkan (2029)" in m.value for m in at.markdown)
         if page == "linimasa":
             assert at.radio(key="axis").disabled and at.selectbox(key="compare").options == ["(tanpa pembanding)"]
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.query_params["election"], at.query_params["region"], at.query_params["mode"] = "pemilu-2029", "32.01", "briefing"
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()  # looking back at 2024: what is next
+    _open(psu_data, monkeypatch, election="pemilu-2029", region="32.01", mode="briefing")
+    at = _open(psu_data, monkeypatch)  # looking back at 2024: what is next
     notes = [c.value.replace("\\", "") for c in at.sidebar.caption]  # data text is markdown-escaped
     assert "Pemilihan berikutnya: Pemilu 2029 · Tanggal belum ditetapkan (2029)" in notes, notes
