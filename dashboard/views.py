@@ -33,6 +33,18 @@ def election_note(calendar: pd.DataFrame, election_id: str, gaz: Gazetteer, lang
     return text[:1].upper() + text[1:] if text else None
 
 
+def next_election_note(calendar: pd.DataFrame, chosen_day: dt.date | None, region: str | None, lang: str,
+                       today: dt.date | None = None) -> str | None:
+    """While a past election is in view, the line that says which election the region votes in
+    next (its day, or "Tanggal belum ditetapkan (2029)"); None otherwise."""
+    today = today or dt.date.today()
+    nxt = metrics.next_planned(calendar, region, today)
+    if chosen_day is None or chosen_day >= today or nxt is None:
+        return None
+    when = fmt.date_long(nxt["date"], lang) if pd.notna(nxt["date"]) else t("date_not_set", lang, year=int(nxt["year"]))
+    return t("next_election", lang, name=nxt["name_en" if lang == "en" else "name"], when=when)
+
+
 def kinds_text(records: Records, cid: str, lang: str) -> str:
     return ceremony_texts(records, [cid], lang)[0].get(cid, "")
 

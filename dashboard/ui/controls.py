@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from .. import fmt, metrics, settings
+from .. import metrics, settings
 from ..errors import Problem
 from ..i18n import level_label, t
 from ..regions import Gazetteer
-from ..views import election_note
+from ..views import election_note, next_election_note
 from .safe import md
 
 LEVEL_KEYS = ["region_l0", "region_l1", "region_l2", "region_l3"]
@@ -151,13 +151,10 @@ def sidebar(gaz: Gazetteer, calendar) -> View:
         note = election_note(calendar, ss["_v_election"], gaz, lg)
         if note:
             st.caption(md(note))
-        chosen = _day(calendar, ss["_v_election"])
-        nxt = metrics.next_planned(calendar, ss.get("region") or None)
-        if chosen is not None and chosen < dt.date.today() and nxt is not None:  # looking back: say what is next
-            when = (fmt.date_long(nxt["date"], lg) if nxt["date"] == nxt["date"]
-                    else t("date_not_set", lg, year=int(nxt["year"])))
-            st.caption(md(t("next_election", lg, name=nxt["name_en" if lg == "en" else "name"], when=when)))
         day = _day(calendar, ss["_v_election"])
+        ahead = next_election_note(calendar, day, ss.get("region") or None, lg)
+        if ahead:
+            st.caption(md(ahead))
         if ss.get("_v_as_of") is None:
             ss["_v_as_of"] = metrics.default_as_of(day)
         st.date_input(t("as_of", lg), format="DD/MM/YYYY", min_value=AS_OF_RANGE[0],
