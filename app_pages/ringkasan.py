@@ -42,7 +42,7 @@ if s.undated_ids:
 st.subheader(t("cycles_title", lg), help=t("cycles_help", lg))
 cycles = cache.cycles(version, view.region, lg, dt.date.today())
 st.dataframe(cycles.drop(columns=["election_id"]), hide_index=True, width="stretch", key="cycles")
-if any(str(d).endswith("*") for d in cycles.get(t("voting_day", lg), [])):
+if any(str(d).endswith("*") for d in cycles.get(t("date", lg), [])):
     st.caption(t("cycles_ahead", lg))
 
 st.divider()

@@ -186,17 +186,17 @@ def test_a_region_record_across_elections(psu_data, gaz):
     bogor = views.cycle_rows(rec, gaz, "32.01", "id", TODAY).set_index("election_id")
     # not Kota Bekasi's repeat; the planned Pemilu 2029 last, counted to today
     assert list(bogor.index) == ["pemilu-2024", "pilkada-2024", "psu-uji-2025", "pemilu-2029"]
-    assert bogor.loc["pemilu-2029", "Hari pemungutan suara"] == "Tanggal belum ditetapkan (2029) *"
+    assert bogor.loc["pemilu-2029", "Tanggal"] == "Belum ditetapkan (2029) *"
     assert bogor.loc["psu-uji-2025", "Kecamatan tercakup"] == "40 / 40 (100 %)"
-    assert bogor.loc["psu-uji-2025", "Upacara pemerintah daerah sendiri"] == "Pemda sudah berikrar"
+    assert bogor.loc["psu-uji-2025", "Pemda sendiri"] == "Pemda sudah berikrar"
     assert bogor.loc["pilkada-2024", "Kecamatan tercakup"] == "2 / 40 (5 %)"
     # each figure is the one that election's own view shows
     cov = metrics.coverage(rec, gaz, "pilkada-2024", dt.date(2024, 11, 27), "32.01")
-    assert bogor.loc["pilkada-2024", "Upacara komitmen"] == len(cov.ceremony_ids)
+    assert bogor.loc["pilkada-2024", "Upacara"] == len(cov.ceremony_ids)
     national = views.cycle_rows(rec, gaz, None, "id", TODAY)
     assert list(national["election_id"]) == ["pemilu-2024", "pilkada-2024", "pemilu-2029"]
     ahead = views.cycle_rows(rec, gaz, "32.01", "id", dt.date(2025, 4, 1)).set_index("election_id")
-    assert ahead.loc["psu-uji-2025", "Hari pemungutan suara"].endswith("*")  # still ahead: counted to today
+    assert ahead.loc["psu-uji-2025", "Tanggal"].endswith("*")  # still ahead: counted to today
     assert ahead.loc["psu-uji-2025", "Kecamatan tercakup"].startswith("0 / 40")
 
 
