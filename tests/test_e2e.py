@@ -135,14 +135,14 @@ def test_ringkasan_shows_countdown(page, server):
     _open(page, server, "/ringkasan?election=pilkada-2024&region=32.01&as_of=2024-11-12", "Upacara terbaru")
     page.get_by_text("15 hari menjelang", exact=False).first.wait_for(timeout=60_000)  # a loaded machine draws late
     # the record across elections is drawn last: the page is whole once it is there
-    page.get_by_text("Pemilu 2024", exact=True).last.wait_for(timeout=60_000)
+    page.get_by_text("Rekam jejak per pemilihan").first.wait_for(timeout=60_000)
     body = page.inner_text("body")
     for _ in range(60):  # a rerun may still be replacing elements: read again until it settles
         if "H-15" in body and "2 / 40" in body:
             break
         page.wait_for_timeout(500)
         body = page.inner_text("body")
-    assert "H-15" in body and "15 hari menjelang Pilkada Serentak 2024" in body
+    assert "H-15" in body and "15 hari menjelang Pilkada Serentak 2024" in body, body
     assert "2 / 40" in body and "Selasa, 12 November 2024" in body
     assert "Page not found" not in body and "does not seem to exist" not in body  # a shared link opens as is
     _shot(page, "ringkasan")
