@@ -215,6 +215,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "edit_existing": ("Ubah laporan tercatat", "Edit a stored report"),
     "new_report": ("(laporan baru)", "(new report)"),
     "undated": ("Tanggal tidak diketahui", "Date not known"),
+    "undated_short": ("tanpa tanggal", "undated"),
     "undated_reason": ("Alasan tanggal tidak diketahui", "Why the date is not known"),
     "leader_name": ("Nama pemimpin", "Leader's name"),
     "leader_role": ("Jabatan pemimpin", "Leader's role"),

@@ -126,8 +126,11 @@ def _reported(records: Records, code: str | None, as_of: dt.date, lang: str) -> 
     if r.empty:
         return []
     last = r.iloc[-1]
+    # whose figure, when, and from which outlet (not the record's id: people read names)
+    s = records.sources
+    outlets = ", ".join(dict.fromkeys(s.loc[s["ceremony_id"] == last["ceremony_id"], "outlet"]))
     return [(t("reported_pct", lang), fmt.pct(last["percent"], lang),
-             f"{last['measure']} · {fmt.date_long(last['as_of'], lang)} ({last['ceremony_id']})")]
+             " · ".join(x for x in (last["measure"], fmt.date_long(last["as_of"], lang), outlets) if x))]
 
 
 def _newest_first(records: Records, ids: list[str], n: int) -> list[str]:

@@ -45,6 +45,20 @@ def next_election_note(calendar: pd.DataFrame, chosen_day: dt.date | None, regio
     return t("next_election", lang, name=nxt["name_en" if lang == "en" else "name"], when=when)
 
 
+def ceremony_names(records: Records, ids: list[str], lang: str) -> dict[str, str]:
+    """What a person recognises a ceremony by: place · date · kinds ("Kec. Cibinong · 12 Nov 2024 ·
+    Apel, Pakta/fakta integritas"; an undated one says so). Ids stay for the Data table, the CLI
+    and exports, where a user may need to type one."""
+    kinds, _ = ceremony_texts(records, ids, lang)
+    cer = records.ceremonies.set_index("id")
+    out = {}
+    for cid in ids:
+        row = cer.loc[cid]
+        day = t("undated_short", lang) if pd.isna(row["date"]) else fmt.date_short(row["date"], lang)
+        out[cid] = " · ".join(x for x in (row["region_name"], day, kinds.get(cid, "")) if x)
+    return out
+
+
 def kinds_text(records: Records, cid: str, lang: str) -> str:
     return ceremony_texts(records, [cid], lang)[0].get(cid, "")
 

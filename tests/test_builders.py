@@ -249,7 +249,10 @@ def test_unit_detail_says_why_each_ceremony_counts_and_who_reported_it(records, 
     bogor = Report(records, gaz, "pilkada-2024", "32.01", PILKADA)
     cibinong = bogor.unit_detail("32.01.01")
     assert cibinong.counts == {"own": 1} and cibinong.facts[0] == ("Status", "Tercakup", "")
-    assert ("Kesiapan dilaporkan", "90 %") == cibinong.facts[1][:2] and "cibinong-2024-11-12" in cibinong.facts[1][2]
+    assert ("Kesiapan dilaporkan", "90 %") == cibinong.facts[1][:2]
+    # whose figure, when and from which outlets; no record id (issue 20: people read names)
+    assert cibinong.facts[1][2].endswith("Selasa, 12 November 2024 · NewsBogor (NBC), TB")
+    assert "cibinong-2024-11-12" not in cibinong.facts[1][2]
     assert {s.outlet for s in cibinong.ceremonies[0].sources} == {"NewsBogor (NBC)", "TB"}
     region = bogor.unit_detail("32.01")
     assert region.counts == {"within": 2} and region.facts[0] == ("Kecamatan tercakup", "2 / 40 (5 %)", "")

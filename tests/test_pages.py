@@ -512,3 +512,21 @@ def test_briefing_screen_says_whether_the_pemda_pledged():
     at = open_page("ringkasan", mode="briefing", election="pemilu-2024", region="32.01", as_of="2024-02-14")
     html = _html(at)  # Kab. Bogor held none of its own: said so, not left out
     assert "belum tercatat mengadakan upacara komitmen sendiri" in html and "berikrar sendiri" not in html
+
+
+def test_people_read_names_not_ids():
+    """Issue 20 ("ids instead of names"): the undated note on Ringkasan names the ceremony by place,
+    date and kind, and the Peta panel's reported readiness names its outlet, not the record's id."""
+    from dashboard import context, views
+    from dashboard.report import Report
+
+    at = open_page("ringkasan", election="pilkada-2024", as_of="2024-11-27")
+    note = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "Kota Bekasi · tanpa tanggal · Sosialisasi" in note and "kota-bekasi-sosialisasi-2024" not in note
+    gaz = context.gazetteer()
+    rep = Report(context.records(gaz), gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27))
+    facts = {label: (value, detail) for label, value, detail in rep.unit_detail("32.01.01").facts}
+    value, detail = facts["Kesiapan dilaporkan"]
+    assert value == "90 %" and "NewsBogor" in detail and "cibinong-2024-11-12" not in detail
+    assert views.ceremony_names(rep.records, ["cibinong-2024-11-12"], "id")["cibinong-2024-11-12"].startswith(
+        "Kec. Cibinong · 12 Nov 2024 · ")
