@@ -89,3 +89,17 @@ def many_attributes_html(attributes: int) -> bytes:
     attrs = " ".join(f'data-a{i}="{i}"' for i in range(attributes))
     text = "<p>" + " ".join(["Camat memimpin apel netralitas ASN yang dihadiri para lurah dan seluruh ASN."] * 8) + "</p>"
     return f"<html><body><div {attrs}>x</div><article>{text}</article></body></html>".encode()
+
+
+def junk_then_bomb(megabytes: int) -> bytes:
+    """A damaged part (bad CRC) placed before a shared-string bomb: the bounds must still see the bomb."""
+    bomb = shared_string_bomb(megabytes)
+    src, out = zipfile.ZipFile(io.BytesIO(bomb)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        dst.writestr("customXml/junk.bin", b"J" * 1000, compress_type=zipfile.ZIP_STORED)
+        for item in src.infolist():
+            dst.writestr(item.filename, src.read(item.filename))
+    data = bytearray(out.getvalue())
+    at = data.index(b"J" * 1000)
+    data[at + 500] = ord("K")  # its bytes no longer match its CRC: reading the part fails
+    return bytes(data)

@@ -64,7 +64,8 @@ def _read(tmp_path, kind: str, name: str, content: bytes) -> dict:
     ("lebar-5000x2000.xlsx", lambda: hostile.wide_workbook(5000, 2000), "xl/worksheets/sheet1.xml"),
     ("lebar-500x2000.xlsx", lambda: hostile.wide_workbook(500, 2000), "at most 100 cells in a row"),
     ("lebar-4000x40.xlsx", lambda: hostile.wide_workbook(4000, 40), "120000 in the sheet"),
-], ids=["shared-string-100MB", "5000x2000-cells", "2000-columns", "160000-cells"])
+    ("sampah-lalu-bom.xlsx", lambda: hostile.junk_then_bomb(100), "xl/sharedStrings.xml"),
+], ids=["shared-string-100MB", "5000x2000-cells", "2000-columns", "160000-cells", "junk-part-first"])
 def test_hostile_workbooks_are_refused_before_they_expand(tmp_path, name, make, says):
     out = _read(tmp_path, "sheet", name, make())
     assert out["refused"] and says in out["refused"], out

@@ -344,8 +344,8 @@ def _xlsx_bounds(name: str, content: bytes) -> None:
                                           f"at most {MAX_XLSX_SHARED} different texts in the workbook")
         except PetaError:
             raise
-        except Exception:  # noqa: BLE001 - a damaged part: openpyxl's own refusal names the file
-            return
+        except Exception:  # noqa: BLE001 - a damaged part (openpyxl refuses it if it reads it): check the rest,
+            continue       # so a junk part placed first cannot wave a bomb behind it through
 
 
 def _xlsx_cells(name: str, r: int, got: tuple, raw: tuple, problems: list, get_column_letter) -> None:
