@@ -170,10 +170,10 @@ def cycle_rows(records: Records, gaz: Gazetteer, region: str | None, lang: str,
         covered, total, share, level = cov.headline
         rows.append({"election_id": e.id, t("election", lang): e.name_en if lang == "en" else e.name,
                      t("date", lang): (fmt.date_short(day, lang) + ("" if day <= today else " *")) if day
-                     else t("day_not_set_short", lang, year=int(e.year)) + " *",
-                     t("cycle_ceremonies", lang): len(cov.ceremony_ids),
+                     else t("day_not_set_short", lang) + " *",
+                     t("ceremonies_short", lang): len(cov.ceremony_ids),  # the words of the tile it equals
                      "covered": f"{covered} / {total} ({fmt.pct(share, lang, share=True)})",
-                     t("cycle_own", lang): own_label(cov.own_state, lang) if region else "–"})
+                     t("own_title", lang): own_label(cov.own_state, lang) if region else "–"})  # as in the panel
     out = pd.DataFrame(rows)
     if level is not None:
         out = out.rename(columns={"covered": t("units_covered", lang, level=level_plural(level, lang))})

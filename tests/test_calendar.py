@@ -162,13 +162,13 @@ def test_the_runups_compared_on_one_h_axis(psu_data, gaz, tmp_path, monkeypatch)
     assert set(last["total"]) == {40}
     rep = Report(rec, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27), compare="psu-uji-2025")
     fig = rep.figure("perbandingan")
-    assert [tr.name for tr in fig.data] == ["Pilkada Serentak 2024", "PSU Pilkada 2024 (uji, 19 April 2025)"]
+    assert [tr.name for tr in fig.data] == ["Pilkada Serentak 2024", "PSU Uji 19 April 2025"]
     assert max(fig.data[1].y) == 1.0 and max(fig.data[0].y) == pytest.approx(2 / 40)
     assert all(x <= 0 for tr in fig.data for x in tr.x)  # nothing after either election day
     csv = export(rep, "perbandingan", "csv").data.decode("utf-8-sig")
     body = pd.read_csv(io.StringIO(csv.split("\n\n", 1)[1]))
     day = body[body["H"] == "H"].set_index("Pemilihan")
-    assert day.loc["PSU Pilkada 2024 (uji, 19 April 2025)", "Tercakup"] == 40
+    assert day.loc["PSU Uji 19 April 2025", "Tercakup"] == 40
     assert day.loc["Pilkada Serentak 2024", "Tercakup"] == 2
     assert export(rep, "perbandingan", "csv").file_name.startswith("perbandingan_kab-bogor_pilkada-2024_psu-uji-2025")
     with pytest.raises(PetaError, match="an election to compare with"):
@@ -186,13 +186,14 @@ def test_a_region_record_across_elections(psu_data, gaz):
     bogor = views.cycle_rows(rec, gaz, "32.01", "id", TODAY).set_index("election_id")
     # not Kota Bekasi's repeat; the planned Pemilu 2029 last, counted to today
     assert list(bogor.index) == ["pemilu-2024", "pilkada-2024", "psu-uji-2025", "pemilu-2029"]
-    assert bogor.loc["pemilu-2029", "Tanggal"] == "Belum ditetapkan (2029) *"
+    assert bogor.loc["pemilu-2029", "Tanggal"] == "belum ada *"
     assert bogor.loc["psu-uji-2025", "Kecamatan tercakup"] == "40 / 40 (100 %)"
-    assert bogor.loc["psu-uji-2025", "Pemda sendiri"] == "Pemda sudah berikrar"
+    assert bogor.loc["psu-uji-2025", "Upacara pemerintah daerah sendiri"] == "Pemda sudah berikrar"
     assert bogor.loc["pilkada-2024", "Kecamatan tercakup"] == "2 / 40 (5 %)"
     # each figure is the one that election's own view shows
     cov = metrics.coverage(rec, gaz, "pilkada-2024", dt.date(2024, 11, 27), "32.01")
-    assert bogor.loc["pilkada-2024", "Upacara"] == len(cov.ceremony_ids)
+    # each figure is named as its tile names it (one word, one thing)
+    assert bogor.loc["pilkada-2024", "Upacara komitmen"] == len(cov.ceremony_ids)
     national = views.cycle_rows(rec, gaz, None, "id", TODAY)
     assert list(national["election_id"]) == ["pemilu-2024", "pilkada-2024", "pemilu-2029"]
     ahead = views.cycle_rows(rec, gaz, "32.01", "id", dt.date(2025, 4, 1)).set_index("election_id")
@@ -209,7 +210,7 @@ def test_the_timeline_draws_only_this_regions_elections_up_to_its_own(psu_data, 
     assert "Pilkada Serentak 2024" in annotations and not [a for a in annotations if "uji" in str(a)]
     annotations = [a.text for a in Report(rec, gaz, "psu-uji-2025", "32.01", dt.date(2025, 4, 19))
                    .figure("linimasa").layout.annotations]
-    assert "PSU Pilkada 2024 (uji, 19 April 2025)" in annotations
+    assert "PSU Uji 19 April 2025" in annotations
     assert not [a for a in annotations if "Ulang" in str(a)]  # Kota Bekasi's repeat is not Kab. Bogor's
 
 
@@ -217,14 +218,14 @@ def test_linimasa_compares_and_ringkasan_shows_the_record(psu_data, monkeypatch)
     at = _open(psu_data, monkeypatch, region="32.01")
     tables = [d.value for d in at.dataframe if "Pemilihan" in d.value.columns]
     assert tables and list(tables[0]["Pemilihan"]) == ["Pemilu 2024", "Pilkada Serentak 2024",
-                                                       "PSU Pilkada 2024 (uji, 19 April 2025)", "Pemilu 2029"]
+                                                       "PSU Uji 19 April 2025", "Pemilu 2029"]
     at.switch_page("app_pages/linimasa.py").run()
     assert at.selectbox(key="compare").options == ["(tanpa pembanding)", "Pemilu 2024", "Pilkada Serentak 2024"]
     at.selectbox(key="compare").set_value("pilkada-2024").run()
     assert not at.exception, [e.message for e in at.exception]
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     names = [[tr.get("name") for tr in c["data"]] for c in charts]
-    assert ["PSU Pilkada 2024 (uji, 19 April 2025)", "Pilkada Serentak 2024"] in names
+    assert ["PSU Uji 19 April 2025", "Pilkada Serentak 2024"] in names
 
 
 ARTICLES_PSU = ROOT / "tests" / "fixtures" / "articles-psu"
