@@ -22,8 +22,7 @@ with dl:
 tl = rep.timeline
 # Set beside another election this region voted in, aligned on each one's election day (Pilkada 2024
 # and its re-vote; Pemilu 2024 and the next): the same H distance is the same number of days to go.
-mine = metrics.elections_of(rec.calendar, view.region)
-others = [] if planned else [e for e, d in zip(mine["id"], mine["date"]) if e != view.election and d == d]  # NaT: no day
+others = [] if planned else metrics.comparable(rec.calendar, view.region, view.election)
 names = dict(zip(rec.calendar["id"], rec.calendar["name_en" if lg == "en" else "name"]))
 if st.session_state.get("compare") not in ["", *others]:
     st.session_state["compare"] = ""

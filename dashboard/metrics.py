@@ -549,6 +549,16 @@ def elections_of(calendar: pd.DataFrame, region: str | None) -> pd.DataFrame:
     return calendar[[votes_in(region, r) for r in calendar["regions"]]].sort_values("date", kind="stable")
 
 
+def comparable(calendar: pd.DataFrame, region: str | None, election_id: str) -> list[str]:
+    """The elections Linimasa can set beside ``election_id`` for the region in view: the others it
+    voted in that have a day to align on (none when ``election_id`` itself has no day yet)."""
+    mine = elections_of(calendar, region)
+    days = dict(zip(mine["id"], mine["date"]))
+    if election_id in days and pd.isna(days[election_id]):
+        return []
+    return [e for e, d in days.items() if e != election_id and pd.notna(d)]
+
+
 def comparison(records: Records, gaz: Gazetteer, election_ids: list[str], region: str | None,
                today: dt.date | None = None) -> pd.DataFrame:
     """The run-up to several elections side by side, aligned on election day: for each, the view's

@@ -181,6 +181,13 @@ def test_the_runups_compared_on_one_h_axis(psu_data, gaz, tmp_path, monkeypatch)
                                              compare="psu-uji-2025"), "perbandingan", "csv").data
 
 
+def test_only_elections_with_a_day_can_be_compared(psu_data, gaz):
+    cal = load_folder(psu_data, gaz).calendar
+    assert metrics.comparable(cal, "32.01", "pilkada-2024") == ["pemilu-2024", "psu-uji-2025"]
+    assert metrics.comparable(cal, None, "pilkada-2024") == ["pemilu-2024"]
+    assert metrics.comparable(cal, "32.01", "pemilu-2029") == []
+
+
 def test_a_region_record_across_elections(psu_data, gaz):
     rec = load_folder(psu_data, gaz)
     bogor = views.cycle_rows(rec, gaz, "32.01", "id", TODAY).set_index("election_id")
