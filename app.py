@@ -38,6 +38,7 @@ pages = [
     st.Page("app_pages/catat.py", title=t("page_entry", lg), icon=":material/edit_note:", url_path="catat"),
     st.Page("app_pages/berita.py", title=t("page_articles", lg), icon=":material/newspaper:", url_path="berita"),
     st.Page("app_pages/impor.py", title=t("page_import", lg), icon=":material/upload_file:", url_path="impor"),
+    st.Page("app_pages/kalender.py", title=t("page_calendar", lg), icon=":material/event:", url_path="kalender"),
     st.Page("app_pages/riwayat.py", title=t("page_history", lg), icon=":material/history:", url_path="riwayat"),
 ]
 briefing = st.query_params.get("mode") == "briefing"

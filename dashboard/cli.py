@@ -233,7 +233,6 @@ def cmd_export_chart(args) -> int:
 def cmd_import(args) -> int:
     import getpass
 
-    from .records.read import read_calendar
     from .store import importer, sheet
     from .store.editing import User
 
@@ -245,7 +244,7 @@ def cmd_import(args) -> int:
     db = context.store(root)
     context.seed(db, gaz, root)
     user = User(args.user or f"cli:{getpass.getuser()}")  # whoever runs the server's CLI may write everywhere
-    calendar = read_calendar(root)
+    calendar = db.calendar()
     if path.stat().st_size > sheet.MAX_BYTES:  # never read a huge file into memory
         raise PetaError.single("(file)", f"{path.stat().st_size // (1024 * 1024)} MB",
                                f"at most {sheet.MAX_BYTES // (1024 * 1024)} MB (split the sheet)", file=path.name)
@@ -257,7 +256,7 @@ def cmd_import(args) -> int:
     if args.dry_run:
         print(f"{path.name}: {len(checked.reports)} row(s) pass every check (dry run: nothing written)")
         return 0
-    n = importer.run(db, gaz, calendar, checked, user, path.name)
+    n = importer.run(db, gaz, checked, user, path.name)
     print(f"{path.name}: {n.rows} row(s) imported: {n.ceremonies} ceremonies ({n.new_ceremonies} new, "
           f"{n.added_to} already stored given another source), {n.sources} source(s)")
     return 0
@@ -290,7 +289,6 @@ def cmd_db_withdraw(args) -> int:
     this is how the report at fault is taken out: it is withdrawn without trying the others."""
     import getpass
 
-    from .records.read import read_calendar
     from .store import editing
     from .store.editing import User
 
@@ -303,10 +301,23 @@ def cmd_db_withdraw(args) -> int:
         broken = False
     except PetaError:
         broken = True
-    editing.withdraw(db, gaz, read_calendar(root), row.id, args.reason, User(args.user or f"cli:{getpass.getuser()}"),
+    editing.withdraw(db, gaz, row.id, args.reason, User(args.user or f"cli:{getpass.getuser()}"),
                      row.version, repair=broken)
     print(f"report {row.id} ({row.ceremony_id}) withdrawn")
     return 0
+
+
+def _calendar_for_drafts(root: Path):
+    """The calendar a draft's election is suggested from: the store's (elections added in the app
+    included) when a store exists, else ``elections.yaml`` (a machine that only drafts)."""
+    from .records.read import read_calendar
+
+    url = context.db_url(root)
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
+        return read_calendar(root)
+    db = context.store(root)
+    stored = db.calendar()
+    return stored or read_calendar(root)
 
 
 def cmd_extract(args) -> int:
@@ -316,7 +327,6 @@ def cmd_extract(args) -> int:
     from .extract.draft import Calendar, extract, suggested_report
     from .extract.fetch import fetch
     from .extract.places import PlaceIndex
-    from .records.read import read_calendar
     from .store.sheet import report_to_row, rows_xlsx
 
     published = _date(args.published) if args.published else None
@@ -324,7 +334,7 @@ def cmd_extract(args) -> int:
         raise PetaError.single("--url", args.url, "one source when --url is given (it names that source's address)")
     root = Path(args.data or settings.get("PETA_DATA_DIR"))
     gaz = context.gazetteer()
-    cal, places = Calendar.from_raw(read_calendar(root)), PlaceIndex(gaz)
+    cal, places = Calendar.from_raw(_calendar_for_drafts(root)), PlaceIndex(gaz)
     drafts, failed = [], 0
     for source in args.sources:
         try:

@@ -37,19 +37,28 @@ def store(data_dir: str | Path | None = None):
 
 
 def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None) -> dict[str, int]:
-    """Bring new and changed curated files into the store (idempotent). They are checked with
-    everything stored first: a broken file stops the seed with its message, nothing is written."""
+    """Bring the calendar (``elections.yaml``) and new and changed curated files into the store
+    (idempotent), the calendar first: ceremonies refer to its elections. Each is checked with
+    everything stored first: a broken file stops the seed with its message, nothing is written.
+    Returns the ceremony files' counts."""
     from .store.editing import trial_rows
 
     root = Path(data_dir or settings.get("PETA_DATA_DIR"))
-    calendar = read_calendar(root)
     stamp_file = settings.cache_dir() / "seeded" / hashlib.sha256(f"{st.url}|{root.resolve()}".encode()).hexdigest()[:24]
     files, stamp = _folder_stamp(root)
     if _read_text(stamp_file) == f"{stamp} {st.version()}":
         return {"added": 0, "updated": 0, "unchanged": files, "kept_edit": 0}
-    counts = st.seed(root, lambda rows, replace, add: trial_rows(rows, gaz, calendar, replace=replace, add=add))
+    st.seed_calendar(read_calendar(root), lambda rows, calendar: trial_rows(rows, gaz, calendar))
+    counts = st.seed(root, lambda rows, calendar, replace, add: trial_rows(rows, gaz, calendar, replace=replace, add=add))
     _write_text(stamp_file, f"{stamp} {st.version()}")
     return counts
+
+
+def calendar(st, gaz: Gazetteer, data_dir: str | Path | None = None):
+    """The election calendar as stored (seeded from ``elections.yaml`` first, with the ceremony
+    files): what the pages, the checks and the import use."""
+    seed(st, gaz, data_dir)
+    return st.calendar()
 
 
 def _folder_stamp(root: Path) -> tuple[int, str]:
@@ -60,6 +69,10 @@ def _folder_stamp(root: Path) -> tuple[int, str]:
     can have changed, and the start skips it."""
     h = hashlib.sha256()
     n = 0
+    calendar = root / "elections.yaml"
+    if calendar.is_file():
+        stat = calendar.stat()
+        h.update(f"elections.yaml|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
     folder = root / "ceremonies"
     if folder.is_dir():
         with os.scandir(folder) as it:
@@ -95,12 +108,12 @@ def records(gaz: Gazetteer, data_dir: str | Path | None = None, db=None) -> Reco
 
     root = Path(data_dir or settings.get("PETA_DATA_DIR"))
     db = db or store(root)
-    seed(db, gaz, root)
-    calendar = read_calendar(root)  # read (and checked) first: a broken calendar is named as always
+    seed(db, gaz, root)  # a broken calendar file or ceremony file is named here, as always
     folder = settings.cache_dir() / "records"
+    # the store's version moves with every change of a report or of the calendar
     k = snapshot.key(db.url, db.version(), root / "elections.yaml", gaz.table)
     loaded = snapshot.read(folder, k)
     if loaded is None:
-        loaded = load_records(db, gaz, calendar)
+        loaded = load_records(db, gaz, db.calendar())
         snapshot.write(folder, k, loaded)
     return loaded

@@ -322,7 +322,7 @@ def figure_rows(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-_ACTIONS = ("seed", "create", "edit", "withdraw", "merge", "import", "reject_draft")  # each has an act_<action> text
+_ACTIONS = ("seed", "create", "edit", "withdraw", "merge", "import", "reject_draft", "election_add", "election_edit")  # each has an act_<action> text
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 # Notes the seed writes (in the store, kept as written); shown in the interface language.
 _NOTE_PREFIXES = {"from ": ("dari berkas ", "from file "), "file changed: ": ("berkas berubah: ", "file changed: ")}
@@ -358,3 +358,34 @@ def history_rows(changes, lang: str, zone: str = "Asia/Jakarta") -> pd.DataFrame
         t("after", lang): [c.after or "" for c in changes],
     })
 
+
+
+def calendar_rows(calendar: pd.DataFrame, gaz: Gazetteer, lang: str) -> pd.DataFrame:
+    """The election calendar as the Kalender page lists it: by voting day (a planned election,
+    whose day is not set, after the dated ones of its year), in the interface language. Every
+    value is plain text; the id is last, for whoever types it in a sheet or the CLI."""
+    names = dict(zip(calendar["id"], calendar["name_en" if lang == "en" else "name"]))
+    rows = []
+    for e in calendar.to_dict("records"):
+        dated = pd.notna(e.get("date"))
+        day = pd.Timestamp(e["date"]).date() if dated else None
+        year = day.year if day else (int(e["year"]) if pd.notna(e.get("year")) else 9999)
+        regions = e.get("regions")
+        where = (", ".join(gaz.get(r).label if r in gaz else r for r in regions)
+                 if isinstance(regions, (list, tuple)) and len(regions) else t("everywhere", lang))
+        parent = e.get("part_of")
+        belongs = (t(f"kind_{e['kind']}", lang, parent=names.get(parent, parent))
+                   if isinstance(parent, str) and parent else "")
+        sources = "; ".join(" — ".join(str(s[k]) for k in ("outlet", "title") if s.get(k))
+                            for s in (e.get("sources") or []) if isinstance(s, dict))
+        rows.append(((year, day or dt.date(year if year < 9999 else 9999, 12, 31), e["id"]), {
+            t("election", lang): names[e["id"]],
+            t("voting_day", lang): fmt.date_long(day, lang) if day else t("date_not_set", lang, year=year),
+            t("voting_regions", lang): where,
+            t("belongs_to", lang): belongs[:1].upper() + belongs[1:],
+            t("sources", lang): sources,
+            t("election_id", lang): e["id"],
+        }))
+    return pd.DataFrame([r for _, r in sorted(rows, key=lambda x: x[0])],
+                        columns=[t(k, lang) for k in ("election", "voting_day", "voting_regions", "belongs_to",
+                                                      "sources", "election_id")])

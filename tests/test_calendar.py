@@ -316,3 +316,168 @@ def test_a_planned_election_has_no_countdown_and_still_takes_ceremonies(psu_data
     at = _open(psu_data, monkeypatch)  # looking back at 2024: what is next
     notes = [c.value.replace("\\", "") for c in at.sidebar.caption]  # data text is markdown-escaped
     assert "Pemilihan berikutnya: Pemilu 2029 · Tanggal belum ditetapkan (2029)" in notes, notes
+
+
+# -- the calendar in the store: added and corrected from the app (issue 22 §2) ------------------
+
+@pytest.fixture
+def psu_store(psu_data, gaz, monkeypatch):
+    from dashboard import context
+
+    monkeypatch.setenv("PETA_DATA_DIR", str(psu_data))
+    monkeypatch.delenv("PETA_DB_URL", raising=False)
+    db = context.store(psu_data)
+    context.seed(db, gaz, psu_data)
+    return db, psu_data
+
+
+def _second_psu(**over) -> dict:
+    entry = {"id": "psu-uji-2025-08", "name": "PSU Uji 6 Agustus 2025", "name_en": "Re-vote (test, 6 August 2025)",
+             "date": dt.date(2025, 8, 6), "part_of": "pilkada-2024", "kind": "psu", "regions": ["36.02"],
+             "sources": [{"outlet": "Warta Uji", "title": "Lebak menggelar PSU kedua",
+                          "url": "https://warta-uji.example/psu-2", "published": dt.date(2025, 7, 1)}]}
+    entry.update(over)
+    return entry
+
+
+def test_the_store_holds_the_seeded_calendar_and_a_global_user_adds_an_election(psu_store, gaz):
+    from dashboard import context
+    from dashboard.store import editing
+    from dashboard.store.editing import User
+
+    db, data = psu_store
+    assert [e.data for e in db.calendar()] == [e.data for e in read_calendar(data)]
+    editing.save_election(db, gaz, _second_psu(), User("admin-nasional"))
+    assert _second_psu() == db.calendar()[-1].data
+    last = db.history()[-1]
+    assert (last.action, last.ceremony_id, last.user, last.before) == (
+        "election_add", "pemilihan:psu-uji-2025-08", "admin-nasional", None)
+    assert "Lebak menggelar PSU kedua" in last.after
+    rec = context.records(gaz, data)  # every page reads the stored calendar
+    assert "psu-uji-2025-08" in set(rec.calendar["id"])
+    regions = rec.calendar.set_index("id").loc["psu-uji-2025-08", "regions"]
+    assert metrics.votes_in("36.02.01", regions) and not metrics.votes_in("32.01.01", regions)
+    # a ceremony can be recorded for it in Kab. Lebak (the write checks the stored calendar under the lock) ...
+    lebak = _ceremony("lebak-psu-2025-07-20", "36.02", "kabupaten/kota", dt.date(2025, 7, 20), "psu-uji-2025-08")
+    editing.create(db, gaz, lebak, User("admin-nasional"))
+    # ... and not in Kab. Bogor, which does not vote in it: refused with its regions named
+    bogor = _ceremony("bogor-psu-2025-07-20", "32.01", "kabupaten/kota", dt.date(2025, 7, 20), "psu-uji-2025-08")
+    with pytest.raises(PetaError, match=r"36\.02") as err:
+        editing.create(db, gaz, bogor, User("admin-nasional"))
+    assert err.value.problems[0].field == "elections"
+    # seeding the unchanged file again keeps the election added in the app
+    context.seed(db, gaz, data)
+    assert "psu-uji-2025-08" in [e.data["id"] for e in db.calendar()]
+
+
+def test_only_a_user_of_every_region_changes_the_calendar(psu_store, gaz):
+    from dashboard.store import editing
+    from dashboard.store.editing import User
+
+    db, _ = psu_store
+    before, calendar = len(db.history()), db.calendar()
+    with pytest.raises(PetaError, match="every region") as err:
+        editing.save_election(db, gaz, _second_psu(), User("sekda-lebak", "36.02"))
+    assert (err.value.problems[0].field, err.value.problems[0].value) == ("region", "36.02")
+    with pytest.raises(PetaError, match="signed-in"):
+        editing.save_election(db, gaz, _second_psu(), None)
+    assert len(db.history()) == before and [e.data for e in db.calendar()] == [e.data for e in calendar]
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"sources": []}, "sources"),                      # a source is required
+    ({"regions": ["99.99"]}, "regions"),               # a code the boundary data does not hold
+    ({"regions": ["33.01"]}, "regions"),               # not a region that voted in its election? (all did: see below)
+    ({"part_of": "pemilu-2030"}, "part_of"),           # an election the calendar does not hold
+    ({"date": None}, "date"),                          # no day and no year
+    ({"id": "PSU Kedua"}, "id"),                       # not an id
+])
+def test_an_election_is_checked_as_a_seed_entry_is(psu_store, gaz, change, field):
+    from dashboard.store import editing
+    from dashboard.store.editing import User
+
+    db, _ = psu_store
+    before = len(db.history())
+    entry = _second_psu(**change)
+    if field == "regions" and change["regions"] == ["33.01"]:
+        entry["part_of"] = "psu-uji-2025"  # a re-vote of the re-vote must lie in 32.01 or 36.02
+    with pytest.raises(PetaError) as err:
+        editing.save_election(db, gaz, entry, User("admin"))
+    assert field in {p.field.split("[")[0] for p in err.value.problems}, err.value.message
+    assert len(db.history()) == before
+
+
+def test_a_correction_is_checked_against_every_stored_ceremony_and_kept_in_history(psu_store, gaz):
+    from dashboard.store import editing
+    from dashboard.store.db import load
+    from dashboard.store.editing import User
+
+    db, data = psu_store
+    row = next(r for r in db.election_rows() if r.election_id == "psu-uji-2025")
+    entry = load(row.data)
+    # Kab. Bogor's pledge before the re-vote refers to it: taking 32.01 out of its regions is refused
+    with pytest.raises(PetaError, match="bogor-psu-2025-04-10") as err:
+        editing.save_election(db, gaz, {**entry, "regions": ["36.02"]}, User("admin"), version=row.version)
+    assert any(p.field == "elections" and "36.02" in p.expected for p in err.value.problems)
+    # a new id without a version is a new election: the stored one is not overwritten
+    with pytest.raises(PetaError, match="not used yet"):
+        editing.save_election(db, gaz, {**entry, "name": "PSU lain"}, User("admin"))
+    fixed = {**entry, "name": "PSU Uji 19 April 2025 (dikoreksi)"}
+    editing.save_election(db, gaz, fixed, User("admin"), version=row.version)
+    last = db.history()[-1]
+    assert last.action == "election_edit" and "(dikoreksi)" in last.after and "(dikoreksi)" not in last.before
+    # someone who opened the old version cannot overwrite the correction
+    with pytest.raises(PetaError, match="someone else"):
+        editing.save_election(db, gaz, {**entry, "note": "basi"}, User("admin-2"), version=row.version)
+    # the seed file changed meanwhile: the correction made in the app is kept, other changes come in
+    text = (data / "elections.yaml").read_text(encoding="utf-8")
+    (data / "elections.yaml").write_text(text.replace("name: PSU Uji 19 April 2025", "name: PSU dari berkas")
+                                         .replace("title: Pemilu berikutnya pada 2029",
+                                                  "title: Pemilu berikutnya pada 2029 (diperbarui)"), encoding="utf-8")
+    from dashboard import context
+
+    context.seed(db, gaz, data)
+    stored = {e.data["id"]: e.data for e in db.calendar()}
+    assert stored["psu-uji-2025"]["name"] == "PSU Uji 19 April 2025 (dikoreksi)"
+    assert stored["pemilu-2029"]["sources"][0]["title"] == "Pemilu berikutnya pada 2029 (diperbarui)"
+
+
+def test_the_kalender_page_adds_an_election_for_a_global_user_only(psu_data, monkeypatch):
+    import pandas as pd
+
+    from dashboard.store.editing import User
+
+    at = _open(psu_data, monkeypatch)
+    at.switch_page("app_pages/kalender.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    listed = at.table[0].value
+    assert list(listed["Id pemilihan"]) == ["pemilu-2024", "pilkada-2024", "psu-uji-2025", "ulang-uji-2025",
+                                            "pemilu-2029"]  # by voting day; the planned one last
+    row = listed.set_index("Id pemilihan").loc["psu-uji-2025"]
+    assert row["Bagian dari"] == "Pemungutan suara ulang Pilkada Serentak 2024"
+    assert row["Wilayah yang memilih"] == "Kabupaten Bogor, Kabupaten Lebak"
+    assert listed.set_index("Id pemilihan").loc["pemilu-2029", "Hari pemungutan suara"] == "Tanggal belum ditetapkan (2029)"
+    assert any("Masuk dulu" in i.value for i in at.info) and not at.get("form")
+    at.session_state["_user"] = User("sekda-lebak", "36.02")
+    at.run()
+    assert any("seluruh wilayah" in i.value and "Kabupaten Lebak" in i.value for i in at.info) and not at.get("form")
+    at.session_state["_user"] = User("admin-nasional")
+    at.session_state["k_sources"] = pd.DataFrame([{"outlet": "Warta Uji", "title": "PSU kedua di Lebak",
+                                                   "url": "https://warta-uji.example/psu-2", "published": None}],
+                                                 columns=["outlet", "title", "url", "published"])
+    at.run()
+    at.text_input(key="k_id").set_value("psu-uji-2025-08")
+    at.text_input(key="k_name").set_value("PSU Uji 6 Agustus 2025")
+    at.date_input(key="k_date").set_value(dt.date(2025, 8, 6))
+    at.multiselect(key="k_regions").set_value(["36.02"])
+    at.selectbox(key="k_part_of").set_value("pilkada-2024")
+    at.selectbox(key="k_kind").set_value("psu")
+    at.button[[b.label for b in at.button].index("Simpan")].click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert any("PSU Uji 6 Agustus 2025" in s.value for s in at.success)
+    listed = at.table[0].value
+    assert "psu-uji-2025-08" in list(listed["Id pemilihan"])
+    assert at.selectbox(key="election").options.count("PSU Uji 6 Agustus 2025") == 1  # the sidebar offers it
+    at.switch_page("app_pages/riwayat.py").run()
+    hist = at.dataframe[0].value
+    assert list(hist["Tindakan"])[-1] == "pemilihan ditambahkan" and list(hist["Oleh"])[-1] == "admin-nasional"

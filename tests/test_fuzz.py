@@ -125,7 +125,7 @@ def test_generated_imports_refused_write_nothing_and_accepted_ones_keep_the_stor
     before = db.version()
     try:
         checked = importer.check(db, gaz, calendar, "acak.csv", content, user)
-        written = importer.run(db, gaz, calendar, checked, user, "acak.csv", only_valid=only_valid)
+        written = importer.run(db, gaz, checked, user, "acak.csv", only_valid=only_valid)
     except PetaError as exc:
         assert exc.problems
         assert db.version() == before  # refused: nothing written

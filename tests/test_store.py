@@ -76,9 +76,13 @@ def bogor_covered(gaz, data) -> int:
 
 def test_seed_is_idempotent_and_follows_file_edits(env):
     store, gaz, cal, data = env
-    assert len(store.rows()) == 5 and len(store.history()) == 5
+    elections = [e.data["id"] for e in cal]
+    assert len(store.rows()) == 5 and len(store.history()) == 5 + len(elections)
+    # the calendar is seeded first (ceremonies refer to it), one history row per election
+    assert [c.ceremony_id for c in store.history()[:len(elections)]] == [f"pemilihan:{e}" for e in elections]
+    assert [e.data for e in store.calendar()] == [e.data for e in cal]
     assert context.seed(store, gaz, data) == {"added": 0, "updated": 0, "unchanged": 5, "kept_edit": 0}
-    assert len(store.history()) == 5  # twice adds nothing
+    assert len(store.history()) == 5 + len(elections)  # twice adds nothing
     path = data / "ceremonies" / "lebak-2023-12-15.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("\nnotes:", "\nnotes: diperbarui.", 1)
                     if "\nnotes:" in path.read_text(encoding="utf-8") else path.read_text(encoding="utf-8")
@@ -96,17 +100,17 @@ def test_create_edit_withdraw_with_history(env):
     data_ = ciawi()
     data_["id"] = editing.new_id(store, gaz, "32.01.24", data_["date"])
     assert data_["id"] == "ciawi-320124-2024-11-20"
-    rid = editing.create(store, gaz, cal, data_, CAMAT_CIAWI)
+    rid = editing.create(store, gaz, data_, CAMAT_CIAWI)
     assert bogor_covered(gaz, data) == 3  # shown at once
     row = store.row(rid)
     edited = formdata.to_report({**formdata.from_report(load(row.data)), "region": "32.01.24", "venue": "Lapangan Ciawi"},
                                 base=load(row.data))
-    editing.edit(store, gaz, cal, rid, edited, CAMAT_CIAWI, row.version)
+    editing.edit(store, gaz, rid, edited, CAMAT_CIAWI, row.version)
     with pytest.raises(PetaError, match="someone else"):  # a second edit from the stale form
-        editing.edit(store, gaz, cal, rid, edited, CAMAT_CIAWI, row.version)
+        editing.edit(store, gaz, rid, edited, CAMAT_CIAWI, row.version)
     with pytest.raises(PetaError, match="reason"):
-        editing.withdraw(store, gaz, cal, rid, " ", CAMAT_CIAWI, row.version + 1)
-    editing.withdraw(store, gaz, cal, rid, "laporan ganda", CAMAT_CIAWI, row.version + 1)
+        editing.withdraw(store, gaz, rid, " ", CAMAT_CIAWI, row.version + 1)
+    editing.withdraw(store, gaz, rid, "laporan ganda", CAMAT_CIAWI, row.version + 1)
     assert bogor_covered(gaz, data) == 2
     assert store.row(rid).status == "withdrawn"  # never deleted
     hist = store.history("ciawi-320124-2024-11-20")
@@ -123,7 +127,7 @@ def test_bad_form_input_names_fields_and_writes_nothing(env):
     bad = ciawi(kinds=[], sources=[], elections=["pilkada-2030"])
     bad["id"] = "ciawi-2024-11-20"
     with pytest.raises(PetaError) as exc:
-        editing.create(store, gaz, cal, bad, ADMIN)
+        editing.create(store, gaz, bad, ADMIN)
     fields = {p.field for p in exc.value.problems}
     assert {"kinds", "sources", "elections"} <= fields
     assert store.version() == before
@@ -136,8 +140,8 @@ def test_duplicate_is_detected_and_merged_as_a_source(env):
     assert [r.ceremony_id for r in editing.duplicates(store, "32.01.01", dt.date(2024, 11, 12))] == [
         "cibinong-2024-11-12", "cibinong-2024-11-12"]
     with pytest.raises(PetaError, match="same ceremony"):  # saving it apart would count one ceremony twice
-        editing.create(store, gaz, cal, dup, ADMIN)
-    editing.create(store, gaz, cal, dup, ADMIN, merge_into="cibinong-2024-11-12")
+        editing.create(store, gaz, dup, ADMIN)
+    editing.create(store, gaz, dup, ADMIN, merge_into="cibinong-2024-11-12")
     rec = context.records(gaz, data)
     assert (rec.sources["ceremony_id"] == "cibinong-2024-11-12").sum() == 3
     assert store.history("cibinong-2024-11-12")[-1].action == "merge"
@@ -149,12 +153,12 @@ def test_access_anonymous_and_wrong_region_cannot_write(env):
     d = ciawi()
     d["id"] = "ciawi-2024-11-20"
     with pytest.raises(PetaError, match="login"):
-        editing.create(store, gaz, cal, d, None)
+        editing.create(store, gaz, d, None)
     with pytest.raises(PetaError, match="32.01.24"):
-        editing.create(store, gaz, cal, {**d, "region": "32.01.34", "id": "rancabungur-x"}, CAMAT_CIAWI)
+        editing.create(store, gaz, {**d, "region": "32.01.34", "id": "rancabungur-x"}, CAMAT_CIAWI)
     cib = next(r for r in store.rows() if r.ceremony_id == "cibinong-2024-11-12")
     with pytest.raises(PetaError):
-        editing.withdraw(store, gaz, cal, cib.id, "bukan wilayah saya", CAMAT_CIAWI, cib.version)
+        editing.withdraw(store, gaz, cib.id, "bukan wilayah saya", CAMAT_CIAWI, cib.version)
     assert store.version() == before
 
 
@@ -227,11 +231,11 @@ def test_import_all_or_nothing_then_only_valid_rows(env):
     assert {"tanggal", "kesiapan", "kode_wilayah"} <= set(table["Kolom"])
     before = store.version()
     with pytest.raises(PetaError, match="nothing was imported"):
-        importer.run(store, gaz, cal, checked, ADMIN, "upacara.csv")
+        importer.run(store, gaz, checked, ADMIN, "upacara.csv")
     assert store.version() == before
     rejected = importer.rejected_rows("upacara.csv", content, checked)
     assert list(rejected["kode_wilayah"]) == ["32.01.99"] and "tanggal" in rejected["masalah"][0]
-    assert importer.run(store, gaz, cal, checked, ADMIN, "upacara.csv", only_valid=True).rows == 1
+    assert importer.run(store, gaz, checked, ADMIN, "upacara.csv", only_valid=True).rows == 1
     assert bogor_covered(gaz, data) == 3
     assert store.history()[-1].action == "import" and "upacara.csv baris 2" in store.history()[-1].note
 
@@ -265,7 +269,7 @@ def test_sheet_ids_never_join_distinct_ceremonies(env, tmp_path, capsys):
     assert set(ids) <= set(ceremonies["id"])
     # the same sheet again, with ids now given: every row another source of a stored ceremony
     again = [{**r, "id": i, "sumber_media": r["sumber_media"] + " (ulang)"} for r, i in zip(rows, ids)]
-    done = importer.run(store, gaz, cal, importer.check(store, gaz, cal, "ulang.csv", rows_csv(again), ADMIN),
+    done = importer.run(store, gaz, importer.check(store, gaz, cal, "ulang.csv", rows_csv(again), ADMIN),
                         ADMIN, "ulang.csv")
     assert done == editing.Imported(rows=6, ceremonies=5, new_ceremonies=0, sources=6)
 
@@ -439,7 +443,7 @@ def test_a_writer_waits_for_the_lock_instead_of_failing(env):
     t.start()
     held.wait(10)
     t0 = time.perf_counter()
-    editing.create(Store(store.url), gaz, cal, {**ciawi(), "id": "ciawi-2024-11-20"}, ADMIN)
+    editing.create(Store(store.url), gaz, {**ciawi(), "id": "ciawi-2024-11-20"}, ADMIN)
     waited = time.perf_counter() - t0
     t.join()
     other.dispose()
@@ -477,7 +481,7 @@ def test_conflicting_writers_never_store_unloadable_records(env):
             own = Store(store.url)  # each user has their own connection
             start.wait()
             try:
-                results.append(editing.create(own, gaz, cal, report, ADMIN))
+                results.append(editing.create(own, gaz, report, ADMIN))
             except PetaError as exc:
                 results.append(exc)
 
@@ -688,7 +692,7 @@ def test_json_twin_reads_as_the_yaml_and_yaml_is_the_fallback(env):
     loaded = store.reports()
     assert sorted(r.data["id"] for r in loaded) == sorted(before["id"].tolist() + ["cibinong-2024-11-12"])
     # a write fills the twin again
-    editing.create(store, gaz, cal, {**ciawi(), "id": "ciawi-2024-11-20"}, ADMIN)
+    editing.create(store, gaz, {**ciawi(), "id": "ciawi-2024-11-20"}, ADMIN)
     assert [r.parsed is not None for r in store.rows()].count(True) == 1
 
 
@@ -703,7 +707,7 @@ def test_records_snapshot_is_used_only_while_nothing_changed(env, tmp_path, monk
     again = context.records(gaz, data)
     assert again.ceremonies.equals(first.ceremonies) and again.sources.equals(first.sources)
     # a write moves the store's version: the next load sees it (and snapshots it)
-    editing.create(store, gaz, cal, {**ciawi(), "id": "ciawi-2024-11-20"}, ADMIN)
+    editing.create(store, gaz, {**ciawi(), "id": "ciawi-2024-11-20"}, ADMIN)
     assert "ciawi-2024-11-20" in set(context.records(gaz, data).ceremonies["id"])
     assert len(list((tmp_path / "cache" / "records").glob("*.pickle"))) == 2
     # an edited calendar is another key
@@ -750,16 +754,16 @@ def test_a_region_limited_user_is_refused_on_every_write_path(env):
     upload = (",".join(sheet.COLUMNS) + "\n" + row + "\n").encode()
     before = store.version()
     attempts = {
-        "create": lambda: editing.create(store, gaz, cal, elsewhere, CAMAT_CIAWI),
-        "merge": lambda: editing.create(store, gaz, cal, {**own, "region": "32.01.01"}, CAMAT_CIAWI,
+        "create": lambda: editing.create(store, gaz, elsewhere, CAMAT_CIAWI),
+        "merge": lambda: editing.create(store, gaz, {**own, "region": "32.01.01"}, CAMAT_CIAWI,
                                         merge_into="cibinong-2024-11-12"),
-        "edit": lambda: editing.edit(store, gaz, cal, cib.id, load(cib.data), CAMAT_CIAWI, cib.version),
-        "withdraw": lambda: editing.withdraw(store, gaz, cal, cib.id, "bukan", CAMAT_CIAWI, cib.version),
-        "repair": lambda: editing.withdraw(store, gaz, cal, cib.id, "rusak", CAMAT_CIAWI, cib.version, repair=True),
-        "article": lambda: editing.save_draft(store, gaz, cal, draft_id, elsewhere, CAMAT_CIAWI),
-        "import-run": lambda: importer.run(store, gaz, cal, importer.Checked(*sheet.parse(
+        "edit": lambda: editing.edit(store, gaz, cib.id, load(cib.data), CAMAT_CIAWI, cib.version),
+        "withdraw": lambda: editing.withdraw(store, gaz, cib.id, "bukan", CAMAT_CIAWI, cib.version),
+        "repair": lambda: editing.withdraw(store, gaz, cib.id, "rusak", CAMAT_CIAWI, cib.version, repair=True),
+        "article": lambda: editing.save_draft(store, gaz, draft_id, elsewhere, CAMAT_CIAWI),
+        "import-run": lambda: importer.run(store, gaz, importer.Checked(*sheet.parse(
             "lain.csv", upload, lambda d: "cibinong-lain-2024-11-21")), CAMAT_CIAWI, "lain.csv"),
-        "import-writer": lambda: editing.import_reports(store, gaz, cal, sheet.parse(
+        "import-writer": lambda: editing.import_reports(store, gaz, sheet.parse(
             "lain.csv", upload, lambda d: "cibinong-lain-2024-11-21")[0], CAMAT_CIAWI, "lain.csv"),
     }
     for name, attempt in attempts.items():
@@ -769,10 +773,10 @@ def test_a_region_limited_user_is_refused_on_every_write_path(env):
     checked = importer.check(store, gaz, cal, "lain.csv", upload, CAMAT_CIAWI)
     assert any("32.01.24" in p.expected for p in checked.problems)
     # their own kecamatan: written; and then not movable out of it
-    rid = editing.create(store, gaz, cal, own, CAMAT_CIAWI)
+    rid = editing.create(store, gaz, own, CAMAT_CIAWI)
     mine = store.row(rid)
     with pytest.raises(PetaError, match="32.01.24"):
-        editing.edit(store, gaz, cal, rid, {**own, "region": "32.01.01"}, CAMAT_CIAWI, mine.version)
+        editing.edit(store, gaz, rid, {**own, "region": "32.01.01"}, CAMAT_CIAWI, mine.version)
     assert store.row(rid).region_code == "32.01.24"
 
 
@@ -834,7 +838,7 @@ def test_a_full_disk_is_named_and_the_store_stays_as_it_was(env, tmp_path):
         "size = Path(db.url.split('///', 1)[1]).stat().st_size\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (size + 4096, resource.RLIM_INFINITY))\n"
         "try:\n"
-        "    importer.run(db, gaz, cal, checked, User('admin'), 'besar.csv')\n"
+        "    importer.run(db, gaz, checked, User('admin'), 'besar.csv')\n"
         "except PetaError as exc:\n"
         "    print('REFUSED', exc.message); sys.exit(3)\n"
         "print('WROTE')\n")

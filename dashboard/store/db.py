@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import PetaError
 from ..records.read import RawReport
-from .models import ChangeRow, DraftRow, ReportRow
+from .models import ChangeRow, DraftRow, ElectionRow, ReportRow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _migrated: set[str] = set()
@@ -237,6 +237,17 @@ def _refuse_unreadable_sqlite(url: str) -> None:
                                "from a backup, or move it away to start a new store from the curated files")
 
 
+ELECTION_PREFIX = "pemilihan:"  # how the history names an election (its rows change no report: number 0)
+FORM_ORIGIN = "kalender"       # the origin an election added or corrected in the app has in messages
+
+
+def _calendar_of(s: Session) -> list[RawReport]:
+    """The stored calendar as the loader reads it; seeded entries keep their file's name as origin
+    (messages read as they did with the file)."""
+    rows = s.execute(select(ElectionRow.origin, ElectionRow.data).order_by(ElectionRow.id)).all()
+    return [RawReport(origin[5:] if origin.startswith("file:") else FORM_ORIGIN, load(data)) for origin, data in rows]
+
+
 class Store:
     """A database of reports. ``url``: any SQLAlchemy URL (``sqlite:///path.db``, ``postgresql://…``)."""
 
@@ -295,6 +306,15 @@ class Store:
             last, n = s.execute(select(func.max(ChangeRow.id), func.count(ChangeRow.id))).one()
         return f"{last or 0}.{n}"
 
+    def calendar(self) -> list[RawReport]:
+        """The election calendar, in the order it was seeded or added (the loader's input)."""
+        with Session(self.engine) as s:
+            return _calendar_of(s)
+
+    def election_rows(self) -> list[ElectionRow]:
+        with Session(self.engine) as s:
+            return list(s.scalars(select(ElectionRow).order_by(ElectionRow.id)))
+
     def history(self, ceremony_id: str | None = None) -> list[ChangeRow]:
         with Session(self.engine) as s:
             q = select(ChangeRow).order_by(ChangeRow.id)
@@ -309,10 +329,10 @@ class Store:
         """Apply ``(report_id or None for new, change[, origin override[, origin hash]])`` items
         in one transaction, serialised with every other write (see :meth:`_lock`).
 
-        ``check(rows)``, if given, runs inside that transaction after the lock is taken, on the
-        stored reports as they are then (never a stale read); it raises to refuse the write.
-        ``items`` may also be a function of those rows returning the items (the seed decides
-        what is new under the lock). ``expect_version`` guards edits against a concurrent edit of
+        ``check(rows, calendar)``, if given, runs inside that transaction after the lock is taken,
+        on the stored reports and the stored election calendar as they are then (never a stale
+        read); it raises to refuse the write. ``items`` may also be a function of the same two
+        returning the items (the seed decides what is new under the lock). ``expect_version`` guards edits against a concurrent edit of
         the same report: the transaction is refused if a report's version moved since it was read.
         ``then(session, ids)`` runs last, in the same transaction (closing the draft a report came from)."""
         ids = []
@@ -321,10 +341,11 @@ class Store:
             self._lock(s)
             if check is not None or callable(items):
                 rows = list(s.scalars(select(ReportRow).order_by(ReportRow.ceremony_id, ReportRow.id)))
+                calendar = _calendar_of(s)
                 if check is not None:
-                    check(rows)
+                    check(rows, calendar)
                 if callable(items):
-                    items = items(rows)
+                    items = items(rows, calendar)
             for item in items:
                 report_id, change, own_origin, origin_hash = (*item, None, None)[:4]
                 if report_id is None:
@@ -414,6 +435,88 @@ class Store:
             s.add(ChangeRow(at=_now(), user=user, action="reject_draft", report_id=0, ceremony_id=f"draf-{draft_id}",
                             before=None, after=None, note=f"{row.url or row.source}: {reason}"))
 
+    @_database_errors_named
+    def write_election(self, user: str, data: dict, check, version: int | None = None) -> None:
+        """Add an election (``version`` None: its id must be new) or correct a stored one
+        (``version``: the row's version when the user opened it; a change made meanwhile by
+        someone else refuses this one). Under the write lock, ``check(rows, calendar)`` is given
+        the stored reports and the calendar *with this entry applied*, and raises to refuse."""
+        eid = str(data.get("id"))
+        with Session(self.engine) as s, s.begin():
+            self._lock(s)
+            row = s.scalars(select(ElectionRow).where(ElectionRow.election_id == eid)).first()
+            if version is None and row is not None:
+                raise PetaError.single("id", eid, "an election id not used yet (to correct this election, "
+                                       "choose it in the list)", record=eid)
+            if version is not None and (row is None or row.version != version):
+                raise PetaError.single("id", eid, "an election unchanged since you opened it: someone else "
+                                       "saved it meanwhile; open it again and apply your change", record=eid)
+            calendar = [RawReport(FORM_ORIGIN, data) if c.data.get("id") == eid else c for c in _calendar_of(s)]
+            if row is None:
+                calendar.append(RawReport(FORM_ORIGIN, data))
+            check(list(s.scalars(select(ReportRow).order_by(ReportRow.ceremony_id, ReportRow.id))), calendar)
+            before, text_ = (row.data if row is not None else None), dump(data)
+            if row is None:
+                row = ElectionRow(election_id=eid, data=text_, origin="form", version=1, updated_at=_now(), updated_by=user)
+                s.add(row)
+            else:
+                row.data, row.version, row.updated_at, row.updated_by = text_, row.version + 1, _now(), user
+            s.add(ChangeRow(at=_now(), user=user, action="election_edit" if before else "election_add", report_id=0,
+                            ceremony_id=ELECTION_PREFIX + eid, before=before, after=text_))
+
+    @_database_errors_named
+    def seed_calendar(self, entries: list[RawReport], check) -> dict[str, int]:
+        """Bring ``data/elections.yaml``'s entries into the store, as :meth:`seed` does the
+        ceremony files: a new id is added, an entry whose text changed updates its row unless
+        the row was edited in the app since (the edit is kept), an unchanged one does nothing.
+        An election removed from the file stays in the store (nothing is deleted; a ceremony
+        may refer to it). ``check(rows, calendar)`` must raise if the store with the resulting
+        calendar would not load. One transaction under the write lock."""
+        digests = [(e, hashlib.sha256(dump(e.data).encode("utf-8")).hexdigest()) for e in entries]
+
+        def plan(rows: dict[str, tuple]) -> tuple[dict, list]:
+            counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_edit": 0}
+            todo = []
+            for e, digest in digests:
+                row = rows.get(str(e.data.get("id")))
+                if row is not None and row[1] == digest:
+                    counts["unchanged"] += 1
+                elif row is not None and row[2] != "seed":
+                    counts["kept_edit"] += 1
+                else:
+                    todo.append((e, digest))
+                    counts["updated" if row is not None else "added"] += 1
+            return counts, todo
+
+        with Session(self.engine) as s:  # the quick look, without the lock
+            light = {r.election_id: (r.id, r.origin_hash, r.updated_by) for r in s.scalars(select(ElectionRow))}
+        counts, todo = plan(light)
+        if not todo:
+            return counts
+        with Session(self.engine) as s, s.begin():
+            self._lock(s)
+            stored = {r.election_id: r for r in s.scalars(select(ElectionRow).order_by(ElectionRow.id))}
+            counts, todo = plan({k: (r.id, r.origin_hash, r.updated_by) for k, r in stored.items()})
+            if not todo:
+                return counts
+            new = {str(e.data.get("id")): e for e, _ in todo}
+            calendar = [new.pop(c.data.get("id"), c) for c in _calendar_of(s)] + list(new.values())
+            check(list(s.scalars(select(ReportRow).order_by(ReportRow.ceremony_id, ReportRow.id))), calendar)
+            at = _now()
+            for e, digest in todo:
+                eid, text_ = str(e.data.get("id")), dump(e.data)
+                row = stored.get(eid)
+                before = row.data if row is not None else None
+                if row is None:
+                    s.add(ElectionRow(election_id=eid, data=text_, origin=f"file:{e.origin}", origin_hash=digest,
+                                      version=1, updated_at=at, updated_by="seed"))
+                else:
+                    row.data, row.origin_hash, row.version, row.updated_at = text_, digest, row.version + 1, at
+                s.add(ChangeRow(at=at, user="seed", action="seed", report_id=0, ceremony_id=ELECTION_PREFIX + eid,
+                                before=before, after=text_,
+                                note=("file changed: " if before else "from ") + e.origin))
+        return counts
+
     def _lock(self, s: Session) -> None:
         """Take the database's one write lock for the rest of this transaction: updating the single
         ``write_lock`` row holds SQLite's write lock (others wait up to the 30 s busy timeout) or
@@ -425,7 +528,7 @@ class Store:
         """Bring the curated files into the store, idempotently: a file not seen before is
         added, a file whose content changed updates its row (unless someone edited that row
         in the app since: the edit is kept), an unchanged file does nothing. Only new and
-        changed files are read; ``check(rows, replace, add)`` must raise if the store with them
+        changed files are read; ``check(rows, calendar, replace, add)`` must raise if the store with them
         would not load. One transaction, decided under the write lock (two servers starting at
         once seed each file once); a quick look without the lock first skips it when nothing changed."""
         from ..records.read import YamlFolder
@@ -453,13 +556,13 @@ class Store:
         if not todo:
             return counts
 
-        def items(rows):
+        def items(rows, calendar):
             nonlocal counts
             counts, todo = plan(rows)
             if not todo:
                 return []
             reports = YamlFolder(root).reports(only=set(todo))  # unreadable files: PetaError, nothing written
-            check(rows, {todo[r.origin][0].id: r.data for r in reports if todo[r.origin][0] is not None},
+            check(rows, calendar, {todo[r.origin][0].id: r.data for r in reports if todo[r.origin][0] is not None},
                   [r for r in reports if todo[r.origin][0] is None])
             out = []
             for r in reports:

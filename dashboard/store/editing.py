@@ -1,4 +1,5 @@
-"""Creating, editing, withdrawing and merging reports, for the form, the import and the CLI.
+"""Creating, editing, withdrawing and merging reports (and adding or correcting an election of
+the calendar), for the form, the import, the Kalender page and the CLI.
 
 Validation comes first and covers everything the loader would check: every change is tried
 on the whole set of stored reports (the same ``load_records`` the pages use) before anything
@@ -48,7 +49,8 @@ class _List:
 def trial(store: Store, gaz: Gazetteer, calendar: list[RawReport], replace: dict[int, dict | None] | None = None,
           add: list[RawReport] | None = None) -> None:
     """A preview of :func:`trial_rows` on the store as it is now (the import's check before the
-    user decides). Writes check again under the write lock."""
+    user decides). Writes check again under the write lock, with the store's calendar as it is
+    then (a calendar change made meanwhile is seen)."""
     trial_rows(store.rows(include_withdrawn=False), gaz, calendar, replace, add)
 
 
@@ -114,7 +116,7 @@ def duplicates(store: Store, region: str, date) -> list:
     return [r for r in store.rows(include_withdrawn=False, within=region) if r.region_code == region and r.date == iso]
 
 
-def create(store: Store, gaz: Gazetteer, calendar: list[RawReport], data: dict, user: User | None,
+def create(store: Store, gaz: Gazetteer, data: dict, user: User | None,
            merge_into: str | None = None) -> int:
     """Save a new report. ``merge_into``: the id of an existing ceremony this report is another
     source for (the loader merges reports sharing an id, listing any disagreement)."""
@@ -122,7 +124,7 @@ def create(store: Store, gaz: Gazetteer, calendar: list[RawReport], data: dict, 
     if merge_into:
         data = {**data, "id": merge_into}
 
-    def check(rows) -> None:  # under the write lock: another user's save in between is seen here
+    def check(rows, calendar) -> None:  # under the write lock: another user's save in between is seen here
         if not merge_into and any(r.ceremony_id == data.get("id") for r in rows):
             raise PetaError.single("id", data.get("id"), "an id not used yet (or merge this report into that "
                                    "ceremony); it may have been saved by someone else a moment ago",
@@ -133,7 +135,7 @@ def create(store: Store, gaz: Gazetteer, calendar: list[RawReport], data: dict, 
                        check=check)[0]
 
 
-def save_draft(store: Store, gaz: Gazetteer, calendar: list[RawReport], draft_id: int, data: dict,
+def save_draft(store: Store, gaz: Gazetteer, draft_id: int, data: dict,
                user: User | None, merge_into: str | None = None) -> int:
     """Save a reviewed draft as a report, through the same checks and access rules as the form,
     and close the draft, in one serialised transaction. The history says it came from an
@@ -145,7 +147,7 @@ def save_draft(store: Store, gaz: Gazetteer, calendar: list[RawReport], draft_id
         data = {**data, "id": merge_into}
     link = draft.url or draft.source
 
-    def check(rows) -> None:
+    def check(rows, calendar) -> None:
         if not merge_into and any(r.ceremony_id == data.get("id") for r in rows):
             raise PetaError.single("id", data.get("id"), "an id not used yet (or merge this report into that "
                                    "ceremony as another source)", record=data.get("id"))
@@ -157,16 +159,16 @@ def save_draft(store: Store, gaz: Gazetteer, calendar: list[RawReport], draft_id
                        then=lambda s, ids: close_draft(s, draft_id, "saved", user.name, ids[0], data["id"]))[0]
 
 
-def edit(store: Store, gaz: Gazetteer, calendar: list[RawReport], report_id: int, data: dict, user: User | None,
+def edit(store: Store, gaz: Gazetteer, report_id: int, data: dict, user: User | None,
          version: int) -> None:
     row = store.row(report_id)
     check_access(user, row.region_code, row.ceremony_id)
     check_access(user, data.get("region", ""), row.ceremony_id)  # nor move it out of their region
     store.write(user.name, [(report_id, Change("edit", data))], origin="form", expect_version={report_id: version},
-                check=lambda rows: trial_rows(rows, gaz, calendar, replace={report_id: data}))
+                check=lambda rows, calendar: trial_rows(rows, gaz, calendar, replace={report_id: data}))
 
 
-def withdraw(store: Store, gaz: Gazetteer, calendar: list[RawReport], report_id: int, reason: str,
+def withdraw(store: Store, gaz: Gazetteer, report_id: int, reason: str,
              user: User | None, version: int, repair: bool = False) -> None:
     """Withdraw a report (kept, with its history). ``repair=True``: the stored records do not load
     and this report is named at fault, so it is withdrawn without trying the rest (which would
@@ -178,7 +180,7 @@ def withdraw(store: Store, gaz: Gazetteer, calendar: list[RawReport], report_id:
                                record=row.ceremony_id)
     store.write(user.name, [(report_id, Change("withdraw", None, reason.strip()))], origin="form",
                 expect_version={report_id: version},
-                check=None if repair else lambda rows: trial_rows(rows, gaz, calendar, replace={report_id: None}))
+                check=None if repair else lambda rows, calendar: trial_rows(rows, gaz, calendar, replace={report_id: None}))
 
 
 def reject_draft(store: Store, draft_id: int, reason: str, user: User | None) -> None:
@@ -206,7 +208,7 @@ def reject_draft(store: Store, draft_id: int, reason: str, user: User | None) ->
     store.reject_draft(draft_id, user.name, reason.strip())
 
 
-def import_reports(store: Store, gaz: Gazetteer, calendar: list[RawReport], reports: list[RawReport],
+def import_reports(store: Store, gaz: Gazetteer, reports: list[RawReport],
                    user: User | None, file_name: str, dry_run: bool = False) -> Imported:
     """All rows or none: every row is checked (access and the full loader) before one transaction
     writes them all. Returns what was written (nothing on a dry run)."""
@@ -219,11 +221,11 @@ def import_reports(store: Store, gaz: Gazetteer, calendar: list[RawReport], repo
     if problems:
         raise PetaError(problems, summary=f"{len(problems)} problem(s) in {file_name}; nothing was imported")
     if dry_run:
-        trial(store, gaz, calendar, add=reports)
+        trial(store, gaz, store.calendar(), add=reports)
         return Imported(0, 0, 0, 0)
     stored: set[str] = set()
 
-    def check(rows) -> None:  # under the write lock: the stored ids are the ones this write meets
+    def check(rows, calendar) -> None:  # under the write lock: the stored ids are the ones this write meets
         stored.update(r.ceremony_id for r in rows if r.status == "active")
         trial_rows(rows, gaz, calendar, add=reports)
 
@@ -243,3 +245,22 @@ def faulty_rows(store: Store, error: PetaError) -> list:
         if name in names:
             out.append(row)
     return out
+
+
+def save_election(store: Store, gaz: Gazetteer, data: dict, user: User | None, version: int | None = None) -> None:
+    """Add an election to the calendar (``version`` None) or correct a stored one (``version``: the
+    one the user opened). Only a user of every region may: the calendar is shared by every region,
+    and an election's regions reach beyond any one user's. The entry is checked as a seed entry is
+    (``validate_calendar``: a source is required, regions are known codes, ``part_of`` names an
+    election whose regions include these), and every stored report must still load with the
+    calendar changed (a ceremony for an election its region no longer takes part in is named).
+    The change is kept in the history as ``pemilihan:<id>``."""
+    record = str(data.get("id"))
+    if user is None:
+        raise PetaError.single("user", None, "a signed-in user: changing the election calendar needs a login",
+                               record=record)
+    if user.region:
+        raise PetaError.single("region", user.region, f"a user of every region: the election calendar is shared by "
+                               f"all regions, and user {user.name!r} may only write within {user.region}",
+                               record=record)
+    store.write_election(user.name, data, check=lambda rows, calendar: trial_rows(rows, gaz, calendar), version=version)

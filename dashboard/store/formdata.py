@@ -108,3 +108,42 @@ def from_report(data: dict) -> dict:
         "sources": pd.DataFrame([{k: s.get(k) for k in SOURCE_COLUMNS} for s in data.get("sources") or []],
                                 columns=SOURCE_COLUMNS),
     }
+
+
+# -- the Kalender page: an election's form values <-> a calendar entry ---------------------------
+ELECTION_SOURCE_COLUMNS = ["outlet", "title", "url", "published"]
+
+
+def to_election(v: dict) -> dict:
+    """Kalender form values -> a calendar entry (the shape of an ``elections.yaml`` item). Empty
+    fields are left out, nothing is filled in: the validator names what is missing. A planned
+    election (``planned``) has a year and no date."""
+    data: dict = {"id": (v.get("id") or "").strip() or None, "name": (v.get("name") or "").strip() or None}
+    if (v.get("name_en") or "").strip():
+        data["name_en"] = v["name_en"].strip()
+    if v.get("planned"):
+        data["year"] = int(v["year"]) if v.get("year") not in (None, "") else None
+    else:
+        data["date"] = _day(v.get("date"))
+    if v.get("regions"):
+        data["regions"] = [str(r) for r in v["regions"]]
+    if v.get("part_of"):
+        data["part_of"] = v["part_of"]
+        data["kind"] = v.get("kind") or None
+    if (v.get("note") or "").strip():
+        data["note"] = v["note"].strip()
+    data["sources"] = [{k: _day(val) for k, val in r.items()} for r in _rows(v.get("sources"), ELECTION_SOURCE_COLUMNS)]
+    return data
+
+
+def from_election(data: dict) -> dict:
+    """A calendar entry -> Kalender form values (to correct a stored election)."""
+    return {
+        "id": data.get("id") or "", "name": data.get("name") or "", "name_en": data.get("name_en") or "",
+        "planned": data.get("date") is None and data.get("year") is not None,
+        "date": data.get("date"), "year": data.get("year"),
+        "regions": list(data.get("regions") or []), "part_of": data.get("part_of") or "",
+        "kind": data.get("kind") or "", "note": data.get("note") or "",
+        "sources": pd.DataFrame([{k: s.get(k) for k in ELECTION_SOURCE_COLUMNS} for s in data.get("sources") or []],
+                                columns=ELECTION_SOURCE_COLUMNS),
+    }

@@ -122,14 +122,14 @@ def _id_maker(store, gaz):
     return make
 
 
-def run(store, gaz, calendar, checked: Checked, user, name: str, only_valid: bool = False) -> editing.Imported:
+def run(store, gaz, checked: Checked, user, name: str, only_valid: bool = False) -> editing.Imported:
     """Write all rows (refused if any row has a problem) or, explicitly, only the valid ones."""
     if checked.problems and not only_valid:
         raise PetaError(checked.problems, summary=f"{len(checked.bad_rows)} row(s) of {name} rejected; nothing was imported")
     rows = checked.good if only_valid else checked.reports
     if not rows:
         return editing.Imported(0, 0, 0, 0)
-    return editing.import_reports(store, gaz, calendar, rows, user, name)
+    return editing.import_reports(store, gaz, rows, user, name)
 
 
 def rejected_rows(name: str, content: bytes, checked: Checked) -> pd.DataFrame:

@@ -67,3 +67,18 @@ class DraftRow(Base):
     decided_by: Mapped[str | None] = mapped_column(String(200))
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class ElectionRow(Base):
+    """One election of the calendar (seeded from ``data/elections.yaml``, or added in the app)."""
+
+    __tablename__ = "elections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    election_id: Mapped[str] = mapped_column(String(100), unique=True)
+    data: Mapped[str] = mapped_column(Text)                     # YAML of the calendar entry
+    origin: Mapped[str] = mapped_column(String(300))            # file:elections.yaml | form
+    origin_hash: Mapped[str | None] = mapped_column(String(64))  # sha256 of the seed entry last read
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(200))

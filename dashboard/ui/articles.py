@@ -299,7 +299,7 @@ def _save(row, d: dict, gaz, user, lang: str, region: str, picked: str, day, sig
             witnesses=ss.get("a_witnesses") or [], categories=ss.get("a_categories") or [],
             commitment_text=ss.get("a_commit_text") or "", readiness_rows=ready_out.to_dict("records"),
             notes=ss.get("a_notes") or "")
-        editing.save_draft(store, gaz, _calendar(), row.id, data, user, merge_into=ceremony_id if dups else None)
+        editing.save_draft(store, gaz, row.id, data, user, merge_into=ceremony_id if dups else None)
     except PetaError as exc:
         st.error(t("not_saved", lang) + "\n" + bullets(problem_text.lines(exc, lang)))
         return

@@ -18,9 +18,7 @@ from .. import context, problem_text
 from ..errors import PetaError
 from ..i18n import t
 from .safe import bullets
-from ..records.read import read_calendar
 from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
-from ..settings import get
 from ..store import editing, formdata
 from ..store.db import row_data
 from . import cache
@@ -34,9 +32,8 @@ def _store():
 
 
 def _calendar():
-    from pathlib import Path
-
-    return read_calendar(Path(get("PETA_DATA_DIR")))
+    """The stored calendar (seeded from elections.yaml; the Kalender page adds to it)."""
+    return _store().calendar()
 
 
 def _fill(values: dict) -> None:
@@ -198,7 +195,7 @@ def form(view, gaz, user, lang: str) -> None:
         b1, b2 = st.columns(2)
         if b1.button(t("merge", lang), key="f_merge", type="primary"):
             try:
-                editing.create(store, gaz, _calendar(), data, user, merge_into=ids[0])
+                editing.create(store, gaz, data, user, merge_into=ids[0])
                 _done(t("saved", lang, id=ids[0]))
                 st.rerun()
             except PetaError as exc:
@@ -212,7 +209,7 @@ def form(view, gaz, user, lang: str) -> None:
             st.text_input(t("withdraw_reason", lang), key="f_withdraw_reason")
             if st.button(t("withdraw", lang), key="f_withdraw"):
                 try:
-                    editing.withdraw(store, gaz, _calendar(), base[0], st.session_state.get("f_withdraw_reason", ""),
+                    editing.withdraw(store, gaz, base[0], st.session_state.get("f_withdraw_reason", ""),
                                      user, base[1])
                     _done(t("withdrawn", lang, n=base[0]))
                     st.rerun()
@@ -220,10 +217,11 @@ def form(view, gaz, user, lang: str) -> None:
                     _problems(exc, lang)
 
 
-def _table(key: str) -> pd.DataFrame:
-    """The data editor's rows: its starting frame with the user's edits, additions and deletions."""
-    frame = _typed(st.session_state[f"f_{key}"]).reset_index(drop=True)
-    state = st.session_state.get(f"f_{key}_ed") or {}
+def _table(key: str, prefix: str = "f") -> pd.DataFrame:
+    """The data editor's rows: its starting frame (``<prefix>_<key>``) with the user's edits,
+    additions and deletions (the editor ``<prefix>_<key>_ed``)."""
+    frame = _typed(st.session_state[f"{prefix}_{key}"]).reset_index(drop=True)
+    state = st.session_state.get(f"{prefix}_{key}_ed") or {}
     for i, changes in (state.get("edited_rows") or {}).items():
         for col, val in changes.items():
             frame.loc[int(i), col] = val
@@ -240,7 +238,7 @@ def _submit(store, gaz, user, region: str, lang: str) -> None:
     data = formdata.to_report(values, base=base[2] if base else None)
     try:
         if base:
-            editing.edit(store, gaz, _calendar(), base[0], data, user, base[1])
+            editing.edit(store, gaz, base[0], data, user, base[1])
             _done(t("saved", lang, id=data["id"]))
             st.rerun()
         data["id"] = editing.new_id(store, gaz, region, data.get("date"))
@@ -248,7 +246,7 @@ def _submit(store, gaz, user, region: str, lang: str) -> None:
         if dups:
             st.session_state["_f_pending"] = (data, list(dict.fromkeys(r.ceremony_id for r in dups)))
             return
-        editing.create(store, gaz, _calendar(), data, user)
+        editing.create(store, gaz, data, user)
         _done(t("saved", lang, id=data["id"]))
         st.rerun()
     except PetaError as exc:

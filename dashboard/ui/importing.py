@@ -54,7 +54,7 @@ def upload(gaz, user, lang: str) -> None:
     do_valid = c2.button(t("import_valid", lang), key="import_valid", disabled=not (checked.problems and good))
     if do_all or do_valid:
         try:
-            n = importer.run(store, gaz, _calendar(), checked, user, file.name, only_valid=do_valid)
+            n = importer.run(store, gaz, checked, user, file.name, only_valid=do_valid)
             cache._fingerprint.clear()
             st.success(t("imported", lang, n=n.rows, ceremonies=n.ceremonies, new=n.new_ceremonies,
                          added=n.added_to, sources=n.sources))

@@ -8,7 +8,6 @@ import streamlit as st
 from .. import context, problem_text
 from ..errors import PetaError
 from ..i18n import t
-from ..records.read import read_calendar
 from ..store import editing
 from . import cache
 from .account import box
@@ -35,7 +34,7 @@ def panel(exc: PetaError, lang: str) -> None:
             reason = st.text_input(t("withdraw_reason", lang), key=f"repair_reason_{row.id}")
             if st.button(t("repair_withdraw", lang), key=f"repair_{row.id}", type="primary"):
                 try:
-                    editing.withdraw(store, cache.gazetteer(), read_calendar(_root()), row.id, reason, user,
+                    editing.withdraw(store, cache.gazetteer(), row.id, reason, user,
                                      row.version, repair=True)
                 except PetaError as err:
                     st.error(bullets(problem_text.lines(err, lang)))
@@ -43,10 +42,3 @@ def panel(exc: PetaError, lang: str) -> None:
                     st.cache_data.clear()  # the data fingerprint is cached for 5 s
                     st.rerun()
 
-
-def _root():
-    from pathlib import Path
-
-    from .. import settings
-
-    return Path(settings.get("PETA_DATA_DIR"))
