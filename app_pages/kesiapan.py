@@ -14,6 +14,7 @@ table = rep.readiness
 downloads.menu(rep, "kesiapan")
 st.plotly_chart(charts.readiness_bar(table, lg), width="stretch", key="readiness_chart")
 
+st.caption(t("sorted_note", lg))
 st.dataframe(views.readiness_rows(table, lg), hide_index=True, width="stretch", key="readiness_table")
 
 downloads.menu(rep, "kategori")

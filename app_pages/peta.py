@@ -1,7 +1,7 @@
 import datetime as dt
 
 import streamlit as st
-from dashboard import settings, views
+from dashboard import metrics, settings, views
 from dashboard.i18n import t
 from dashboard.ui import cache, controls, downloads, livemap, page, unit_panel
 
@@ -47,6 +47,7 @@ if mv.no_child_shapes:
     st.info(t("no_desa", lg))
 if views.not_drawn_text(mv, lg):
     st.info(views.not_drawn_text(mv, lg))
-table = mv.units[["code", "label", "status"]].rename(columns={"code": t("code", lg), "label": t("name", lg),
-                                                               "status": t("state", lg)})
+table = metrics.ranked(mv.units)[["code", "label", "status"]].rename(
+    columns={"code": t("code", lg), "label": t("name", lg), "status": t("state", lg)})
+st.caption(t("sorted_note", lg))
 st.dataframe(table, hide_index=True, width="stretch", key="units_table")

@@ -19,13 +19,13 @@ c1.markdown(f"**{s.countdown_text}**")
 c2.metric(t("ceremonies_short", lg), s.n_ceremonies, border=True)  # a tile's label fits one line at 1366 px
 c3.metric(t("units_covered", lg, level=s.unit_level), f"{s.covered} / {s.total}", border=True)
 c3.markdown(f"**{fmt.pct(s.share, lg, share=True)}**")
-if s.latest_readiness is not None:
-    r = s.latest_readiness
-    c4.metric(t("latest_readiness", lg), fmt.pct(r["percent"], lg), border=True)
-    c4.caption(md(f"{fmt.date_long(r['as_of'], lg)} · {r['measure']} · {r['sources']}"))
-else:
-    c4.metric(t("latest_readiness", lg), "–", border=True)  # a sentence does not fit a metric at 1366 px
-    c4.caption(t("none_reported", lg))
+# whose figure it is: the region's own, or how many units reported and the latest one by name
+label, value, whose, detail = views.readiness_tile(s, lg)
+c4.metric(label, value, border=True,  # a sentence does not fit a metric at 1366 px: it goes under it
+          help=t("units_reporting_help", lg) if label == t("units_reporting", lg) else None)
+c4.markdown(f"**{md(whose)}**")
+if detail:
+    c4.caption(md(detail))
 st.caption(f"{t('as_of', lg)}: {fmt.date_long(view.as_of, lg)}")
 if s.own_text:  # the region's own government: did it hold its own ceremony?
     (st.success if s.own_state == "commitment" else st.warning if s.own_state == "information" else st.info)(

@@ -7,11 +7,11 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import fmt
+from . import fmt, metrics
 from .i18n import state_label, t
 from .metrics import STATES, Timeline
 from .records.vocab import COMMITMENT_CATEGORIES
-from .style import BASE_FONT_SIZE, ELECTION_LINE, FONT, SERIES_COLORS, STATE_COLORS, TEMPLATE
+from .style import BASE_FONT_SIZE, ELECTION_LINE, FONT, SERIES_COLORS, STATE_COLORS, TEMPLATE, share_color
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
@@ -26,11 +26,22 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
 
 
 def readiness_bar(table: pd.DataFrame, lang: str = "id", title: str | None = None) -> go.Figure:
-    """Commitment coverage (%) per unit, sorted, coloured by coverage state; reported
-    readiness figures as diamonds on the same axis."""
-    df = table.sort_values(["commitment_pct", "label"], ascending=[True, False])
+    """Commitment categories named (%) per unit, in :func:`metrics.ranked` order (the table's; the
+    first at the top), coloured by the unit's state; reported readiness figures as diamonds on the
+    same axis."""
+    df = metrics.ranked(table).iloc[::-1]
     fig = go.Figure()
-    for state in STATES:
+    if df["sub_units"].notna().any():
+        # provinces or kabupaten/kota: a unit's own state says nothing of its kecamatan (Banten has no
+        # ceremony of its own yet 18 % of its kecamatan are reached), so the bar takes the map's colour
+        # for the share reached, and says it
+        fig.add_bar(y=df["label"], x=df["commitment_pct"], orientation="h", name=t("share_reached", lang),
+                    marker_color=[share_color(v) for v in df["share"]], marker_line_color="#333333",
+                    marker_line_width=0.5, textposition="outside", customdata=df[["code"]],
+                    text=[f"{fmt.pct(v, lang)} · {t('share_reached', lang).lower()} {fmt.pct(s, lang, share=True)}"
+                          for v, s in zip(df["commitment_pct"], df["share"])],
+                    hovertemplate="%{y} (%{customdata[0]}): %{text}<extra></extra>", showlegend=False)
+    for state in STATES if not df["sub_units"].notna().any() else ():
         part = df[df["state"] == state]
         fig.add_bar(y=part["label"], x=part["commitment_pct"], orientation="h", name=state_label(state, lang),
                     marker_color=STATE_COLORS[state], marker_line_color="#333333", marker_line_width=0.5,
@@ -51,8 +62,9 @@ def readiness_bar(table: pd.DataFrame, lang: str = "id", title: str | None = Non
 
 
 def category_grid(table: pd.DataFrame, lang: str = "id", title: str | None = None) -> go.Figure:
-    """Unit × commitment category: filled where the unit's ceremonies cover it."""
-    df = table.sort_values(["commitment_pct", "label"], ascending=[False, True])
+    """Unit × commitment category: filled where the unit's ceremonies name it; units in
+    :func:`metrics.ranked` order, as in the table."""
+    df = metrics.ranked(table)
     cats = list(COMMITMENT_CATEGORIES)
     # a kecamatan: 0 or 1 (its ceremonies name the category or not); an aggregate: the share of
     # its kecamatan reached by a ceremony that names it

@@ -108,7 +108,7 @@ def cmd_coverage(args) -> int:
     else:
         covered, total, share, level = cov.headline
         print(f"{gaz.path_label(region) if region else 'Indonesia'} · {args.election} · per {as_of}: "
-              f"{covered}/{total} {level} ({'-' if share is None else f'{share:.1%}'})")
+              f"{covered}/{total} {level} reached ({'-' if share is None else f'{share:.1%}'})")
         if cov.parent is not None:
             print(f"  own ceremonies: {cov.own_state} {', '.join(cov.own_ids)}")
         for u in cov.units.itertuples(index=False):

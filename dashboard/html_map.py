@@ -107,7 +107,7 @@ def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang:
         tooltip=folium.GeoJsonTooltip(fields=fields, aliases=aliases, sticky=True, labels=True),
     ).add_to(m)
     Legend(title or (t("share_legend", lang) if mode == "share" else t("legend_title", lang)),
-           legend_items(mode, lang), own=t("own_legend_short", lang) if mode == "share" else None).add_to(m)
+           legend_items(mode, lang, units), own=t("own_legend_short", lang) if mode == "share" else None).add_to(m)
     minx, miny, maxx, maxy = data.total_bounds
     # the units are fitted beside the key (bottom left) and below the title box an export adds (top
     # right), so neither hides a unit

@@ -29,12 +29,16 @@ from .style import (BASE_FONT_SIZE, FOCUS_OUTLINE, FOCUS_OUTLINE_WIDTH, FONT, OU
 LEAFLET_BASE = "/app/static/leaflet"
 
 
-def legend_items(mode: str, lang: str) -> list[tuple[str, str]]:
+def legend_items(mode: str, lang: str, units: pd.DataFrame | None = None) -> list[tuple[str, str]]:
+    """The key's rows. By state, each state with how many units of the view are in it ("Tingkat
+    pimpinan saja (28)"), so the first three add up to the headline's units reached."""
     if mode == "share":
         stops = [0.0, 0.25, 0.5, 0.75, 1.0]
         sep = " %" if lang != "en" else "%"
         return [(f"{int(s * 100)}{sep}", share_color(s)) for s in stops]
-    return [(state_label(s, lang), STATE_COLORS[s]) for s in STATES]
+    counts = units["state"].value_counts() if units is not None else None
+    return [(state_label(s, lang) + (f" ({int(counts.get(s, 0))})" if counts is not None else ""), STATE_COLORS[s])
+            for s in STATES]
 
 
 def _fills(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str) -> gpd.GeoDataFrame:
@@ -89,7 +93,7 @@ def map_layer(units: pd.DataFrame, mode: str, lang: str, title: str | None = Non
     for code, fill, is_own, *values in zip(units["code"], fills, own, *(units[c] for c in TOOLTIP_FIELDS)):
         styles[str(code)] = {"fill": fill, "own": bool(is_own),
                              "tip": [[h, str(v)] for h, v in zip(heads, values) if v is not None and str(v) != ""]}
-    items = [[label, color] for label, color in legend_items(mode, lang)]
+    items = [[label, color] for label, color in legend_items(mode, lang, units)]
     return {"units": styles,
             "legend": {"title": title or (t("share_legend", lang) if mode == "share" else t("legend_title", lang)),
                        "items": items, "own": t("own_legend_short", lang) if mode == "share" else None},
@@ -146,7 +150,7 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
                 ys += list(y) + [None]
         fig.add_scatter(x=xs, y=ys, mode="lines", line={"color": OWN_OUTLINE, "width": OWN_OUTLINE_WIDTH},
                         hoverinfo="skip", showlegend=False, name="own")
-    for label, color in legend_items(mode, lang):
+    for label, color in legend_items(mode, lang, units):
         fig.add_scatter(x=[None], y=[None], mode="markers", name=label,
                         marker={"symbol": "square", "size": 18, "color": color, "line": {"color": OUTLINE, "width": 1}})
     if mode == "share":

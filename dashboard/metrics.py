@@ -327,17 +327,18 @@ class Coverage:
         return {
             "parent": parent,
             "election": self.election_id, "as_of": self.as_of.isoformat(),
-            "units": self.n_units, "covered": self.n_covered,
-            "covered_direct": int((self.units["state"] == COVERED).sum()),
-            "covered_leadership": int((self.units["state"] == LEADERSHIP).sum()),
-            "covered_pemda": int((self.units["state"] == PEMDA).sum()),
-            "informed": int((self.units["state"] == INFORMED).sum()),
+            # the glossary (README): a state names one unit's answer; "reached" is the sum of the
+            # three binding states, and no state's name is used for it
+            "units": self.n_units, "reached": self.n_covered,
+            "states": {s: int((self.units["state"] == s).sum()) for s in STATES},
             "share": self.share, "undated_ceremonies": self.undated_ids,
             "kecamatan": None if not self.is_aggregate else {
-                "units": self.n_sub_units, "covered": self.n_sub_covered, "share": self.headline[2]},
+                "units": self.n_sub_units, "reached": self.n_sub_covered, "share": self.headline[2]},
+            "headline": dict(zip(("reached", "units", "share", "level"), self.headline)),
             "children": [
                 {k: (v if not isinstance(v, float) or v == v else None) for k, v in row.items()}
-                for row in self.units.drop(columns=["label", "reach_ids"]).to_dict(orient="records")
+                for row in self.units.drop(columns=["label", "reach_ids"]).rename(columns={"sub_covered": "sub_reached"})
+                .to_dict(orient="records")
             ],
         }
 
@@ -430,7 +431,8 @@ def readiness(records: Records, cov: Coverage) -> pd.DataFrame:
         own = rep[(rep["region_code"] == u.code) & rep["ceremony_id"].isin(ids)].sort_values("as_of")
         last = own.iloc[-1] if len(own) else None
         rows.append({
-            "code": u.code, "label": u.label, "state": u.state, "ceremony_ids": ids,
+            "code": u.code, "label": u.label, "state": u.state, "own_state": u.own_state, "share": u.share,
+            "sub_units": u.sub_units, "sub_covered": u.sub_covered, "ceremony_ids": ids,
             **shares,
             "commitment_pct": 100 * sum(shares.values()) / len(COMMITMENT_CATEGORIES),
             "reported_pct": None if last is None else float(last["percent"]),
@@ -439,6 +441,24 @@ def readiness(records: Records, cov: Coverage) -> pd.DataFrame:
             "reported_source_ids": [] if last is None else list(last["source_ids"]),
         })
     return pd.DataFrame(rows)
+
+
+def ranked(units: pd.DataFrame) -> pd.DataFrame:
+    """Units in the order every table and bar chart of many units shows them (README, "Urutan"):
+    the share reached first (a kecamatan 1 or 0; a kabupaten/kota or province the share of its
+    kecamatan), then units that have something to show although not reached (their own ceremony,
+    a sosialisasi, a reported figure), then the commitment categories named, then the name. So a
+    unit with its own ceremony or a reported figure is never below a page of zeros, and a chart
+    and its table list the same units in the same order."""
+    df = units.copy()
+    share = pd.to_numeric(df["share"], errors="coerce").fillna(-1.0)
+    something = ((df["state"] != NONE) | (df.get("own_state", pd.Series(OWN_NONE, index=df.index)) != OWN_NONE)
+                 | (df["reported_pct"].notna() if "reported_pct" in df else False))
+    cats = df["commitment_pct"] if "commitment_pct" in df else pd.Series(0.0, index=df.index)
+    keys = pd.DataFrame({"share": -share, "something": ~something.astype(bool), "cats": -cats.fillna(0.0),
+                         "label": df["label"].astype(str), "code": df["code"].astype(str)}, index=df.index)
+    order = keys.sort_values(["share", "something", "cats", "label", "code"], kind="stable").index
+    return df.loc[order].reset_index(drop=True)
 
 
 def _category_shares(cov: Coverage, com: dict[str, set]) -> dict[str, dict[str, float]] | None:

@@ -20,7 +20,7 @@ from . import charts, fmt, maps, metrics, views
 from .unit_detail import UnitDetail, unit_detail
 from .errors import PetaError
 from .export.meta import ExportMeta
-from .i18n import state_label, t
+from .i18n import t
 from .records.tables import Records
 from .records.vocab import COMMITMENT_CATEGORIES
 from .regions import Gazetteer
@@ -232,18 +232,19 @@ class Report:
         lg = self.lang
         cer, src = t("ceremony_ids", lg), t("sources", lg)
         if name == "peta":
-            u = self.map_view.units
+            u = metrics.ranked(self.map_view.units)
             ids = [metrics.reached_ids(row) for row in u.itertuples(index=False)]
             return pd.DataFrame({
-                t("code", lg): u["code"], t("unit", lg): u["label"], t("state", lg): [state_label(s, lg) for s in u["state"]],
+                t("code", lg): u["code"], t("unit", lg): u["label"], t("state", lg): u["status"],  # the page's words
                 t("share_pct", lg): [None if pd.isna(s) else round(100 * s, 1) for s in u["share"]],
                 t("kec_covered", lg): u["sub_covered"], t("kec_total", lg): u["sub_units"],
                 cer: ids, src: self._sources(ids)})
         if name in ("kesiapan", "kategori"):
-            r = self.readiness.sort_values(["commitment_pct", "label"], ascending=[False, True])
+            r = metrics.ranked(self.readiness)
             out = pd.DataFrame({t("code", lg): r["code"], t("unit", lg): r["label"],
-                                t("state", lg): [state_label(s, lg) for s in r["state"]]})
+                                t("state", lg): views.status_text(r, "share" if self.coverage.is_aggregate else "state", lg)})
             if name == "kesiapan":
+                out[t("share_pct", lg)] = [None if pd.isna(v) else round(100 * v, 1) for v in r["share"]]
                 out[t("commitment_pct", lg) + " (%)"] = r["commitment_pct"].round(1)
                 out[t("reported_pct", lg) + " (%)"] = r["reported_pct"]
                 out[t("reported_on", lg)] = [fmt.date_short(d, lg) if d is not None and not pd.isna(d) else None

@@ -127,7 +127,9 @@ class Summary:
     total: int
     share: float | None
     unit_level: str
-    latest_readiness: pd.Series | None
+    latest_readiness: pd.Series | None  # the latest reported figure in view (with ``unit``, its unit's label)
+    n_reporting: int                    # units with a reported figure in view (the region itself included)
+    region: str | None                  # the region in view (None: Indonesia)
     recent: pd.DataFrame
     undated_ids: list[str]
     own_state: str | None       # the region's own government: commitment / information / none
@@ -149,10 +151,39 @@ def summary(records: Records, cov: metrics.Coverage, lang: str) -> Summary:
         text = t("h_day", lang) if days == 0 else t("h_before" if days > 0 else "h_after", lang, n=abs(days), e=name)
     covered, total, share, level = cov.headline
     figs = metrics.reported_figures(records, cov)
+    latest = None
+    if len(figs):
+        latest = figs.iloc[0].copy()
+        latest["unit"] = _unit_label(records, latest["region_code"])
     ids = cov.ceremony_ids
     return Summary(days, label, text, len(ids), covered, total, share, level_plural(level, lang),
-                   figs.iloc[0] if len(figs) else None, ceremony_rows(records, ids, lang).head(5),
+                   latest, int(figs["region_code"].nunique()) if len(figs) else 0,
+                   cov.parent.code if cov.parent is not None else None,
+                   ceremony_rows(records, ids, lang).head(5),
                    cov.undated_ids, cov.own_state, own_text(records, cov, lang), cov.own_ids)
+
+
+def _unit_label(records: Records, code: str) -> str:
+    """A reported figure's unit by name (its ceremony's region, or the code when none is known)."""
+    hit = records.ceremonies.loc[records.ceremonies["region_code"] == code, "region_name"]
+    return str(hit.iloc[0]) if len(hit) else code
+
+
+def readiness_tile(s: Summary, lang: str) -> tuple[str, str, str, str]:
+    """(label, value, when and whose, measure · sources) of the readiness tile, the same on
+    Ringkasan, the briefing screen and the pack. A figure is the region's only when it was reported
+    for the region itself; otherwise the tile counts the units that reported and names the latest
+    one, so no sub-unit's figure ever reads as the region's (README, "Kesiapan dilaporkan")."""
+    r = s.latest_readiness
+    if r is None:
+        return t("latest_readiness", lang), "–", t("none_reported", lang), ""
+    detail = f"{r['measure']} · {r['sources']}"
+    if s.n_reporting == 1 and r["region_code"] == s.region:
+        return (t("latest_readiness", lang), fmt.pct(r["percent"], lang),
+                f"{r['unit']} · {fmt.date_long(r['as_of'], lang)}", detail)
+    return (t("units_reporting", lang), str(s.n_reporting),
+            t("latest_report_of", lang, unit=r["unit"], pct=fmt.pct(r["percent"], lang),
+              date=fmt.date_short(r["as_of"], lang)), detail)
 
 
 def cycle_rows(records: Records, gaz: Gazetteer, region: str | None, lang: str,
@@ -297,12 +328,16 @@ def _pct_or_dash(value, lang: str) -> str:
 
 
 def readiness_rows(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The Kesiapan table: one row per unit, best commitment coverage first."""
-    shown = table.sort_values("commitment_pct", ascending=False)
+    """The Kesiapan table: one row per unit in :func:`metrics.ranked` order (the chart's), with the
+    unit's state as the map names it (aggregates: its own pledge and the share of its kecamatan
+    reached), the share reached, the commitment categories named, and its own reported figure."""
+    shown = metrics.ranked(table)
+    mode = "share" if shown["sub_units"].notna().any() else "state"
     return pd.DataFrame({
         t("code", lang): shown["code"],
         t("unit", lang): shown["label"],
-        t("state", lang): [state_label(s, lang) for s in shown["state"]],
+        t("state", lang): status_text(shown, mode, lang),
+        t("share_reached", lang): [_pct_or_dash(None if pd.isna(v) else 100 * v, lang) for v in shown["share"]],
         t("commitment_pct", lang): [fmt.pct(v, lang) for v in shown["commitment_pct"]],
         t("reported_pct", lang): [_pct_or_dash(v, lang) for v in shown["reported_pct"]],
         t("date", lang): [fmt.date_short(d, lang) if d is not None and not pd.isna(d) else "–"

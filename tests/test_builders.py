@@ -36,12 +36,12 @@ def test_map_colours_units_by_state_with_legend_and_tooltips(records, gaz, geo_c
     assert len(feats) == 40  # units without records are drawn too
     assert feats["32.01.01"]["fill"] == style.STATE_COLORS["covered"]
     assert feats["32.01.02"]["fill"] == style.STATE_COLORS["none"]
-    assert feats["32.01.01"]["status"] == "Tercakup"
+    assert feats["32.01.01"]["status"] == "Ikrar sendiri"
     assert "12 Nov 2024" in feats["32.01.01"]["ceremonies"] and "NewsBogor" in feats["32.01.01"]["ceremonies"]
     tooltip = next(c for c in gj._children.values() if c.__class__.__name__ == "GeoJsonTooltip")
     assert tooltip.fields == ["label", "code", "status", "ceremonies"]
     legend = next(c for c in m._children.values() if isinstance(c, html_map.Legend))
-    assert "Tercakup" in legend.html and "Tingkat pimpinan saja" in legend.html and "Belum tercakup" in legend.html
+    assert "Ikrar sendiri" in legend.html and "Tingkat pimpinan saja" in legend.html and "Belum ada upacara" in legend.html
     html = m.get_root().render()
     external = [u for u in re.findall(r'(?:src|href)="([^"]+)"', html) if u.startswith("http")]
     assert external == []  # offline: nothing from a CDN
@@ -66,10 +66,10 @@ def test_map_by_share_for_aggregates(records, gaz, geo_cfg):
 def test_readiness_bar_sorted_coloured_with_reported_marker(records, bogor):
     fig = charts.readiness_bar(metrics.readiness(records, bogor), "id")
     bars = {tr.name: tr for tr in fig.data if tr.type == "bar"}
-    assert bars["Tercakup"].marker.color == style.STATE_COLORS["covered"]
-    assert list(bars["Tercakup"].y) == ["Kec. Rancabungur", "Kec. Cibinong"]  # ascending → largest on top
-    assert list(bars["Tercakup"].text) == ["36,4 %", "63,6 %"]
-    assert len(bars["Belum tercakup"].y) == 38
+    assert bars["Ikrar sendiri"].marker.color == style.STATE_COLORS["covered"]
+    assert list(bars["Ikrar sendiri"].y) == ["Kec. Rancabungur", "Kec. Cibinong"]  # ascending → largest on top
+    assert list(bars["Ikrar sendiri"].text) == ["36,4 %", "63,6 %"]
+    assert len(bars["Belum ada upacara"].y) == 38
     diamonds = [tr for tr in fig.data if tr.type == "scatter"][0]
     assert list(diamonds.y) == ["Kec. Cibinong"] and list(diamonds.x) == [90.0]
     assert fig.layout.yaxis.categoryarray[-1] == "Kec. Cibinong"
@@ -121,7 +121,7 @@ def test_map_view_drill_and_kecamatan_without_village_shapes(records, gaz):
 def test_readiness_rows_format(records, bogor):
     rows = views.readiness_rows(metrics.readiness(records, bogor), "id")
     first = rows.iloc[0]
-    assert (first["Wilayah"], first["Cakupan komitmen"], first["Kesiapan dilaporkan"], first["Tanggal"]) == \
+    assert (first["Wilayah"], first["Kategori komitmen"], first["Kesiapan dilaporkan"], first["Tanggal"]) == \
         ("Kec. Cibinong", "63,6 %", "90 %", "12 Nov 2024")
     assert rows.iloc[-1]["Kesiapan dilaporkan"] == "–"
 
@@ -248,17 +248,17 @@ def test_unit_detail_says_why_each_ceremony_counts_and_who_reported_it(records, 
 
     bogor = Report(records, gaz, "pilkada-2024", "32.01", PILKADA)
     cibinong = bogor.unit_detail("32.01.01")
-    assert cibinong.counts == {"own": 1} and cibinong.facts[0] == ("Status", "Tercakup", "")
+    assert cibinong.counts == {"own": 1} and cibinong.facts[0] == ("Status", "Ikrar sendiri", "")
     assert ("Kesiapan dilaporkan", "90 %") == cibinong.facts[1][:2]
     # whose figure, when and from which outlets; no record id (issue 20: people read names)
     assert cibinong.facts[1][2].endswith("Selasa, 12 November 2024 · NewsBogor (NBC), TB")
     assert "cibinong-2024-11-12" not in cibinong.facts[1][2]
     assert {s.outlet for s in cibinong.ceremonies[0].sources} == {"NewsBogor (NBC)", "TB"}
     region = bogor.unit_detail("32.01")
-    assert region.counts == {"within": 2} and region.facts[0] == ("Kecamatan tercakup", "2 / 40 (5 %)", "")
+    assert region.counts == {"within": 2} and region.facts[0] == ("Kecamatan terjangkau", "2 / 40 (5 %)", "")
     cut = unit_detail.unit_detail(records, gaz, bogor.coverage, bogor.map_view.units, "32.01", "id", limit=1)
     assert len(cut.ceremonies) == 1 and cut.n_ceremonies == 2  # the panel then offers the Data page
     before = Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 1)).unit_detail("32.01.01")
-    assert before.ceremonies == [] and before.facts == [("Status", "Belum tercakup", "")]  # as of a date
+    assert before.ceremonies == [] and before.facts == [("Status", "Belum ada upacara", "")]  # as of a date
     with pytest.raises(KeyError):
         bogor.unit_detail("36.02")  # not a unit of this view

@@ -168,8 +168,8 @@ def test_the_runups_compared_on_one_h_axis(psu_data, gaz, tmp_path, monkeypatch)
     csv = export(rep, "perbandingan", "csv").data.decode("utf-8-sig")
     body = pd.read_csv(io.StringIO(csv.split("\n\n", 1)[1]))
     day = body[body["H"] == "H"].set_index("Pemilihan")
-    assert day.loc["PSU Uji 19 April 2025", "Tercakup"] == 40
-    assert day.loc["Pilkada Serentak 2024", "Tercakup"] == 2
+    assert day.loc["PSU Uji 19 April 2025", "Terjangkau"] == 40
+    assert day.loc["Pilkada Serentak 2024", "Terjangkau"] == 2
     assert export(rep, "perbandingan", "csv").file_name.startswith("perbandingan_kab-bogor_pilkada-2024_psu-uji-2025")
     with pytest.raises(PetaError, match="an election to compare with"):
         Report(rec, gaz, "pilkada-2024", "32.01").figure("perbandingan")
@@ -194,9 +194,9 @@ def test_a_region_record_across_elections(psu_data, gaz):
     # not Kota Bekasi's repeat; the planned Pemilu 2029 last, counted to today
     assert list(bogor.index) == ["pemilu-2024", "pilkada-2024", "psu-uji-2025", "pemilu-2029"]
     assert bogor.loc["pemilu-2029", "Tanggal"] == "belum ada *"
-    assert bogor.loc["psu-uji-2025", "Kecamatan tercakup"] == "40 / 40 (100 %)"
+    assert bogor.loc["psu-uji-2025", "Kecamatan terjangkau"] == "40 / 40 (100 %)"
     assert bogor.loc["psu-uji-2025", "Upacara pemerintah daerah sendiri"] == "Pemda sudah berikrar"
-    assert bogor.loc["pilkada-2024", "Kecamatan tercakup"] == "2 / 40 (5 %)"
+    assert bogor.loc["pilkada-2024", "Kecamatan terjangkau"] == "2 / 40 (5 %)"
     # each figure is the one that election's own view shows
     cov = metrics.coverage(rec, gaz, "pilkada-2024", dt.date(2024, 11, 27), "32.01")
     # each figure is named as its tile names it (one word, one thing)
@@ -205,7 +205,7 @@ def test_a_region_record_across_elections(psu_data, gaz):
     assert list(national["election_id"]) == ["pemilu-2024", "pilkada-2024", "pemilu-2029"]
     ahead = views.cycle_rows(rec, gaz, "32.01", "id", dt.date(2025, 4, 1)).set_index("election_id")
     assert ahead.loc["psu-uji-2025", "Tanggal"].endswith("*")  # still ahead: counted to today
-    assert ahead.loc["psu-uji-2025", "Kecamatan tercakup"].startswith("0 / 40")
+    assert ahead.loc["psu-uji-2025", "Kecamatan terjangkau"].startswith("0 / 40")
 
 
 def test_the_timeline_draws_only_this_regions_elections_up_to_its_own(psu_data, gaz):

@@ -177,7 +177,7 @@ def test_peta_colours_cibinong_covered_offline(page, server):
     fills = [p.get_attribute("fill") for p in paths]
     assert fills.count("#08519c") == 2 and fills.count("#e6e6e6") == 38
     legend = frame.inner_text(".peta-legend")
-    assert "Tercakup" in legend and "Belum tercakup" in legend
+    assert "Ikrar sendiri" in legend and "Belum ada upacara" in legend
     # names are written on the map without hovering: the largest first, none over another or the legend
     boxes = {}
     for _ in range(20):

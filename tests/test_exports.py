@@ -73,7 +73,7 @@ def test_svg_parses_and_carries_title_and_sources(bogor):
     root = ET.fromstring(svg)
     assert root.tag.endswith("svg") and root.get("width") == "1920"
     text = " ".join(t for t in root.itertext())
-    assert "Cakupan kumulatif menjelang hari pemungutan suara" in text
+    assert "Unit terjangkau menjelang hari pemungutan suara" in text
     assert "Kabupaten Bogor, Jawa Barat" in text and "NewsBogor" in text and "Pilkada Serentak 2024" in text
 
 
@@ -92,8 +92,9 @@ def test_map_figure_matches_interactive_map(bogor):
     # two covered kecamatan (Cibinong, Rancabungur): each ring ends with a None separator
     assert sum(1 for x in covered.x if x is None) >= 2
     legend = [tr.name for tr in fig.data if tr.showlegend is not False and tr.name]
-    assert legend == ["Tercakup", "Tingkat pimpinan saja", "Lewat ikrar seluruh ASN Pemda",
-                      "Sosialisasi saja (tanpa ikrar)", "Belum tercakup"]
+    # each state with its count: the binding three add up to the headline "Kecamatan terjangkau 2 / 40"
+    assert legend == ["Ikrar sendiri (2)", "Tingkat pimpinan saja (0)", "Lewat ikrar seluruh ASN Pemda (0)",
+                      "Sosialisasi saja (0)", "Belum ada upacara (38)"]
     # as exported, every kecamatan is named on the map, or numbered and named in the key beside it
     shown = presentation(fig, bogor.meta("peta"), "16x9")
     labels = [a.text for a in shown.layout.annotations if a.name == "unit-label"]
@@ -149,12 +150,12 @@ def test_csv_has_heading_indonesian_headers_and_traceable_rows(bogor):
     out = export(bogor, "peta", "csv")
     assert out.file_name == "peta_kab-bogor_pilkada-2024_2024-11-27.csv"
     text = out.data.decode("utf-8-sig")
-    assert text.startswith("# Judul: Peta cakupan komitmen netralitas ASN\n")
+    assert text.startswith("# Judul: Peta ikrar netralitas ASN: unit terjangkau\n")
     assert "# Per tanggal: 2024-11-27" in text and "# Wilayah: Kabupaten Bogor, Jawa Barat" in text
     table = pd.read_csv(io.StringIO(text), skiprows=csv_skiprows(bogor.meta("peta")), dtype=str)
     assert list(table.columns[:3]) == ["Kode", "Wilayah", "Status"] and len(table) == 40
     cib = table.set_index("Kode").loc["32.01.01"]
-    assert cib["Status"] == "Tercakup" and cib["ID upacara"] == "cibinong-2024-11-12"
+    assert cib["Status"] == "Ikrar sendiri" and cib["ID upacara"] == "cibinong-2024-11-12"
     assert "NewsBogor" in cib["Sumber"]
 
 
@@ -169,7 +170,7 @@ def test_csv_for_excel_in_indonesian_settings(bogor):
     b = pd.read_csv(io.BytesIO(excel.data), skiprows=skip, encoding="utf-8-sig", sep=";", decimal=",")
     pd.testing.assert_frame_equal(a, b)
     cib = b.set_index("Kode").loc["32.01.01"]
-    assert cib["Cakupan komitmen (%)"] == 63.6 and ";63,6;" in text
+    assert cib["Kategori komitmen (%)"] == 63.6 and ";63,6;" in text
 
 
 def test_xlsx_dates_are_dates(bogor):
@@ -184,9 +185,9 @@ def test_xlsx_dates_are_dates(bogor):
 def test_xlsx_rows_headers_and_no_formula_cells(bogor):
     wb = load_workbook(io.BytesIO(export(bogor, "kesiapan", "xlsx").data))
     ws = wb["Data"]
-    assert ws["A1"].value == "Cakupan kategori komitmen per wilayah"
+    assert ws["A1"].value == "Kategori komitmen yang disebut, per wilayah"
     headers = [c.value for c in ws[HEADER_ROW]]
-    assert headers[:4] == ["Kode", "Wilayah", "Status", "Cakupan komitmen (%)"]
+    assert headers[:5] == ["Kode", "Wilayah", "Status", "Bagian terjangkau (%)", "Kategori komitmen (%)"]
     rows = list(ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
     assert len(rows) == 40
     first = dict(zip(headers, rows[0]))
@@ -246,7 +247,7 @@ def test_map_html_opens_offline_in_chromium(bogor, tmp_path):
         page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
         fills = [e.get_attribute("fill") for e in page.query_selector_all("path.leaflet-interactive")]
         title = page.inner_text(".peta-title")
-        # issue 13 §2: a light background (never Leaflet's grey, on which "Belum tercakup" vanishes),
+        # issue 13 §2: a light background (never Leaflet's grey, on which "Belum ada upacara" vanishes),
         # a metric scale only, and no unit under the title box or the key
         background = page.evaluate("getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor")
         scales = [e.inner_text() for e in page.query_selector_all(".leaflet-control-scale-line") if e.is_visible()]
@@ -258,7 +259,7 @@ def test_map_html_opens_offline_in_chromium(bogor, tmp_path):
             return {units: u, title: [t.left, t.top, t.right, t.bottom], legend: [l.left, l.top, l.right, l.bottom]}; }""")
         browser.close()
     assert len(fills) == 40 and fills.count(STATE_COLORS["covered"]) == 2
-    assert "Peta cakupan komitmen netralitas ASN" in title and "NewsBogor" in title
+    assert "Peta ikrar netralitas ASN: unit terjangkau" in title and "NewsBogor" in title
     assert background == "rgb(247, 247, 242)" and len(scales) == 1 and scales[0].endswith("km")
     units, box, key = boxes["units"], boxes["title"], boxes["legend"]
     assert units[1] >= box[3] or units[2] <= box[0]  # below the title box, or left of it
@@ -275,12 +276,12 @@ def test_briefing_pack_pages(records, gaz, geo_cfg, tmp_path):
     texts = [p.extract_text() for p in pdf.pages]
     assert "H-15" in texts[0] and "Bahan pengarahan netralitas ASN" in texts[0] and "2 / 40" in texts[0]
     assert "90 %" in texts[0] and f"Halaman 1 dari {len(expected)}" in texts[0]
-    assert "Peta cakupan komitmen netralitas ASN" in texts[1]
-    assert any("Cakupan kumulatif" in t for t in texts)
+    assert "Peta ikrar netralitas ASN: unit terjangkau" in texts[1]
+    assert any("Unit terjangkau menjelang" in t for t in texts)
     last = texts[-1]
     assert "Daftar upacara komitmen" in last and "cibinong-2024-11-12" in last and "Kobra Post" in last
     # every kecamatan of Kab. Bogor appears in the readiness table pages
-    table_text = " ".join(t for t in texts if "Cakupan kategori komitmen per wilayah" in t)
+    table_text = " ".join(t for t in texts if "Kategori komitmen yang disebut, per wilayah" in t)
     assert all(row.label in table_text for row in report.readiness.itertuples())
     # renders: the first page as an image, as a viewer would show it
     (tmp_path / "pack.pdf").write_bytes(pdf_bytes)

@@ -31,17 +31,21 @@ def metric(at, label_start):
 def test_ringkasan_numbers_follow_controls():
     at = open_page("ringkasan", election="pilkada-2024", region="32.01", as_of="2024-11-12")
     assert metric(at, "Hitung mundur") == "H-15"
-    assert metric(at, "Kecamatan tercakup") == "2 / 40"
-    assert metric(at, "Kesiapan terakhir") == "90 %"
+    assert metric(at, "Kecamatan terjangkau") == "2 / 40"
+    # issue 20: Kab. Bogor's tile does not present Cibinong's 90 % as the kabupaten's: it counts the
+    # units that reported and names the latest one
+    assert metric(at, "Wilayah melapor") == "1"
+    assert any("Terakhir: Kec. Cibinong 90 % · 12 Nov 2024" in m.value.replace("\\", "") for m in at.markdown)
+    assert not any(m.label.startswith("Kesiapan dilaporkan") for m in at.metric)
     assert any("15 hari menjelang Pilkada Serentak 2024" in m.value for m in at.markdown)
     at.date_input(key="as_of").set_value(dt.date(2024, 11, 1)).run()
-    assert metric(at, "Kecamatan tercakup") == "1 / 40" and metric(at, "Hitung mundur") == "H-26"
+    assert metric(at, "Kecamatan terjangkau") == "1 / 40" and metric(at, "Hitung mundur") == "H-26"
     at.selectbox(key="election").set_value("pemilu-2024").run()
     # a new election takes its own default as-of date: its election day, now past
-    assert metric(at, "Hitung mundur") == "H" and metric(at, "Kecamatan tercakup") == "1 / 40"
+    assert metric(at, "Hitung mundur") == "H" and metric(at, "Kecamatan terjangkau") == "1 / 40"
     assert at.date_input(key="as_of").value == dt.date(2024, 2, 14)
     at.selectbox(key="region_l1").set_value("32.75").run()
-    assert metric(at, "Kecamatan tercakup") == "0 / 12"
+    assert metric(at, "Kecamatan terjangkau") == "0 / 12"
     assert any("tanpa tanggal" in i.value for i in at.info)
     assert at.query_params["region"] == ["32.75"] or at.query_params["region"] == "32.75"
 
@@ -50,14 +54,14 @@ def test_ringkasan_english_and_election_day():
     at = open_page("ringkasan", election="pilkada-2024", region="36.02", as_of="2024-11-27", lang="en")
     assert metric(at, "Countdown") == "Today"  # not a bare "H", which means nothing in English
     assert any(m.value == "**Election day**" for m in at.markdown)
-    assert metric(at, "Districts covered") == "28 / 28"
+    assert metric(at, "Districts reached") == "28 / 28"
 
 
 def test_peta_renders_and_drills():
     at = open_page("peta", election="pilkada-2024", region="32.01", as_of="2024-11-27")
     table = at.dataframe[0].value
     assert len(table) == 40
-    assert table.set_index("Kode").loc["32.01.01", "Status"] == "Tercakup"
+    assert table.set_index("Kode").loc["32.01.01", "Status"] == "Ikrar sendiri"
     at.selectbox(key="focus").set_value("32.01.01").run()
     at.button(key="open_unit").click().run()  # the panel's button opens the unit's own map
     table = at.dataframe[0].value
@@ -87,14 +91,14 @@ def test_peta_panel_names_the_clicked_units_ceremonies_and_sources():
     # the tooltip is a glance: how many ceremonies; the panel has them with their sources
     assert ["Upacara komitmen", "1 · klik untuk rincian"] in _map_args(at)["units"]["32.01.01"]["tip"]
     text = _panel(at)
-    assert "#### Kec\\. Cibinong" in text and "Status: **Tercakup**" in text and "**90 %**" in text
+    assert "#### Kec\\. Cibinong" in text and "Status: **Ikrar sendiri**" in text and "**90 %**" in text
     assert "Diadakan oleh wilayah ini" in text and "Selasa, 12 November 2024" in text
     assert "Sumber: NewsBogor \\(NBC\\)" in text and "Pakta Integritas Sikap Netralitas" in text
     assert at.query_params["region"] in ("32.01", ["32.01"])  # a click shows; it does not open
     at.session_state["map"] = {"click": "32.01.24", "n": 2}
     at.run()
     text = _panel(at)
-    assert "#### Kec\\. Ciawi" in text and "Belum tercakup" in text and "belum ada upacara tercatat" in text
+    assert "#### Kec\\. Ciawi" in text and "Belum ada upacara" in text and "belum ada upacara tercatat" in text
     from dashboard.ui import unit_panel
 
     at.session_state["map"] = {"click": "32.01", "n": 3}  # not drawn (its kecamatan are): the picker's first entry
@@ -149,11 +153,11 @@ def test_kesiapan_changes_with_region_and_date():
     at = open_page("kesiapan", election="pilkada-2024", region="32.01", as_of="2024-11-27")
     t = at.dataframe[0].value.set_index("Kode")
     assert t.loc["32.01.01", "Kesiapan dilaporkan"] == "90 %"
-    assert t.loc["32.01.01", "Cakupan komitmen"] == "63,6 %"
+    assert t.loc["32.01.01", "Kategori komitmen"] == "63,6 %"
     assert len(at.dataframe[1].value) == 1
     at.date_input(key="as_of").set_value(dt.date(2024, 11, 1)).run()
     t = at.dataframe[0].value.set_index("Kode")
-    assert t.loc["32.01.01", "Cakupan komitmen"] == "0 %"
+    assert t.loc["32.01.01", "Kategori komitmen"] == "0 %"
 
 
 def test_linimasa_lists_dated_and_undated():
@@ -239,7 +243,7 @@ def test_region_search_tolerates_spelling_and_names_a_miss():
     at = open_page("ringkasan", election="pilkada-2024", as_of="2024-11-27")
     at.text_input(key="region_search").set_value("Kab Lebak").run()
     assert at.caption[0].value == "Kabupaten Lebak, Banten"
-    assert metric(at, "Kecamatan tercakup") == "28 / 28"
+    assert metric(at, "Kecamatan terjangkau") == "28 / 28"
     at.text_input(key="region_search").set_value("Xyzabc").run()
     assert any('"Xyzabc"' in c.value for c in at.sidebar.caption)
 
@@ -357,7 +361,7 @@ def test_entry_page_needs_login_and_right_region(own_data):
     assert any("ciawi-320124-2024-11-20" in s.value for s in at.success)
     at.switch_page("app_pages/ringkasan.py").run()
     at.selectbox(key="region_l2").set_value("").run()  # up to Kab. Bogor
-    assert metric(at, "Kecamatan tercakup") == "3 / 40"
+    assert metric(at, "Kecamatan terjangkau") == "3 / 40"
     at.switch_page("app_pages/riwayat.py").run()
     hist = at.dataframe[0].value
     assert list(hist["Tindakan"])[-1] == "dicatat" and list(hist["Oleh"])[-1] == "sekcam-ciawi"

@@ -19,7 +19,7 @@ from dataclasses import replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import fmt
+from .. import fmt, views
 from ..i18n import t
 from ..style import ELECTION_LINE, OUTLINE, STATE_COLORS, TEMPLATE
 from . import render
@@ -52,20 +52,16 @@ def cover(report, meta: ExportMeta) -> go.Figure:
                        showarrow=False, font={"size": 34})
     fig.add_annotation(x=0.0, y=0.33, xanchor="left", yanchor="top", showarrow=False, align="left",
                        text=t("as_of", lg) + " " + fmt.date_long(report.as_of, lg), font={"size": 26, "color": "#444444"})
-    boxes = [(t("ceremonies", lg), str(s.n_ceremonies), "")]
+    boxes = [(t("ceremonies_short", lg), str(s.n_ceremonies), "")]
     boxes.append((t("units_covered", lg, level=s.unit_level),
                   f"{s.covered} / {s.total} ({fmt.pct(s.share, lg, share=True)})", ""))
-    if s.latest_readiness is not None:
-        r = s.latest_readiness
-        # right of the value, in short lines: date, what was measured, source
-        lines = textwrap.wrap(textwrap.shorten(f"{fmt.date_short(r['as_of'], lg)} · {r['measure']}", 70,
-                                               placeholder=" …"), 36)[:2]
-        lines.append(textwrap.shorten(str(r["sources"]), 36, placeholder="…"))
-        # measure and sources are data: escaped, since plotly reads tags in annotation text
-        boxes.append((t("latest_readiness", lg), fmt.pct(r["percent"], lg),
-                      "<br>".join(html.escape(x, quote=False) for x in lines)))
-    else:
-        boxes.append((t("latest_readiness", lg), "–", t("none_reported", lg)))
+    label, value, whose, detail = views.readiness_tile(s, lg)  # Ringkasan's tile, in the same words
+    # right of the value, in short lines: whose and when, what was measured, source; all data is
+    # escaped, since plotly reads tags in annotation text
+    lines = textwrap.wrap(textwrap.shorten(whose, 72, placeholder=" …"), 36)[:2]
+    if detail:
+        lines.append(textwrap.shorten(detail, 36, placeholder="…"))
+    boxes.append((label, value, "<br>".join(html.escape(x, quote=False) for x in lines)))
     for i, (label, value, note) in enumerate(boxes):
         y1 = 0.97 - i * 0.33
         y0 = y1 - 0.29
@@ -152,9 +148,10 @@ def pages(report, made_on: dt.date | None = None) -> list[go.Figure]:
     out.append(presentation(report.figure("peta"), report.meta("peta"), made_on=made_on))
     out.append(presentation(report.figure("kesiapan"), report.meta("kesiapan"), made_on=made_on))
     table = report.table("kesiapan")
-    keep = [t("code", lg), t("unit", lg), t("state", lg), t("commitment_pct", lg) + " (%)",
+    keep = [t("code", lg), t("unit", lg), t("state", lg), t("share_pct", lg), t("commitment_pct", lg) + " (%)",
             t("reported_pct", lg) + " (%)", t("reported_on", lg), t("ceremony_ids", lg)]
-    out += _section(table_pages(table[keep], [1, 2.2, 1.6, 1.3, 1.3, 1.3, 2.6], lg), report.meta("kesiapan"), made_on)
+    out += _section(table_pages(table[keep], [0.9, 2.0, 2.2, 1.1, 1.1, 1.1, 1.1, 2.3], lg), report.meta("kesiapan"),
+                    made_on)
     out.append(presentation(report.figure("linimasa", axis="h"), report.meta("linimasa"), made_on=made_on))
     out += _section(table_pages(report.table("upacara"), [1.6, 1.8, 1.6, 1.8, 2.0, 4.5], lg), report.meta("upacara"),
                     made_on)

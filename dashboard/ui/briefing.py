@@ -18,7 +18,7 @@ import time
 
 import streamlit as st
 
-from .. import charts, fmt, problem_text, settings
+from .. import charts, fmt, metrics, problem_text, settings, views
 from ..errors import Problem
 from ..export.frame import screen
 from ..i18n import t
@@ -34,10 +34,11 @@ MAX_BARS = 12       # more bars than this cannot be read across a room
 
 
 def readiness_digest(table, limit: int = MAX_BARS):
-    """(rows to draw, number of units left out): the units with any coverage, best first, at most
-    ``limit``; the rest (not covered, or beyond the limit) are counted in one line instead."""
-    ranked = table.sort_values(["commitment_pct", "label"], ascending=[False, True])
-    shown = ranked[ranked["state"] != "none"].head(limit)
+    """(rows to draw, number of units left out): the units with anything to show, in
+    :func:`metrics.ranked` order, at most ``limit``; the rest are counted in one line instead."""
+    ranked = metrics.ranked(table)
+    something = (ranked["share"].fillna(0) > 0) | (ranked["state"] != "none") | ranked["reported_pct"].notna()
+    shown = ranked[something].head(limit)
     if shown.empty:
         shown = ranked.head(limit)
     return shown, len(table) - len(shown)
@@ -112,14 +113,10 @@ def _advance(interval: int) -> int:
 
 def _tiles(rep) -> str:
     s, lg = rep.summary, rep.lang
-    tiles = [(t("ceremonies", lg), str(s.n_ceremonies), ""),
-             (t("units_covered", lg, level=s.unit_level), f"{s.covered}/{s.total}", fmt.pct(s.share, lg, share=True))]
-    if s.latest_readiness is not None:
-        r = s.latest_readiness
-        tiles.append((t("latest_readiness", lg), fmt.pct(r["percent"], lg),
-                      f"{fmt.date_short(r['as_of'], lg)} · {r['measure']}"))
-    else:
-        tiles.append((t("latest_readiness", lg), "–", t("none_reported", lg)))
+    label, value, whose, _ = views.readiness_tile(s, lg)  # the tile Ringkasan shows, in the same words
+    tiles = [(t("ceremonies_short", lg), str(s.n_ceremonies), ""),
+             (t("units_covered", lg, level=s.unit_level), f"{s.covered}/{s.total}", fmt.pct(s.share, lg, share=True)),
+             (label, value, whose)]
     cells = "".join(f'<div class="b-tile"><div class="l">{html.escape(a)}</div><div class="v">{html.escape(b)}</div>'
                     f'<div class="n">{html.escape(c)}</div></div>' for a, b, c in tiles)
     own = (f'<div class="b-own" data-testid="b-own">{html.escape(s.own_text)}</div>' if s.own_text else "")
