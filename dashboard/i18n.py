@@ -385,6 +385,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "hidden_signed_out": ("(masuk untuk melihat)", "(sign in to see)"),
     "who_hidden": ("Nama pengubah hanya terlihat setelah masuk.", "Who made each change is shown after signing in."),
     "art_evidence": ("Bukti: “{e}”", "Evidence: “{e}”"),
+    "art_reading": ("Membaca {i} dari {n}: {source}", "Reading {i} of {n}: {source}"),
+    "art_drafting": ("Menyusun draf {i} dari {n}", "Drafting {i} of {n}"),
+    "art_source_needed": ("Halaman ini tidak menyebut media dan/atau tanggal terbitnya (misalnya teks tempelan): "
+                          "isi keduanya; laporan tidak disimpan tanpa sumber yang lengkap.",
+                          "This page does not name its outlet and/or publication date (pasted text, for example): "
+                          "fill them in; the report is not saved without a complete source."),
     "art_source": ("Sumber: {outlet} · terbit {published} · {url}", "Source: {outlet} · published {published} · {url}"),
 }
 

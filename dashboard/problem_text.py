@@ -126,6 +126,26 @@ _ID: list[tuple[str, str]] = [
      r"satu ID: laporan-laporan ini sama wilayah (\1) dan tanggalnya (\2), jadi satu upacara; beri ID yang sama"),
     (r"a ceremony date: a readiness figure is reported on a day.*",
      "tanggal upacara: angka kesiapan dilaporkan pada suatu hari (pilih tanggalnya, atau hapus angkanya)"),
+    # provenance of a report saved from an article (issue 21)
+    (r"the outlet that published the article \(pasted text and saved files name none\).*",
+     "media yang menerbitkan berita (teks tempelan dan berkas tidak menyebutnya): isi kolom 'Media'"),
+    (r"the day the article was published \(the page gives none\).*",
+     "tanggal terbit berita (halaman tidak menyebutnya): isi kolom 'Tanggal terbit'"),
+    (r"what was measured \(e\.g\. 'kesiapan logistik kecamatan'\), or remove the figure",
+     "apa yang diukur (mis. 'kesiapan logistik kecamatan'), atau hapus angkanya"),
+    (r"the day the figure was measured, as the article says, or remove the figure",
+     "tanggal angka itu diukur, seperti disebut berita, atau hapus angkanya"),
+    # the election calendar (Kalender pemilihan)
+    (r"a user of every region: the election calendar is shared by all regions, and user '(.+)' may only write "
+     r"within (\S+)",
+     r"pengguna untuk seluruh wilayah: kalender pemilihan dipakai semua wilayah, dan pengguna '\1' hanya boleh "
+     r"mencatat di dalam \2"),
+    (r"a signed-in user: changing the election calendar needs a login",
+     "pengguna yang sudah masuk: mengubah kalender pemilihan perlu masuk akun"),
+    (r"an election id not used yet \(to correct this election, choose it in the list\)",
+     "ID pemilihan yang belum dipakai (untuk mengoreksi pemilihan ini, pilih di daftar)"),
+    (r"an election unchanged since you opened it: someone else saved it meanwhile.*",
+     "pemilihan yang belum berubah sejak Anda membukanya: orang lain baru saja menyimpannya; buka lagi lalu ulangi"),
     # the sheet (Impor)
     (r"group\[:count\]\[:semua\], count a whole number written with the digits 0-9 \(at most 9 of them\)",
      "kelompok[:jumlah][:semua], jumlah ditulis dengan angka 0-9 (paling banyak 9 angka), mis. kepala_desa:12:semua"),

@@ -339,14 +339,20 @@ def test_reviewed_report_from_the_review_values(gaz, calendar, places):
                   commitment_text="Tidak ikut kampanye pasangan calon mana pun.\n", notes="")
     article = stored_article(art.source, art.text, stored["article"])
     report = reviewed_report(stored, article, gaz, day=dt.date(2024, 11, 8), day_from_reading=True,
-                             readiness_rows=[{"percent": 80.0, "measure": ""}, {"percent": pd.NA, "measure": None}],
-                             **common)
+                             readiness_rows=[{"percent": 80.0, "measure": "Kesiapan desa", "as_of": pd.Timestamp("2024-11-07")},
+                                             {"percent": pd.NA, "measure": None}],
+                             outlet="Priangan Timur News", **common)
     assert report["signatories"] == [{"group": "camat", "count": 1}, {"group": "kepala_desa", "all": True}]
     assert [c["text"] for c in report["commitments"]] == ["Tidak ikut kampanye pasangan calon mana pun.",
                                                          "Netral sebelum, selama, dan sesudah pemilihan"]
     assert report["date_inferred"]["year"] == 2024 and "Jumat (8/11)" in report["date_inferred"]["stated"]
-    assert report["readiness"] == [{"percent": 80.0, "measure": "kesiapan", "as_of": dt.date(2024, 11, 8)}]
-    assert report["sources"][0]["published"] == dt.date(2024, 11, 9) and "venue" not in report
-    with pytest.raises(PetaError, match="readiness figure is reported on a day"):
+    assert report["readiness"] == [{"percent": 80.0, "measure": "Kesiapan desa", "as_of": dt.date(2024, 11, 7)}]
+    assert report["sources"][0] == {"outlet": "Priangan Timur News", "published": dt.date(2024, 11, 9),
+                                    "title": "ASN Kecamatan Singaparna Ikrarkan Netralitas"}
+    assert "venue" not in report
+    # issue 21 §3: what the article does not say is the reviewer's to give, never invented: no outlet
+    # (pasted text names none), no measure, no day of measurement: refused, each named, nothing dropped
+    with pytest.raises(PetaError) as err:
         reviewed_report(stored, article, gaz, day=None, day_from_reading=False,
                         readiness_rows=[{"percent": 80.0, "measure": ""}], **common)
+    assert {p.field for p in err.value.problems} == {"sources[0].outlet", "readiness[0].measure", "readiness[0].as_of"}

@@ -465,6 +465,10 @@ def test_articles_page_five_links_reviewed_and_saved(own_data, article_server):
     # outlet B on the same ceremony: offered as another source, and merged
     review("12b-sakra-outlet-b.txt")
     assert any("sumber tambahan" in i.value for i in at.info)
+    # a text page carries no publication date: not saved until the reviewer gives it (issue 21 §3)
+    at.button(key="a_save").click().run()
+    assert any("tanggal terbit berita" in e.value for e in at.error), [e.value for e in at.error]
+    at.date_input(key="a_published_rev").set_value(dt.date(2024, 11, 15)).run()
     at.button(key="a_save").click().run()
     assert any("Tersimpan dari berita" in s.value for s in at.success), [e.value for e in at.error]
     rows = [r for r in store.rows(include_withdrawn=False) if r.region_code == "52.03.02"]
@@ -484,6 +488,7 @@ def test_articles_page_five_links_reviewed_and_saved(own_data, article_server):
     # served as plain text, the page has no publication date, so no election could be placed either
     assert any("pemilihan" in e.value for e in at.error)
     at.multiselect(key="a_elections").set_value(["pilkada-2024"]).run()
+    at.date_input(key="a_published_rev").set_value(dt.date(2024, 11, 9)).run()
     at.button(key="a_save").click().run()
     assert any("Tersimpan dari berita" in s.value for s in at.success), [e.value for e in at.error]
     saved = [load(r.data) for r in store.rows(include_withdrawn=False) if r.region_code == "32.06.24"][0]

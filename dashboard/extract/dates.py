@@ -169,6 +169,36 @@ def read_date(sents: list[Sentence], published: dt.date | None, election_days: s
                        inferred, warnings)
 
 
+_DATELINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:wib|wita|wit)\b|diterbitkan|dipublikasikan|diperbarui|diposting|"
+                       r"\bposted\b|\bpublished\b|\bupdated\b")
+
+
+def publication_hint(sents: list[Sentence], url: str | None) -> tuple[dt.date | None, str | None]:
+    """When the page gives no publication date: the latest day the article can have been written,
+    from what it states about itself, never from a sentence about something else. (date, where):
+    a dateline or byline with its year ("Rabu, 17 Juli 2024 | 09:30 WIB", "Diterbitkan 12 Nov
+    2024"); else the year and month in the link's path (``/2024/07/``: the month's last day; a
+    year alone: 31 December). A ceremony's day and month are then given this year, marked
+    inferred, never *Pasti*."""
+    lines = [f for f in _found(sents) if f.year and (_DATELINE.search(f.sentence.folded)
+                                                    or len(f.sentence.folded.split()) <= 8)]
+    dated = [d for f in lines if (d := _make(f.day, f.month, f.year))]
+    if dated:
+        return max(dated), "dateline"
+    if url:
+        from urllib.parse import urlsplit
+
+        path = urlsplit(url).path
+        m = re.search(r"/(20\d{2})[/-](\d{1,2})(?:/|$|-)", path)
+        if m and 1 <= int(m.group(2)) <= 12:
+            y, mo = int(m.group(1)), int(m.group(2))
+            return (dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)), "url"
+        m = re.search(r"/(20\d{2})/", path)
+        if m:
+            return dt.date(int(m.group(1)), 12, 31), "url"
+    return None, None
+
+
 def _resolve(f: _Found, published: dt.date | None) -> dt.date | None:
     if f.year:
         return _make(f.day, f.month, f.year)

@@ -16,7 +16,7 @@ from ..records.read import RawReport
 from ..regions import Gazetteer
 from . import fields as F
 from .article import Article
-from .dates import CEREMONY_WORDS, read_date
+from .dates import CEREMONY_WORDS, publication_hint, read_date
 from .places import PlaceIndex, read_region
 from .text import fold, sentences
 
@@ -149,7 +149,13 @@ def extract(article: Article, gaz: Gazetteer, calendar: Calendar, places: PlaceI
     found_leaders = F.leaders(sents, place_names)
     leader, best = F.read_leader(found_leaders)
     region = read_region(sents, places, best.level if best else None, best.place if best else None, ceremony)
-    date = read_date(sents, article.published, calendar.days)
+    published, hint = article.published, None
+    if published is None:  # the year a day and month belong to: from the article's own dateline or link
+        published, hint = publication_hint(sents, article.url)
+    date = read_date(sents, published, calendar.days)
+    if hint and date.value is not None and date.year_inferred:
+        date.warnings.append("tahun diambil dari " + ("baris tanggal artikel" if hint == "dateline"
+                                                        else "alamat (URL) artikel"))
     elections = _election_reading(sents, title, calendar, date.value or article.published, region.value)
     readings = {
         "is_ceremony": is_cer,
@@ -182,17 +188,19 @@ def to_report(draft: Draft, gaz: Gazetteer, *, ceremony_id: str, date: dt.date |
               signatories: list[dict] | None = None, witnesses: list[str] | None = None,
               commitments: list[dict] | None = None, readiness: list[dict] | None = None,
               date_unknown_reason: str | None = None, date_inferred: dict | None = None,
-              notes: str | None = None) -> dict:
+              notes: str | None = None, outlet: str | None = None, published: dt.date | None = None) -> dict:
     """The reviewed draft as a report mapping (what a curated file holds). Every argument is the
     reviewer's decision; the draft supplies only the article's source entry."""
     a = draft.article
-    source = {"outlet": a.outlet or a.url or a.source}
+    # the outlet is the page's (or the reviewer's), never a placeholder such as the word "teks" or a
+    # link: without one the source entry has none, and the validator asks for it
+    source = {"outlet": outlet or a.outlet} if (outlet or a.outlet) else {}
     if a.title:
         source["title"] = a.title
     if a.url and re.match(r"^https?://", a.url):
         source["url"] = a.url
-    if a.published:
-        source["published"] = a.published
+    if published or a.published:
+        source["published"] = published or a.published
     data: dict = {"id": ceremony_id, "region": region, "level": gaz.get(region).level, "date": date}
     if date is None:
         data["date_unknown_reason"] = date_unknown_reason or "Berita tidak menyebut tanggal kegiatan."
@@ -254,14 +262,20 @@ def reviewed_report(stored: dict, article: Article, gaz: Gazetteer, *, ceremony_
                     day: dt.date | None, day_from_reading: bool, elections: list[str], kinds: list[str],
                     leader_name: str, leader_role: str, venue: str, signatory_rows: list[dict],
                     witnesses: list[str], categories: list[str], commitment_text: str,
-                    readiness_rows: list[dict], notes: str) -> dict:
+                    readiness_rows: list[dict], notes: str, outlet: str = "",
+                    published: dt.date | None = None) -> dict:
     """The report the reviewer decided on, from the review page's plain values.
 
     ``stored``: the draft's JSON; ``day_from_reading``: the day was one the draft offered (so a
     year inferred there, or a weekday-only day, is saved with ``date_inferred`` saying so).
     Signatory rows: group, count, all; readiness rows: percent, measure, reported on ``day``;
     commitment text: one line per chosen category, the category's name where a line is missing.
-    A readiness figure without a day is refused (never dropped)."""
+    Provenance is the reviewer's to give where the article lacks it, never invented (issue 21):
+    ``outlet`` and ``published`` fill in what the page did not say (pasted text says neither); a
+    report is refused without an outlet, or without a publication date when the article has none.
+    A readiness figure needs what was measured and the day it was measured (``as_of``): refused,
+    never dropped and never given the ceremony's day or a stock word. Alternatives the draft
+    offered and the reviewer did not pick are not saved."""
     from ..errors import PetaError
     from ..records.vocab import COMMITMENT_CATEGORIES
 
@@ -283,14 +297,35 @@ def reviewed_report(stored: dict, article: Article, gaz: Gazetteer, *, ceremony_
         if r.get("all") is True:
             entry["all"] = True
         signatories.append(entry)
+    from ..errors import Problem
+
+    problems = []
+    outlet = (outlet or "").strip() or None
+    if not (outlet or article.outlet):
+        problems.append(Problem("sources[0].outlet", None, "the outlet that published the article (pasted text and "
+                                "saved files name none): write it under 'Media'", record=ceremony_id))
+    if not (published or article.published):
+        problems.append(Problem("sources[0].published", None, "the day the article was published (the page gives "
+                                "none): write it under 'Tanggal terbit'", record=ceremony_id))
     figures = [r for r in readiness_rows if _given(r.get("percent"))]
-    if figures and day is None:
-        raise PetaError.single("readiness", [r["percent"] for r in figures],
-                               "a ceremony date: a readiness figure is reported on a day (choose the date, "
-                               "or remove the figure)", record=ceremony_id)
-    readiness = [{"percent": float(r["percent"]), "measure": str(r.get("measure") or "").strip() or "kesiapan",
-                  "as_of": day} for r in figures]
+    readiness = []
+    for i, r in enumerate(figures):
+        measure, as_of = str(r.get("measure") or "").strip(), r.get("as_of")
+        if not _given(as_of):
+            as_of = None
+        elif isinstance(as_of, dt.datetime) or hasattr(as_of, "to_pydatetime"):  # a pandas or datetime value
+            as_of = as_of.date()
+        if not measure:
+            problems.append(Problem(f"readiness[{i}].measure", r.get("measure"), "what was measured (e.g. 'kesiapan "
+                                    "logistik kecamatan'), or remove the figure", record=ceremony_id))
+        if as_of is None:
+            problems.append(Problem(f"readiness[{i}].as_of", None, "the day the figure was measured, as the article "
+                                    "says, or remove the figure", record=ceremony_id))
+        readiness.append({"percent": float(r["percent"]), "measure": measure, "as_of": as_of})
+    if problems:
+        raise PetaError(problems)
     return to_report(Draft(article, {}), gaz, ceremony_id=ceremony_id, date=day, region=region,
                      elections=elections, kinds=kinds, leader={"name": leader_name or None, "role": leader_role or None},
                      venue=venue or None, signatories=signatories, witnesses=witnesses, commitments=commitments,
-                     readiness=readiness, date_inferred=inferred, notes=notes or None)
+                     readiness=readiness, date_inferred=inferred, notes=notes or None, outlet=outlet,
+                     published=published)

@@ -48,19 +48,56 @@ KIND_WORDS = {
     "upacara": r"(?<!lapangan )(?<!inspektur )\bupacara\b",
     "ikrar": r"\bikrar|\bberikrar|mengikrarkan|ikrarkan",
     "deklarasi": r"deklarasi|mendeklarasikan",
-    "pakta_integritas": r"\b[pf]akta\s*-?\s*integritas",
+    "pakta_integritas": r"\b[pf]akta\s*-?\s*inter?gr?itas",  # "pakta intergritas" is a common misspelling
     "komitmen_bersama": r"komitmen\s+bersama|penanda\s*-?\s*tangan\w*\s+komitmen|menanda\s*-?\s*tangan\w*\s+komitmen"
                         r"|tanda\s*-?\s*tangan\w*\s+komitmen",
-    "sosialisasi": r"sosialisasi",
+    "sosialisasi": r"\bsosialisasi\b",  # not a duty to "mensosialisasikan" something
 }
 KIND_RE = {k: re.compile(p) for k, p in KIND_WORDS.items()}
 # a pakta integritas about something else: procurement, corruption, recruitment, a zone of integrity
 OTHER_PAKTA = re.compile(r"korupsi|pengadaan|gratifikasi|zona integritas|\bwbk\b|\bwbbm\b|pungli|lelang|tender"
                          r"|rekrutmen|seleksi|penerimaan|anggaran|kinerja|perjanjian kinerja|narkoba|\bpbj\b")
-EVENT = re.compile(r"menggelar|digelar|gelar\b|dilaksanakan|melaksanakan|mengikuti|diikuti|menandatangan|"
+EVENT = re.compile(r"menggelar|digelar|gelar\b|dilaksanakan|melaksanakan|menyelenggarakan|diselenggarakan|mengikuti|diikuti|menandatangan|"
                    r"ditandatangan|penanda\s*-?\s*tangan|tandatangan|membacakan|dibacakan|berikrar|mengikrarkan|"
                    r"ikrarkan|dipimpin|memimpin|pimpin|berlangsung|bertempat|mendeklarasikan|deklarasikan|"
                    r"menyatakan sikap|mengucapkan|hadir")
+# A kind word that does not report this kind: an upacara the pledge merely followed ("usai upacara
+# HUT RI"), "sebagai wujud komitmen bersama" (a phrase, not a signing), a candidate's declaration
+# or a campaign apel (what ASN must not attend)
+NOT_THIS_KIND = {
+    "upacara": re.compile(r"(?:usai|seusai|setelah|selepas|sebelum)\s+(?:\w+\s+)?upacara|upacara\s+(?:\w+\s+)?"
+                          r"(?:peringatan|hut\b|hari\b|bendera|kemerdekaan|pengibaran|hari jadi)"),
+    "komitmen_bersama": re.compile(r"(?:sebagai|bentuk|wujud|tanda)\s+(?:\w+\s+)?komitmen\s+bersama"),
+    "deklarasi": re.compile(r"deklarasi\s+(?:\w+\s+)?(?:pasangan|paslon|calon|kampanye|dukungan|pemenangan)"),
+    "apel": re.compile(r"apel\s+(?:\w+\s+)?(?:kampanye|akbar pasangan|siaga|pasukan)"),
+}
+# A sentence that forbids or appeals, not one that reports: "ASN dilarang menghadiri deklarasi ..."
+PROHIBITION = re.compile(r"dilarang|larangan bagi|tidak boleh|jangan\b|tidak diperkenankan|tidak dibenarkan")
+# A sentence that reports a plan: "akan menggelar deklarasi", "segera menjadwalkan penandatanganan",
+# "deklarasi direncanakan berlangsung"
+PLANNED = re.compile(r"(?:\bakan|\bbakal|\bsegera|rencana(?:nya)?|direncanakan|dijadwalkan|menjadwalkan|berencana)\s+"
+                     r"(?:\w+\s+){0,3}?(?:menggelar|gelar|melaksanakan|dilaksanakan|mengadakan|diadakan|berlangsung|"
+                     r"digelar|deklarasi|penandatanganan|menandatangani|ikrar|apel|sosialisasi|mengikrarkan|"
+                     r"mendeklarasikan|menjadwalkan)"
+                     r"|(?:deklarasi|penandatanganan|ikrar|apel|sosialisasi)\s+(?:\w+\s+){0,3}?(?:direncanakan|dijadwalkan|"
+                     r"akan\s+(?:digelar|dilaksanakan|berlangsung|diadakan))")
+
+
+def kind_found(kind: str, folded: str) -> bool:
+    """The sentence names ``kind`` as an event of the article (not inside a prohibition, not as a
+    phrase such as "sebagai wujud komitmen bersama")."""
+    if not KIND_RE[kind].search(folded):
+        return False
+    other = NOT_THIS_KIND.get(kind)
+    if other is not None and not KIND_RE[kind].search(other.sub(" ", folded)):
+        return False
+    if PROHIBITION.search(folded):
+        m = PROHIBITION.search(folded)
+        if KIND_RE[kind].search(folded, m.end()) and not KIND_RE[kind].search(folded[:m.start()]):
+            return False  # the kind word comes only after "dilarang ..."
+    return True
+
+
 APPEAL = re.compile(r"mengimbau|menghimbau|imbauan|himbauan|mengingatkan|meminta|diminta|surat edaran|"
                     r"menerbitkan|larangan|dilarang|sanksi|melaporkan|pelanggaran")
 
@@ -74,11 +111,13 @@ def _first(sents: list[Sentence], pattern: re.Pattern, where=None) -> Sentence |
 
 def read_kinds(sents: list[Sentence], title: str) -> Reading:
     """Kind ids the text names in a sentence about netralitas (or the title's topic)."""
-    topic = bool(NETRAL.search(fold(title)))
+    # the article's topic is netralitas when its title says so or its body says so twice: then a kind
+    # in a sentence that does not repeat the word still counts
+    topic = bool(NETRAL.search(fold(title))) or sum(len(NETRAL.findall(s.folded)) for s in sents) >= 2
     found, per = [], {}
     for kind, pat in KIND_RE.items():
         for s in sents:
-            if pat.search(s.folded) and (NETRAL.search(s.folded) or topic or "asn" in s.folded):
+            if kind_found(kind, s.folded) and (NETRAL.search(s.folded) or topic or "asn" in s.folded):
                 if kind == "pakta_integritas" and OTHER_PAKTA.search(s.folded) and not NETRAL.search(s.folded):
                     continue
                 found.append(kind)
@@ -97,8 +136,7 @@ def read_is_ceremony(sents: list[Sentence], title: str, kinds: Reading) -> Readi
     report of violations, or a pakta integritas about something else)?"""
     text = fold(title) + " " + " ".join(s.folded for s in sents)
     netral = len(NETRAL.findall(text))
-    ceremony_sents = [s for s in sents if EVENT.search(s.folded)
-                      and any(p.search(s.folded) for k, p in KIND_RE.items())]
+    ceremony_sents = [s for s in sents if EVENT.search(s.folded) and any(kind_found(k, s.folded) for k in KIND_RE)]
     other_pakta = [s for s in sents if KIND_RE["pakta_integritas"].search(s.folded)
                    and OTHER_PAKTA.search(s.folded) and not NETRAL.search(s.folded)]
     appeals = [s for s in sents if APPEAL.search(s.folded)]
@@ -117,9 +155,9 @@ def read_is_ceremony(sents: list[Sentence], title: str, kinds: Reading) -> Readi
                                                 "(imbauan atau pengingat)"])
     if other_pakta and set(kinds.value) == {"pakta_integritas"} and netral < 2:
         return Reading(False, CHECK, other_pakta[0].text, notes=["bukan upacara? pakta integritas tentang hal lain"])
-    future = [s for s in ceremony_sents if re.search(r"\bakan\b|rencana|dijadwalkan", s.folded)]
-    if len(future) == len(ceremony_sents):
-        reasons.append("kegiatan mungkin baru direncanakan")
+    future = [s for s in ceremony_sents if PLANNED.search(s.folded)]
+    if len(future) == len(ceremony_sents):  # every report of the event is a plan: not (yet) a ceremony
+        return Reading(False, CHECK, future[0].text, notes=["bukan upacara? kegiatan baru direncanakan, belum terlaksana"])
     title_hit = bool(NETRAL.search(fold(title))) and any(p.search(fold(title)) for p in KIND_RE.values())
     if len(appeals) > 2 * len(ceremony_sents) and not title_hit:
         reasons.append("lebih banyak imbauan daripada laporan kegiatan")
@@ -130,16 +168,21 @@ def read_is_ceremony(sents: list[Sentence], title: str, kinds: Reading) -> Readi
 
 
 _ROLE = (r"(?P<role>(?:(?:Pj\.?|Plt\.?|Plh\.?|Penjabat|Pejabat)\s+)?(?:Wakil\s+)?"
-         r"(?:Camat|Bupati|Wali\s?[Kk]ota|Walikota|Gubernur|Sekretaris\s+Daerah(?:\s*\(Sekda\))?|Sekda|"
+         r"(?:Camat|Bupati|Wali\s?[Kk]ota|Walikota|Gubernur|Sek(?:re|er)taris\s+Daerah(?:\s*\(Sekda\))?|Sekda|"
+         r"Sek(?:re|er)taris\s+Kota|Ketua\s+(?:Bawaslu|Panwaslu|Panwascam|Panwaslih)(?:\s+Kecamatan)?|"
          r"Sekretaris\s+Kecamatan|Sekcam|Kepala\s+Desa|Kades|Lurah|Kepala\s+Badan\s+Kepegawaian\s+\w+))")
 ROLE_RE = re.compile(r"\b" + _ROLE + r"(?:\s*\((?:Sekda|Pj|Plt)\))?")
 _TITLES = {"drs", "dra", "dr", "ir", "h", "hj", "prof", "kh", "hc", "st"}
 _PLACE_WORDS = {"kabupaten", "kab", "kota", "provinsi", "prov", "kecamatan", "kec"}
 LEAD_VERB = re.compile(r"dipimpin|memimpin|\bpimpin|diawali oleh|diawali|dibuka oleh|membuka|membacakan|dihadiri "
                        r"langsung|langsung oleh|pertama|mengambil sumpah|menyaksikan langsung|menggelar")
-ROLE_LEVEL = [(r"camat|sekretaris kecamatan|sekcam", "kecamatan"), (r"gubernur", "provinsi"),
-              (r"sekretaris daerah provinsi|sekda provinsi", "provinsi"), (r"kepala desa|kades|lurah", "desa/kelurahan"),
-              (r"bupati|wali ?kota|walikota|sekretaris daerah|sekda|kepala badan", "kabupaten/kota")]
+ROLE_LEVEL = [(r"camat|sekretaris kecamatan|sekcam|panwascam|panwaslu kecamatan", "kecamatan"), (r"gubernur", "provinsi"),
+              (r"sek(?:re|er)taris daerah provinsi|sekda provinsi|bawaslu provinsi", "provinsi"),
+              (r"kepala desa|kades|lurah", "desa/kelurahan"),
+              (r"bupati|wali ?kota|walikota|sek(?:re|er)taris (?:daerah|kota)|sekda|kepala badan|bawaslu|panwaslu",
+               "kabupaten/kota")]
+# an attendance sentence ("turut hadir", "hadir pula", "dihadiri"): its officials attended; the one who led is elsewhere
+ATTEND = re.compile(r"turut hadir|hadir pula|juga hadir|tampak hadir|hadir dalam|\bhadir\b|dihadiri|menghadiri")
 _NOT_PERSON = {"Kecamatan", "Kabupaten", "Kota", "Provinsi", "Pemilu", "Pilkada", "Pemilihan", "Netralitas", "Aparatur",
                "Sipil", "Negara", "Selasa", "Senin", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Dalam", "Pada",
                "Bersama", "Tahun", "Kepala", "Ketua", "Badan", "Dinas", "Kantor", "Aula", "Halaman", "Pendopo",
@@ -150,7 +193,10 @@ _NOT_PERSON = {"Kecamatan", "Kabupaten", "Kota", "Provinsi", "Pemilu", "Pilkada"
                # verbs that follow a role in headlines ("Camat X Pimpin Apel")
                "Pimpin", "Memimpin", "Ajak", "Imbau", "Gelar", "Teken", "Tandatangani", "Hadiri", "Ikuti", "Minta",
                "Tegaskan", "Ingatkan", "Lantik", "Buka", "Serukan", "Pastikan", "Bacakan", "Ikrarkan", "Deklarasikan",
-               "Kukuhkan", "Dorong", "Sampaikan", "Beri", "Berikan", "Larang", "Warning", "Resmikan", "Jaga"}
+               "Kukuhkan", "Dorong", "Sampaikan", "Beri", "Berikan", "Larang", "Warning", "Resmikan", "Jaga",
+               # group nouns and places that follow a title ("Camat se-Kabupaten", "Perangkat Desa")
+               "Perangkat", "Tingkat", "Lingkup", "Jajaran", "Seluruh", "Para", "Pemkab", "Pemkot", "Pemprov",
+               "Pemerintah", "ASN", "OPD", "PNS", "Staf", "Desa", "Kelurahan", "Se"}
 
 
 @dataclass
@@ -161,6 +207,7 @@ class LeaderFound:
     level: str | None
     sentence: Sentence
     led: bool  # a leading verb in the sentence
+    attended: bool = False  # named in an attendance sentence ("turut hadir"), not leading
 
 
 def _role_level(role: str, place: str | None) -> str | None:
@@ -193,6 +240,8 @@ def _person_after(text: str, place_names: set[str]) -> tuple[str | None, str | N
         word = tok.strip(",.;:\"“”()")
         if not name and fold(word) in _TITLES:
             continue  # Drs., H., Dr. before the name
+        if not name and tok.startswith("(") and tok.rstrip(",.;:").endswith(")"):
+            continue  # an aside before the name: "Sekda Provinsi Sulawesi Utara (Sulut) Johan Rumengan"
         if not word or not word[0].isupper() or word in _NOT_PERSON or not re.match(r"^[A-Z][\w'’.-]*$", word):
             break
         if re.fullmatch(r"[A-Z]\.?", word) and not name:
@@ -215,8 +264,10 @@ def leaders(sents: list[Sentence], place_names: set[str]) -> list[LeaderFound]:
             if not person:
                 continue
             full_role = " ".join(x for x in (role, place) if x)
-            out.append(LeaderFound(person, full_role, place, _role_level(role, place), s,
-                                   bool(LEAD_VERB.search(s.folded))))
+            led = bool(LEAD_VERB.search(s.folded))
+            attended = bool(ATTEND.search(s.folded)) and not re.search(r"dipimpin|memimpin|\bpimpin", s.folded)
+            out.append(LeaderFound(person, full_role, place, _role_level(role, place), s, led and not attended,
+                                   attended))
     return out
 
 
@@ -224,7 +275,10 @@ def read_leader(found: list[LeaderFound]) -> tuple[Reading, LeaderFound | None]:
     if not found:
         return missing("tidak ada pemimpin (camat, bupati, wali kota, sekda, gubernur) yang disebut"), None
     led = [f for f in found if f.led]
-    best = (led or found)[0]
+    # who led before who is merely named, and who attended last: a "turut hadir" list never wins
+    rest = [f for f in found if not f.led and not f.attended] + [f for f in found if f.attended]
+    best = (led or rest)[0]
+    found = led + rest
     others = [{"name": f.name, "role": f.role} for f in (led or found)[1:]
               if (f.name, f.role) != (best.name, best.role)][:4]
     sure = bool(led) and len(best.name.split()) >= 2 and len({(f.name, f.role) for f in led}) == 1

@@ -30,16 +30,17 @@ KEC, KAB, PROV = "kecamatan", "kabupaten/kota", "provinsi"
 _NAME = r"((?:[A-Z][\w'’-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*))?(?:\s+(?:[A-Z][\w'’-]*))?)"
 _MARKERS = [  # (pattern, level, kab/kota kind, strength): strength 2 = the ceremony's subject
     (r"\bse-?\s?[Kk]ecamatan\s+", KEC, None, 2),
-    (r"\b(?:Kecamatan|KECAMATAN|Kec\.)\s*", KEC, None, 1),
+    # lower case too: "perangkat desa di kecamatan Leuwiliang" marks the level as well as the capital does
+    (r"\b(?:[Kk]ecamatan|KECAMATAN|Kec\.)\s*", KEC, None, 1),
     (r"\b(?:Camat|CAMAT)\s+", KEC, None, 1),
     (r"\b(?:Pemkab|Pemerintah\s+Kabupaten(?:\s*\(Pemkab\))?|se-?\s?[Kk]abupaten)\s+", KAB, "kabupaten", 2),
-    (r"\b(?:Kabupaten|KABUPATEN|Kab\.)\s*", KAB, "kabupaten", 1),
+    (r"\b(?:[Kk]abupaten|KABUPATEN|Kab\.)\s*", KAB, "kabupaten", 1),
     (r"\b(?:Bupati|BUPATI)\s+", KAB, "kabupaten", 1),
     (r"\b(?:Pemkot|Pemerintah\s+Kota(?:\s*\(Pemkot\))?|se-?\s?[Kk]ota)\s+", KAB, "kota", 2),
     (r"\b(?:Wali\s?[Kk]ota|Walkot)\s+", KAB, "kota", 1),
     (r"(?<![Ww]ali )(?<![Ww]ali)\b(?:Kota|KOTA)\s+", KAB, "kota", 1),
     (r"\b(?:Pemprov|Pemerintah\s+Provinsi(?:\s*\(Pemprov\))?|se-?\s?[Pp]rovinsi)\s+", PROV, None, 2),
-    (r"\b(?:Provinsi|PROVINSI|Prov\.)\s*", PROV, None, 1),
+    (r"\b(?:[Pp]rovinsi|PROVINSI|Prov\.)\s*", PROV, None, 1),
     (r"\b(?:Gubernur|GUBERNUR)\s+", PROV, None, 1),
 ]
 _MARKERS = [(re.compile(p + _NAME), lvl, kind, strength) for p, lvl, kind, strength in _MARKERS]

@@ -17,13 +17,16 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import geopandas as gpd
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from .. import settings
 from . import FOLDER_LEVEL, LEVELS
-from .display import lighten, simplify_level
-from .parse import ParseReport, parse_files
+# geopandas, shapely and the parser are imported where geometry is built or read: the gazetteer
+# (load_table) needs none of them, and ``extract`` answers in under a second (issue 21)
+if TYPE_CHECKING:
+    import geopandas as gpd
 from .source import fetch, files_for, manifest_digest, parse_provinces, read_manifest
 
 PARSER_VERSION = "2"  # 2: the lightened national files
@@ -97,6 +100,9 @@ def build(cfg: GeoConfig) -> BuildReport:
     entries = files_for(read_manifest(), list(cfg.provinces))
     local = fetch(entries, cfg.source, cfg.cache)
     wanted = set(cfg.provinces)
+    from .display import lighten, simplify_level
+    from .parse import ParseReport, parse_files
+
     report = ParseReport()
     frames: dict[str, gpd.GeoDataFrame] = {}
     for folder, level in FOLDER_LEVEL.items():
@@ -157,6 +163,10 @@ def load_level(cfg: GeoConfig, level: str, display: bool = False,
     """One level, full geometry (analysis) or display geometry (maps); ``national``: display
     geometry lightened for the whole-country view (:func:`dashboard.geo.display.lighten`);
     ``provinces`` keeps only the units of those provinces (what the maps draw)."""
+    import geopandas as gpd
+
+    from .display import lighten
+
     if level not in LEVELS:
         from ..errors import PetaError
         raise PetaError.single("level", level, f"one of: {', '.join(LEVELS)}")

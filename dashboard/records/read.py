@@ -127,6 +127,15 @@ class YamlFolder:
         return out
 
 
+# The origin an election added or corrected in the app has in messages (seeded ones keep their file's name).
+APP_CALENDAR_ORIGIN = "kalender"
+
+
+def load_text(text: str) -> Any:
+    """YAML text as stored in the database (safe loader, libyaml when available)."""
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - safe loader
+
+
 def read_calendar(root: Path) -> list[RawReport]:
     path = Path(root) / "elections.yaml"
     if not path.is_file():

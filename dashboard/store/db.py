@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from ..errors import PetaError
-from ..records.read import RawReport
+from ..records.read import APP_CALENDAR_ORIGIN, RawReport
 from .models import ChangeRow, DraftRow, ElectionRow, ReportRow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -238,7 +238,7 @@ def _refuse_unreadable_sqlite(url: str) -> None:
 
 
 ELECTION_PREFIX = "pemilihan:"  # how the history names an election (its rows change no report: number 0)
-FORM_ORIGIN = "kalender"       # the origin an election added or corrected in the app has in messages
+FORM_ORIGIN = APP_CALENDAR_ORIGIN  # the origin an election added or corrected in the app has in messages
 
 
 def _calendar_of(s: Session) -> list[RawReport]:

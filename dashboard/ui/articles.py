@@ -31,7 +31,7 @@ from .safe import bullets, md
 
 _FIELD_KEYS = ("a_override", "a_region", "a_date", "a_date_other", "a_elections", "a_kinds", "a_venue", "a_leader_name",
                "a_leader_role", "a_signatories", "a_witnesses", "a_categories", "a_commit_text", "a_readiness",
-               "a_notes", "a_reject_reason")
+               "a_notes", "a_reject_reason", "a_outlet", "a_published_rev")
 
 
 @st.cache_resource(show_spinner=False)
@@ -69,11 +69,21 @@ def _read_and_queue(gaz, user, lang: str) -> None:
         st.warning(t("art_nothing", lang))
         return
     # decode() refuses more than 5 MB per file, with its name
-    articles, failed = read_many(links, [(f.name, f.getvalue()) for f in files], pasted, published, fetch)
+    bar = st.progress(0.0, text=t("art_reading", lang, i=0, n="…", source=""))
+
+    def reading(done: int, total: int, source: str) -> None:  # a batch of twenty links shows where it is
+        bar.progress(done / max(total, 1) * 0.9, text=t("art_reading", lang, i=done + 1, n=total, source=source[:80]))
+
+    articles, failed = read_many(links, [(f.name, f.getvalue()) for f in files], pasted, published, fetch,
+                                 progress=reading)
     cal = Calendar.from_raw(_calendar())
     places = _places(gaz)
-    rows = [{"source": a.source, "url": a.url, "title": a.title, "article_text": a.text,
-             "draft": json.dumps(extract(a, gaz, cal, places).to_dict(), ensure_ascii=False)} for a in articles]
+    rows = []
+    for i, a in enumerate(articles):
+        bar.progress(0.9 + 0.1 * i / max(len(articles), 1), text=t("art_drafting", lang, i=i + 1, n=len(articles)))
+        rows.append({"source": a.source, "url": a.url, "title": a.title, "article_text": a.text,
+                     "draft": json.dumps(extract(a, gaz, cal, places).to_dict(), ensure_ascii=False)})
+    bar.empty()
     added, known = _store().add_drafts(user.name, rows) if rows else ([], [])
     # shown after the rerun that puts the new drafts in the queue above
     st.session_state["_a_report"] = (
@@ -133,6 +143,9 @@ def _prefill(row, d: dict) -> None:
         "a_venue": d["venue"]["value"] or "", "a_leader_name": leader.get("name", ""),
         "a_leader_role": leader.get("role", ""), "a_witnesses": d["witnesses"]["value"] or [],
         "a_categories": d["commitment_categories"]["value"] or [], "a_commit_text": "", "a_notes": "",
+        # the source as the page gave it; pasted text gives neither, and the reviewer must (issue 21 §3)
+        "a_outlet": d["article"].get("outlet") or "",
+        "a_published_rev": dt.date.fromisoformat(d["article"]["published"]) if d["article"].get("published") else None,
     })
 
 
@@ -193,6 +206,13 @@ def _caption(reading: dict, lang: str) -> None:
 
 def _form(row, d: dict, view, gaz, user, lang: str) -> None:
     cer = d["is_ceremony"]
+    # where the report comes from: the page's outlet and day, or the reviewer's when the page gives none
+    c1, c2 = st.columns(2)
+    c1.text_input(t("col_outlet", lang), key="a_outlet", disabled=bool(d["article"].get("outlet")))
+    c2.date_input(t("col_published", lang), key="a_published_rev", format="DD/MM/YYYY",
+                  disabled=bool(d["article"].get("published")), max_value=dt.date.today())
+    if not d["article"].get("outlet") or not d["article"].get("published"):
+        st.caption(t("art_source_needed", lang))
     if cer["value"] is False:
         st.warning(md(t("art_not_ceremony", lang, why="; ".join(cer.get("notes") or []))))
         st.checkbox(t("art_override", lang), key="a_override")
@@ -247,8 +267,10 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
     st.multiselect(_badge(t("categories", lang), d["commitment_categories"], lang), list(COMMITMENT_CATEGORIES),
                    key="a_categories", placeholder=t("choose", lang), format_func=lambda k: COMMITMENT_CATEGORIES[k].label(lang))
     st.text_area(t("art_commit_text", lang), key="a_commit_text", height=80)
-    ready = pd.DataFrame([{"percent": r["percent"], "measure": r.get("measure") or ""}
-                          for r in d["readiness"]["value"] or []], columns=["percent", "measure"])
+    # what was measured and on which day are the reviewer's to write: never the ceremony's day by default
+    ready = pd.DataFrame([{"percent": r["percent"], "measure": r.get("measure") or "", "as_of": pd.NaT}
+                          for r in d["readiness"]["value"] or []], columns=["percent", "measure", "as_of"])
+    ready["as_of"] = pd.to_datetime(ready["as_of"])
     st.markdown(md(_badge(t("readiness_figures", lang), d["readiness"], lang)))
     ready_out = st.data_editor(ready, key="a_readiness", num_rows="dynamic", width="stretch",
                                column_config=columns("readiness", lang, ready.columns))
@@ -298,7 +320,7 @@ def _save(row, d: dict, gaz, user, lang: str, region: str, picked: str, day, sig
             venue=ss.get("a_venue") or "", signatory_rows=sig_out.to_dict("records"),
             witnesses=ss.get("a_witnesses") or [], categories=ss.get("a_categories") or [],
             commitment_text=ss.get("a_commit_text") or "", readiness_rows=ready_out.to_dict("records"),
-            notes=ss.get("a_notes") or "")
+            notes=ss.get("a_notes") or "", outlet=ss.get("a_outlet") or "", published=ss.get("a_published_rev"))
         editing.save_draft(store, gaz, row.id, data, user, merge_into=ceremony_id if dups else None)
     except PetaError as exc:
         st.error(t("not_saved", lang) + "\n" + bullets(problem_text.lines(exc, lang)))
