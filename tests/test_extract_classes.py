@@ -154,3 +154,13 @@ def test_lower_case_kecamatan_marks_the_level(read):
 def test_a_province_in_the_election_name_does_not_lift_a_pemkab_ceremony(read):
     d = read("12-pemkab-pilgub.txt")  # "Jelang Pilgub Jawa Barat 2024, Pemkab Kuningan Gelar Apel"
     assert (d["region"]["value"], d["region"]["confidence"]) == ("32.08", "sure")
+
+
+def test_a_letters_date_in_the_ceremony_sentence_is_not_the_ceremonys(read):
+    d = read("14-tanggal-surat.txt")  # "Surat Edaran ... Nomor 800/456 tanggal 1 Oktober 2024, ASN ... Jumat (4/10/2024)"
+    assert (d["date"]["value"], d["date"]["confidence"]) == ("2024-10-04", "sure")
+
+
+def test_an_official_who_leads_by_name_alone_wins_over_the_one_who_attended(read):
+    d = read("15-nama-saja-memimpin.txt")  # "Hadir ... Bupati Bantul Agus Salim dan Sekda ... Rina Wulandari. Rina memimpin"
+    assert (_leader(d), d["region"]["value"]) == ("Rina Wulandari", "34.02")

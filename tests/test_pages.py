@@ -420,7 +420,9 @@ def test_import_and_history_pages_render(own_data):
     assert any("Masuk dulu" in i.value for i in at.info)
     at = open_page("riwayat", election="pilkada-2024")
     hist = at.dataframe[0].value
-    assert len(hist) == 5 and set(hist["Tindakan"]) == {"dari berkas data"}
+    # the calendar's two elections are seeded first (pemilihan:<id>), then the five ceremony files
+    assert len(hist) == 2 + 5 and set(hist["Tindakan"]) == {"dari berkas data"}
+    assert list(hist["ID upacara"][:2]) == ["pemilihan:pemilu-2024", "pemilihan:pilkada-2024"]
     # headed in Indonesian, times in WIB (stored in UTC), seed notes worded for the reader
     assert {"Waktu (WIB)", "ID upacara", "No. laporan"} <= set(hist.columns)
     assert all(n.startswith("dari berkas ") for n in hist["Catatan"])
@@ -485,10 +487,13 @@ def test_articles_page_five_links_reviewed_and_saved(own_data, article_server):
     assert any("Pilih salah satu" in e.value for e in at.error)
     at.radio(key="a_date").set_value("2024-11-08").run()
     at.button(key="a_save").click().run()
-    # served as plain text, the page has no publication date, so no election could be placed either
-    assert any("pemilihan" in e.value for e in at.error)
-    at.multiselect(key="a_elections").set_value(["pilkada-2024"]).run()
+    # served as plain text, the page has no publication date: the reviewer gives it (issue 21 §3) ...
+    assert any("tanggal terbit berita" in e.value for e in at.error), [e.value for e in at.error]
     at.date_input(key="a_published_rev").set_value(dt.date(2024, 11, 9)).run()
+    at.button(key="a_save").click().run()
+    # ... and without it no election could be placed either
+    assert any("pemilihan" in e.value for e in at.error), [e.value for e in at.error]
+    at.multiselect(key="a_elections").set_value(["pilkada-2024"]).run()
     at.button(key="a_save").click().run()
     assert any("Tersimpan dari berita" in s.value for s in at.success), [e.value for e in at.error]
     saved = [load(r.data) for r in store.rows(include_withdrawn=False) if r.region_code == "32.06.24"][0]

@@ -52,6 +52,9 @@ _WEEKDAY_ONLY = re.compile(r"\b" + _WD + r"\b")
 # words that mark a date as the vote's, or as a deadline, not the ceremony's
 _NOT_CEREMONY = re.compile(r"nanti|mendatang|akan datang|pemungutan suara|pencoblosan|hari h\b|hari pemilihan"
                            r"|jadwal|tahapan|masa kampanye|batas|hingga|sampai dengan|s\.d\.")
+# a date that belongs to something else in the sentence: a letter's date and number, an appointment
+_OTHER_DATE = re.compile(r"surat|edaran|nomor|\bno\.|keputusan|\bsk\b|dilantik|pelantikan|terhitung|sejak|"
+                         r"diterbitkan pada|ditetapkan")
 CEREMONY_WORDS = re.compile(
     r"ikrar|deklarasi|[pf]akta\s+integritas|penanda\s*-?\s*tangan|menandatangan|tandatangan|komitmen bersama"
     r"|apel|upacara|sosialisasi|kegiatan|acara|digelar|menggelar|dilaksanakan|berlangsung|bertempat")
@@ -111,7 +114,8 @@ def _found(sents: list[Sentence]) -> list[_Found]:
                 taken.append((m.start(), m.end()))
                 after = s.folded[m.end():m.end() + 40]
                 before = s.folded[max(0, m.start() - 40):m.start()]
-                excluded = "vote" if _NOT_CEREMONY.search(after) or _NOT_CEREMONY.search(before) else None
+                excluded = ("vote" if _NOT_CEREMONY.search(after) or _NOT_CEREMONY.search(before)
+                            else "a letter or an appointment" if _OTHER_DATE.search(before[-30:]) else None)
                 out.append(_Found(s, day, month, _year(m.group("y")), _weekday(m.group("wd")),
                                   bool(CEREMONY_WORDS.search(s.folded)), excluded))
     return out

@@ -268,6 +268,17 @@ def leaders(sents: list[Sentence], place_names: set[str]) -> list[LeaderFound]:
             attended = bool(ATTEND.search(s.folded)) and not re.search(r"dipimpin|memimpin|\bpimpin", s.folded)
             out.append(LeaderFound(person, full_role, place, _role_level(role, place), s, led and not attended,
                                    attended))
+    # named with a title in one sentence, leading in another by name alone ("Rina memimpin pembacaan
+    # ikrar", "dipimpin langsung Rina"): that official led
+    for f in out:
+        if f.led:
+            continue
+        words = [w for w in f.name.split() if len(w) >= 4]
+        for s in sents:
+            if any(re.search(rf"\b{re.escape(w)}\b(?:\s+\w+)?\s+(?:memimpin|pimpin)\b|(?:dipimpin|diawali)\s+"
+                             rf"(?:langsung\s+)?(?:oleh\s+)?{re.escape(w)}\b", s.text) for w in words):
+                f.led, f.attended = True, False
+                break
     return out
 
 
