@@ -42,7 +42,7 @@ pages = [
     st.Page("app_pages/riwayat.py", title=t("page_history", lg), icon=":material/history:", url_path="riwayat"),
 ]
 briefing = st.query_params.get("mode") == "briefing"
-if briefing:  # the Forkompinda display: one page, no navigation, no sidebar
+if briefing:  # the Forkopimda display: one page, no navigation, no sidebar
     pages = [st.Page("app_pages/briefing.py", title=t("briefing", lg), url_path="pengarahan", default=True)]
 if settings.get("PETA_LOGIN_TO_VIEW").lower() == "true" and current_user() is None:
     box(lg)  # viewing needs a login too: only the sign-in box until then

@@ -1,7 +1,13 @@
-"""Shared fixtures. Tests run against the real mirror in ../shared/geo and the records and
+"""Shared fixtures. Tests run against the real boundary files and the records and
 calendar in tests/fixtures/data (the seed records, written for the tests): never the shipped
 data/, which grows with real records and elections (issue 22). The geometry cache lives in a
-per-session temp dir."""
+per-session temp dir.
+
+The boundary files come from, in this order (issue 24): ``PETA_GEO_SOURCE`` when it is set (a
+folder holding the mirror, or the upstream address); else the mirror beside the checkout
+(``../shared/geo/wilayah_boundaries``); else the pinned upstream files, downloaded and checked
+against the manifest by the product's own path (``dashboard.geo.source``) when online. Only with
+none of these do the tests stop, saying which of the three to provide."""
 
 from __future__ import annotations
 
@@ -15,7 +21,12 @@ MIRROR = (ROOT.parent / "shared" / "geo" / "wilayah_boundaries").resolve()
 SEEDS = (ROOT.parent / "shared" / "seeds").resolve()
 DATA = ROOT / "tests" / "fixtures" / "data"
 
-os.environ.setdefault("PETA_GEO_SOURCE", str(MIRROR))
+GIVEN_SOURCE = os.environ.get("PETA_GEO_SOURCE")
+if not GIVEN_SOURCE and MIRROR.is_dir():
+    os.environ["PETA_GEO_SOURCE"] = str(MIRROR)
+# else: unset, the product's default, the pinned upstream address
+_source = os.environ.get("PETA_GEO_SOURCE", "")
+GEO_FOLDER = Path(_source) if _source and "://" not in _source and Path(_source).is_dir() else None  # the mirror in use
 os.environ["PETA_PROVINCES"] = "31,32,36"
 os.environ["PETA_DATA_DIR"] = str(DATA)
 os.environ.setdefault("PETA_SECRETS_FILE", str(ROOT / "tests" / "fixtures" / "no-secrets.toml"))
@@ -23,19 +34,30 @@ os.environ.setdefault("PETA_SECRETS_FILE", str(ROOT / "tests" / "fixtures" / "no
 
 @pytest.fixture(scope="session", autouse=True)
 def geo_cache(tmp_path_factory) -> Path:
-    if not MIRROR.is_dir():
-        pytest.exit(f"the boundary mirror is missing: expected {MIRROR} (../shared beside the checkout)", 2)
+    source = os.environ.get("PETA_GEO_SOURCE", "")
+    if source and "://" not in source and not Path(source).is_dir():
+        pytest.exit(f"PETA_GEO_SOURCE={source} is not a folder: " + _GEO_HELP, 2)
     cache = tmp_path_factory.mktemp("geo-cache")
     os.environ["PETA_CACHE_DIR"] = str(cache)
     return cache
+
+
+_GEO_HELP = ("the tests need the boundary files: set PETA_GEO_SOURCE to a folder holding the mirror, or put "
+             f"the mirror beside the checkout ({MIRROR}), or run online so the pinned upstream files are downloaded "
+             "and checked against geo/manifest.tsv")
 
 
 @pytest.fixture(scope="session")
 def geo_cfg(geo_cache):
     from dashboard.geo.store import GeoConfig, ensure
 
+    from dashboard.errors import PetaError
+
     cfg = GeoConfig.from_settings()
-    ensure(cfg)
+    try:
+        ensure(cfg)
+    except PetaError as exc:  # offline without a mirror: say which of the three to provide
+        pytest.exit(f"{exc.message}\n{_GEO_HELP}", 2)
     return cfg
 
 

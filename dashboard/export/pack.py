@@ -1,4 +1,4 @@
-"""The briefing pack: one PDF for a Forkompinda meeting or a report annex.
+"""The briefing pack: one PDF for a Forkopimda meeting or a report annex.
 
 Pages (16:9, 1920×1080 px = 1440×810 pt, projector- and slide-ready):
 cover with countdown and key numbers · map · readiness chart · readiness table ·

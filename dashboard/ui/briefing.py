@@ -1,4 +1,4 @@
-"""The briefing screen (``?mode=briefing``): a Forkompinda meeting's big display.
+"""The briefing screen (``?mode=briefing``): a Forkopimda meeting's big display.
 
 No sidebar, header or menus; full width, large type, high contrast, laid out for 1920×1080.
 It shows in turn the key numbers, the map, readiness and the timeline of the view in the
