@@ -14,6 +14,7 @@ TEXT: dict[str, tuple[str, str]] = {
                     "sendiri, lalu kategori komitmen, lalu nama.",
                     "Order: share reached (largest first), then units with a ceremony or readiness figure of "
                     "their own, then commitment categories, then name."),
+    "search_pick": ("Beberapa wilayah cocok: pilih satu", "Several regions match: pick one"),
     "page_calendar": ("Kalender pemilihan", "Election calendar"),
     "everywhere": ("Seluruh Indonesia", "All of Indonesia"),
     "voting_regions": ("Wilayah yang memilih", "Regions that vote"),

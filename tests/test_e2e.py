@@ -288,6 +288,10 @@ def test_briefing_screen_rotates_without_sidebar(browser, server):
         time.sleep(7)
         assert _current_view(page) == held
         assert "dijeda" in page.inner_text("body")
+        # Keluar returns to the dashboard in the same tab, on the same view (issue 24 §2)
+        page.click('[data-testid="b-exit"]')
+        page.wait_for_selector('[data-testid="stSidebar"]', timeout=60_000)
+        assert len(ctx.pages) == 1 and "mode=briefing" not in page.url and "region=32.01" in page.url
         assert not blocked, blocked
     finally:
         ctx.close()

@@ -246,6 +246,17 @@ def test_region_search_tolerates_spelling_and_names_a_miss():
     assert metric(at, "Kecamatan terjangkau") == "28 / 28"
     at.text_input(key="region_search").set_value("Xyzabc").run()
     assert any('"Xyzabc"' in c.value for c in at.sidebar.caption)
+    # issue 24 §3: "Bogor" is a kabupaten and a kota: both offered with their province, nothing opened
+    at.text_input(key="region_search").set_value("Bogor").run()
+    pick = at.radio(key="region_pick")
+    assert {"32.01", "32.71"} <= set(pick.options_values if hasattr(pick, "options_values") else pick.options) or \
+        {"Kabupaten Bogor, Jawa Barat", "Kota Bogor, Jawa Barat"} <= set(pick.options)
+    assert at.caption[0].value == "Kabupaten Lebak, Banten"  # still the region opened before
+    pick.set_value("32.71").run()
+    assert at.caption[0].value == "Kota Bogor, Jawa Barat"
+    # a near spelling is offered, not opened silently
+    at.text_input(key="region_search").set_value("Rancabungr").run()
+    assert at.caption[0].value == "Kota Bogor, Jawa Barat" and at.radio(key="region_pick").value is None
 
 
 def _html(at) -> str:

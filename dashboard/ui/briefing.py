@@ -69,6 +69,9 @@ CSS = """
 .b-dots span {display: inline-block; min-width: 2.2em; text-align: center; margin-left: .3em; padding: 0 .4em;
               border: 2px solid #08519c; border-radius: 6px; font-weight: 700;}
 .b-dots span.on {background: #08519c; color: #fff;}
+.b-exit {display: inline-block; padding: .45rem .9rem; border: 1px solid #b8c4d0; border-radius: .5rem;
+         color: #111 !important; text-decoration: none !important; white-space: nowrap; background: #fff;}
+.b-exit:hover {border-color: #08519c; color: #08519c !important;}
 </style>
 """
 
@@ -163,7 +166,10 @@ def _show(interval: int) -> None:
     c[1].button(t("resume" if ss.get("_b_paused") else "pause", lg), key="b_pause", on_click=_toggle_pause,
                 icon=":material/play_arrow:" if ss.get("_b_paused") else ":material/pause:")
     c[2].button(t("next", lg), key="b_next", on_click=_go, args=(1,), icon=":material/skip_next:")
-    c[3].link_button(t("exit_briefing", lg), controls.link(view), icon=":material/close:")
+    # a plain link in this page, not st.link_button (which opens a new tab and leaves the briefing
+    # cycling in the old one): Keluar returns to the dashboard in the same tab, on the same view
+    c[3].html(f'<a class="b-exit" data-testid="b-exit" href="{html.escape(controls.link(view))}">'
+              f'✕ {html.escape(t("exit_briefing", lg))}</a>')
 
 
 def run() -> None:

@@ -111,11 +111,32 @@ def _on_level(i: int) -> None:
 
 
 def _on_search(gaz: Gazetteer) -> None:
-    text = st.session_state.get("region_search", "")
+    """One region named exactly: open it. Several ("Bogor": the kabupaten and the kota), or only
+    near spellings ("Rancabungr"): list them, each with its province, and let the user pick (never
+    open a guess silently)."""
+    from ..regions import parse_query
+
+    ss = st.session_state
+    text = ss.get("region_search", "")
     hits = gaz.search(text) if text.strip() else []
-    st.session_state["_search_miss"] = text.strip() if text.strip() and not hits else ""
-    if hits:
-        set_region(hits[0].code)
+    ss["_search_miss"] = text.strip() if text.strip() and not hits else ""
+    ss["_search_choices"] = []
+    if not hits:
+        return
+    key = parse_query(text)[0]
+    exact = [h for h in hits if gaz.table.at[h.code, "key"] == key]
+    if len(exact) == 1:
+        set_region(exact[0].code)
+    else:
+        ss["_search_choices"] = [h.code for h in (exact or hits)][:8]
+        ss.pop("region_pick", None)
+
+
+def _on_pick() -> None:
+    chosen = st.session_state.get("region_pick")
+    if chosen:
+        st.session_state["_search_choices"] = []
+        set_region(chosen)
 
 
 def current(gaz: Gazetteer, calendar) -> View:
@@ -165,6 +186,9 @@ def sidebar(gaz: Gazetteer, calendar) -> View:
                       on_change=_on_search, args=(gaz,))
         if ss.get("_search_miss"):
             st.caption(t("no_match", lg, q=ss["_search_miss"]))
+        if ss.get("_search_choices"):
+            st.radio(t("search_pick", lg), ss["_search_choices"], key="region_pick", index=None,
+                     format_func=gaz.path_label, on_change=_on_pick)
         region = ss.get("region") or ""
         parts = region.split(".") if region else []
         prefixes = [".".join(parts[: i + 1]) for i in range(len(parts))]
