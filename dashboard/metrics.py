@@ -44,6 +44,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import codes as code_rules
 from .records.tables import Records
 from .records.vocab import BINDING_KINDS, COMMITMENT_CATEGORIES, LEADERS, PEMDA_WIDE_GROUP
 from .regions import Gazetteer, Region
@@ -62,9 +63,7 @@ def votes_in(region: str | None, regions) -> bool:
     ``regions`` (None or empty: everywhere): Indonesia only in an election held everywhere, a
     region when it lies in (or is) one of the election's regions. Jawa Timur does not vote as a
     whole in Kab. Magetan's PSU; Kab. Magetan and its kecamatan do."""
-    if not isinstance(regions, (list, tuple)) or not regions:
-        return True
-    return region is not None and any(region == r or region.startswith(r + ".") for r in regions)
+    return code_rules.within_any(region, regions)
 
 
 def default_election(calendar, today: dt.date | None = None, region: str | None = None) -> str:
@@ -129,9 +128,9 @@ def held_mask(codes: pd.Series, regions: list[str] | None) -> pd.Series:
     if not regions:
         return pd.Series(True, index=codes.index)
     mask = pd.Series(False, index=codes.index)
-    for r in regions:
-        mask |= (codes == r) | codes.str.startswith(r + ".") | pd.Series(
-            [r.startswith(c + ".") for c in codes], index=codes.index)
+    for r in regions:  # inside a listed region, or containing one
+        mask |= code_rules.within_mask(codes, r) | pd.Series([code_rules.within(r, c) for c in codes],
+                                                            index=codes.index)
     return mask
 
 
@@ -237,7 +236,7 @@ class _Index:
 def _leader_kind(code: str, level: str) -> str:
     if level == "desa/kelurahan":
         # Kemendagri: the 4-digit village part starts with 1 for kelurahan, 2 for desa.
-        return "kelurahan" if code.rsplit(".", 1)[1].startswith("1") else "desa"
+        return "kelurahan" if code_rules.is_kelurahan(code) else "desa"
     return level
 
 
@@ -400,10 +399,8 @@ def coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
     cols = ["code", "name", "label", "level", "state", "own_state", "share", "sub_units", "sub_covered",
             "own_ids", "direct_ids", "leadership_ids", "pemda_ids", "within_ids", "undated_ids", "reach_ids"]
     units = units[cols]
-    scope = parent_code + "." if parent_code else ""
     undated = [cid for cid, region in zip(idx.undated["id"], idx.undated["region_code"])
-               if not parent_code or region == parent_code or region.startswith(scope)
-               or parent_code.startswith(region + ".")]
+               if not parent_code or code_rules.related(region, parent_code)]
     kecamatan = kec if len(units) and units["level"].iloc[0] in AGGREGATE_LEVELS else None
     return Coverage(parent, election_id, as_of, units, undated, parent_unit, kecamatan)
 
@@ -517,9 +514,7 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
     end = until or day or dt.date.today()
     cer = records.for_election(election_id)
     if parent_code:
-        p = parent_code
-        cer = cer[(cer["region_code"] == p) | cer["region_code"].str.startswith(p + ".")
-                  | cer["region_code"].map(lambda r: p.startswith(r + "."))]
+        cer = cer[[code_rules.related(r, parent_code) for r in cer["region_code"]]]
     dated = cer[cer["date"].notna() & (cer["date"] <= pd.Timestamp(end))].sort_values("date")
     events = dated.assign(h=[(day - d.date()).days if day else None for d in dated["date"]])
     dates = [pd.Timestamp(d) for d in sorted({d.date() for d in dated["date"]} | {end})]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import codes
 from .errors import PetaError
 from .geo import LEVELS
 
@@ -82,7 +83,7 @@ class Region:
     @property
     def is_kelurahan(self) -> bool:
         # Kemendagri: the 4-digit village part starts with 1 for kelurahan, 2 for desa.
-        return self.level == "desa/kelurahan" and self.code.rsplit(".", 1)[1].startswith("1")
+        return self.level == "desa/kelurahan" and codes.is_kelurahan(self.code)
 
 
 class Gazetteer:
@@ -123,9 +124,7 @@ class Gazetteer:
 
     def ancestors(self, code: str) -> list[Region]:
         """From the province down to the parent of ``code`` (only those in the data)."""
-        parts = code.split(".")
-        codes = [".".join(parts[:i]) for i in range(1, len(parts))]
-        return [self.get(c) for c in codes if c in self]
+        return [self.get(c) for c in codes.ancestors(code) if c in self]
 
     def descendants(self, code: str, level: str) -> pd.DataFrame:
         t = self.table
@@ -204,8 +203,8 @@ class Gazetteer:
             starts = starts[~starts.index.duplicated()]
         close = difflib.get_close_matches(key, pool["key"].unique().tolist(), n=limit, cutoff=0.75)
         near = pool[pool["key"].isin(close) & ~pool.index.isin(starts.index)]
-        codes = list(starts.sort_values(["rank", "code"]).index) + list(near.index)
-        return [self.get(c) for c in codes[:limit]]
+        found = list(starts.sort_values(["rank", "code"]).index) + list(near.index)
+        return [self.get(c) for c in found[:limit]]
 
     def _parent_label(self, code: str) -> str:
         parent = self.table.loc[code, "parent"]

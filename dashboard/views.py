@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import fmt, metrics
+from . import codes, fmt, metrics
 from .errors import PetaError
 from .i18n import level_label, level_plural, own_label, state_label, t
 from .records.tables import Records
@@ -104,8 +104,7 @@ def filter_ceremonies(records: Records, election_id: str, region: str | None, ki
     it, or above it), optionally of some kinds and containing ``text`` anywhere in the row."""
     cer = records.for_election(election_id)
     if region:
-        r = region
-        cer = cer[[code == r or code.startswith(r + ".") or r.startswith(code + ".") for code in cer["region_code"]]]
+        cer = cer[[codes.related(code, region) for code in cer["region_code"]]]
     ids = list(cer["id"])
     if kinds:
         have = set(records.kinds.loc[records.kinds["kind"].isin(kinds), "ceremony_id"])

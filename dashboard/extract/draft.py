@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .. import codes
 from ..abbreviations import ABBREVIATIONS
 from ..records.read import RawReport
 from ..regions import Gazetteer
@@ -104,8 +105,7 @@ def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, re
             parents = {e["id"] for e in pool}
             pool += [e for e in cal.entries if e.get("part_of") in parents]
         if region:
-            pool = [e for e in pool if not e["regions"] or any(region == r or region.startswith(r + ".")
-                                                               or r.startswith(region + ".") for r in e["regions"])]
+            pool = [e for e in pool if codes.related_any(region, e["regions"])]
         if not pool:
             notes.append(f"tidak ada pemilihan jenis {kind} di kalender")
             continue

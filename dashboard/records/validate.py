@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from .. import codes
 from ..errors import Problem
 from ..geo import LEVELS, level_of_code
 from ..regions import Gazetteer
@@ -103,7 +104,7 @@ def _known(value: Any, table) -> bool:
 def _holds(code: str, regions: list[str]) -> bool:
     """A region takes part in an election held in ``regions`` when it lies inside one of them or
     contains one (a provincial ceremony for a kabupaten's election)."""
-    return any(code == r or code.startswith(r + ".") or r.startswith(code + ".") for r in regions)
+    return codes.related_any(code, regions)
 
 
 def validate_report(report: RawReport, gazetteer: Gazetteer, elections: dict[str, list[str] | None],

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import codes
 from ..errors import PetaError, Problem
 from ..records.read import RawReport
 from ..records.tables import load_records
@@ -26,7 +27,7 @@ class User:
     region: str = ""  # "" = every region; else a code: the user writes only there and below
 
     def may_write(self, region_code: str) -> bool:
-        return not self.region or region_code == self.region or region_code.startswith(self.region + ".")
+        return not self.region or codes.within(region_code, self.region)
 
 
 def check_access(user: User | None, region_code: str, record: str | None = None) -> None:

@@ -1,0 +1,28 @@
+"""Issue 25: the Kemendagri code rules live in one module; each rule as the README states it."""
+
+import pandas as pd
+
+from dashboard import codes
+
+
+def test_levels_parents_and_ancestors():
+    assert [codes.level(c) for c in ("32", "32.01", "32.01.01", "32.01.01.1006")] == list(codes.LEVELS)
+    assert codes.parent("32.01.01") == "32.01" and codes.parent("32") is None
+    assert codes.ancestors("32.01.01.1006") == ["32", "32.01", "32.01.01"] and codes.ancestors("32") == []
+
+
+def test_inside_and_containing():
+    assert codes.within("32.01.01", "32.01") and codes.within("32.01", "32.01") and codes.within("32.01", None)
+    assert not codes.within("32.010", "32.01")  # a prefix of digits is not a parent: 32.010 is not in 32.01
+    assert not codes.within("32.01", "32.01.01")
+    assert codes.related("32", "32.01.01") and codes.related("32.01.01", "32") and not codes.related("32.01", "32.02")
+    assert codes.within_any("32.01.05", ["32.01", "36.02"]) and not codes.within_any("32", ["32.01"])
+    assert codes.within_any(None, None) and not codes.within_any(None, ["32.01"])  # Indonesia votes only everywhere
+    assert codes.related_any("32", ["32.01"]) and not codes.related_any("33", ["32.01"])
+    mask = codes.within_mask(pd.Series(["32.01", "32.01.01", "32.010", "36.02"]), "32.01")
+    assert list(mask) == [True, True, False, False]
+
+
+def test_kelurahan_or_desa():
+    assert codes.is_kelurahan("32.01.01.1006") and not codes.is_kelurahan("32.01.34.2001")
+    assert not codes.is_kelurahan("32.01.01")
