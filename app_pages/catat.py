@@ -5,7 +5,7 @@ from dashboard.ui import account, entry, page
 
 view, gaz, rec, version = page.setup()
 page.heading("page_entry", view, gaz)
-user = account.box(view.lang)
+user = account.box(view.lang, main=True)
 if user is None:
     st.info(t("login_needed", view.lang))
 else:

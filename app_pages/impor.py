@@ -6,7 +6,7 @@ from dashboard.ui import account, importing, page
 
 view, gaz, rec, version = page.setup()
 page.heading("page_import", view, gaz)
-user = account.box(view.lang)
+user = account.box(view.lang, main=True)
 # the template's example and code list follow the signed-in user's region (else the one in view)
 where = (user.region if user else None) or view.region
 importing.templates(gaz, metrics.elections_in(rec.calendar, where), where, view.election, view.lang)

@@ -9,7 +9,7 @@ page.heading("page_calendar", view, gaz)
 st.caption(t("calendar_intro", view.lang))
 # a table, not a grid: a calendar is a few rows, and every name, region list and source wraps whole
 st.table(calendar_rows(rec.calendar, gaz, view.lang), hide_index=True, border="horizontal")
-user = account.box(view.lang)
+user = account.box(view.lang, main=True)
 if user is None:
     st.info(t("calendar_login", view.lang))
 elif user.region:

@@ -128,7 +128,9 @@ def test_missing_file_and_unreachable_source(tmp_path):
 def test_second_load_reads_cache_without_parsing(geo_cfg, monkeypatch):
     def boom(*a, **k):
         raise AssertionError("SQL parsed again")
-    monkeypatch.setattr(store, "parse_files", boom)
+    from dashboard.geo import parse
+
+    monkeypatch.setattr(parse, "parse_files", boom)  # store imports the parser only when it builds
     report = store.ensure(geo_cfg)
     assert report.built is False
     assert len(store.load_level(geo_cfg, "kecamatan")) == report.features["kecamatan"]
@@ -175,7 +177,7 @@ def test_national_geometry_comes_lightened_from_the_cache(geo_cfg, monkeypatch):
 
     def no_lighten(gdf):
         raise AssertionError("lightened at load time")
-    monkeypatch.setattr(store, "lighten", no_lighten)
+    monkeypatch.setattr(display, "lighten", no_lighten)  # store imports it only when it reads geometry
     assert len(store.load_level(geo_cfg, "kabupaten/kota", national=True, provinces=("32", "36"))) == 35
     with pytest.raises(AssertionError, match="load time"):  # kecamatan are never drawn nationally: not prebuilt
         store.load_level(geo_cfg, "kecamatan", national=True)

@@ -24,10 +24,13 @@ def _sign_in() -> None:
     st.session_state["_login_failed"] = user is None
 
 
-def box(lang: str) -> User | None:
-    """The sign-in box in the sidebar; returns the signed-in user (or None)."""
+def box(lang: str, main: bool = False) -> User | None:
+    """The sign-in box, in the sidebar; returns the signed-in user (or None). ``main``: a page that
+    needs a sign-in (Catat, Dari berita, Impor, Kalender) offers it in the page itself while nobody
+    is signed in, where the user is looking, not below the fold of the sidebar."""
     user = current_user()
-    with st.sidebar:
+    place = st.container(border=True) if main and user is None else st.sidebar
+    with place:
         st.markdown(f"**{t('account', lang)}**")
         if user:
             where = _region_name(user.region) if user.region else t("all_regions", lang)
