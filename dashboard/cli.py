@@ -345,7 +345,7 @@ def cmd_extract(args) -> int:
     if args.url and len(args.sources) > 1:
         raise PetaError.single("--url", args.url, "one source when --url is given (it names that source's address)")
     root = Path(args.data or settings.get("PETA_DATA_DIR"))
-    gaz = context.gazetteer()
+    gaz = context.gazetteer_quick()
     cal, places = Calendar.from_raw(_calendar_for_drafts(root)), PlaceIndex(gaz)
     drafts, failed = [], 0
     for source in args.sources:

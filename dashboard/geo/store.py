@@ -54,7 +54,7 @@ class GeoConfig:
     @property
     def key(self) -> str:
         # display settings are part of the key: re-tuning them rebuilds the cache
-        from .display import NATIONAL_MIN_PART_AREA, NATIONAL_PRECISION, NATIONAL_TOLERANCE, PRECISION, TOLERANCE
+        from .tuning import NATIONAL_MIN_PART_AREA, NATIONAL_PRECISION, NATIONAL_TOLERANCE, PRECISION, TOLERANCE
         h = hashlib.sha256(f"{manifest_digest()}|{','.join(self.provinces)}|{PARSER_VERSION}|"
                            f"{sorted(TOLERANCE.items())}|{PRECISION}|{NATIONAL_MIN_PART_AREA}|"
                            f"{NATIONAL_PRECISION}|{NATIONAL_TOLERANCE}".encode())
