@@ -283,3 +283,71 @@ def test_pages_say_the_same(monkeypatch):
     at.switch_page("app_pages/kesiapan.py").run()
     table = at.dataframe[0].value
     assert list(table["Kode"][:2]) == ["32.01.01", "32.01.34"] and any("Urutan" in c.value for c in at.caption)
+
+
+@pytest.fixture(scope="module")
+def empty_store(gaz, tmp_path_factory):
+    """A store with the schema and the test calendar and no report: each page case starts from a
+    copy of it (migrating a new database for every case would cost most of the case's time)."""
+    import os
+
+    from dashboard import context
+
+    folder = tmp_path_factory.mktemp("empty")
+    (folder / "ceremonies").mkdir()
+    (folder / "elections.yaml").write_text((DATA / "elections.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    url = os.environ.pop("PETA_DB_URL", None)
+    try:
+        context.seed(context.store(folder), gaz, folder)
+    finally:
+        if url is not None:
+            os.environ["PETA_DB_URL"] = url
+    return folder / "peta.db"
+
+
+@settings(max_examples=int(__import__("os").environ.get("PETA_AGREEMENT_PAGE_EXAMPLES", 200)), deadline=None,
+          derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                                   HealthCheck.data_too_large])
+@given(data=st.data())
+def test_the_pages_show_the_same_figures(data, gaz, places, calendar, tmp_path_factory, empty_store):
+    """The generated record sets through the pages themselves (AppTest): Ringkasan's tiles say what
+    the Report says, for each of the 200 cases (a data folder and a store of its own each)."""
+    import os
+
+    import yaml
+    from streamlit.testing.v1 import AppTest
+
+    reports, region = data.draw(record_sets(places))
+    folder = tmp_path_factory.mktemp("data")
+    (folder / "ceremonies").mkdir()
+    (folder / "elections.yaml").write_text((DATA / "elections.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    for r in reports:
+        (folder / "ceremonies" / r.origin).write_text(yaml.safe_dump(r.data, allow_unicode=True), encoding="utf-8")
+    import shutil
+
+    shutil.copyfile(empty_store, folder / "peta.db")
+    records = load_records(_Reports(reports), gaz, calendar)
+    s = Report(records, gaz, ELECTION, region, DAY, "id").summary
+    before = {k: os.environ.get(k) for k in ("PETA_DATA_DIR", "PETA_DB_URL")}
+    os.environ["PETA_DATA_DIR"] = str(folder)
+    os.environ.pop("PETA_DB_URL", None)
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params.update({"election": ELECTION, "as_of": DAY.isoformat(), **({"region": region} if region else {})})
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        tiles = {m.label: m.value for m in at.metric}
+        assert tiles[t("units_covered", "id", level=s.unit_level)] == f"{s.covered} / {s.total}"
+        assert tiles[t("ceremonies_short", "id")] == str(s.n_ceremonies)
+        label, value, whose, _ = views.readiness_tile(s, "id")
+        assert tiles[label] == value
+        shown = "\n".join(m.value for m in at.markdown).replace("\\", "")
+        assert f"**{fmt.pct(s.share, 'id', share=True)}**" in shown
+        if s.latest_readiness is not None:
+            assert whose in shown
+    finally:
+        for k, v in before.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v

@@ -164,3 +164,32 @@ def test_a_letters_date_in_the_ceremony_sentence_is_not_the_ceremonys(read):
 def test_an_official_who_leads_by_name_alone_wins_over_the_one_who_attended(read):
     d = read("15-nama-saja-memimpin.txt")  # "Hadir ... Bupati Bantul Agus Salim dan Sekda ... Rina Wulandari. Rina memimpin"
     assert (_leader(d), d["region"]["value"]) == ("Rina Wulandari", "34.02")
+
+
+def test_one_officials_statement_about_himself_is_not_a_ceremony(read):
+    d = read("16-pernyataan-pribadi.txt")  # "... mendeklarasikan dirinya netral ... saat ditemui wartawan"
+    assert d["is_ceremony"]["value"] is False and d["kinds"]["value"] is None
+
+
+def test_a_sheet_drafted_from_text_without_outlet_is_refused_by_the_import_with_the_field_named(tmp_path):
+    """Issue 21 §3 in the CLI: the draft sheet leaves the outlet empty (never "teks" or "-"), and the
+    import refuses the row naming the outlet, writing nothing."""
+    from openpyxl import load_workbook
+
+    sheet = tmp_path / "draf.xlsx"
+    text = (CLASSES / "03-menyelenggarakan.txt").read_bytes()
+    env = {**__import__("os").environ, "PETA_DATA_DIR": str(tmp_path / "data")}
+    import shutil
+
+    shutil.copytree(DATA, tmp_path / "data", ignore=shutil.ignore_patterns("peta.db*"))
+    out = subprocess.run([sys.executable, "-m", "dashboard", "extract", "-", "--sheet", str(sheet),
+                          "--published", "2024-09-03"], input=text, capture_output=True, cwd=ROOT, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr.decode()
+    ws = load_workbook(sheet).active
+    heads = [c.value for c in ws[1]]
+    row = dict(zip(heads, [c.value for c in ws[2]]))
+    outlet_col = next(h for h in heads if h and "outlet" in h.lower() or h and "media" in h.lower())
+    assert row[outlet_col] in (None, "")
+    out = subprocess.run([sys.executable, "-m", "dashboard", "import", str(sheet)], capture_output=True, cwd=ROOT,
+                         env=env, timeout=300)
+    assert out.returncode == 2 and "outlet" in out.stderr.decode()

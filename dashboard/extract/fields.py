@@ -68,7 +68,10 @@ NOT_THIS_KIND = {
     "upacara": re.compile(r"(?:usai|seusai|setelah|selepas|sebelum)\s+(?:\w+\s+)?upacara|upacara\s+(?:\w+\s+)?"
                           r"(?:peringatan|hut\b|hari\b|bendera|kemerdekaan|pengibaran|hari jadi)"),
     "komitmen_bersama": re.compile(r"(?:sebagai|bentuk|wujud|tanda)\s+(?:\w+\s+)?komitmen\s+bersama"),
-    "deklarasi": re.compile(r"deklarasi\s+(?:\w+\s+)?(?:pasangan|paslon|calon|kampanye|dukungan|pemenangan)"),
+    # ... and one official's statement about himself ("mendeklarasikan dirinya netral") is no ceremony
+    "deklarasi": re.compile(r"deklarasi\s+(?:\w+\s+)?(?:pasangan|paslon|calon|kampanye|dukungan|pemenangan)"
+                            r"|deklarasikan\s+(?:diri|dirinya|secara pribadi)"),
+    "ikrar": re.compile(r"ikrar\w*\s+(?:diri|dirinya|secara pribadi)"),
     "apel": re.compile(r"apel\s+(?:\w+\s+)?(?:kampanye|akbar pasangan|siaga|pasukan)"),
 }
 # A sentence that forbids or appeals, not one that reports: "ASN dilarang menghadiri deklarasi ..."
