@@ -26,4 +26,4 @@ figs = rep.figures
 if figs.empty:
     st.info(t("none_reported", lg))
 else:
-    st.dataframe(views.figure_rows(figs, lg), hide_index=True, width="stretch", key="figures_table")
+    st.dataframe(views.figure_rows(figs, lg, rec), hide_index=True, width="stretch", key="figures_table")

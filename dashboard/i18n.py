@@ -196,6 +196,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ceremonies_title": ("Daftar upacara komitmen dan sumbernya", "Commitment ceremonies and their sources"),
     "pack_title": ("Bahan pengarahan netralitas ASN", "ASN neutrality briefing"),
     "ceremony_ids": ("ID upacara", "Ceremony ids"),
+    "ceremony_word": ("Upacara", "Ceremony"),
     "share_reached": ("Bagian terjangkau", "Share reached"),
     "share_pct": ("Bagian terjangkau (%)", "Share reached (%)"),
     "kec_covered": ("Kecamatan terjangkau", "Districts reached"),

@@ -344,15 +344,18 @@ def readiness_rows(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def figure_rows(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Reported readiness figures with date and sources, as shown."""
+def figure_rows(figures: pd.DataFrame, lang: str, records: Records) -> pd.DataFrame:
+    """Reported readiness figures as shown: the unit each was reported for by name, its date, what
+    was measured, the sources, and the ceremony it was reported at by place, date and kind (ids are
+    for the exports and the CLI)."""
+    names = ceremony_names(records, list(figures["ceremony_id"]), lang)
     return pd.DataFrame({
         t("date", lang): [fmt.date_long(d, lang) for d in figures["as_of"]],
-        t("code", lang): figures["region_code"],
+        t("unit", lang): [_unit_label(records, c) for c in figures["region_code"]],
         t("measure", lang): figures["measure"],
         t("reported_pct", lang): [fmt.pct(p, lang) for p in figures["percent"]],
         t("sources", lang): figures["sources"],
-        "ceremony_id": figures["ceremony_id"],
+        t("ceremony_word", lang): [names.get(c, c) for c in figures["ceremony_id"]],
     })
 
 

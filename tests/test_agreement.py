@@ -283,6 +283,10 @@ def test_pages_say_the_same(monkeypatch):
     at.switch_page("app_pages/kesiapan.py").run()
     table = at.dataframe[0].value
     assert list(table["Kode"][:2]) == ["32.01.01", "32.01.34"] and any("Urutan" in c.value for c in at.caption)
+    figures = at.dataframe[1].value  # every reported figure: its unit and ceremony by name, not by id
+    assert "ceremony_id" not in figures.columns and list(figures["Wilayah"]) == ["Kec. Cibinong"]
+    assert figures["Upacara"].iloc[0].startswith("Kec. Cibinong · 12 Nov 2024")
+    assert not any(re.search(r"\b[a-z]+-\d{4}-\d{2}-\d{2}\b", str(v)) for v in figures.to_numpy().ravel())
 
 
 @pytest.fixture(scope="module")
