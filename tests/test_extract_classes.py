@@ -193,3 +193,15 @@ def test_a_sheet_drafted_from_text_without_outlet_is_refused_by_the_import_with_
     out = subprocess.run([sys.executable, "-m", "dashboard", "import", str(sheet)], capture_output=True, cwd=ROOT,
                          env=env, timeout=300)
     assert out.returncode == 2 and "outlet" in out.stderr.decode()
+
+
+def test_a_group_noun_after_a_title_is_not_a_person(read):
+    d = read("17-kata-kelompok.txt")  # "dibacakan bersama Camat Perangkat Desa"
+    assert _leader(d) == "Dadan Ramdani"
+    assert all(a["name"] != "Perangkat Desa" for a in d["leader"].get("alternatives", []))
+
+
+def test_two_candidate_dates_are_offered_and_never_sure(read):
+    d = read("18-dua-tanggal.txt")  # the ASN signed on Monday, the kepala desa on Thursday
+    assert d["date"]["confidence"] == "check" and d["date"]["value"] == "2024-10-21"
+    assert d["date"]["alternatives"] == ["2024-10-24"]
