@@ -314,7 +314,7 @@ def _calendar_for_drafts(root: Path):
     and ``extract`` answers in under a second (issue 21)."""
     import sqlite3
 
-    from .records.read import APP_CALENDAR_ORIGIN, RawReport, load_text, read_calendar
+    from .records.read import read_calendar, stored_election
 
     url = context.db_url(root)
     if url.startswith("sqlite:///"):
@@ -326,7 +326,7 @@ def _calendar_for_drafts(root: Path):
                 rows = conn.execute("SELECT origin, data FROM elections ORDER BY id").fetchall()
         except sqlite3.Error:  # an older store without the table, or one being migrated: the file
             return read_calendar(root)
-        stored = [RawReport(o[5:] if o.startswith("file:") else APP_CALENDAR_ORIGIN, load_text(d)) for o, d in rows]
+        stored = [stored_election(o, d) for o, d in rows]
         return stored or read_calendar(root)
     stored = context.store(root).calendar()
     return stored or read_calendar(root)

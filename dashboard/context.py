@@ -90,13 +90,6 @@ def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None) -> dict[str, in
     return counts
 
 
-def calendar(st, gaz: Gazetteer, data_dir: str | Path | None = None):
-    """The election calendar as stored (seeded from ``elections.yaml`` first, with the ceremony
-    files): what the pages, the checks and the import use."""
-    seed(st, gaz, data_dir)
-    return st.calendar()
-
-
 def _folder_stamp(root: Path) -> tuple[int, str]:
     """(number of curated files, a digest of their names, sizes and modification times).
 

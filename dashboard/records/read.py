@@ -136,6 +136,12 @@ def load_text(text: str) -> Any:
     return yaml.load(text, Loader=_LOADER)  # noqa: S506 - safe loader
 
 
+def stored_election(origin: str, text: str) -> RawReport:
+    """A calendar row of the store as the loader reads it: a seeded entry keeps its file's name
+    as origin (messages read as they did with the file), one added in the app is "kalender"."""
+    return RawReport(origin[5:] if origin.startswith("file:") else APP_CALENDAR_ORIGIN, load_text(text))
+
+
 def read_calendar(root: Path) -> list[RawReport]:
     path = Path(root) / "elections.yaml"
     if not path.is_file():

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from ..errors import PetaError
-from ..records.read import APP_CALENDAR_ORIGIN, RawReport
+from ..records.read import APP_CALENDAR_ORIGIN, RawReport, stored_election
 from .models import ChangeRow, DraftRow, ElectionRow, ReportRow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -245,7 +245,7 @@ def _calendar_of(s: Session) -> list[RawReport]:
     """The stored calendar as the loader reads it; seeded entries keep their file's name as origin
     (messages read as they did with the file)."""
     rows = s.execute(select(ElectionRow.origin, ElectionRow.data).order_by(ElectionRow.id)).all()
-    return [RawReport(origin[5:] if origin.startswith("file:") else FORM_ORIGIN, load(data)) for origin, data in rows]
+    return [stored_election(origin, data) for origin, data in rows]
 
 
 class Store:

@@ -22,7 +22,7 @@ from ..regions import Gazetteer
 from ..store import editing, formdata
 from ..store.db import load
 from . import cache
-from .entry import _table, _typed, columns
+from .entry import columns, edited_table, typed_frame
 from .safe import bullets
 
 FIELDS = ["id", "name", "name_en", "planned", "date", "year", "regions", "part_of", "kind", "note", "sources"]
@@ -97,7 +97,7 @@ def form(gaz: Gazetteer, calendar: pd.DataFrame, user, lang: str) -> None:
                      format_func=lambda k: t(f"ekind_{k}", lang) if k else "–")
         st.text_area(t("notes", lang), key="k_note")
         st.markdown(f"**{t('sources_required', lang)}**")
-        st.data_editor(_typed(st.session_state["k_sources"]), key="k_sources_ed", num_rows="dynamic", width="stretch",
+        st.data_editor(typed_frame(st.session_state["k_sources"]), key="k_sources_ed", num_rows="dynamic", width="stretch",
                        column_config=columns("sources", lang, only=formdata.ELECTION_SOURCE_COLUMNS))
         submitted = st.form_submit_button(t("save", lang), type="primary")
     if submitted:
@@ -106,7 +106,7 @@ def form(gaz: Gazetteer, calendar: pd.DataFrame, user, lang: str) -> None:
 
 def _submit(gaz: Gazetteer, user, base, lang: str) -> None:
     values = {k: st.session_state.get(f"k_{k}") for k in FIELDS}
-    values["sources"] = _table("sources", prefix="k")
+    values["sources"] = edited_table("sources", prefix="k")
     if base:
         values["id"] = base[0]
     if not values.get("part_of"):

@@ -101,7 +101,7 @@ def _columns(kind: str, lang: str) -> dict:
             "archive": text("col_archive"), "note": text("col_note")}
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+def typed_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Column types the editor can edit even when a column is all empty (which pandas makes float)."""
     out = frame.copy()
     for col in out.columns:
@@ -171,7 +171,7 @@ def form(view, gaz, user, lang: str) -> None:
         c1.text_input(t("leader_name", lang), key="f_leader_name")
         c2.text_input(t("leader_role", lang), key="f_leader_role")
         st.markdown(f"**{t('signatories', lang)}**")
-        st.data_editor(_typed(st.session_state["f_signatories"]), key="f_signatories_ed", num_rows="dynamic",
+        st.data_editor(typed_frame(st.session_state["f_signatories"]), key="f_signatories_ed", num_rows="dynamic",
                        width="stretch", column_config=columns("signatories", lang))
         c1, c2 = st.columns(2)
         c1.multiselect(t("witnesses", lang), list(WITNESS_BODIES), key="f_witnesses",
@@ -179,10 +179,10 @@ def form(view, gaz, user, lang: str) -> None:
         c2.multiselect(t("categories", lang), list(COMMITMENT_CATEGORIES), key="f_categories",
                        format_func=lambda k: COMMITMENT_CATEGORIES[k].label(lang), placeholder=choose)
         st.markdown(f"**{t('readiness_figures', lang)}**")
-        st.data_editor(_typed(st.session_state["f_readiness"]), key="f_readiness_ed", num_rows="dynamic",
+        st.data_editor(typed_frame(st.session_state["f_readiness"]), key="f_readiness_ed", num_rows="dynamic",
                        width="stretch", column_config=columns("readiness", lang))
         st.markdown(f"**{t('sources_min', lang)}**")
-        st.data_editor(_typed(st.session_state["f_sources"]), key="f_sources_ed", num_rows="dynamic",
+        st.data_editor(typed_frame(st.session_state["f_sources"]), key="f_sources_ed", num_rows="dynamic",
                        width="stretch", column_config=columns("sources", lang))
         st.text_area(t("notes", lang), key="f_notes")
         submitted = st.form_submit_button(t("save", lang), type="primary")
@@ -217,10 +217,10 @@ def form(view, gaz, user, lang: str) -> None:
                     _problems(exc, lang)
 
 
-def _table(key: str, prefix: str = "f") -> pd.DataFrame:
+def edited_table(key: str, prefix: str = "f") -> pd.DataFrame:
     """The data editor's rows: its starting frame (``<prefix>_<key>``) with the user's edits,
     additions and deletions (the editor ``<prefix>_<key>_ed``)."""
-    frame = _typed(st.session_state[f"{prefix}_{key}"]).reset_index(drop=True)
+    frame = typed_frame(st.session_state[f"{prefix}_{key}"]).reset_index(drop=True)
     state = st.session_state.get(f"{prefix}_{key}_ed") or {}
     for i, changes in (state.get("edited_rows") or {}).items():
         for col, val in changes.items():
@@ -233,7 +233,7 @@ def _table(key: str, prefix: str = "f") -> pd.DataFrame:
 def _submit(store, gaz, user, region: str, lang: str) -> None:
     values = _values(region)
     for key in ("signatories", "readiness", "sources"):
-        values[key] = _table(key)
+        values[key] = edited_table(key)
     base = st.session_state.get("_f_base")
     data = formdata.to_report(values, base=base[2] if base else None)
     try:
