@@ -38,7 +38,9 @@ def readiness_bar(table: pd.DataFrame, lang: str = "id", title: str | None = Non
         fig.add_bar(y=df["label"], x=df["commitment_pct"], orientation="h", name=t("share_reached", lang),
                     marker_color=[share_color(v) for v in df["share"]], marker_line_color="#333333",
                     marker_line_width=0.5, textposition="outside", customdata=df[["code"]],
-                    text=[f"{fmt.pct(v, lang)} · {t('share_reached', lang).lower()} {fmt.pct(s, lang, share=True)}"
+                    # the share reached is said where there is one: 36 rows of "0 % · bagian terjangkau 0 %" are noise
+                    text=[fmt.pct(v, lang) + (f" · {t('share_reached', lang).lower()} {fmt.pct(s, lang, share=True)}"
+                                              if pd.notna(s) and s > 0 else "")
                           for v, s in zip(df["commitment_pct"], df["share"])],
                     hovertemplate="%{y} (%{customdata[0]}): %{text}<extra></extra>", showlegend=False)
     for state in STATES if not df["sub_units"].notna().any() else ():
