@@ -164,8 +164,11 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
         span = ((hi - lo) + 2 * pad) / (pd.Timedelta(days=1) if axis == "date" else 1)
         xs_ev = list(x_of(ev))
         at = [((x - lo) / pd.Timedelta(days=1)) if axis == "date" else x - lo for x in xs_ev]
-        for x, name, level in _stagger(xs_ev, at, list(ev["region_name"]), span):
+        line_at = [((x - lo) / pd.Timedelta(days=1)) if axis == "date" else x - lo
+                   for x in ([pd.Timestamp(v) for v in lines] if axis == "date" else lines)]
+        for x, name, level, anchor in _stagger(xs_ev, at, list(ev["region_name"]), span, line_at):
             fig.add_annotation(x=x, y=top * 1.06, yanchor="bottom", yshift=10 + level * EVENT_FONT * 2.0,
+                               xanchor=anchor, xshift={"left": -8, "right": 8}.get(anchor, 0),
                                text=html.escape(str(name), quote=False), showarrow=False, name="event-label",
                                font={"size": EVENT_FONT, "color": "#111111"})
     return _layout(fig, title or t("timeline_title", lang), 560)
@@ -177,18 +180,27 @@ EVENT_FONT = BASE_FONT_SIZE - 2
 EVENT_CHAR_SHARE = 0.62 * EVENT_FONT * 22 / 16 / 880
 
 
-def _stagger(xs, positions, names, span: float, rows: int = 2):
-    """(x, name, row) for the ceremony names above the timeline: each on the lowest of ``rows``
-    rows where it clears the names already there; a name that fits in no row is left to the
-    marker's hover (a busy national timeline would otherwise be a smear of text)."""
+def _stagger(xs, positions, names, span: float, lines=(), rows: int = 2):
+    """(x, name, row, anchor) for the ceremony names above the timeline: each on the lowest of
+    ``rows`` rows where it clears the names already there; a name that fits in no row is left to
+    the marker's hover (a busy national timeline would otherwise be a smear of text). A name is
+    centred on its marker unless an election day's line (``lines``, positions like ``positions``)
+    would run through it: then it ends at its marker (``anchor="right"``, the line to its right) or
+    starts there (``"left"``), on the side away from the line."""
     ends = [float("-inf")] * rows
     out = []
     for x, pos, name in sorted(zip(xs, positions, names), key=lambda z: z[1]):
         half = len(str(name)) * EVENT_CHAR_SHARE * span / 2
+        gap = 0.01 * span
+        anchor, lo, hi = "center", pos - half, pos + half
+        if any(pos < at <= hi + gap for at in lines):
+            anchor, lo, hi = "right", pos - 2 * half + gap, pos + gap
+        elif any(lo - gap <= at < pos for at in lines):
+            anchor, lo, hi = "left", pos - gap, pos + 2 * half - gap
         for row in range(rows):
-            if pos - half > ends[row] + 0.01 * span:
-                ends[row] = pos + half
-                out.append((x, name, row))
+            if lo > ends[row] + gap:
+                ends[row] = hi
+                out.append((x, name, row, anchor))
                 break
     return out
 

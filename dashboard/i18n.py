@@ -139,6 +139,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "map_hint": ("Klik wilayah untuk rinciannya di samping peta; klik dua kali untuk membuka petanya.",
                  "Click a unit for its details beside the map; double-click it to open its map."),
     "unlabelled": ("Tanpa label:", "Not labelled:"),
+    "unlabelled_n": ("Tanpa label: {n} wilayah lain", "Not labelled: {n} more units"),
     "tip_count": ("{n} · klik untuk rincian", "{n} · click for details"),
     "detail_for": ("Rincian wilayah", "Details for"),
     "open_unit": ("Buka peta {name}", "Open the map of {name}"),

@@ -21,7 +21,7 @@ import shapely
 
 from .geo.display import to_geojson
 from .i18n import state_label, t
-from .metrics import OWN_COMMITMENT, STATES
+from .metrics import NONE, OWN_COMMITMENT, OWN_NONE, STATES
 from .style import (BASE_FONT_SIZE, FOCUS_OUTLINE, FOCUS_OUTLINE_WIDTH, FONT, OUTLINE, OWN_OUTLINE,
                     OWN_OUTLINE_WIDTH, STATE_COLORS, TEMPLATE, share_color)
 
@@ -162,11 +162,8 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
     names = []
     if labels and len(data):
         points = data.geometry.representative_point()
-        # the biggest units are named first: they have the room, and a reader looks for them
-        # (in square degrees: only the order matters, so no projection is needed)
-        order = pd.Series(shapely.area(data.geometry.values), index=data.index).sort_values(ascending=False).index
         short = data["label"].map(map_name)
-        names = [[float(points[i].x), float(points[i].y), str(short[i])] for i in order]
+        names = [[float(points[i].x), float(points[i].y), str(short[i])] for i in label_order(data)]
     fig.update_xaxes(visible=False, constrain="domain")
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, constrain="domain")
     fig.update_layout(
@@ -175,12 +172,27 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
                "font": {"size": BASE_FONT_SIZE + 6}},
         font={"family": FONT, "size": BASE_FONT_SIZE}, height=620, plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
         margin={"l": 10, "r": 10, "t": 70, "b": 10},
-        legend={"title": {"text": t("share_legend", lang) if mode == "share" else t("legend_title", lang)},
-                "bgcolor": "rgba(255,255,255,0.9)", "bordercolor": OUTLINE, "borderwidth": 1,
-                "x": 0.01, "y": 0.01, "xanchor": "left", "yanchor": "bottom"},
+        legend={"title": {"text": t("share_legend", lang) if mode == "share" else t("legend_title", lang),
+                          "side": "top left"},
+                "bgcolor": "rgba(255,255,255,0)", "orientation": "h",
+                "x": 0, "xanchor": "left", "y": 0, "yanchor": "top"},  # under the map: see place_labels
         meta={LABELS_META: names, "label_size": BASE_FONT_SIZE - 2, "lang": lang},
     )
     return place_labels(fig, 1100, 620)
+
+
+def label_order(data: pd.DataFrame) -> pd.Index:
+    """The order units get their names on a static map: first those with something to show (reached,
+    their own ceremony, a sosialisasi, a reported figure), since that is what a reader looks for and
+    a grey neighbour must not take its room; then the biggest, which have the room (in square
+    degrees: only the order matters, so no projection is needed)."""
+    own = data["own_state"] if "own_state" in data else pd.Series(OWN_NONE, index=data.index)
+    something = (data["state"] != NONE) | (own.notna() & (own != OWN_NONE))
+    if "reported_pct" in data:
+        something |= data["reported_pct"].notna()
+    keys = pd.DataFrame({"plain": ~something.astype(bool), "area": -shapely.area(data.geometry.values)},
+                        index=data.index)
+    return keys.sort_values(["plain", "area"], kind="stable").index
 
 
 # -- unit names on the static map -----------------------------------------------------------------
@@ -206,52 +218,65 @@ CHAR_W, LINE_H = 0.64, 1.6  # of the font size: a generous box for Noto Sans (ta
 
 
 def place_labels(fig: go.Figure, width: int, height: int, size: float | None = None) -> go.Figure:
-    """Place the unit names for a ``width`` × ``height`` px drawing (``size``: their font size)."""
+    """Place the unit names and the colour key for a ``width`` × ``height`` px drawing (``size``:
+    the names' font size). The colour key never lies over a unit: on a wide drawing it heads the
+    column right of the map (above the numbered names), on a narrow one it hangs under the map."""
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else None
     names = (meta or {}).get(LABELS_META) or []
     fig.layout.annotations = [a for a in fig.layout.annotations if a.name not in (LABEL_NAME, KEY_NAME)]
-    if not names:
+    if meta is None or LABELS_META not in meta:  # not a map
         return fig
-    size = size or meta.get("label_size") or BASE_FONT_SIZE - 2
-    xs = [v for tr in fig.data if tr.x is not None and tr.name not in (LABEL_NAME,) for v in tr.x if v is not None]
-    ys = [v for tr in fig.data if tr.y is not None for v in tr.y if v is not None]
+    xs = [v for tr in fig.data if getattr(tr, "x", None) is not None for v in tr.x if v is not None]
+    ys = [v for tr in fig.data if getattr(tr, "y", None) is not None for v in tr.y if v is not None]
     if not xs or not ys:
         return fig
+    size = size or meta.get("label_size") or BASE_FONT_SIZE - 2
     m = fig.layout.margin
     left, right, top, bottom = (m.l if m.l is not None else 80), (m.r if m.r is not None else 80), \
         (m.t if m.t is not None else 100), (m.b if m.b is not None else 80)
-    longest = max(len(n[2]) for n in names)
+    leg_w, leg_h = _legend_size(fig)
+    side = bool(leg_w) and (width - left - right - leg_w) >= 1.25 * (height - top - bottom)
+    if leg_w and not side:
+        bottom = _legend_below(fig, width - left - right, bottom, height)
     plot_h = height - top - bottom
+    head = leg_h + 10 if side else 0  # the key's column starts under the colour key
+    longest = max([len(n[2]) for n in names] + [1])
     # Every way of setting the key is tried: none; one entry a line or entries run on; in the names'
     # type or a little smaller; in one or more columns (at most half the width). A wider key leaves
     # the map less room, so more units lose their names: the way kept is the one whose key holds all
     # its lines and that leaves the fewest units unnamed, then unnumbered, then the fewest columns
-    # and the largest type. If no way holds all (a very crowded map), the key's type shrinks: it is
-    # never cut.
-    best, tried = None, {}  # tried: placements by key width (run on or not, the map is the same)
+    # and the largest type. If no way holds all (a very crowded map), the units without a name or a
+    # number are counted in one line instead of listed; only the numbers' key itself ever shrinks.
+    best, tried = None, {}  # tried: placements by the right column's width (the map is the same)
     for dense in (False, True):
         for key_size in (size, size * 0.85, size * 0.75):
             key_w = int((longest + 4) * key_size * CHAR_W) + 16
-            room = max(1, int(plot_h / (key_size * LINE_H)))  # lines a key column holds
+            room = max(1, int((plot_h - head) / (key_size * LINE_H)))  # lines a key column holds
             fit = max(4, int((key_w - 16) / (key_size * CHAR_W)) - 3)  # characters a key line holds
             for cols in range(0, max(1, int(width * 0.5 // key_w)) + 1):
-                if cols * key_w not in tried:
-                    tried[cols * key_w] = _place(names, xs, ys, width, height, left, right + cols * key_w, top,
-                                                 bottom, size, fig)
-                placed, numbered, unnamed = tried[cols * key_w]
-                lines = _key_lines(numbered, unnamed, fit, dense, meta)
+                extra = max(cols * key_w, leg_w + 12 if side else 0)
+                if extra not in tried:
+                    tried[extra] = _place(names, xs, ys, width, height, left, right + extra, top, bottom, size)
+                placed, numbered, unnamed = tried[extra]
+                if cols and not dense:  # numbers the key cannot explain at this size are not set
+                    placed, numbered, unnamed = _trim(placed, numbered, unnamed, cols * room - 2)
+                lines = _key_lines(numbered, unnamed, fit, dense, meta, cols * room)
                 fits = len(lines) <= cols * room
                 score = (bool(lines) and not cols, not fits, len(unnamed), len(numbered), cols, -key_size, dense)
                 if best is None or score < best[0]:
-                    best = (score, placed, numbered, unnamed, lines, key_size, key_w, cols, room)
+                    best = (score, placed, numbered, unnamed, lines, key_size, key_w, cols, room, extra)
                 if fits:
                     break  # more columns only narrow the map further
             if not best[4]:
                 break  # every unit named on the map: nothing better to find
         if not best[4]:
             break
-    _, placed, numbered, unnamed, lines, key_size, key_w, cols, room = best
-    done = len(lines) <= cols * room
+    _, placed, numbered, unnamed, lines, key_size, key_w, cols, room, extra = best
+    fig.update_layout(margin={"r": right + extra})
+    if side:
+        fig.update_layout(legend={"orientation": "v", "x": 1 + 12 / max(1, width - left - right - extra),
+                                  "xanchor": "left", "y": 1, "yanchor": "top", "yref": "paper",
+                                  "title": {"side": "top"}})
     # set at once: plotly checks every annotation again on each add_annotation (0.7 s for 60 names)
     marks = []
     for x, y, text, lead in placed:
@@ -265,22 +290,46 @@ def place_labels(fig: go.Figure, width: int, height: int, size: float | None = N
     # what the key says, as data (the text is wrapped and may be run on)
     fig.layout.meta = {**meta, KEY_META: {"numbered": [list(n) for n in numbered], "unlabelled": list(unnamed)}}
     if lines:
-        fig.update_layout(margin={"r": right + cols * key_w})
-        if not done:  # more lines than the columns hold even run on (a very crowded map): smaller, never cut
+        if len(lines) > cols * room:  # more numbers than the columns hold (a very crowded map): smaller
             key_size = max(8.0, key_size * cols * room / len(lines))
-        per_col = max(1, int(plot_h / (key_size * LINE_H)))
+        per_col = max(1, int((plot_h - head) / (key_size * LINE_H)))
         marks += [{"xref": "paper", "yref": "paper", "x": 1.0, "xanchor": "left", "xshift": 12 + (c // per_col) * key_w,
-                   "y": 1.0, "yanchor": "top", "text": "<br>".join(lines[c:c + per_col]), "align": "left",
-                   "showarrow": False, "name": KEY_NAME, "font": {"size": key_size, "color": "#111111"}}
+                   "y": 1.0 - head / max(1, plot_h), "yanchor": "top", "text": "<br>".join(lines[c:c + per_col]),
+                   "align": "left", "showarrow": False, "name": KEY_NAME, "font": {"size": key_size, "color": "#111111"}}
                   for c in range(0, len(lines), per_col)]
     fig.layout.annotations = list(fig.layout.annotations) + marks
     return fig
 
 
-def _key_lines(numbered: list[tuple[str, str]], unnamed: list[str], fit: int, dense: bool, meta: dict) -> list[str]:
+def _trim(placed, numbered, unnamed, capacity: int):
+    """Keep the first ``capacity`` numbers (the units with something to show come first); the units
+    whose numbers are dropped join the units without a label, which the key counts."""
+    if len(numbered) <= capacity:
+        return placed, numbered, unnamed
+    capacity = max(0, capacity)
+    dropped = {number for number, _ in numbered[capacity:]}
+    return ([p for p in placed if p[2] not in dropped], numbered[:capacity],
+            unnamed + [text for _, text in numbered[capacity:]])
+
+
+def _legend_size(fig: go.Figure) -> tuple[float, float]:
+    """The colour key's (width, height) in px as plotly sets it in one column; (0, 0) without one."""
+    items = [tr.name for tr in fig.data if tr.showlegend is not False and tr.name]
+    if not items or fig.layout.showlegend is False:
+        return 0, 0
+    font = fig.layout.legend.font.size if fig.layout.legend.font and fig.layout.legend.font.size else BASE_FONT_SIZE
+    title = fig.layout.legend.title.text or ""
+    width = max(len(title) * font * CHAR_W + 10, max(len(n) for n in items) * font * CHAR_W + 50)
+    return width, (len(items) + 1) * font * 1.5 + 12
+
+
+def _key_lines(numbered: list[tuple[str, str]], unnamed: list[str], fit: int, dense: bool, meta: dict,
+               limit: int | None = None) -> list[str]:
     """The key's lines (escaped): "1 Kab. Cianjur" per numbered unit (``dense``: entries run on,
     wrapped to ``fit`` characters), then the units no name or number could be set for, under a
-    heading, run on (never left out silently)."""
+    heading, run on; where they would take more than ``limit`` lines in all, they are counted in one
+    line instead ("Tanpa label: 25 wilayah lain"): never left out silently, never set too small to
+    read."""
     import textwrap
 
     def wrap(entries: list[str], sep: str) -> list[str]:
@@ -289,11 +338,15 @@ def _key_lines(numbered: list[tuple[str, str]], unnamed: list[str], fit: int, de
     entries = [f"{i} {text}" for i, text in numbered]
     lines = wrap(entries, " · ") if dense else [e if len(e) <= fit + 3 else e[:fit + 2] + "…" for e in entries]
     if unnamed:
-        lines += [t("unlabelled", meta.get("lang") or "id")] + wrap(unnamed, ", ")
+        lang = meta.get("lang") or "id"
+        listed = [t("unlabelled", lang)] + wrap(unnamed, ", ")
+        if limit is not None and len(lines) + len(listed) > limit:
+            listed = textwrap.wrap(t("unlabelled_n", lang, n=len(unnamed)), fit + 3)
+        lines += listed
     return [html.escape(line, quote=False) for line in lines]
 
 
-def _place(names, xs, ys, width, height, left, right, top, bottom, size, fig):
+def _place(names, xs, ys, width, height, left, right, top, bottom, size):
     """Greedy placement in pixels: (data x, data y, text, leader) per placed label, where ``leader`` is
     None or the (dx, dy) pixel offset of a number set apart from its unit; (number, name) per
     numbered unit; and the names of units not even a led-away number could be set for."""
@@ -303,7 +356,7 @@ def _place(names, xs, ys, width, height, left, right, top, bottom, size, fig):
     ox = left + (plot_w - (xmax - xmin) * scale) / 2  # the map is centred in its (equal-scale) domain
     oy = top + (plot_h - (ymax - ymin) * scale) / 2
     line = size * LINE_H
-    taken = [_legend_box(fig, left, top, plot_w, plot_h, size)]
+    taken = []
     bounds = (left, top, width - right, height - bottom)
     placed, numbered, unnamed = [], [], []
     near = ((0, 0), (0, -1), (0, 1), (0.5, 0), (-0.5, 0), (0, -2), (0, 2))  # in (half widths, lines)
@@ -345,10 +398,24 @@ def _place(names, xs, ys, width, height, left, right, top, bottom, size, fig):
     return placed, numbered, unnamed
 
 
-def _legend_box(fig, left, top, plot_w, plot_h, size):
-    """The colour key's corner (bottom left of the plot), kept free of names."""
-    items = [tr for tr in fig.data if tr.showlegend is not False and tr.name]
-    font = (fig.layout.legend.font.size if fig.layout.legend.font and fig.layout.legend.font.size else BASE_FONT_SIZE)
-    longest = max([len(tr.name) for tr in items] + [len(fig.layout.legend.title.text or "")])
-    w, h = longest * font * CHAR_W + 60, (len(items) + 1) * font * 1.6 + 16
-    return (left, top + plot_h - h, left + w, top + plot_h)
+def _legend_below(fig: go.Figure, plot_w: float, bottom: float, fig_h: float) -> float:
+    """The colour key set under the map, never over a unit: its rows (plotly wraps a horizontal
+    key at the plot's width) are counted for ``plot_w`` px, the bottom margin grows by their
+    height, and the key hangs from the map's lower edge. Returns the new bottom margin. The key
+    was once a box in the map's lower left corner, over whatever units lay there."""
+    items = [tr.name for tr in fig.data if tr.showlegend is not False and tr.name]
+    if not items or fig.layout.showlegend is False:
+        return bottom
+    font = fig.layout.legend.font.size if fig.layout.legend.font and fig.layout.legend.font.size else BASE_FONT_SIZE
+    rows, used = 1, 0.0
+    for name in items:
+        w = len(name) * font * CHAR_W + 50  # swatch, gap and text
+        if used and used + w > plot_w:
+            rows, used = rows + 1, 0.0
+        used += w
+    height = (rows + 1) * font * 1.45 + 12  # the title on its own line, then the rows
+    fig.update_layout(margin={"b": bottom + height},
+                      legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container",
+                              "y": min(1.0, (bottom + height - 4) / max(1.0, fig_h)), "yanchor": "top",
+                              "title": {"side": "top left"}})
+    return bottom + height

@@ -51,9 +51,10 @@ def presentation(fig: go.Figure, meta: ExportMeta, size: str = "16x9", made_on: 
                "x": 0.02, "xanchor": "left", "y": 0.97, "yanchor": "top", "yref": "container"},
         margin={"l": 40, "r": 40, "t": top, "b": bottom},
     )
-    plot_h = height - top - bottom
-    _scale_type(out, body, plot_h)
+    _scale_type(out, body, height - top - bottom)
     place_labels(out, width, height, size=body - 3)
+    bottom = out.layout.margin.b  # a map's key, set under the map, took its room above the sources
+    plot_h = height - top - bottom
     out.add_annotation(text=f"{footer}<br><span style='color:#555555'>{stamp}</span>", xref="paper", yref="paper",
                        x=0, xanchor="left", y=-(bottom - 12) / plot_h, yanchor="bottom", showarrow=False,
                        align="left", font={"size": foot, "color": "#222222"})
@@ -71,15 +72,16 @@ def _top_ticks(fig: go.Figure, font: int) -> int:
     return int((max(map(len, names)) * font * 0.62) if upright else font * 1.5) + 16
 
 
-def screen(fig: go.Figure, height: int = 760, body: int = 24) -> go.Figure:
+def screen(fig: go.Figure, height: int = 760, body: int = 24, width: int = SCREEN_MIN_WIDTH) -> go.Figure:
     """A copy of ``fig`` for the briefing screen: the page shows title and sources itself, so
-    the figure drops its title, fills ``height`` px, and its type is read from across a room."""
+    the figure drops its title, fills ``height`` px, and its type is read from across a room.
+    ``width``: the px it is drawn across (the window's, where the browser has said)."""
     out = go.Figure(fig)
     out.update_layout(title=None, height=height, font={"size": body}, margin={"l": 20, "r": 20, "t": 50, "b": 20})
     _scale_type(out, body, height - 120)
-    # the screen's width is the browser's: names are placed for the narrowest the briefing is shown at
-    # (a 1366-px display); wider, they only stand further apart
-    place_labels(out, SCREEN_MIN_WIDTH, height, size=body - 3)
+    # names are placed for the width the figure is drawn at (the narrowest briefing display, a
+    # 1366-px one, until the browser has said); drawn wider, they only stand further apart
+    place_labels(out, max(SCREEN_MIN_WIDTH, width), height, size=body - 3)
     if out.layout.xaxis.visible is not False:
         out.update_xaxes(automargin=True)
         out.update_yaxes(automargin=True)

@@ -20,17 +20,34 @@ import streamlit as st
 
 from .. import charts, fmt, metrics, problem_text, settings, views
 from ..errors import Problem
-from ..export.frame import screen
+from ..export.frame import SCREEN_MIN_WIDTH, screen
 from ..i18n import t
-from . import cache, controls, page
+from . import cache, controls, page, viewport
 from .safe import bullets
 
 VIEWS = ("ringkasan", "peta", "kesiapan", "linimasa")
 VIEW_TITLES = {"ringkasan": "key_numbers", "peta": "map_title", "kesiapan": "readiness_title",
                "linimasa": "timeline_title"}
 MIN_SECONDS, MAX_SECONDS = 5, 600
-CHART_HEIGHT = 640  # px: header, view title, chart, sources and buttons fit a 1080-px display
 MAX_BARS = 12       # more bars than this cannot be read across a room
+SMALLEST = 768      # px: the lowest display the briefing is laid out for (a 1366×768 projector)
+COMPACT_BELOW = 900  # px: below this window height the header, title and footer take compact type
+# px of the window that is not chart: padding, header, view title, footer with its buttons and
+# Streamlit's gaps between elements (measured in Chromium at 1366×768 and 1920×1080; the layout
+# test fails if a view scrolls)
+CHROME = {"compact": 330, "large": 410}
+PAD = {"compact": 32, "large": 40}  # px left and right of the page (the CSS below)
+
+
+def chart_height(window: int | None) -> int:
+    """The chart's height for a window ``window`` px tall (``None``: not reported yet, so the
+    smallest display): the whole window less the page's own parts, never under 360 px."""
+    window = window or SMALLEST
+    return max(360, window - CHROME[scale(window)])
+
+
+def scale(window: int | None) -> str:
+    return "compact" if (window or SMALLEST) < COMPACT_BELOW else "large"
 
 
 def readiness_digest(table, limit: int = MAX_BARS):
@@ -64,14 +81,31 @@ CSS = """
 .b-sentence.b-when {font-size: clamp(28px, 2.6vw, 44px); font-weight: 700; color: #b2182b; margin: 4px 0 8px;}
 .b-sentence {font-size: 40px; font-weight: 700;}
 .b-own {font-size: clamp(20px, 1.65vw, 32px); margin-top: .25rem; color: #1b5e20;}
-.b-foot {display: flex; justify-content: space-between; gap: 2rem; font-size: 22px; color: #222;
-         border-top: 2px solid #999; padding-top: .4rem; margin-top: .4rem;}
+.b-foot {display: flex; justify-content: space-between; gap: 2rem; font-size: 22px; color: #222;}
+.st-key-b_footrow {border-top: 2px solid #999; padding-top: .3rem;}
 .b-dots span {display: inline-block; min-width: 2.2em; text-align: center; margin-left: .3em; padding: 0 .4em;
               border: 2px solid #08519c; border-radius: 6px; font-weight: 700;}
 .b-dots span.on {background: #08519c; color: #fff;}
 .b-exit {display: inline-block; padding: .45rem .9rem; border: 1px solid #b8c4d0; border-radius: .5rem;
          color: #111 !important; text-decoration: none !important; white-space: nowrap; background: #fff;}
 .b-exit:hover {border-color: #08519c; color: #08519c !important;}
+</style>
+"""
+# a window under COMPACT_BELOW px high (a 1366×768 projector): the same parts in smaller type, so
+# the chart keeps most of the height and nothing falls below the fold
+COMPACT_CSS = """
+<style>
+.stMainBlockContainer, .block-container {padding: .6rem 2rem 0 2rem !important;}
+.b-top {padding-bottom: .2rem; margin-bottom: .2rem; border-bottom-width: 3px;}
+.b-title {font-size: 30px;}
+.b-place {font-size: 21px;}
+.b-count {font-size: 46px; line-height: 1.1;}
+.b-view {font-size: 26px; margin: 0;}
+.b-sentence {font-size: 28px;}
+.b-sentence.b-when {font-size: 28px; margin: 0 0 4px;}
+.b-tiles {margin-top: .4rem;}
+.b-foot {font-size: 18px;}
+.st-key-b_footrow {padding-top: .1rem;}
 </style>
 """
 
@@ -128,8 +162,14 @@ def _tiles(rep) -> str:
             f'<div class="b-tiles">{cells}</div>')
 
 
-def _show(interval: int) -> None:
+def _show(interval: int, window: tuple[int, int] | None) -> None:
     ss = st.session_state
+    wide, high = window or (None, None)
+    tall = chart_height(high)
+    # the figure's names are placed for the width it is drawn at: the window less the page's padding
+    drawn = max(SCREEN_MIN_WIDTH, (wide or 0) - 2 * PAD[scale(high)])
+    if scale(high) == "compact":
+        st.html(COMPACT_CSS)
     i = _advance(interval)
     name = VIEWS[i]
     version = cache.data_version()
@@ -144,7 +184,7 @@ def _show(interval: int) -> None:
         st.html(_tiles(rep))
     elif name == "kesiapan":
         shown, rest = readiness_digest(rep.readiness)
-        height = min(CHART_HEIGHT - (60 if rest else 0), 200 + 60 * len(shown))  # two bars need not fill the screen
+        height = min(tall - (50 if rest else 0), 200 + 60 * len(shown))  # two bars need not fill the screen
         st.plotly_chart(screen(charts.readiness_bar(shown, lg), height), width="stretch",
                         key="b_kesiapan", theme=None, config={"staticPlot": True})
         if rest:
@@ -153,31 +193,37 @@ def _show(interval: int) -> None:
             st.html(f'<div class="b-sentence">{html.escape(t(key, lg, n=rest, m=none))}</div>')
     else:
         fig = rep.figure("peta") if name == "peta" else rep.figure("linimasa", axis="h")
-        st.plotly_chart(screen(fig, CHART_HEIGHT), width="stretch", key=f"b_{name}", theme=None,
+        st.plotly_chart(screen(fig, tall, width=drawn), width="stretch", key=f"b_{name}", theme=None,
                         config={"staticPlot": True})
     stamp = t("data_as_of", lg, d=fmt.date_long(view.as_of, lg), t=cache.loaded_at(version).strftime("%H:%M"))
     state = t("paused", lg) if ss.get("_b_paused") else t("every_n", lg, n=interval)
     dots = "".join(f'<span class="{"on" if j == i else ""}">{j + 1}</span>' for j in range(len(VIEWS)))
-    st.html(f'<div class="b-foot"><div>{html.escape(rep.meta("pengarahan" if name == "ringkasan" else name).sources_line)}<br>'
-            f'<b data-testid="b-stamp">{html.escape(stamp)}</b></div>'
-            f'<div class="b-dots" data-testid="b-dots">{html.escape(state)} {dots}</div></div>')
-    c = st.columns([1, 1, 1, 1, 8])
-    c[0].button(t("previous", lg), key="b_prev", on_click=_go, args=(-1,), icon=":material/skip_previous:")
-    c[1].button(t("resume" if ss.get("_b_paused") else "pause", lg), key="b_pause", on_click=_toggle_pause,
-                icon=":material/play_arrow:" if ss.get("_b_paused") else ":material/pause:")
-    c[2].button(t("next", lg), key="b_next", on_click=_go, args=(1,), icon=":material/skip_next:")
-    # a plain link in this page, not st.link_button (which opens a new tab and leaves the briefing
-    # cycling in the old one): Keluar returns to the dashboard in the same tab, on the same view
-    c[3].html(f'<a class="b-exit" data-testid="b-exit" href="{html.escape(controls.link(view))}">'
-              f'✕ {html.escape(t("exit_briefing", lg))}</a>')
+    # sources and stamp on the left, the view's dots and the buttons on the right: one row, so the
+    # buttons stay on the first screen of a 768-px display
+    left, right = st.container(key="b_footrow").columns([3, 2], vertical_alignment="bottom")
+    left.html(f'<div class="b-foot"><div>{html.escape(rep.meta("pengarahan" if name == "ringkasan" else name).sources_line)}<br>'
+              f'<b data-testid="b-stamp">{html.escape(stamp)}</b></div></div>')
+    with right:
+        st.html(f'<div class="b-foot" style="justify-content: flex-end"><div class="b-dots" data-testid="b-dots">'
+                f'{html.escape(state)} {dots}</div></div>')
+        with st.container(horizontal=True, key="b_buttons", horizontal_alignment="right", vertical_alignment="center"):
+            st.button(t("previous", lg), key="b_prev", on_click=_go, args=(-1,), icon=":material/skip_previous:")
+            st.button(t("resume" if ss.get("_b_paused") else "pause", lg), key="b_pause", on_click=_toggle_pause,
+                      icon=":material/play_arrow:" if ss.get("_b_paused") else ":material/pause:")
+            st.button(t("next", lg), key="b_next", on_click=_go, args=(1,), icon=":material/skip_next:")
+            # a plain link in this page, not st.link_button (which opens a new tab and leaves the
+            # briefing cycling in the old one): Keluar returns to the dashboard in the same tab
+            st.html(f'<a class="b-exit" data-testid="b-exit" href="{html.escape(controls.link(view))}">'
+                    f'✕ {html.escape(t("exit_briefing", lg))}</a>', width="content")
 
 
 def run() -> None:
     st.html(CSS)
     page.setup(sidebar=False)  # link problems and conflicting reports are shown, as on every page
     interval = seconds()
+    window = viewport.size("b_viewport")
     problems = st.session_state.pop("_param_problems", [])
     if problems:
         st.warning(t("bad_link", controls.lang()) + "\n" + bullets(problem_text.say(p, controls.lang())
                                                                     for p in problems))
-    st.fragment(run_every=interval)(_show)(interval)
+    st.fragment(run_every=interval)(_show)(interval, window)
