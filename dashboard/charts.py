@@ -166,7 +166,9 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
         at = [((x - lo) / pd.Timedelta(days=1)) if axis == "date" else x - lo for x in xs_ev]
         line_at = [((x - lo) / pd.Timedelta(days=1)) if axis == "date" else x - lo
                    for x in ([pd.Timestamp(v) for v in lines] if axis == "date" else lines)]
-        for x, name, level, anchor in _stagger(xs_ev, at, list(ev["region_name"]), span, line_at):
+        edge = pad / pd.Timedelta(days=1) if axis == "date" else pad
+        for x, name, level, anchor in _stagger(xs_ev, at, list(ev["region_name"]), span, line_at,
+                                               (-edge, span - edge)):
             fig.add_annotation(x=x, y=top * 1.06, yanchor="bottom", yshift=10 + level * EVENT_FONT * 2.0,
                                xanchor=anchor, xshift={"left": -8, "right": 8}.get(anchor, 0),
                                text=html.escape(str(name), quote=False), showarrow=False, name="event-label",
@@ -180,22 +182,24 @@ EVENT_FONT = BASE_FONT_SIZE - 2
 EVENT_CHAR_SHARE = 0.62 * EVENT_FONT * 22 / 16 / 880
 
 
-def _stagger(xs, positions, names, span: float, lines=(), rows: int = 2):
+def _stagger(xs, positions, names, span: float, lines=(), ends_at=None, rows: int = 2):
     """(x, name, row, anchor) for the ceremony names above the timeline: each on the lowest of
     ``rows`` rows where it clears the names already there; a name that fits in no row is left to
     the marker's hover (a busy national timeline would otherwise be a smear of text). A name is
     centred on its marker unless an election day's line (``lines``, positions like ``positions``)
     would run through it: then it ends at its marker (``anchor="right"``, the line to its right) or
-    starts there (``"left"``), on the side away from the line."""
+    starts there (``"left"``), on the side away from the line; the same where the name would run
+    past the axis' ends (``ends_at``: its first and last position), into the tick labels."""
     ends = [float("-inf")] * rows
     out = []
     for x, pos, name in sorted(zip(xs, positions, names), key=lambda z: z[1]):
         half = len(str(name)) * EVENT_CHAR_SHARE * span / 2
         gap = 0.01 * span
         anchor, lo, hi = "center", pos - half, pos + half
-        if any(pos < at <= hi + gap for at in lines):
+        first, last = ends_at or (float("-inf"), float("inf"))
+        if any(pos < at <= hi + gap for at in lines) or hi > last:
             anchor, lo, hi = "right", pos - 2 * half + gap, pos + gap
-        elif any(lo - gap <= at < pos for at in lines):
+        elif any(lo - gap <= at < pos for at in lines) or lo < first:
             anchor, lo, hi = "left", pos - gap, pos + 2 * half - gap
         for row in range(rows):
             if lo > ends[row] + gap:

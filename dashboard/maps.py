@@ -78,7 +78,40 @@ def map_geometry(shapes: gpd.GeoDataFrame, codes, labels=None) -> dict:
     part["rank"] = pd.Series(shapely.area(part.geometry.values), index=part.index).rank(ascending=False,
                                                                                          method="first") - 1
     part["rank"] = part["rank"].astype(int)
-    return to_geojson(part, ["code", "name", "pt", "rank"])
+    out = to_geojson(part, ["code", "name", "pt", "rank"])
+    out["view"] = view_bounds(part.geometry)
+    return out
+
+
+def view_bounds(geoms, grow: float = 0.25) -> list[float]:
+    """[west, south, east, north] the map opens on: where the units are, not every far island of
+    them. The bounds of each unit's largest part (so every unit is in view), grown by up to
+    ``grow`` of their span on each side to take in outlying parts (Jawa Timur's Bawean, Masalembu
+    and Kangean lie 1–2° off the main island; fitting them all drew the province small in a corner).
+    Parts farther out are reached by zooming out; their unit is in view by its main part."""
+    mains = [max(getattr(g, "geoms", [g]), key=lambda p: p.area) for g in geoms if g is not None and not g.is_empty]
+    if not mains:
+        return []
+    w, s_, e, n = shapely.total_bounds(mains).tolist()
+    W, S, E, N = shapely.total_bounds(list(geoms)).tolist()
+    dx, dy = (e - w) * grow, (n - s_) * grow
+    return [round(max(W, w - dx), 4), round(max(S, s_ - dy), 4), round(min(E, e + dx), 4), round(min(N, n + dy), 4)]
+
+
+def group_names(shapes: gpd.GeoDataFrame, labels: dict) -> list[dict]:
+    """The names of the regions grouping the drawn units (Indonesia's provinces, over its 514
+    kabupaten/kota), each at a point inside its largest part: at the national zoom a reader looks
+    for a province, and 514 names cannot be set; the frame writes these until one zooms in."""
+    out = []
+    for code, geom in zip(shapes["code"], shapes.geometry):
+        if geom is None or geom.is_empty or code not in labels:
+            continue
+        part = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+        pt = part.representative_point()
+        out.append({"code": str(code), "name": str(labels[code]), "pt": [round(pt.x, 4), round(pt.y, 4)],
+                    "area": float(geom.area)})
+    out.sort(key=lambda g: -g["area"])
+    return [{k: g[k] for k in ("code", "name", "pt")} for g in out]
 
 
 def map_layer(units: pd.DataFrame, mode: str, lang: str, title: str | None = None) -> dict:

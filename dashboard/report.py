@@ -211,7 +211,13 @@ class Report:
 
     def live_geometry(self) -> dict:
         mv = self.map_view
-        return maps.map_geometry(self.shapes(mv.level), mv.units["code"], dict(zip(mv.units["code"], mv.units["label"])))
+        geometry = maps.map_geometry(self.shapes(mv.level), mv.units["code"],
+                                     dict(zip(mv.units["code"], mv.units["label"])))
+        if self.region is None:  # all of Indonesia: the provinces are named until one zooms in
+            provinces = self.shapes("provinsi")
+            names = dict(zip(self.gaz.table["code"], self.gaz.table["name"]))
+            geometry["groups"] = maps.group_names(provinces, {c: names.get(c, c) for c in provinces["code"]})
+        return geometry
 
     def folium_map(self, tiles: str = "off", height: int = 620):
         mv = self.map_view

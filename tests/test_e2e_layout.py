@@ -61,6 +61,14 @@ PAGES = ["/kesiapan?election=pilkada-2024&region=32.01&as_of=2024-11-27",
 
 
 @pytest.fixture(scope="module")
+def jatim_server(geo_cfg):
+    """A server that draws Jawa Timur (the suite's other servers draw 31, 32 and 36 only)."""
+    need_chromium()
+    with running_app({**os.environ, "PETA_PROVINCES": "35"}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def server(geo_cfg):
     need_chromium()
     with running_app(dict(os.environ)) as url:
@@ -100,14 +108,27 @@ def test_briefing_views_have_no_overlapping_or_cut_text(browser, server, width, 
     try:
         page.goto(server + "/?mode=briefing&election=pilkada-2024&region=32.01&as_of=2024-11-12&seconds=600")
         page.get_by_text("Angka kunci").first.wait_for(timeout=90_000)
+        page.wait_for_timeout(2000)  # the browser reports the window's size; the view is drawn for it
+        _fits(page, "ringkasan", height)
         for view in ("peta", "kesiapan", "linimasa"):
             page.locator(".st-key-b_next button").click()
             page.locator(f'[data-view="{view}"]').wait_for(timeout=30_000)
             got = _measure(page)
             assert got["plots"] == 1 and got["texts"], view
             assert not got["problems"], (view, width, got["problems"][:10])
+            _fits(page, view, height)
     finally:
         page.close()
+
+
+def _fits(page, view: str, height: int) -> None:
+    """Issue 24 §2: the view fits the window with no scrolling: the page is no taller than the
+    window, and the stamp and the buttons are on the first screen."""
+    tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    assert tall <= height + 1, (view, tall, height)
+    for sel in ('[data-testid="b-stamp"]', ".st-key-b_next button", '[data-testid="b-exit"]'):
+        box = page.locator(sel).first.bounding_box()
+        assert box and box["y"] + box["height"] <= height, (view, sel, box, height)
 
 
 def _exported_figures():
@@ -160,7 +181,9 @@ MAP_CHECK = """
     .filter(e => getComputedStyle(e.parentElement).visibility === 'visible')
     .map(e => { const r = e.getBoundingClientRect(); return {s: e.textContent, r}; });
   const problems = [];
-  const boxes = names.concat([{s: 'legend', r: legend}]);
+  // the key lies under the map, never over a unit
+  if (legend.top < frame.bottom - 1) problems.push('the legend overlaps the map');
+  const boxes = names;
   for (let i = 0; i < boxes.length; i++) {
     const a = boxes[i].r;
     if (a.left < frame.left - 1 || a.right > frame.right + 1 || a.top < frame.top - 1 || a.bottom > frame.bottom + 1)
@@ -172,7 +195,8 @@ MAP_CHECK = """
       if (ix > 1 && iy > 1) problems.push(`overlap: "${boxes[i].s}" / "${boxes[j].s}"`);
     }
   }
-  return {names: names.length, legend_bottom: legend.bottom, problems};
+  return {names: names.length, legend_bottom: legend.bottom, problems,
+          texts: names.map(n => n.s), frame: {w: frame.width, h: frame.height}};
 }
 """
 
@@ -191,10 +215,45 @@ def test_peta_map_legend_and_panel_in_the_first_screen_and_names_apart(browser, 
             page.wait_for_timeout(1500)  # the frame fits its height to the window, then places the names
             got = frame.evaluate(MAP_CHECK)
             iframe = page.locator("iframe[title*='peta_map']").bounding_box()
-            assert got["names"] >= 5 and not got["problems"], (path, width, got)
+            assert got["names"] >= (3 if heading == "Indonesia" else 5) and not got["problems"], (path, width, got)
             assert iframe["y"] + got["legend_bottom"] <= height and iframe["y"] + iframe["height"] <= height, \
                 (path, width, iframe, got["legend_bottom"])
             panel = page.locator(".st-key-unit_panel h4").bounding_box()
             assert panel["x"] + panel["width"] <= width and panel["y"] + panel["height"] <= height, (path, panel)
+            if heading == "Indonesia":  # at the national zoom the provinces are named, not kabupaten
+                assert "Jawa Barat" in got["texts"] and not any(n.startswith("Kab.") for n in got["texts"]), got
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_jawa_timur_fills_the_map_frame_and_the_tooltip_stays_inside(browser, jatim_server, width, height):
+    """Issue 24 §3: Jawa Timur opens on where its kabupaten/kota are (its far islands of Bawean,
+    Masalembu and Kangean do not shrink it into a corner): its units span most of the frame's width
+    or height. A tooltip near either edge stays inside the frame."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(jatim_server + "/peta?election=pilkada-2024&region=35&as_of=2024-11-27")
+        page.locator(".st-key-unit_panel h4").get_by_text("Jawa Timur").wait_for(timeout=90_000)
+        frame = map_frame(page, ".peta-name")
+        page.wait_for_timeout(1500)
+        spread = frame.evaluate("""() => {
+          const f = document.querySelector('#map').getBoundingClientRect();
+          const rs = Array.from(document.querySelectorAll('path.leaflet-interactive'))
+            .filter(p => ['35.23', '35.26', '35.01', '35.10'].includes(p.getAttribute('data-code')))
+            .map(p => p.getBoundingClientRect());
+          const w = Math.max(...rs.map(r => r.right)) - Math.min(...rs.map(r => r.left));
+          const h = Math.max(...rs.map(r => r.bottom)) - Math.min(...rs.map(r => r.top));
+          return {n: rs.length, w: w / f.width, h: h / f.height};
+        }""")
+        assert spread["n"] == 4 and max(spread["w"], spread["h"]) >= 0.7, spread
+        box = page.locator("iframe[title*='peta_map']").bounding_box()
+        for fx in (0.12, 0.88):  # hover a unit near the left edge, then one near the right
+            frame.locator("path[data-code='35.01']" if fx < 0.5 else "path[data-code='35.10']").first.hover(force=True)
+            page.wait_for_timeout(400)
+            tip = frame.locator(".peta-tip").first
+            tip.wait_for(timeout=10_000)
+            r = tip.bounding_box()
+            assert r["x"] >= box["x"] - 1 and r["x"] + r["width"] <= box["x"] + box["width"] + 1, (fx, r, box)
     finally:
         page.close()

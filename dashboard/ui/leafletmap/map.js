@@ -10,6 +10,7 @@
   var geometries = {};     // geo_id -> FeatureCollection
   var map = null, layer = null, layerGeo = null, legend = null, asked = null, clicks = 0;
   var names = null;        // the units' names written on the map (a layer of text markers)
+  var groupsShown = false, fitZoom = null;  // a view with groups (Indonesia) and its fitted zoom
   var current = null;      // the latest args
   // Python acts on each gesture once, by its number: numbers are unique across frames (a frame
   // made again after the page was left starts counting anew, and its "1" is not the old "1")
@@ -52,27 +53,24 @@
   }
 
   function drawLegend() {
-    if (legend) legend.remove();
-    var spec = current.legend;
-    legend = L.control({ position: "bottomleft" });
-    legend.onAdd = function () {
-      var box = el("div", "peta-legend");
-      box.appendChild(el("div", "title", spec.title));
-      spec.items.forEach(function (it) {
-        var row = el("div"), sw = el("span", "sw");
-        sw.style.background = it[1];
-        row.appendChild(sw); row.appendChild(document.createTextNode(String(it[0])));
-        box.appendChild(row);
-      });
-      if (spec.own) {
-        var row = el("div"), sw = el("span", "sw");
-        sw.style.background = "#ffffff"; sw.style.border = "3px solid " + current.style.own_outline;
-        row.appendChild(sw); row.appendChild(document.createTextNode(String(spec.own)));
-        box.appendChild(row);
-      }
-      return box;
-    };
-    legend.addTo(map);
+    // under the map, in the frame's own row (it was once a box in the map's corner, over units)
+    var box = document.getElementById("legend"), spec = current.legend;
+    box.textContent = "";
+    box.className = "peta-legend";
+    box.appendChild(el("div", "title", spec.title));
+    spec.items.forEach(function (it) {
+      var row = el("div"), sw = el("span", "sw");
+      sw.style.background = it[1];
+      row.appendChild(sw); row.appendChild(document.createTextNode(String(it[0])));
+      box.appendChild(row);
+    });
+    if (spec.own) {
+      var row = el("div"), sw = el("span", "sw");
+      sw.style.background = "#ffffff"; sw.style.border = "3px solid " + current.style.own_outline;
+      row.appendChild(sw); row.appendChild(document.createTextNode(String(spec.own)));
+      box.appendChild(row);
+    }
+    legend = box;
   }
 
   function drawLayer(geoId) {
@@ -95,47 +93,43 @@
       }
     }).addTo(map);
     layerGeo = geoId;
-    var b = layer.getBounds();
-    if (b.isValid()) map.fitBounds(b, legendRoom(b));
+    var v = geometries[geoId].view, b = v && v.length === 4 ? L.latLngBounds([v[1], v[0]], [v[3], v[2]])
+                                                              : layer.getBounds();
+    if (b.isValid()) { map.fitBounds(b, { padding: [8, 8] }); fitZoom = map.getZoom(); }
   }
 
   function sideFor(lyr, point) {
-    var tip = lyr.getTooltip(), el = tip && tip.getElement();
+    // the tooltip is at most half the frame wide, and goes to the side with more room: so it is
+    // never cut at the frame's edge, however narrow the map (a 1366-px laptop with the panel beside)
+    var tip = lyr.getTooltip(), box = tip && tip.getElement();
     if (!tip) return;
-    var w = el ? el.offsetWidth : 320, room = map.getSize().x;
-    tip.options.direction = point.x + w + 24 <= room ? "right" : point.x - w - 24 >= 0 ? "left" : "auto";
-  }
-
-  function legendRoom(b) {
-    // No unit is drawn under the legend (bottom left): keep its width free on the left, or its
-    // height free at the bottom, whichever leaves the units the larger drawing. A narrow map
-    // (the detail panel beside it, a laptop) keeps the bottom, a wide one the left.
-    var size = map.getSize(), box = legend ? legend.getContainer() : null;
-    var lw = box ? box.offsetWidth + 16 : 0, lh = box ? box.offsetHeight + 16 : 0;
-    var ratio = (b.getEast() - b.getWest()) / Math.max(b.getNorth() - b.getSouth(), 1e-9);
-    function scale(w, h) { return Math.min(w / ratio, h); }  // the drawing's height in each case
-    var left = scale(size.x - lw - 8, size.y - 16), bottom = scale(size.x - 16, size.y - lh - 8);
-    return left >= bottom ? { paddingTopLeft: [lw, 8], paddingBottomRight: [8, 8] }
-                          : { paddingTopLeft: [8, 8], paddingBottomRight: [8, lh] };
+    var room = map.getSize().x;
+    if (box) box.style.maxWidth = Math.floor(Math.max(160, Math.min(420, room / 2 - 30))) + "px";
+    tip.options.direction = point.x <= room / 2 ? "right" : "left";
   }
 
   function drawNames(geoId) {
-    // Every unit's name at its inner point. A name that would cover another, the legend or the
-    // zoom buttons, or run past the frame is left out (hover or click names it); the unit shown in
-    // the panel is named first, then the reached ones, then the largest. Placed again after each
-    // zoom, so zooming in names the smaller units too.
+    // Every unit's name at its inner point. A name that would cover another or the zoom buttons,
+    // or run past the frame, is left out (hover or click names it); the unit shown in the panel is
+    // named first, then the reached ones, then the largest. Placed again after each zoom, so
+    // zooming in names the smaller units too. Where the view has groups (all of Indonesia: its
+    // provinces), their names are written instead until one zooms in.
     if (names) names.remove();
     names = L.layerGroup();
-    geometries[geoId].features.forEach(function (f) {
-      if (!f.properties.name || !f.properties.pt) return;
-      var label = el("span", "peta-name", f.properties.name), pt = f.properties.pt;
+    var geo = geometries[geoId];
+    function add(item, cls, group) {
+      var label = el("span", cls, item.name), pt = item.pt;
       var m = L.marker([pt[1], pt[0]], {
         icon: L.divIcon({ html: label, className: "peta-name-box", iconSize: null }),
         interactive: false, keyboard: false });
-      m.code = f.properties.code;
-      m.rank = f.properties.rank;
+      m.code = item.code; m.rank = item.rank || 0; m.group = group;
       names.addLayer(m);
+    }
+    geo.features.forEach(function (f) {
+      if (f.properties.name && f.properties.pt) add(f.properties, "peta-name", false);
     });
+    (geo.groups || []).forEach(function (g, i) { g.rank = i; add(g, "peta-name group", true); });
+    groupsShown = !!(geo.groups && geo.groups.length);
     names.addTo(map);
     declutter();
   }
@@ -145,10 +139,15 @@
     return [m.code === current.focus ? 0 : 1, u && u.fill !== current.style.none_fill ? 0 : 1, m.rank];
   }
 
+  function groupZoom() {  // the provinces are named until the view is two steps closer than the fit
+    return groupsShown && fitZoom !== null && map.getZoom() < fitZoom + 2;
+  }
+
   function declutter() {
     if (!names) return;
     var size = map.getSize(), taken = [], frame = map.getContainer().getBoundingClientRect();
-    document.querySelectorAll(".peta-legend, .leaflet-control-zoom, .leaflet-control-scale").forEach(function (c) {
+    var groups = groupZoom();
+    document.querySelectorAll(".leaflet-control-zoom, .leaflet-control-scale").forEach(function (c) {
       var r = c.getBoundingClientRect();
       taken.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]);
     });
@@ -161,6 +160,7 @@
       var m = pair[1], box = m.getElement();
       if (!box) return;
       box.style.visibility = "hidden";
+      if (m.group !== groups) return;  // provinces at the national zoom, units closer in
       var p = map.latLngToContainerPoint(m.getLatLng()), w = box.firstChild.offsetWidth, h = box.firstChild.offsetHeight;
       var r = [p.x - w / 2 - 2, p.y - h / 2 - 1, p.x + w / 2 + 2, p.y + h / 2 + 1];
       if (r[0] < 0 || r[1] < 0 || r[2] > size.x || r[3] > size.y) return;
@@ -183,21 +183,22 @@
   }
 
   function fitHeight(wanted) {
-    // as tall as asked, but not past the bottom of the window (the legend stays in sight)
-    var h = wanted;
+    // the map as tall as asked, with the key under it, but not past the bottom of the window
+    var key = legend ? legend.offsetHeight : 0, h = wanted;
     try {
       var top = window.frameElement.getBoundingClientRect().top;
-      var room = window.parent.innerHeight - Math.max(top, 0) - 12;
-      h = Math.max(360, Math.min(wanted, room));
+      var room = window.parent.innerHeight - Math.max(top, 0) - 12 - key;
+      h = Math.max(320, Math.min(wanted, room));
     } catch (e) { /* another origin: keep the asked height */ }
     document.getElementById("map").style.height = h + "px";
-    post("streamlit:setFrameHeight", { height: h });
+    post("streamlit:setFrameHeight", { height: h + key });
     if (map) map.invalidateSize();
   }
 
   function render(args) {
     current = args;
     if (args.geometry) geometries[args.geo_id] = args.geometry;
+    drawLegend();  // first: the frame's height is the map's and the key's
     fitHeight(args.height || 620);
     if (!geometries[args.geo_id]) {
       // this frame is new (the page was left and opened again): ask Python for the geometry
@@ -220,7 +221,6 @@
                     { maxZoom: 18, attribution: "\u00a9 OpenStreetMap" }).addTo(map);
       }
     }
-    drawLegend();  // first: the fit below leaves room for it
     if (layerGeo !== args.geo_id) { drawLayer(args.geo_id); drawNames(args.geo_id); }
     restyle();
     declutter();  // the unit in the panel and the reached ones are named first: both may have changed
