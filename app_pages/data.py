@@ -21,6 +21,8 @@ st.caption(t("records_shown", lg, n=len(table)))
 st.dataframe(table, hide_index=True, width="stretch", key="records_table")
 # The files hold the rows shown (filters applied), headed by title, region, election, date and sources.
 meta = cache.report(version, view.election, view.as_of, view.region, lg).meta("upacara")
+# the files: the same rows, dated YYYY-MM-DD (Excel dates in XLSX) and with each region's code
+table = views.ceremony_rows(rec, list(table["id"]), lg, file=True)
 # side by side, each as wide as its label: fixed columns cut "Data CSV (koma, UTF-8)" at 1366 px
 d1 = d2 = st.container(horizontal=True)
 d1.download_button(t("dl_csv", lg), partial(to_csv, table, meta), file_name=meta.filename("csv"), mime=MIME["csv"],

@@ -139,6 +139,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "map_hint": ("Klik wilayah untuk rinciannya di samping peta; klik dua kali untuk membuka petanya.",
                  "Click a unit for its details beside the map; double-click it to open its map."),
     "unlabelled": ("Tanpa label:", "Not labelled:"),
+    "not_shown_rows": ("Tidak ditampilkan di gambar ini: {n} wilayah lain (lengkap di tabel).",
+                       "Not shown in this image: {n} more units (all are in the table)."),
     "unlabelled_n": ("Tanpa label: {n} wilayah lain", "Not labelled: {n} more units"),
     "tip_count": ("{n} · klik untuk rincian", "{n} · click for details"),
     "detail_for": ("Rincian wilayah", "Details for"),

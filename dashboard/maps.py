@@ -206,7 +206,7 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
         font={"family": FONT, "size": BASE_FONT_SIZE}, height=620, plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
         margin={"l": 10, "r": 10, "t": 70, "b": 10},
         legend={"title": {"text": t("share_legend", lang) if mode == "share" else t("legend_title", lang),
-                          "side": "top left"},
+                          "side": "top"},
                 "bgcolor": "rgba(255,255,255,0)", "orientation": "h",
                 "x": 0, "xanchor": "left", "y": 0, "yanchor": "top"},  # under the map: see place_labels
         meta={LABELS_META: names, "label_size": BASE_FONT_SIZE - 2, "lang": lang},
@@ -250,9 +250,10 @@ KEY_META = "unit_key"
 CHAR_W, LINE_H = 0.64, 1.6  # of the font size: a generous box for Noto Sans (tall line box) or DejaVu
 
 
-def place_labels(fig: go.Figure, width: int, height: int, size: float | None = None) -> go.Figure:
+def place_labels(fig: go.Figure, width: int, height: int, size: float | None = None,
+                 smallest: float = 0) -> go.Figure:
     """Place the unit names and the colour key for a ``width`` × ``height`` px drawing (``size``:
-    the names' font size). The colour key never lies over a unit: on a wide drawing it heads the
+    the names' font size; ``smallest``: no key type below it). The colour key never lies over a unit: on a wide drawing it heads the
     column right of the map (above the numbered names), on a narrow one it hangs under the map."""
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else None
     names = (meta or {}).get(LABELS_META) or []
@@ -282,7 +283,7 @@ def place_labels(fig: go.Figure, width: int, height: int, size: float | None = N
     # number are counted in one line instead of listed; only the numbers' key itself ever shrinks.
     best, tried = None, {}  # tried: placements by the right column's width (the map is the same)
     for dense in (False, True):
-        for key_size in (size, size * 0.85, size * 0.75):
+        for key_size in sorted({max(smallest, size * f) for f in (1, 0.85, 0.75)}, reverse=True):
             key_w = int((longest + 4) * key_size * CHAR_W) + 16
             room = max(1, int((plot_h - head) / (key_size * LINE_H)))  # lines a key column holds
             fit = max(4, int((key_w - 16) / (key_size * CHAR_W)) - 3)  # characters a key line holds
@@ -324,7 +325,7 @@ def place_labels(fig: go.Figure, width: int, height: int, size: float | None = N
     fig.layout.meta = {**meta, KEY_META: {"numbered": [list(n) for n in numbered], "unlabelled": list(unnamed)}}
     if lines:
         if len(lines) > cols * room:  # more numbers than the columns hold (a very crowded map): smaller
-            key_size = max(8.0, key_size * cols * room / len(lines))
+            key_size = max(8.0, smallest, key_size * cols * room / len(lines))
         per_col = max(1, int((plot_h - head) / (key_size * LINE_H)))
         marks += [{"xref": "paper", "yref": "paper", "x": 1.0, "xanchor": "left", "xshift": 12 + (c // per_col) * key_w,
                    "y": 1.0 - head / max(1, plot_h), "yanchor": "top", "text": "<br>".join(lines[c:c + per_col]),
@@ -440,15 +441,14 @@ def _legend_below(fig: go.Figure, plot_w: float, bottom: float, fig_h: float) ->
     if not items or fig.layout.showlegend is False:
         return bottom
     font = fig.layout.legend.font.size if fig.layout.legend.font and fig.layout.legend.font.size else BASE_FONT_SIZE
-    rows, used = 1, 0.0
-    for name in items:
-        w = len(name) * font * CHAR_W + 50  # swatch, gap and text
-        if used and used + w > plot_w:
-            rows, used = rows + 1, 0.0
-        used += w
+    room = plot_w * 0.75  # the key's numbered names may take a column at the right yet
+    widths = [len(name) * font * CHAR_W + 50 for name in items]  # swatch, gap and text
+    # plotly sets a horizontal key in one row if it fits, else in columns as wide as its widest entry
+    cols = len(items) if sum(widths) <= room else max(1, int(room // max(widths)))
+    rows = -(-len(items) // cols)
     height = (rows + 1) * font * 1.45 + 12  # the title on its own line, then the rows
     fig.update_layout(margin={"b": bottom + height},
                       legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container",
                               "y": min(1.0, (bottom + height - 4) / max(1.0, fig_h)), "yanchor": "top",
-                              "title": {"side": "top left"}})
+                              "title": {"side": "top"}})
     return bottom + height

@@ -16,7 +16,7 @@ import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, fmt, maps, metrics, views
+from . import charts, maps, metrics, views
 from .unit_detail import UnitDetail, unit_detail
 from .errors import PetaError
 from .export.meta import ExportMeta
@@ -253,8 +253,8 @@ class Report:
                 out[t("share_pct", lg)] = [None if pd.isna(v) else round(100 * v, 1) for v in r["share"]]
                 out[t("commitment_pct", lg) + " (%)"] = r["commitment_pct"].round(1)
                 out[t("reported_pct", lg) + " (%)"] = r["reported_pct"]
-                out[t("reported_on", lg)] = [fmt.date_short(d, lg) if d is not None and not pd.isna(d) else None
-                                             for d in r["reported_as_of"]]
+                out[t("reported_on", lg)] = [pd.Timestamp(d).date().isoformat() if d is not None and not pd.isna(d)
+                                             else None for d in r["reported_as_of"]]  # ISO: files sort it
                 out[t("measure", lg)] = r["reported_measure"]
             else:
                 yes, no = t("yes", lg), t("no", lg)
@@ -282,5 +282,5 @@ class Report:
                 t("date", lg): [d.date().isoformat() for d in c["date"]], t("code", lg): c["region_code"],
                 t("unit", lg): c["region_label"], t("covered", lg): c["covered"], t("total_units", lg): c["total"],
                 t("share_pct", lg): [None if pd.isna(v) else round(100 * v, 1) for v in c["share"]]})
-        rows = views.ceremony_rows(self.records, self.ceremony_ids(), lg)
+        rows = views.ceremony_rows(self.records, self.ceremony_ids(), lg, file=True)
         return rows.rename(columns={"id": cer})

@@ -83,13 +83,20 @@ def ceremony_texts(records: Records, ids: list[str], lang: str) -> tuple[dict[st
     return ({c: ", ".join(v) for c, v in kinds.items()}, {c: "; ".join(v) for c, v in sources.items()})
 
 
-def ceremony_rows(records: Records, ids: list[str], lang: str) -> pd.DataFrame:
-    """Display rows for ceremonies, newest first, undated last."""
+def ceremony_rows(records: Records, ids: list[str], lang: str, file: bool = False) -> pd.DataFrame:
+    """Rows for ceremonies, newest first, undated last. ``file=True``: for a CSV/XLSX file (and
+    the tables behind exports) — the day as an ISO date (an Excel date in XLSX) and the region's
+    Kemendagri code beside its name, so the file joins with other Satu Data tables; else the
+    day written out for reading on the page."""
     cer = records.ceremonies[records.ceremonies["id"].isin(ids)].sort_values("date", ascending=False, na_position="last")
     kinds, sources = ceremony_texts(records, list(cer["id"]), lang)
+    day = ([d.date().isoformat() if not pd.isna(d) else None for d in cer["date"]] if file
+           else [fmt.date_long(d, lang) for d in cer["date"]])
+    code = {t("code", lang): list(cer["region_code"])} if file else {}
     return pd.DataFrame({
         "id": cer["id"],
-        t("date", lang): [fmt.date_long(d, lang) for d in cer["date"]],
+        t("date", lang): day,
+        **code,
         t("unit", lang): cer["region_name"],
         t("kind", lang): [kinds.get(c, "") for c in cer["id"]],
         t("leader", lang): [" — ".join(x for x in (n, r) if isinstance(x, str)) for n, r in

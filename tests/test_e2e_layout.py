@@ -24,7 +24,7 @@ SIZES = [(1366, 768), (1920, 1080)]
 # (getBBox in its own coordinates would miss the rotation; the client rect is the honest box).
 CHECK = """
 () => {
-  const problems = []; let texts = 0;
+  const problems = []; let texts = 0; let smallest = 1000;
   document.querySelectorAll('.js-plotly-plot').forEach((plot, pi) => {
     const box = plot.getBoundingClientRect();
     const items = [];
@@ -36,9 +36,10 @@ CHECK = """
       if (st.display === 'none' || st.visibility === 'hidden' || st.opacity === '0') return;
       const r = t.getBoundingClientRect();
       if (r.width < 1 || r.height < 1) return;
-      items.push({s, r});
+      items.push({s, r, size: parseFloat(st.fontSize)});
     });
     texts += items.length;
+    items.forEach(a => { smallest = Math.min(smallest, a.size); });
     items.forEach(a => {
       if (a.r.left < box.left - 1 || a.r.right > box.right + 1 || a.r.top < box.top - 1 || a.r.bottom > box.bottom + 1)
         problems.push(`leaves the figure: "${a.s}"`);
@@ -50,7 +51,7 @@ CHECK = """
       if (ix > 2 && iy > 2) problems.push(`overlap: "${items[i].s}" / "${items[j].s}"`);
     }
   });
-  return {plots: document.querySelectorAll('.js-plotly-plot').length, texts, problems};
+  return {plots: document.querySelectorAll('.js-plotly-plot').length, texts, problems, smallest};
 }
 """
 
@@ -167,6 +168,8 @@ def test_exported_charts_and_maps_have_no_overlapping_or_cut_text(browser, tmp_p
             assert got["plots"] == 1 and got["texts"], label
             if got["problems"]:
                 failures.append((label, got["problems"][:6]))
+            if got["smallest"] < 18 - 0.5:  # issue 24 §4: every text on a slide is 18 px or more
+                failures.append((label, f"text of {got['smallest']} px"))
     finally:
         page.close()
     assert not failures, json.dumps(failures, ensure_ascii=False, indent=1)

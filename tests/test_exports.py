@@ -161,6 +161,51 @@ def test_static_map_names_units_with_something_to_show_first_and_keeps_its_key_o
     assert unlabelled and len(numbered) + len(unlabelled) + 2 <= 40  # the grey ones give way
 
 
+def test_slide_text_is_at_least_18_px_and_bars_stay_legible(bogor):
+    """Issue 24 §4: on a 1920×1080 slide (and the square one) every text is ≥ 18 px: Kab. Bogor's
+    40 kecamatan do not fit as readable bars, so the slide shows the ones first in the table's order
+    (the two that held a ceremony on top) and names the rest in one line."""
+    from dashboard.export.frame import MIN_TEXT
+
+    def sizes(fig):
+        lay = fig.layout
+        got = [a.font.size for a in lay.annotations if a.text]
+        got += [lay.legend.font.size, lay.xaxis.tickfont.size, lay.yaxis.tickfont.size, lay.title.font.size]
+        got += [tr.textfont.size for tr in fig.data if getattr(tr, "textfont", None) is not None
+                and (getattr(tr, "texttemplate", None) or "text" in (getattr(tr, "mode", None) or ""))]
+        return [g for g in got if g is not None]
+
+    for name in ("kesiapan", "kategori", "peta", "linimasa"):
+        for size in ("16x9", "square"):
+            fig = presentation(bogor.figure(name), bogor.meta(name), size, made_on=dt.date(2026, 1, 2))
+            assert min(sizes(fig)) >= MIN_TEXT, (name, size, sorted(sizes(fig))[:5])
+    bars = presentation(bogor.figure("kesiapan"), bogor.meta("kesiapan"), "16x9")
+    rows = list(bars.layout.yaxis.categoryarray)
+    assert 10 <= len(rows) < 40 and rows[-2:] == ["Kec. Rancabungur", "Kec. Cibinong"], rows[-3:]
+    footer = bars.layout.annotations[-1].text
+    assert f"Tidak ditampilkan di gambar ini: {40 - len(rows)} wilayah lain" in footer, footer
+
+
+def test_data_files_have_iso_dates_and_region_codes(bogor, records):
+    """Issue 24 §4: the Data page's CSV and XLSX date each ceremony YYYY-MM-DD (an Excel date in
+    XLSX) and give the region's Kemendagri code beside its name, so they join other tables."""
+    import openpyxl
+
+    from dashboard import views
+    from dashboard.export.tables import HEADER_ROW, csv_skiprows, to_csv, to_xlsx
+
+    shown = views.filter_ceremonies(records, "pilkada-2024", "32.01", [], "", "id")
+    rows = views.ceremony_rows(records, list(shown["id"]), "id", file=True)
+    meta = bogor.meta("upacara")
+    got = pd.read_csv(io.BytesIO(to_csv(rows, meta)), skiprows=csv_skiprows(meta), dtype=str)
+    cib = got[got["id"] == "cibinong-2024-11-12"].iloc[0]
+    assert (cib["Tanggal"], cib["Kode"], cib["Wilayah"]) == ("2024-11-12", "32.01.01", "Kec. Cibinong"), cib
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(rows, meta))).active
+    heads = [c.value for c in ws[HEADER_ROW]]
+    day = ws.cell(row=HEADER_ROW + 1, column=heads.index("Tanggal") + 1).value
+    assert isinstance(day, dt.datetime) and heads.index("Kode") == heads.index("Wilayah") - 1
+
+
 def test_presentation_frame(bogor):
     fig = presentation(bogor.figure("kesiapan"), bogor.meta("kesiapan"), "square", made_on=dt.date(2026, 1, 2))
     assert (fig.layout.width, fig.layout.height) == (1080, 1080)

@@ -17,6 +17,7 @@ from .meta import ExportMeta
 # variant -> (width, height, file-name suffix)
 SIZES = {"16x9": (1920, 1080, ""), "square": (1080, 1080, "persegi")}
 SCREEN_MIN_WIDTH = 1240  # px of figure on a 1366-px briefing display (the page's padding taken off)
+MIN_TEXT = 18  # px: no text on an exported slide is smaller (read at the back of a meeting room)
 
 
 def _wrap(text: str, width_px: int, font_px: int) -> str:
@@ -37,12 +38,15 @@ def presentation(fig: go.Figure, meta: ExportMeta, size: str = "16x9", made_on: 
         raise PetaError.single("size", size, "one of: " + ", ".join(SIZES))
     width, height, _ = SIZES[size]
     out = go.Figure(fig)
-    body, foot = 22, 17
-    footer = _wrap(meta.sources_line, width - 80, foot)
+    body, foot = 22, MIN_TEXT
+    top = (170 if size == "16x9" else 200) + _top_ticks(out, body - 2)
+    has_axes = out.layout.xaxis.visible is not False
+    # a chart of many units shows as many rows as stay legible; the rest are named in one line
+    left_out = _keep_rows(out, int((height - top - 200 - (110 if has_axes else 20)) / (MIN_TEXT / 0.7)))
+    lines = ([t("not_shown_rows", meta.lang, n=left_out)] if left_out else []) + [meta.sources_line]
+    footer = "<br>".join(_wrap(line, width - 80, foot) for line in lines)
     stamp = t("made_on", meta.lang, d=fmt.date_short(made_on or dt.date.today(), meta.lang))
     foot_px = int(foot * 1.45 * (footer.count("<br>") + 2)) + 16
-    has_axes = out.layout.xaxis.visible is not False
-    top = (170 if size == "16x9" else 200) + _top_ticks(out, body - 2)
     bottom = foot_px + (110 if has_axes else 20)  # room for tick labels and the axis title
     out.update_layout(
         width=width, height=height, autosize=False, font={"size": body}, paper_bgcolor="#ffffff",
@@ -51,14 +55,54 @@ def presentation(fig: go.Figure, meta: ExportMeta, size: str = "16x9", made_on: 
                "x": 0.02, "xanchor": "left", "y": 0.97, "yanchor": "top", "yref": "container"},
         margin={"l": 40, "r": 40, "t": top, "b": bottom},
     )
-    _scale_type(out, body, height - top - bottom)
-    place_labels(out, width, height, size=body - 3)
+    _scale_type(out, body, height - top - bottom, smallest=MIN_TEXT)
+    place_labels(out, width, height, size=body - 3, smallest=MIN_TEXT)
     bottom = out.layout.margin.b  # a map's key, set under the map, took its room above the sources
     plot_h = height - top - bottom
     out.add_annotation(text=f"{footer}<br><span style='color:#555555'>{stamp}</span>", xref="paper", yref="paper",
                        x=0, xanchor="left", y=-(bottom - 12) / plot_h, yanchor="bottom", showarrow=False,
                        align="left", font={"size": foot, "color": "#222222"})
     return out
+
+
+def _rows_top_down(fig: go.Figure) -> list[str]:
+    """The category rows of a bar chart or grid as drawn, top first."""
+    rows = [str(y) for tr in fig.data if tr.type in ("bar", "heatmap") and tr.y is not None for y in tr.y]
+    rows = list(dict.fromkeys(rows))
+    if fig.layout.yaxis.categoryarray:  # bars: the array runs bottom up
+        order = [str(y) for y in fig.layout.yaxis.categoryarray][::-1]
+        return [r for r in order if r in set(rows)] + [r for r in rows if r not in set(order)]
+    if fig.layout.yaxis.autorange == "reversed":
+        return rows
+    return rows[::-1]
+
+
+def _keep_rows(fig: go.Figure, room: int) -> int:
+    """Keep the top ``room`` rows of a chart of units (those first in :func:`metrics.ranked` order:
+    reached, then with something to show); returns how many were left out (0: all fit)."""
+    rows = _rows_top_down(fig)
+    if not rows or len(rows) <= room:
+        return 0
+    keep = set(rows[:max(1, room)])
+    for tr in fig.data:
+        if tr.y is None or tr.type not in ("bar", "heatmap", "scatter"):
+            continue
+        ys = [str(y) for y in tr.y]
+        idx = [i for i, y in enumerate(ys) if y in keep]
+        if tr.type == "heatmap":
+            for attr in ("z", "text", "customdata"):
+                value = getattr(tr, attr)
+                if value is not None and len(value) == len(ys):
+                    setattr(tr, attr, [value[i] for i in idx])
+        else:
+            for attr in ("x", "text", "customdata", "hovertext"):
+                value = getattr(tr, attr)
+                if value is not None and not isinstance(value, str) and len(value) == len(ys):
+                    setattr(tr, attr, [value[i] for i in idx])
+        tr.y = [tr.y[i] for i in idx]
+    if fig.layout.yaxis.categoryarray:
+        fig.update_yaxes(categoryarray=[c for c in fig.layout.yaxis.categoryarray if str(c) in keep])
+    return len(rows) - len(keep)
 
 
 def _top_ticks(fig: go.Figure, font: int) -> int:
@@ -88,7 +132,7 @@ def screen(fig: go.Figure, height: int = 760, body: int = 24, width: int = SCREE
     return out
 
 
-def _scale_type(out: go.Figure, body: int, plot_h: float) -> None:
+def _scale_type(out: go.Figure, body: int, plot_h: float, smallest: int = 9) -> None:
     """Type for a big image or screen: chart legends above the plot (the bottom is for the
     sources line), the map's key bigger in its corner, labels written on the chart grown with
     the body text, and one label per unit shrunk until every unit keeps its name."""
@@ -107,11 +151,11 @@ def _scale_type(out: go.Figure, body: int, plot_h: float) -> None:
     rows = {str(y) for tr in out.data if tr.type in ("bar", "heatmap") and tr.y is not None for y in tr.y}
     if rows:
         row_px = plot_h / len(rows)
-        out.update_yaxes(tickfont={"size": max(9, min(body - 2, int(row_px * 0.7)))}, dtick=1)
+        out.update_yaxes(tickfont={"size": max(smallest, min(body - 2, int(row_px * 0.7)))}, dtick=1)
         for tr in out.data:  # numbers written in heatmap cells: as tall as a row allows, or left to the hover
             if tr.type == "heatmap" and tr.texttemplate:
                 fits = int(row_px * 0.7)
-                if fits < 9:
+                if fits < smallest:
                     tr.texttemplate, tr.text = None, None
                 else:
-                    tr.textfont.size = min(tr.textfont.size or body - 4, fits)
+                    tr.textfont.size = max(smallest, min(body - 4, fits))

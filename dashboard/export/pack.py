@@ -153,7 +153,7 @@ def pages(report, made_on: dt.date | None = None) -> list[go.Figure]:
     out += _section(table_pages(table[keep], [0.9, 2.0, 2.2, 1.1, 1.1, 1.1, 1.1, 2.3], lg), report.meta("kesiapan"),
                     made_on)
     out.append(presentation(report.figure("linimasa", axis="h"), report.meta("linimasa"), made_on=made_on))
-    out += _section(table_pages(report.table("upacara"), [1.6, 1.8, 1.6, 1.8, 2.0, 4.5], lg), report.meta("upacara"),
+    out += _section(table_pages(report.table("upacara"), [2.0, 1.1, 0.9, 1.6, 1.8, 2.0, 4.0], lg), report.meta("upacara"),
                     made_on)
     n = len(out)
     for i, fig in enumerate(out, start=1):
