@@ -298,7 +298,8 @@ def test_template_example_is_in_the_users_region_and_refused_as_it_is(env):
     store, gaz, cal, data = env
     ciawi_user = User("sekcam-ciawi", "32.01.24")
     example = sheet.template_example(gaz, "32.01.24", "pilkada-2024")
-    content = sheet.template_xlsx(example, sheet.template_choices(gaz, [e.data["id"] for e in cal], "32.01.24"))
+    names = {e.data["id"]: e.data["name"] for e in cal}
+    content = sheet.template_xlsx(example, sheet.template_choices(gaz, [e.data["id"] for e in cal], "32.01.24", names))
     wb = load_workbook(io.BytesIO(content))
     ws = wb["Upacara"]
     assert [c.value for c in ws[1]] == list(sheet.COLUMNS)
@@ -312,8 +313,12 @@ def test_template_example_is_in_the_users_region_and_refused_as_it_is(env):
         assert listed[letters[col]].startswith("=Pilihan!"), col
     picks = {wb["Pilihan"].cell(1, j).value: [c.value for c in list(wb["Pilihan"].columns)[j - 1][1:] if c.value]
              for j in range(1, wb["Pilihan"].max_column + 1)}
-    assert picks["pemilihan"] == ["pemilu-2024", "pilkada-2024"] and "32.01.24" in picks["kode_wilayah"]
-    assert "32.01.01" not in picks["kode_wilayah"]  # Cibinong is not Ciawi's
+    # issue 24 §4: each choice shows its code and its name; the code is what is read
+    assert picks["pemilihan"] == ["pemilu-2024 — Pemilu 2024", "pilkada-2024 — Pilkada Serentak 2024"]
+    assert "32.01.24 — Kec. Ciawi" in picks["kode_wilayah"] and "apel — Apel" in picks["jenis"]
+    assert not any(p.startswith("32.01.01") for p in picks["kode_wilayah"])  # Cibinong is not Ciawi's
+    assert not any("data/" in str(c.value) or ".yaml" in str(c.value)  # no server paths in the help
+                   for r in wb["Petunjuk"].iter_rows() for c in r)
     assert any("Tanggal tanpa tahun" == r[0].value for r in wb["Petunjuk"].iter_rows())
     checked = importer.check(store, gaz, cal, "templat.xlsx", content, ciawi_user)
     assert checked.bad_rows == {"templat.xlsx baris 2"}
@@ -324,6 +329,13 @@ def test_template_example_is_in_the_users_region_and_refused_as_it_is(env):
         checked = importer.check(store, gaz, cal, name, data_, ciawi_user)
         assert not checked.problems and checked.good[0].data["region"] == "32.01.24", name
     assert sheet.template_csv(mine, ";").decode("utf-8-sig").splitlines()[0].startswith("id;kode_wilayah;")
+    picked = {**mine, "kode_wilayah": picks["kode_wilayah"][0], "pemilihan": picks["pemilihan"][1],
+              "jenis": "apel — Apel; ikrar", "penanda_tangan": "camat — Camat:1; asn — ASN"}
+    checked = importer.check(store, gaz, cal, "picked.xlsx", sheet.template_xlsx(picked), ciawi_user)
+    got = checked.good[0].data
+    assert not checked.problems and (got["region"], got["elections"], got["kinds"]) == \
+        ("32.01.24", ["pilkada-2024"], ["apel", "ikrar"])
+    assert got["signatories"][0] == {"group": "camat", "count": 1}
 
 
 def cli(*args, env=None):

@@ -36,10 +36,12 @@ from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITN
 COLUMNS = {  # header -> (field it fills, help for the Petunjuk sheet)
     "id": ("id", "kosong: dibuat dari nama wilayah, kodenya dan tanggal (baris tanpa tanggal selalu upacara sendiri); "
            "sama dengan upacara lain = sumber tambahan"),
-    "kode_wilayah": ("region", "kode Kemendagri, mis. 32.01.01"),
+    "kode_wilayah": ("region", "kode Kemendagri, mis. 32.01.01 (dari daftar: '32.01.01 — Kec. Cibinong'; yang "
+                               "dibaca hanya kodenya)"),
     "tanggal": ("date", "YYYY-MM-DD; kosong bila tidak diketahui (isi alasan_tanpa_tanggal)"),
     "alasan_tanpa_tanggal": ("date_unknown_reason", "mengapa tanggal tidak diketahui"),
-    "pemilihan": ("elections", "id pemilihan dari data/elections.yaml, dipisah ;"),
+    "pemilihan": ("elections", "id pemilihan (daftar di lembar Pilihan; semua di halaman Kalender pemilihan), "
+                               "dipisah ;"),
     "jenis": ("kinds", "; ".join(KINDS)),
     "tempat": ("venue", "teks"),
     "pemimpin_nama": ("leader.name", "teks"),
@@ -81,8 +83,16 @@ EXAMPLE = {
 }
 
 
+PICK = " — "  # a drop-down value is "code — name" (32.01.01 — Kec. Cibinong); the code is what counts
+
+
+def _picked(text: str) -> str:
+    """A value as picked from the template's lists ("apel — Apel") or typed ("apel"): its code."""
+    return str(text).split(PICK, 1)[0].strip()
+
+
 def _split(text: str) -> list[str]:
-    return [p.strip() for p in str(text or "").split(";") if p.strip()]
+    return [_picked(p) for p in str(text or "").split(";") if _picked(p)]
 
 
 def _date(text: str, where: str, column: str, problems: list[Problem]):
@@ -104,7 +114,7 @@ def row_to_report(row: dict, where: str, problems: list[Problem]) -> dict:
     """One sheet row -> a report mapping (validated later like any file)."""
     v = {k: ("" if row.get(k) is None else row.get(k)) for k in COLUMNS}
     v = {k: (x.strip() if isinstance(x, str) else x) for k, x in v.items()}
-    region = str(v["kode_wilayah"])
+    region = _picked(v["kode_wilayah"])
     data: dict = {"id": str(v["id"]) or None, "region": region}
     try:
         data["level"] = level_of_code(region)
@@ -122,9 +132,11 @@ def row_to_report(row: dict, where: str, problems: list[Problem]) -> dict:
     if v["pemimpin_nama"] or v["pemimpin_jabatan"]:
         data["leader"] = {k: str(x) for k, x in (("name", v["pemimpin_nama"]), ("role", v["pemimpin_jabatan"])) if x}
     sig = []
-    for part in _split(v["penanda_tangan"]):
-        bits = [b.strip() for b in part.split(":")]
-        entry: dict = {"group": bits[0]}
+    for part in (p.strip() for p in str(v["penanda_tangan"] or "").split(";")):
+        if not part:
+            continue
+        bits = [b.strip() for b in part.split(":")]  # "camat — Camat:1": the group picked, a count typed after
+        entry: dict = {"group": _picked(bits[0])}
         for b in bits[1:]:
             if b.lower() in ("semua", "all"):
                 entry["all"] = True
@@ -414,17 +426,20 @@ def template_example(gaz, region: str | None, election: str) -> dict:
     return example_row(unit.code, unit.label, election, unit.level)
 
 
-def template_choices(gaz, elections: list[str], region: str | None) -> dict[str, list[str]]:
-    """Drop-down lists for the template: the elections, and the codes of the user's region with
-    its kabupaten/kota and kecamatan (all of Indonesia's 7,000 would be no help)."""
-    out = {"pemilihan": list(elections)}
+def template_choices(gaz, elections: list[str], region: str | None,
+                     names: dict[str, str] | None = None) -> dict[str, list[str]]:
+    """Drop-down lists for the template: the elections (with their names, from ``names``), and the
+    codes of the user's region with its kabupaten/kota and kecamatan, each with its name (all of
+    Indonesia's 7,000 would be no help). A picked "code — name" is read as its code."""
+    names = names or {}
+    out = {"pemilihan": [f"{e}{PICK}{names[e]}" if names.get(e) else e for e in elections]}
     if region and region in gaz:
-        codes = [region]
+        units = [gaz.get(region)]
         for kid in gaz.children(region):
-            codes.append(kid.code)
+            units.append(kid)
             if kid.level != "kecamatan":
-                codes += [k.code for k in gaz.children(kid.code) if k.level == "kecamatan"]
-        out["kode_wilayah"] = codes[:2000]
+                units += [k for k in gaz.children(kid.code) if k.level == "kecamatan"]
+        out["kode_wilayah"] = [f"{u.code}{PICK}{u.label}" for u in units[:2000]]
     return out
 
 
@@ -439,8 +454,8 @@ ADVICE = [
                             "alasan_tanpa_tanggal (mis. 'berita hanya menyebut Senin, 20 November'). "
                             "Tanggal tidak pernah ditebak."),
     ("Pemilihan tidak ada di daftar", "Pemilihan dipilih dari daftar (lembar Pilihan). Pemilihan baru ditambahkan "
-                                      "oleh pengelola aplikasi di data/elections.yaml (id, nama, tanggal, sumber), "
-                                      "bukan di lembar ini."),
+                                      "di halaman Kalender pemilihan oleh pengguna dengan akses semua wilayah "
+                                      "(id, nama, tanggal, wilayah, sumber), bukan di lembar ini."),
     ("Beberapa isian", "Kolom berisi daftar (pemilihan, jenis, penanda_tangan, saksi, kategori_komitmen, kesiapan) "
                        "dipisah titik koma, mis. apel; ikrar. Daftar pilihan hanya membantu mengisi satu; ketik "
                        "sisanya."),
@@ -457,8 +472,12 @@ def template_xlsx(example: dict | None = None, choices: dict[str, list[str]] | N
     from openpyxl.worksheet.datavalidation import DataValidation
 
     example = example or EXAMPLE
-    choices = {"pemilihan": [], "jenis": list(KINDS), "penanda_tangan": list(SIGNATORY_GROUPS),
-               "saksi": list(WITNESS_BODIES), "kategori_komitmen": list(COMMITMENT_CATEGORIES), **(choices or {})}
+    def labelled(vocab):
+        return [f"{k}{PICK}{v.label('id')}" for k, v in vocab.items()]
+
+    choices = {"pemilihan": [], "jenis": labelled(KINDS), "penanda_tangan": labelled(SIGNATORY_GROUPS),
+               "saksi": labelled(WITNESS_BODIES), "kategori_komitmen": labelled(COMMITMENT_CATEGORIES),
+               **(choices or {})}
     wb = Workbook()
     ws = wb.active
     ws.title = "Upacara"

@@ -16,7 +16,8 @@ from .entry import _calendar
 
 def templates(gaz, elections: list[str], region: str | None, election: str, lang: str) -> None:
     example = sheet.template_example(gaz, region, election)
-    lists = sheet.template_choices(gaz, elections, region)
+    names = {e.data["id"]: e.data.get("name") for e in _calendar()}
+    lists = sheet.template_choices(gaz, elections, region, names)
     c1, c2, c3 = st.columns(3)
     c1.download_button(t("template", lang, fmt="XLSX"), lambda: sheet.template_xlsx(example, lists),
                        file_name="templat_upacara.xlsx", key="template_xlsx", on_click="ignore",
