@@ -14,7 +14,8 @@ page.heading("page_data", view, gaz)
 lg = view.lang
 
 c1, c2 = st.columns(2)
-kinds = c1.multiselect(t("kinds", lg), list(KINDS), key="filter_kinds", format_func=lambda k: KINDS[k].label(lg))
+kinds = c1.multiselect(t("kinds", lg), list(KINDS), key="filter_kinds", format_func=lambda k: KINDS[k].label(lg),
+                       placeholder=t("all_kinds", lg))
 text = c2.text_input(t("filters", lg), key="filter_text")
 table = views.filter_ceremonies(rec, view.election, view.region, kinds, text, lg)
 st.caption(t("records_shown", lg, n=len(table)))

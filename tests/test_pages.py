@@ -74,7 +74,7 @@ def test_peta_renders_and_drills():
 def _panel(at) -> str:
     """The detail panel's text as written (markdown and captions), in page order."""
     return "\n".join(e.value for e in at.main if getattr(e, "type", "") in ("markdown", "caption")
-                     and hasattr(e, "value"))
+                     and hasattr(e, "value")).replace("\u00a0", " ")  # non-breaking spaces read as spaces
 
 
 def test_peta_panel_names_the_clicked_units_ceremonies_and_sources():
@@ -82,6 +82,8 @@ def test_peta_panel_names_the_clicked_units_ceremonies_and_sources():
     reaches it, why it counts, and the news sources that report it; the region in view first."""
     at = open_page("peta", election="pilkada-2024", region="32.01", as_of="2024-11-27")
     assert at.selectbox(key="focus").value == "32.01"
+    raw = "\n".join(e.value for e in at.main if getattr(e, "type", "") == "markdown")
+    assert "2\u00a0/\u00a040 \\(5\u00a0%\\)" in raw  # issue 24 §3: no line break inside "(5 %)"
     text = _panel(at)
     assert "#### Kabupaten Bogor" in text and "2 / 40 \\(5 %\\)" in text and "Pemda belum berikrar" in text
     assert "Di wilayah bawahannya" in text and "Kec\\. Rancabungur" in text
@@ -555,3 +557,27 @@ def test_people_read_names_not_ids():
     assert value == "90 %" and "NewsBogor" in detail and "cibinong-2024-11-12" not in detail
     assert views.ceremony_names(rep.records, ["cibinong-2024-11-12"], "id")["cibinong-2024-11-12"].startswith(
         "Kec. Cibinong · 12 Nov 2024 · ")
+
+
+STREAMLIT_ENGLISH = ("Choose an option", "Choose options", "Select...", "Add options")
+
+
+@pytest.mark.parametrize("page", ["data", "catat", "berita", "impor", "kalender", "riwayat", "linimasa", "peta"])
+def test_no_streamlit_default_english_on_indonesian_pages(page):
+    """Issue 24 §3: where Streamlit has a setting for a widget's empty text, it is set in the
+    interface language: no select shows "Choose options" and no table editor writes "None" in an
+    empty cell (its placeholder is set). What Streamlit offers no setting for is listed in the README."""
+    from dashboard.store.editing import User
+
+    at = open_page(page, election="pilkada-2024", region="32.01.24")
+    at.session_state["_user"] = User("admin-provinsi")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    widgets = [w.proto for kind in ("multiselect", "selectbox") for w in at.get(kind)]
+    said = [w.placeholder for w in widgets if w.placeholder]
+    assert not [p for p in said if p in STREAMLIT_ENGLISH], (page, said)
+    # a multiselect without its own placeholder shows Streamlit's "Choose options"
+    assert all(w.placeholder for w in (m.proto for m in at.get("multiselect"))), \
+        (page, [m.proto.label for m in at.get("multiselect") if not m.proto.placeholder])
+    editors = [e.proto for e in at.get("dataframe") if e.proto.editing_mode]
+    assert all(e.placeholder == "–" for e in editors), (page, [e.id for e in editors if e.placeholder != "–"])

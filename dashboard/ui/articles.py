@@ -52,7 +52,8 @@ def add_panel(gaz, user, lang: str, expanded: bool) -> None:
         st.session_state["a_links"], st.session_state["a_text"] = "", ""
     with st.expander(t("art_add", lang), expanded=expanded):
         st.text_area(t("art_links", lang), key="a_links", height=100)
-        st.file_uploader(t("art_files", lang), type=["html", "htm", "txt"], accept_multiple_files=True, key="a_files")
+        st.file_uploader(t("art_files", lang), type=["html", "htm", "txt"], accept_multiple_files=True, key="a_files",
+                         help=t("upload_hint", lang))  # Streamlit draws the box's own words in English
         st.text_area(t("art_text", lang), key="a_text", height=120)
         st.date_input(t("art_published", lang), value=None, key="a_published", format="DD/MM/YYYY",
                       help=t("date_help", lang))  # the empty field's placeholder (DD/MM/YYYY) is Streamlit's
@@ -260,7 +261,7 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
     sig = pd.DataFrame([{"group": s.get("group"), "count": s.get("count"), "all": bool(s.get("all"))}
                         for s in d["signatories"]["value"] or []], columns=["group", "count", "all"])
     st.markdown(md(_badge(t("signatories", lang), d["signatories"], lang)))
-    sig_out = st.data_editor(sig.astype({"count": "Int64", "all": bool}), key="a_signatories", num_rows="dynamic",
+    sig_out = st.data_editor(sig.astype({"count": "Int64", "all": bool}), key="a_signatories", placeholder="–", num_rows="dynamic",
                              width="stretch", column_config=columns("signatories", lang, sig.columns))
     st.multiselect(_badge(t("witnesses", lang), d["witnesses"], lang), list(WITNESS_BODIES), key="a_witnesses", placeholder=t("choose", lang),
                    format_func=lambda k: WITNESS_BODIES[k].label(lang))
@@ -272,7 +273,7 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
                           for r in d["readiness"]["value"] or []], columns=["percent", "measure", "as_of"])
     ready["as_of"] = pd.to_datetime(ready["as_of"])
     st.markdown(md(_badge(t("readiness_figures", lang), d["readiness"], lang)))
-    ready_out = st.data_editor(ready, key="a_readiness", num_rows="dynamic", width="stretch",
+    ready_out = st.data_editor(ready, key="a_readiness", placeholder="–", num_rows="dynamic", width="stretch",
                                column_config=columns("readiness", lang, ready.columns))
     _caption(d["readiness"], lang)
     st.text_area(t("notes", lang), key="a_notes", height=68)

@@ -97,7 +97,7 @@ def form(gaz: Gazetteer, calendar: pd.DataFrame, user, lang: str) -> None:
                      format_func=lambda k: t(f"ekind_{k}", lang) if k else "–")
         st.text_area(t("notes", lang), key="k_note")
         st.markdown(f"**{t('sources_required', lang)}**")
-        st.data_editor(typed_frame(st.session_state["k_sources"]), key="k_sources_ed", num_rows="dynamic", width="stretch",
+        st.data_editor(typed_frame(st.session_state["k_sources"]), key="k_sources_ed", placeholder="–", num_rows="dynamic", width="stretch",
                        column_config=columns("sources", lang, only=formdata.ELECTION_SOURCE_COLUMNS))
         submitted = st.form_submit_button(t("save", lang), type="primary")
     if submitted:

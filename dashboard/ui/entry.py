@@ -171,7 +171,7 @@ def form(view, gaz, user, lang: str) -> None:
         c1.text_input(t("leader_name", lang), key="f_leader_name")
         c2.text_input(t("leader_role", lang), key="f_leader_role")
         st.markdown(f"**{t('signatories', lang)}**")
-        st.data_editor(typed_frame(st.session_state["f_signatories"]), key="f_signatories_ed", num_rows="dynamic",
+        st.data_editor(typed_frame(st.session_state["f_signatories"]), key="f_signatories_ed", placeholder="–", num_rows="dynamic",
                        width="stretch", column_config=columns("signatories", lang))
         c1, c2 = st.columns(2)
         c1.multiselect(t("witnesses", lang), list(WITNESS_BODIES), key="f_witnesses",
@@ -179,10 +179,10 @@ def form(view, gaz, user, lang: str) -> None:
         c2.multiselect(t("categories", lang), list(COMMITMENT_CATEGORIES), key="f_categories",
                        format_func=lambda k: COMMITMENT_CATEGORIES[k].label(lang), placeholder=choose)
         st.markdown(f"**{t('readiness_figures', lang)}**")
-        st.data_editor(typed_frame(st.session_state["f_readiness"]), key="f_readiness_ed", num_rows="dynamic",
+        st.data_editor(typed_frame(st.session_state["f_readiness"]), key="f_readiness_ed", placeholder="–", num_rows="dynamic",
                        width="stretch", column_config=columns("readiness", lang))
         st.markdown(f"**{t('sources_min', lang)}**")
-        st.data_editor(typed_frame(st.session_state["f_sources"]), key="f_sources_ed", num_rows="dynamic",
+        st.data_editor(typed_frame(st.session_state["f_sources"]), key="f_sources_ed", placeholder="–", num_rows="dynamic",
                        width="stretch", column_config=columns("sources", lang))
         st.text_area(t("notes", lang), key="f_notes")
         submitted = st.form_submit_button(t("save", lang), type="primary")

@@ -14,6 +14,9 @@ from . import cache
 from .entry import _calendar
 
 
+TABLE_ROWS = 60  # problems shown as a wrapped table up to this many, else as a scrolling grid
+
+
 def templates(gaz, elections: list[str], region: str | None, election: str, lang: str) -> None:
     example = sheet.template_example(gaz, region, election)
     names = {e.data["id"]: e.data.get("name") for e in _calendar()}
@@ -31,7 +34,8 @@ def templates(gaz, elections: list[str], region: str | None, election: str, lang
 
 
 def upload(gaz, user, lang: str) -> None:
-    file = st.file_uploader(t("upload", lang), type=["csv", "xlsx"], key="import_file")
+    file = st.file_uploader(t("upload", lang), type=["csv", "xlsx"], key="import_file", help=t("upload_hint", lang))
+    st.caption(t("upload_hint", lang))  # Streamlit draws the box's own words in English: said here too
     if file is None:
         return
     store = cache.store(context.db_url())
@@ -46,7 +50,14 @@ def upload(gaz, user, lang: str) -> None:
     st.success(t("rows_ok", lang, n=good)) if good else None
     if checked.problems:
         st.error(t("rows_bad", lang, n=len(checked.bad_rows)))
-        st.dataframe(checked.problem_table(lang), hide_index=True, width="stretch", key="import_problems")
+        problems = checked.problem_table(lang)
+        if len(problems) <= TABLE_ROWS:
+            # a table wraps its cells, so "Yang benar" (often a list of the valid options) is read
+            # whole at 1366 px; st.table reads Markdown in cells, so every cell is escaped (md)
+            st.table(problems.map(md).rename(columns=md), hide_index=True, border="horizontal")
+        else:  # many problems: a scrolling grid (each row whole in the rejected-rows CSV below)
+            st.dataframe(problems, hide_index=True, width="stretch", key="import_problems",
+                         column_config={problems.columns[-1]: st.column_config.TextColumn(width="large")})
         st.download_button(t("rejected_download", lang), plain_csv(importer.rejected_rows(file.name, content, checked)),
                            file_name=f"ditolak_{file.name.rsplit('.', 1)[0]}.csv", key="import_rejected",
                            on_click="ignore")

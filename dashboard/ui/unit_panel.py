@@ -40,7 +40,9 @@ def show(d: UnitDetail, lang: str, as_of, *, can_open: bool, on_open, on_data) -
     st.markdown(f"#### {md(d.label)}")
     st.caption(md(" · ".join(x for x in (d.level, d.code) if x)))
     for label, value, note in d.facts:
-        st.markdown(f"{md(label)}: **{md(value)}**" + (f"  \n:small[{md(note)}]" if note else ""))
+        # "2 / 40 (5 %)" breaks only before the bracket: never inside "(100 %)" or "2 / 40"
+        value = md(value).replace(" %", "\u00a0%").replace(" / ", "\u00a0/\u00a0")  # after md: it folds spaces
+        st.markdown(f"{md(label)}: **{value}**" + (f"  \n:small[{md(note)}]" if note else ""))
     if can_open:
         st.button(t("open_unit", lang, name=md(d.label)), key="open_unit", on_click=on_open,
                   icon=":material/zoom_in:", width="stretch")
