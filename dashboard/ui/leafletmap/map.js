@@ -101,11 +101,17 @@
   function sideFor(lyr, point) {
     // the tooltip is at most half the frame wide, and goes to the side with more room: so it is
     // never cut at the frame's edge, however narrow the map (a 1366-px laptop with the panel beside)
-    var tip = lyr.getTooltip(), box = tip && tip.getElement();
+    var tip = lyr.getTooltip();
     if (!tip) return;
-    var room = map.getSize().x;
-    if (box) box.style.maxWidth = Math.floor(Math.max(160, Math.min(420, room / 2 - 30))) + "px";
-    tip.options.direction = point.x <= room / 2 ? "right" : "left";
+    var room = map.getSize().x, widest = tipWidth();
+    tip.options.direction = point.x + widest + 24 <= room ? "right" : point.x - widest - 24 >= 0 ? "left"
+                          : point.x <= room / 2 ? "right" : "left";
+  }
+
+  function tipWidth() {  // at most half the map wide (CSS reads it), so one side always has room
+    var w = Math.floor(Math.max(160, Math.min(420, map.getSize().x / 2 - 30)));
+    document.documentElement.style.setProperty("--tip-max", w + "px");
+    return w;
   }
 
   function drawNames(geoId) {
@@ -192,7 +198,7 @@
     } catch (e) { /* another origin: keep the asked height */ }
     document.getElementById("map").style.height = h + "px";
     post("streamlit:setFrameHeight", { height: h + key });
-    if (map) map.invalidateSize();
+    if (map) { map.invalidateSize(); tipWidth(); }
   }
 
   function render(args) {
@@ -212,6 +218,7 @@
       // no zoom on double click: a double click opens the unit (the +/- buttons and the wheel zoom)
       map = L.map("map", { zoomControl: false, attributionControl: false, preferCanvas: false, zoomSnap: 0.25,
                            doubleClickZoom: false });
+      tipWidth();
       L.control.zoom({ zoomInTitle: args.zoom_in || "+", zoomOutTitle: args.zoom_out || "-" }).addTo(map);
       L.control.scale({ metric: true, imperial: false, position: "bottomright" }).addTo(map);
       map.on("zoomend moveend resize", declutter);
