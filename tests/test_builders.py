@@ -101,6 +101,18 @@ def test_timeline_marks_both_elections_and_h_axis(records, gaz):
     assert h.layout.xaxis.ticktext[-1] == "H" and "H-60" in h.layout.xaxis.ticktext
 
 
+def test_timeline_names_stay_off_the_election_day_line_and_the_axis_ends(records, gaz):
+    """Issue 24 §2: Kec. Cibinong's ceremony 15 days before Pilkada 2024 is named ending at its marker
+    (the election day's line is just right of it), Kec. Rancabungur's, first on the axis, starting
+    at its marker (not over the share axis' ticks); a name with room either side stays centred."""
+    tl = metrics.timeline(records, gaz, "pilkada-2024", "32.01")
+    fig = charts.timeline_figure(tl, records.calendar, {}, "id", "h")
+    anchors = {a.text: a.xanchor for a in fig.layout.annotations if a.name == "event-label"}
+    assert anchors == {"Kec. Cibinong": "right", "Kec. Rancabungur": "left"}, anchors
+    placed = charts._stagger([0, 50], [50, 100], ["Kec. A", "Kec. B"], 200.0, lines=[], ends_at=(0, 200))
+    assert [p[3] for p in placed] == ["center", "center"]
+
+
 def test_filter_ceremonies(records):
     rows = views.filter_ceremonies(records, "pilkada-2024", "32.01.01.1006", [], "", "id")
     assert list(rows["id"]) == ["cibinong-2024-11-12"]  # the kecamatan ceremony above the kelurahan

@@ -132,6 +132,24 @@ def _fits(page, view: str, height: int) -> None:
         assert box and box["y"] + box["height"] <= height, (view, sel, box, height)
 
 
+# The static map's colour key against the units drawn (the filled paths' own boxes).
+LEGEND_OVER_UNITS = """
+() => {
+  const key = document.querySelector('.legend'); if (!key) return null;
+  const k = key.getBoundingClientRect(); const hits = [];
+  const fills = document.querySelectorAll('.scatterlayer .trace path.js-fill');
+  if (!fills.length) return 'no unit drawn';  // the check must see the units it guards
+  fills.forEach(p => {
+    const r = p.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return;
+    if (Math.min(k.right, r.right) - Math.max(k.left, r.left) > 1 && Math.min(k.bottom, r.bottom) - Math.max(k.top, r.top) > 1)
+      hits.push('the key overlaps a fill');
+  });
+  return hits.length ? hits[0] : null;
+}
+"""
+
+
 def _exported_figures():
     from dashboard import context
     from dashboard.export.frame import SIZES as EXPORT_SIZES, presentation
@@ -170,6 +188,10 @@ def test_exported_charts_and_maps_have_no_overlapping_or_cut_text(browser, tmp_p
                 failures.append((label, got["problems"][:6]))
             if got["smallest"] < 18 - 0.5:  # issue 24 §4: every text on a slide is 18 px or more
                 failures.append((label, f"text of {got['smallest']} px"))
+            if label.startswith("peta-"):  # issue 24 §2: the colour key lies over no unit
+                over = page.evaluate(LEGEND_OVER_UNITS)
+                if over:
+                    failures.append((label, over))
     finally:
         page.close()
     assert not failures, json.dumps(failures, ensure_ascii=False, indent=1)
