@@ -792,6 +792,36 @@ def test_a_region_limited_user_is_refused_on_every_write_path(env):
     assert store.row(rid).region_code == "32.01.24"
 
 
+def test_access_is_checked_under_the_lock_on_the_region_as_stored_now(env, monkeypatch):
+    """Issue 25 §4: the store asks the access rule for every row a write touches, under its lock,
+    on the report's region as stored then. A Ciawi user who read their report before an admin moved
+    it to Cibinong cannot edit it back into Ciawi (the stale read passes the early checks), nor
+    withdraw it; and a write of several rows where one lies elsewhere writes none of them."""
+    store, gaz, cal, data = env
+    rid = editing.create(store, gaz, {**ciawi(), "id": "ciawi-2024-11-20"}, CAMAT_CIAWI)
+    stale = store.row(rid)  # what the Ciawi user's page read
+    moved = {**load(stale.data), "region": "32.01.01"}
+    editing.edit(store, gaz, rid, moved, User("admin"), stale.version)  # the admin moves it to Cibinong
+    now = store.row(rid)
+    monkeypatch.setattr(store, "row", lambda report_id: stale)  # the early checks see the stale read
+    before = store.version()
+    with pytest.raises(PetaError, match="32.01.24"):
+        editing.edit(store, gaz, rid, load(stale.data), CAMAT_CIAWI, now.version)
+    with pytest.raises(PetaError, match="32.01.24"):
+        editing.withdraw(store, gaz, rid, "salah", CAMAT_CIAWI, now.version)
+    monkeypatch.undo()
+    assert store.version() == before and store.row(rid).region_code == "32.01.01"
+    # the store API itself: two rows, the second another region's, in one write: neither is written
+    cib = next(r for r in store.rows() if r.ceremony_id == "cibinong-2024-11-12")
+    own = {**ciawi(), "id": "ciawi-lagi-2024-11-21", "date": "2024-11-21"}
+    with pytest.raises(PetaError, match="32.01.24"):
+        store.write("sekcam-ciawi", [(None, editing.Change("create", own)),
+                                     (cib.id, editing.Change("edit", {**load(cib.data), "region": "32.01.24"}))],
+                    origin="form", access=editing._access(CAMAT_CIAWI))
+    assert store.version() == before and "ciawi-lagi-2024-11-21" not in {r.ceremony_id for r in store.rows()}
+    assert store.row(cib.id).region_code == "32.01.01"
+
+
 def test_rejecting_a_draft_needs_access_a_reason_and_leaves_history(env):
     """Issue 23: rejecting a draft checked no access, took an empty reason and wrote no history."""
     import json

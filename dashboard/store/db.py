@@ -325,7 +325,7 @@ class Store:
     # -- writing -------------------------------------------------------------------------------
     @_database_errors_named
     def write(self, user: str, items, origin: str, expect_version: dict[int, int] | None = None,
-              check=None, then=None) -> list[int]:
+              check=None, then=None, access=None) -> list[int]:
         """Apply ``(report_id or None for new, change[, origin override[, origin hash]])`` items
         in one transaction, serialised with every other write (see :meth:`_lock`).
 
@@ -334,7 +334,12 @@ class Store:
         read); it raises to refuse the write. ``items`` may also be a function of the same two
         returning the items (the seed decides what is new under the lock). ``expect_version`` guards edits against a concurrent edit of
         the same report: the transaction is refused if a report's version moved since it was read.
-        ``then(session, ids)`` runs last, in the same transaction (closing the draft a report came from)."""
+        ``then(session, ids)`` runs last, in the same transaction (closing the draft a report came from).
+        ``access(region_code, ceremony_id)``, if given, raises when the writer may not write there; it
+        is asked under the lock for every item: a new report's region, and an edited or withdrawn
+        report's region **as stored now** as well as the region it is given, so no write path takes a
+        report from another region (moved there by someone else since it was read, or named by a
+        caller of this API that never looked)."""
         ids = []
         at = _now()
         with Session(self.engine) as s, s.begin():
@@ -350,6 +355,8 @@ class Store:
                 report_id, change, own_origin, origin_hash = (*item, None, None)[:4]
                 if report_id is None:
                     data = change.data or {}
+                    if access is not None:
+                        access(str(data.get("region", "")), data.get("id"))
                     row = ReportRow(ceremony_id=str(data["id"]), region_code=str(data["region"]),
                                     date=_date_text(data), origin=own_origin or origin, origin_hash=origin_hash,
                                     data=dump(data), parsed=to_json(data), status="active", version=1, updated_at=at, updated_by=user)
@@ -360,6 +367,10 @@ class Store:
                     row = s.get(ReportRow, report_id, with_for_update=True)
                     if row is None:
                         raise PetaError.single("report", report_id, "the number of a stored report")
+                    if access is not None:
+                        access(row.region_code, row.ceremony_id)  # where it is now, under the lock
+                        if change.action != "withdraw":
+                            access(str((change.data or {}).get("region", "")), row.ceremony_id)
                     if expect_version and expect_version.get(report_id, row.version) != row.version:
                         raise PetaError.single("report", report_id, "unchanged since you opened it: someone else "
                                                "saved it meanwhile; reopen it and apply your change again")

@@ -30,6 +30,11 @@ class User:
         return not self.region or codes.within(region_code, self.region)
 
 
+def _access(user: User | None):
+    """The access rule as the store asks it under its write lock, for every row a write touches."""
+    return lambda region_code, record: check_access(user, region_code, record)
+
+
 def check_access(user: User | None, region_code: str, record: str | None = None) -> None:
     if user is None:
         raise PetaError.single("user", None, "a signed-in user: entering, editing and importing need a login",
@@ -133,7 +138,7 @@ def create(store: Store, gaz: Gazetteer, data: dict, user: User | None,
         trial_rows(rows, gaz, calendar, add=[RawReport("form", data)])
 
     return store.write(user.name, [(None, Change("merge" if merge_into else "create", data))], origin="form",
-                       check=check)[0]
+                       check=check, access=_access(user))[0]
 
 
 def save_draft(store: Store, gaz: Gazetteer, draft_id: int, data: dict,
@@ -157,7 +162,8 @@ def save_draft(store: Store, gaz: Gazetteer, draft_id: int, data: dict,
     note = f"dari berita, diperiksa dan disetujui: {link}"  # who approved: the change's user
     change = Change("merge" if merge_into else "create", data, note)
     return store.write(user.name, [(None, change, f"article:{link}"[:300])], origin="article", check=check,
-                       then=lambda s, ids: close_draft(s, draft_id, "saved", user.name, ids[0], data["id"]))[0]
+                       then=lambda s, ids: close_draft(s, draft_id, "saved", user.name, ids[0], data["id"]),
+                       access=_access(user))[0]
 
 
 def edit(store: Store, gaz: Gazetteer, report_id: int, data: dict, user: User | None,
@@ -166,7 +172,8 @@ def edit(store: Store, gaz: Gazetteer, report_id: int, data: dict, user: User | 
     check_access(user, row.region_code, row.ceremony_id)
     check_access(user, data.get("region", ""), row.ceremony_id)  # nor move it out of their region
     store.write(user.name, [(report_id, Change("edit", data))], origin="form", expect_version={report_id: version},
-                check=lambda rows, calendar: trial_rows(rows, gaz, calendar, replace={report_id: data}))
+                check=lambda rows, calendar: trial_rows(rows, gaz, calendar, replace={report_id: data}),
+                access=_access(user))
 
 
 def withdraw(store: Store, gaz: Gazetteer, report_id: int, reason: str,
@@ -180,7 +187,7 @@ def withdraw(store: Store, gaz: Gazetteer, report_id: int, reason: str,
         raise PetaError.single("reason", reason, "why the report is withdrawn (kept in its history)",
                                record=row.ceremony_id)
     store.write(user.name, [(report_id, Change("withdraw", None, reason.strip()))], origin="form",
-                expect_version={report_id: version},
+                expect_version={report_id: version}, access=_access(user),
                 check=None if repair else lambda rows, calendar: trial_rows(rows, gaz, calendar, replace={report_id: None}))
 
 
@@ -231,7 +238,7 @@ def import_reports(store: Store, gaz: Gazetteer, reports: list[RawReport],
         trial_rows(rows, gaz, calendar, add=reports)
 
     store.write(user.name, [(None, Change("import", r.data, f"{file_name}: {r.origin}"), f"import:{r.origin}")
-                            for r in reports], origin=f"import:{file_name}", check=check)
+                            for r in reports], origin=f"import:{file_name}", check=check, access=_access(user))
     ids = {r.data.get("id") for r in reports}
     return Imported(len(reports), len(ids), len(ids - stored), sum(len(r.data.get("sources") or []) for r in reports))
 
