@@ -534,8 +534,9 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
     units = units[held_mask(units["code"], idx.regions)]
     lines: list[tuple[str, str, list, int]] = []  # (code, label, first dates, total)
     if len(units) and units["level"].iloc[0] in AGGREGATE_LEVELS:
+        # a new frame: the cached one is shared with every session's thread and never written to
         kec = _kecamatan_states(idx, gaz, parent_code)
-        kec["first"] = firsts(kec)
+        kec = kec.assign(first=firsts(kec))
         lines.append((parent_code or "", label, list(kec["first"]), len(kec)))
         width = len(units["code"].iloc[0])
         top = kec["code"].str.slice(0, width)

@@ -193,3 +193,28 @@ def test_within_ids_keep_ceremonies_from_above(with_pemkab_pledge, gaz):
     for code in ("32.01", "32.02"):
         row = next(prov.units[prov.units["code"] == code].itertuples(index=False))
         assert "jabar-2024-11-05" in row.within_ids and "jabar-2024-11-05" in metrics.reached_ids(row), code
+
+
+def test_cached_frames_are_never_written_by_a_view(records, gaz):
+    """Issue 25 §3: the kecamatan states kept on the shared index are read by every session's thread;
+    the timeline once added its own column to them in place. Building views in parallel threads gives
+    what building them one by one gives, and leaves the cached frames as they were."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dashboard import metrics
+
+    as_of = dt.date(2024, 11, 27)
+    idx = metrics._index(records, "pilkada-2024", as_of)
+    cached = metrics._kecamatan_states(idx, gaz, "32")
+    columns, rows = list(cached.columns), len(cached)
+
+    def views(region):
+        tl = metrics.timeline(records, gaz, "pilkada-2024", region, until=as_of)
+        cov = metrics.coverage(records, gaz, "pilkada-2024", as_of, region)
+        return tl.series.to_json(), cov.units.drop(columns=["within_ids"]).to_json()
+
+    alone = {r: views(r) for r in ("32", "32.01", None)}
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        together = list(pool.map(views, ["32", "32.01", None] * 4))
+    assert together == [alone[r] for r in ("32", "32.01", None)] * 4
+    assert list(metrics._kecamatan_states(idx, gaz, "32").columns) == columns and len(cached) == rows
