@@ -17,7 +17,7 @@ import pandas as pd
 from . import context, metrics, settings
 from .atomic import write_atomic
 from .errors import PetaError
-from .geo import LEVELS
+from .codes import LEVELS
 from .geo.store import GeoConfig, build, ensure
 
 

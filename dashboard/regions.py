@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import codes
 from .errors import PetaError
-from .geo import LEVELS
+from .codes import LEVELS
 
 # Query prefixes and the level they imply. Longest first so "kabupaten" wins over "kab".
 _PREFIXES = [

@@ -152,3 +152,23 @@ def browser():
             "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         yield b
         b.close()
+
+
+# The fast loop (`pytest -m "not slow"`, README): everything but what needs PostgreSQL, Chromium
+# (a browser or a running server), kaleido's image export, or generated (fuzz) cases.
+SLOW_MODULES = {"test_fuzz", "test_agreement", "test_bounded", "test_setup_anywhere", "test_e2e",
+                "test_e2e_layout", "test_e2e_payloads"}
+SLOW_FIXTURES = {"pg_url", "browser", "page", "server"}
+KALEIDO_TESTS = {"test_briefing_pack_pages", "test_chart_pdf_is_one_slide_sized_page",
+                 "test_cli_export_chart_and_briefing", "test_png_16x9_and_square",
+                 "test_svg_parses_and_carries_title_and_sources"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if (module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
+                or item.get_closest_marker("e2e") or item.originalname in KALEIDO_TESTS
+                or "postgresql" in params.values()):
+            item.add_marker(pytest.mark.slow)

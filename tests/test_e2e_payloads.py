@@ -14,7 +14,7 @@ import shutil
 import pytest
 import yaml
 
-from .conftest import DATA, ROOT
+from .conftest import DATA
 from .test_e2e import click_unit, map_frame, need_chromium, running_app
 
 pytestmark = pytest.mark.e2e

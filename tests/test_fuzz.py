@@ -29,7 +29,7 @@ from dashboard.records.tables import load_folder, load_records
 from dashboard.store import importer, sheet
 from dashboard.store.editing import User
 
-from .conftest import DATA, ROOT
+from .conftest import DATA
 
 SETTINGS = dict(deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,

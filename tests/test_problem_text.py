@@ -24,7 +24,7 @@ from dashboard.records.validate import validate_report
 from dashboard.store import importer, sheet
 from dashboard.store.editing import User
 
-from .conftest import DATA, ROOT
+from .conftest import DATA
 
 ADMIN = User("admin")
 

@@ -12,7 +12,7 @@ from dashboard.errors import PetaError
 from dashboard.records.tables import load_folder
 from dashboard.records.vocab import COMMITMENT_CATEGORIES
 
-from .conftest import DATA, ROOT, SEEDS
+from .conftest import DATA, SEEDS
 
 
 def test_four_ceremonies_from_five_reports(records):

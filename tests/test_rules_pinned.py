@@ -211,7 +211,7 @@ def test_cached_frames_are_never_written_by_a_view(records, gaz):
     def views(region):
         tl = metrics.timeline(records, gaz, "pilkada-2024", region, until=as_of)
         cov = metrics.coverage(records, gaz, "pilkada-2024", as_of, region)
-        return tl.series.to_json(), cov.units.drop(columns=["within_ids"]).to_json()
+        return tl.series.to_json(date_format="iso"), cov.units.drop(columns=["within_ids"]).to_json(date_format="iso")
 
     alone = {r: views(r) for r in ("32", "32.01", None)}
     with ThreadPoolExecutor(max_workers=6) as pool:

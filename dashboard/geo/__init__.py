@@ -1,7 +1,7 @@
 """Boundary data: fetch and verify (``source``), parse SQL dumps (``parse``),
 cache as GeoParquet (``store``), light display geometries (``display``)."""
 
-from ..codes import LEVELS, level
+from ..codes import level
 
 # Upstream folder name of each level.
 FOLDER_LEVEL = {"prov": "provinsi", "kab": "kabupaten/kota", "kec": "kecamatan", "kel": "desa/kelurahan"}

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import settings
-from . import FOLDER_LEVEL, LEVELS
+from ..codes import LEVELS
+from . import FOLDER_LEVEL
 # geopandas, shapely and the parser are imported where geometry is built or read: the gazetteer
 # (load_table) needs none of them, and ``extract`` answers in under a second (issue 21)
 if TYPE_CHECKING:

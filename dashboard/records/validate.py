@@ -15,7 +15,8 @@ from typing import Any
 
 from .. import codes
 from ..errors import Problem
-from ..geo import LEVELS, level_of_code
+from ..codes import LEVELS
+from ..geo import level_of_code
 from ..regions import Gazetteer
 from .read import RawReport
 from .vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
