@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import fmt, metrics
-from .i18n import state_label, t
+from .i18n import state_label, t, tn
 from .metrics import STATES, Timeline
 from .records.vocab import COMMITMENT_CATEGORIES
 from .style import BASE_FONT_SIZE, ELECTION_LINE, FONT, SERIES_COLORS, STATE_COLORS, TEMPLATE, share_color
@@ -255,12 +255,10 @@ def h_label(h: int, lang: str, short: bool = False) -> str:
     if h is None or pd.isna(h):
         return ""
     h = int(h)
-    if lang == "en":
-        if h == 0:
-            return "election day"
-        return (f"{h} d to go" if h > 0 else f"{-h} d after") if short else \
-            (f"{h} days to go" if h > 0 else f"{-h} days after")
-    return "H" if h == 0 else (f"H-{h}" if h > 0 else f"H+{-h}")
+    if h == 0:
+        return t("h_label_day", lang)
+    key = ("h_short" if short else "h_label") + ("_before" if h > 0 else "_after")
+    return tn(key, lang, abs(h))
 
 
 def _h_ticks(lo: float, hi: float) -> list[int]:

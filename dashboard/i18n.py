@@ -90,8 +90,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "language": ("Bahasa", "Language"),
     "countdown": ("Hitung mundur", "Countdown"),
     "h_before": ("{n} hari menjelang {e}", "{n} days before {e}"),
+    "h_before_one": ("{n} hari menjelang {e}", "{n} day before {e}"),
     "h_day": ("Hari pemungutan suara", "Election day"),
     "h_after": ("{n} hari setelah {e}", "{n} days after {e}"),
+    "h_after_one": ("{n} hari setelah {e}", "{n} day after {e}"),
+    # H-n on chart axes, tooltips and tables (charts.h_label)
+    "h_label_day": ("H", "election day"),
+    "h_label_before": ("H-{n}", "{n} days to go"),
+    "h_label_before_one": ("H-{n}", "{n} day to go"),
+    "h_label_after": ("H+{n}", "{n} days after"),
+    "h_label_after_one": ("H+{n}", "{n} day after"),
+    "h_short_before": ("H-{n}", "{n} d to go"),
+    "h_short_after": ("H+{n}", "{n} d after"),
+    # the countdown as a tile says it: "H-15" in Indonesian; English has no H-n, so the days, counted
+    "count_today": ("H", "Today"),
+    "count_before": ("H-{n}", "{n} days"),
+    "count_before_one": ("H-{n}", "{n} day"),
+    "count_after": ("H+{n}", "{n} days ago"),
+    "count_after_one": ("H+{n}", "{n} day ago"),
     "ceremonies": ("Upacara komitmen", "Commitment ceremonies"),
     "ceremonies_short": ("Upacara komitmen", "Commitment ceremonies"),
     "units_covered": ("{level} terjangkau", "{level} reached"),
@@ -407,6 +423,12 @@ def t(key: str, lang: str = "id", **kw) -> str:
     ind, eng = TEXT[key]
     text = eng if lang == "en" else ind
     return text.format(**kw) if kw else text
+
+
+def tn(key: str, lang: str, n: int, **kw) -> str:
+    """``t`` for a count ``n``: the ``<key>_one`` text when ``n`` is 1 and there is one (English
+    "1 day"; Indonesian has no plural forms, so its two texts are the same), else ``<key>``."""
+    return t(f"{key}_one" if n == 1 and f"{key}_one" in TEXT else key, lang, n=n, **kw)
 
 
 def state_label(state: str, lang: str = "id") -> str:

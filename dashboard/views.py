@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import codes, fmt, metrics
 from .errors import PetaError
-from .i18n import level_label, level_plural, own_label, state_label, t
+from .i18n import level_label, level_plural, own_label, state_label, t, tn
 from .records.tables import Records
 from .records.vocab import KINDS
 from .regions import Gazetteer
@@ -153,8 +153,9 @@ def summary(records: Records, cov: metrics.Coverage, lang: str) -> Summary:
         text = t("date_not_set", lang, year=int(e["year"]))
     else:
         if lang == "en":  # "H-15" means nothing in English: the number of days, said so
-            label = "Today" if days == 0 else (f"{days} days" if days > 0 else f"{-days} days ago")
-        text = t("h_day", lang) if days == 0 else t("h_before" if days > 0 else "h_after", lang, n=abs(days), e=name)
+            label = t("count_today", lang) if days == 0 else tn("count_before" if days > 0 else "count_after",
+                                                                 lang, abs(days))
+        text = t("h_day", lang) if days == 0 else tn("h_before" if days > 0 else "h_after", lang, abs(days), e=name)
     covered, total, share, level = cov.headline
     figs = metrics.reported_figures(records, cov)
     latest = None

@@ -161,7 +161,10 @@ SLOW_MODULES = {"test_fuzz", "test_agreement", "test_bounded", "test_setup_anywh
 SLOW_FIXTURES = {"pg_url", "browser", "page", "server"}
 KALEIDO_TESTS = {"test_briefing_pack_pages", "test_chart_pdf_is_one_slide_sized_page",
                  "test_cli_export_chart_and_briefing", "test_png_16x9_and_square",
-                 "test_svg_parses_and_carries_title_and_sources"}
+                 "test_svg_parses_and_carries_title_and_sources",
+                 # Chromium by hand, a whole boundary-cache rebuild (12 s each), the extract benchmark
+                 "test_map_html_opens_offline_in_chromium", "test_corrupt_cache_file_is_rebuilt",
+                 "test_a_damaged_cache_report_is_rebuilt", "test_benchmark_script_reports_accuracy"}
 
 
 def pytest_collection_modifyitems(config, items):

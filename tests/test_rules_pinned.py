@@ -218,3 +218,17 @@ def test_cached_frames_are_never_written_by_a_view(records, gaz):
         together = list(pool.map(views, ["32", "32.01", None] * 4))
     assert together == [alone[r] for r in ("32", "32.01", None)] * 4
     assert list(metrics._kecamatan_states(idx, gaz, "32").columns) == columns and len(cached) == rows
+
+
+def test_counts_of_days_are_said_in_the_interface_language(records, gaz):
+    """Issue 25 §1: "1 days" nowhere: one day before or after election day is said in the singular
+    in English, and Indonesian keeps H-1."""
+    from dashboard import metrics, views
+
+    for as_of, en, en_text, ind in ((dt.date(2024, 11, 26), "1 day", "1 day before", "H-1"),
+                                    (dt.date(2024, 11, 28), "1 day ago", "1 day after", "H+1"),
+                                    (dt.date(2024, 11, 20), "7 days", "7 days before", "H-7")):
+        cov = metrics.coverage(records, gaz, "pilkada-2024", as_of, "32.01")
+        got_en, got_id = views.summary(records, cov, "en"), views.summary(records, cov, "id")
+        assert (got_en.countdown, got_id.countdown) == (en, ind)
+        assert got_en.countdown_text.startswith(en_text) and "days" not in got_en.countdown_text.replace(en_text, "")
