@@ -9,7 +9,7 @@ from dashboard.errors import PetaError
 from dashboard.i18n import t
 from dashboard.ui.account import box, current_user
 from dashboard.ui.controls import lang
-from dashboard.ui.page import show_error
+from dashboard.ui.error_box import show_error
 from dashboard.ui.static import ensure_fonts, ensure_leaflet
 
 # The tab icon is the app's own file: a page's material icon would be fetched from Google's servers

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from . import charts, maps, metrics, views
 from .unit_detail import UnitDetail, unit_detail
 from .errors import PetaError
-from .export.meta import ExportMeta
+from .export_meta import ExportMeta
 from .i18n import t
 from .records.tables import Records
 from .records.vocab import COMMITMENT_CATEGORIES

@@ -104,7 +104,7 @@ def test_map_figure_matches_interactive_map(bogor):
 
 def _key_says(fig) -> tuple[set, set, set, str]:
     """(names written, numbered names, unlabelled names, the key's text) of a placed map."""
-    from dashboard.maps import KEY_META
+    from dashboard.map_labels import KEY_META
 
     marks = [a for a in fig.layout.annotations if a.name == "unit-label"]
     said = fig.layout.meta.get(KEY_META) or {"numbered": [], "unlabelled": []}
@@ -126,7 +126,7 @@ def test_crowded_map_names_every_unit_somewhere(records, gaz, geo_cfg):
     the key's "Tanpa label" list: none is left out silently, as exported and on the briefing screen
     (issue 13 §2)."""
     from dashboard.export.frame import screen
-    from dashboard.maps import LABELS_META
+    from dashboard.map_labels import LABELS_META
 
     national = Report(records, gaz, "pilkada-2024", None, dt.date(2024, 11, 27))
     fig = national.figure("peta")

@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 
 from .. import fmt
 from ..i18n import t
-from ..maps import place_labels
-from .meta import ExportMeta
+from ..map_labels import place_labels
+from ..export_meta import ExportMeta
 
 # variant -> (width, height, file-name suffix)
 SIZES = {"16x9": (1920, 1080, ""), "square": (1080, 1080, "persegi")}

@@ -24,7 +24,7 @@ from ..i18n import t
 from ..style import ELECTION_LINE, OUTLINE, STATE_COLORS, TEMPLATE
 from . import render
 from .frame import presentation
-from .meta import ExportMeta
+from ..export_meta import ExportMeta
 
 WIDTH, HEIGHT = 1920, 1080
 TABLE_FONT = 18

@@ -23,7 +23,7 @@ import re
 
 import pandas as pd
 
-from .meta import ExportMeta
+from ..export_meta import ExportMeta
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_ROW = 5  # 1-based row of the XLSX column headers

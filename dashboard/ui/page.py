@@ -7,7 +7,7 @@ import streamlit as st
 from .. import problem_text
 from ..errors import PetaError
 from ..i18n import t
-from . import cache, controls
+from . import cache, controls, repair
 from .safe import bullets, md
 
 
@@ -24,8 +24,6 @@ def setup(sidebar: bool = True):
     try:
         rec = cache.records(version)
     except PetaError as exc:  # the app still opens: what is wrong, and a way to withdraw the report at fault
-        from . import repair
-
         repair.panel(exc, controls.lang())
         st.stop()
     view = controls.sidebar(gaz, rec.calendar) if sidebar else controls.current(gaz, rec.calendar)
@@ -43,7 +41,3 @@ def heading(key: str, view, gaz) -> None:
     place = gaz.path_label(view.region) if view.region else t("indonesia", view.lang)
     st.title(t(key, view.lang))
     st.caption(md(place))
-
-
-def show_error(exc: PetaError, lang: str) -> None:
-    st.error(f"**{t('data_error', lang)}**\n\n" + bullets(problem_text.lines(exc, lang)))

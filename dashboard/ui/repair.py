@@ -11,11 +11,11 @@ from ..i18n import t
 from ..store import editing
 from . import cache
 from .account import box
+from .error_box import show_error
 from .safe import bullets
 
 
 def panel(exc: PetaError, lang: str) -> None:
-    from .page import show_error
 
     show_error(exc, lang)
     store = cache.store(context.db_url())

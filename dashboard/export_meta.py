@@ -8,8 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .. import fmt
-from ..i18n import t
+from . import fmt
+from .i18n import t
 
 MAX_OUTLETS = 6  # more than this would not fit the footer of a square image
 
