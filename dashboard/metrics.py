@@ -108,14 +108,8 @@ def countdown(election_day: dt.date | None, on: dt.date) -> tuple[int | None, st
     return days, ("H" if days == 0 else f"H-{days}" if days > 0 else f"H+{-days}")
 
 
-def _by_key(keys, values) -> dict:
-    out: dict = defaultdict(list)
-    for k, v in zip(keys, values):
-        out[k].append(v)
-    return out
-
-
 def _group(pairs) -> dict:
+    """(key, value) pairs -> key -> [values], in order."""
     out: dict = defaultdict(list)
     for k, v in pairs:
         out[k].append(v)
@@ -176,7 +170,7 @@ class _Index:
         self.levels = dict(zip(cer["id"], cer["region_level"]))
 
         def index(frame: pd.DataFrame):
-            own = _by_key(frame["region_code"], frame["id"])
+            own = _group(zip(frame["region_code"], frame["id"]))
             bind = {r for r, cid in zip(frame["region_code"], frame["id"]) if cid in binding}
             lead: dict = defaultdict(list)   # (region, leader kind) -> ids
             pemda: dict = defaultdict(list)  # kabupaten/kota code -> ids

@@ -122,6 +122,15 @@ def duplicates(store: Store, region: str, date) -> list:
     return [r for r in store.rows(include_withdrawn=False, within=region) if r.region_code == region and r.date == iso]
 
 
+def _id_free(rows, data: dict, merge_into: str | None) -> None:
+    """A new ceremony's id is not stored yet (read under the write lock, so a save by someone else a
+    moment ago is seen); a report merged into a stored ceremony shares its id on purpose."""
+    if not merge_into and any(r.ceremony_id == data.get("id") for r in rows):
+        raise PetaError.single("id", data.get("id"), "an id not used yet (or merge this report into that ceremony "
+                               "as another source); it may have been saved by someone else a moment ago",
+                               record=data.get("id"))
+
+
 def create(store: Store, gaz: Gazetteer, data: dict, user: User | None,
            merge_into: str | None = None) -> int:
     """Save a new report. ``merge_into``: the id of an existing ceremony this report is another
@@ -131,10 +140,7 @@ def create(store: Store, gaz: Gazetteer, data: dict, user: User | None,
         data = {**data, "id": merge_into}
 
     def check(rows, calendar) -> None:  # under the write lock: another user's save in between is seen here
-        if not merge_into and any(r.ceremony_id == data.get("id") for r in rows):
-            raise PetaError.single("id", data.get("id"), "an id not used yet (or merge this report into that "
-                                   "ceremony); it may have been saved by someone else a moment ago",
-                                   record=data.get("id"))
+        _id_free(rows, data, merge_into)
         trial_rows(rows, gaz, calendar, add=[RawReport("form", data)])
 
     return store.write(user.name, [(None, Change("merge" if merge_into else "create", data))], origin="form",
@@ -154,9 +160,7 @@ def save_draft(store: Store, gaz: Gazetteer, draft_id: int, data: dict,
     link = draft.url or draft.source
 
     def check(rows, calendar) -> None:
-        if not merge_into and any(r.ceremony_id == data.get("id") for r in rows):
-            raise PetaError.single("id", data.get("id"), "an id not used yet (or merge this report into that "
-                                   "ceremony as another source)", record=data.get("id"))
+        _id_free(rows, data, merge_into)
         trial_rows(rows, gaz, calendar, add=[RawReport(f"draft-{draft_id}", data)])
 
     note = f"dari berita, diperiksa dan disetujui: {link}"  # who approved: the change's user
