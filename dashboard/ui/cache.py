@@ -44,8 +44,28 @@ def display_shapes(level: str, national: bool = False):
 
 
 def data_version() -> str:
-    """Fingerprint of the data folder and of the store (see :func:`_fingerprint`)."""
-    return _fingerprint(settings.get("PETA_DATA_DIR"), context.db_url())
+    """Fingerprint of the data folder and of the store (see :func:`_fingerprint`). When it moves
+    (a save, an import, an edited file), the views built on older versions are let go: each cached
+    report holds its version's whole record set, so 64 of them kept 64 record sets alive and the
+    server grew by about 110 MiB per write (issue 26 §1)."""
+    version = _fingerprint(settings.get("PETA_DATA_DIR"), context.db_url())
+    seen = _current()
+    if seen.get("version") != version:
+        with seen["lock"]:
+            if seen.get("version") != version:
+                if seen.get("version") is not None:
+                    report.clear()  # every session rebuilds its view once, on the new records
+                seen["version"] = version
+    return version
+
+
+@st.cache_resource(show_spinner=False)
+def _current() -> dict:
+    """The data version this process serves now (and a lock for changing it): process-wide state,
+    held where Streamlit keeps shared resources rather than in a module global."""
+    import threading
+
+    return {"version": None, "lock": threading.Lock()}
 
 
 @st.cache_resource(show_spinner=False)
@@ -73,7 +93,7 @@ def _fingerprint(folder: str, db_url: str) -> str:
     return h.hexdigest()[:16] + "." + store(db_url).version()
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=2)  # the version served and the one before (a rerun under way)
 def records(version: str):
     """Shared, not copied: st.cache_data would unpickle every table of every ceremony on each
     rerun (and, with thousands of records, set off long garbage collections). Pages only read it."""
