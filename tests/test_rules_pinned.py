@@ -70,12 +70,14 @@ def test_a_date_after_publication_is_not_the_ceremony():
 
 
 def test_vote_words_before_a_date_mark_it_as_the_votes():
-    """Mutant: vote words before a date ignored ("pemungutan suara pada 20 November" is the vote's
-    day, even when it is not in the calendar)."""
-    got = _read("Camat memimpin apel netralitas ASN jelang pemungutan suara pada 20 November 2024, "
+    """Mutant: vote words before a date ignored ("pemungutan suara ulang pada 10 November" is the
+    vote's day, even when it is not in the calendar)."""
+    # the vote's day lies before publication and outside the calendar: only the words mark it
+    got = _read("Camat memimpin apel netralitas ASN usai pemungutan suara ulang pada 10 November 2024, "
                 "yang digelar Senin, 11 November 2024.", days=set())
     assert got.value == dt.date(2024, 11, 11)
-    only_vote = _read("Camat memimpin apel netralitas ASN jelang pemungutan suara pada 20 November 2024.", days=set())
+    only_vote = _read("Camat memimpin apel netralitas ASN usai pemungutan suara ulang pada 10 November 2024.",
+                      days=set())
     assert only_vote.value is None
 
 
