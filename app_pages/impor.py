@@ -9,7 +9,7 @@ page.heading("page_import", view, gaz)
 user = account.box(view.lang, main=True)
 # the template's example and code list follow the signed-in user's region (else the one in view)
 where = (user.region if user else None) or view.region
-importing.templates(gaz, metrics.elections_in(rec.calendar, where), where, view.election, view.lang)
+importing.templates(gaz, rec.calendar, metrics.elections_in(rec.calendar, where), where, view.election, view.lang)
 if user is None:
     st.info(t("login_needed", view.lang))
 else:

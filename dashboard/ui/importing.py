@@ -17,10 +17,11 @@ from .entry import _calendar
 TABLE_ROWS = 60  # problems shown as a wrapped table up to this many, else as a scrolling grid
 
 
-def templates(gaz, elections: list[str], region: str | None, election: str, lang: str) -> None:
+def templates(gaz, calendar, elections: list[str], region: str | None, election: str, lang: str) -> None:
+    """``calendar``: the loaded records' calendar (its names label the drop-down's elections; no
+    second read of the store on every rerun)."""
     example = sheet.template_example(gaz, region, election)
-    names = {e.data["id"]: e.data.get("name") for e in _calendar()}
-    lists = sheet.template_choices(gaz, elections, region, names)
+    lists = sheet.template_choices(gaz, elections, region, dict(zip(calendar["id"], calendar["name"])))
     c1, c2, c3 = st.columns(3)
     c1.download_button(t("template", lang, fmt="XLSX"), lambda: sheet.template_xlsx(example, lists),
                        file_name="templat_upacara.xlsx", key="template_xlsx", on_click="ignore",
