@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import context, metrics, settings
 from .atomic import write_atomic
-from .errors import PetaError
+from .errors import PetaError, msg
 from .codes import LEVELS
 from .geo.store import GeoConfig, build, ensure
 
@@ -25,7 +25,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise PetaError.single("--as-of", text, "a date written YYYY-MM-DD") from None
+        raise PetaError.single("--as-of", text, msg("date_iso")) from None
 
 
 def _json_default(value):
@@ -196,19 +196,18 @@ def _write(out: str, data: bytes) -> None:
     """Whole file or nothing: written beside the target, then renamed over it."""
     path = Path(out)
     if not path.parent.is_dir():
-        raise PetaError.single("--out", out, "a file in an existing folder")
+        raise PetaError.single("--out", out, msg("out_folder"))
     try:
         write_atomic(path, data)
     except OSError as exc:  # a full disk, a file-size limit, no permission: no half file, no .tmp left
-        raise PetaError.single("--out", out, f"a place the file can be written ({exc.strerror or exc}); "
-                               "nothing was written") from None
+        raise PetaError.single("--out", out, msg("out_writable", why=exc.strerror or exc)) from None
 
 
 def cmd_export_briefing(args) -> int:
     from .export.pack import briefing_pack
 
     if not args.out.lower().endswith(".pdf"):
-        raise PetaError.single("--out", args.out, "a file name ending in .pdf")
+        raise PetaError.single("--out", args.out, msg("out_pdf"))
     report = _report(args)
     t0 = time.perf_counter()
     data = briefing_pack(report)
@@ -238,7 +237,7 @@ def cmd_import(args) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise PetaError.single("FILE", args.file, "a .csv or .xlsx file that exists")
+        raise PetaError.single("FILE", args.file, msg("csv_or_xlsx_exists"))
     gaz = context.gazetteer()
     root = Path(args.data or settings.get("PETA_DATA_DIR"))
     db = context.store(root)
@@ -247,11 +246,11 @@ def cmd_import(args) -> int:
     calendar = db.calendar()
     if path.stat().st_size > sheet.MAX_BYTES:  # never read a huge file into memory
         raise PetaError.single("(file)", f"{path.stat().st_size // (1024 * 1024)} MB",
-                               f"at most {sheet.MAX_BYTES // (1024 * 1024)} MB (split the sheet)", file=path.name)
+                               msg("file_at_most_mb", mb=sheet.MAX_BYTES // (1024 * 1024)), file=path.name)
     checked = importer.check(db, gaz, calendar, path.name, path.read_bytes(), user)
     if checked.problems:
-        print(PetaError(checked.problems, summary=f"{len(checked.bad_rows)} of {len(checked.reports)} row(s) "
-                        f"rejected; nothing was imported").message, file=sys.stderr)
+        print(PetaError(checked.problems, summary=msg("rows_refused_of", n=len(checked.bad_rows),
+                                                                 total=len(checked.reports))).message, file=sys.stderr)
         return 2
     if args.dry_run:
         print(f"{path.name}: {len(checked.reports)} row(s) pass every check (dry run: nothing written)")
@@ -269,7 +268,7 @@ def cmd_user_hash(args) -> int:
 
     password = sys.stdin.readline().rstrip("\n") if args.stdin else getpass.getpass("Kata sandi / password: ")
     if len(password) < 8:
-        raise PetaError.single("password", "(hidden)", "at least 8 characters")
+        raise PetaError.single("password", "(hidden)", msg("password_length"))
     print(hash_password(password))
     return 0
 
@@ -343,7 +342,7 @@ def cmd_extract(args) -> int:
 
     published = _date(args.published) if args.published else None
     if args.url and len(args.sources) > 1:
-        raise PetaError.single("--url", args.url, "one source when --url is given (it names that source's address)")
+        raise PetaError.single("--url", args.url, msg("one_source_url"))
     root = Path(args.data or settings.get("PETA_DATA_DIR"))
     gaz = context.gazetteer_quick()
     cal, places = Calendar.from_raw(_calendar_for_drafts(root)), PlaceIndex(gaz)

@@ -431,6 +431,24 @@ def tn(key: str, lang: str, n: int, **kw) -> str:
     return t(f"{key}_one" if n == 1 and f"{key}_one" in TEXT else key, lang, n=n, **kw)
 
 
+def say(m, lang: str = "id") -> str:
+    """A :class:`dashboard.errors.Msg` (a problem's *what is valid*, an error's summary) in ``lang``."""
+    from .i18n_problems import PROBLEMS
+
+    n = m.params.get("n")
+    code = f"{m.code}_one" if n == 1 and f"{m.code}_one" in PROBLEMS else m.code
+    template = PROBLEMS[code][1 if lang == "en" else 0]
+    return template.format_map({k: _param(v, lang) for k, v in m.params.items()})
+
+
+def _param(value, lang: str) -> str:
+    if hasattr(value, "code") and hasattr(value, "params"):  # a Msg inside a Msg
+        return say(value, lang)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(_param(v, lang) for v in value)
+    return "" if value is None else str(value)
+
+
 def state_label(state: str, lang: str = "id") -> str:
     return t(f"state_{state}", lang)
 

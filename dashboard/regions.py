@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import codes
-from .errors import PetaError
+from .errors import PetaError, msg
 from .codes import LEVELS
 
 # Query prefixes and the level they imply. Longest first so "kabupaten" wins over "kab".
@@ -113,9 +113,7 @@ class Gazetteer:
         if got is None:
             raise PetaError.single(
                 "region", code,
-                "a Kemendagri code present in the boundary data for the loaded provinces "
-                "(e.g. 32.01 Kabupaten Bogor, 32.01.01 Kecamatan Cibinong); "
-                "check PETA_PROVINCES if the region lies elsewhere")
+                msg("code_of_loaded"))
         return got
 
     def children(self, code: str | None) -> list[Region]:
@@ -154,7 +152,7 @@ class Gazetteer:
         level = level or implied_level
         if level:
             if level not in LEVELS:
-                raise PetaError.single("level", level, f"one of: {', '.join(LEVELS)}")
+                raise PetaError.single("level", level, msg("one_of", options=list(LEVELS)))
             t = t[t["level"] == level]
         if kind:
             t = t[t["kind"] == kind]
@@ -177,18 +175,13 @@ class Gazetteer:
         if len(hits) == 1:
             return self.get(hits.index[0])
         if len(hits) > 1:
-            listed = "; ".join(f"{self.get(c).label} ({c}, in {self._parent_label(c)})" for c in hits.index)
-            raise PetaError.single(
-                "region", name,
-                f"{len(hits)} regions have this name: {listed}. Give the parent region or the code")
+            listed = [msg("in_parent", label=self.get(c).label, code=c, parent=self._parent_label(c)) for c in hits.index]
+            raise PetaError.single("region", name, msg("name_ambiguous", n=len(hits), listed=listed))
         close = difflib.get_close_matches(key, pool["key"].unique().tolist(), n=5, cutoff=0.75)
         near = pool[pool["key"].isin(close)]
-        hint = ("; did you mean: " + "; ".join(f"{self.get(c).label} ({c})" for c in near.index[:8])
-                if len(near) else "")
-        where = f" under {parent_code}" if parent_code else ""
-        raise PetaError.single("region", name, f"a region of the loaded provinces, by name or Kemendagri code "
-                               f"(`python -m dashboard geo info --parent CODE` lists a region's children); "
-                               f"none is called that{where}{hint}")
+        hint = (msg("name_hint", names=[f"{self.get(c).label} ({c})" for c in near.index[:8]]) if len(near) else "")
+        where = msg("name_under", code=parent_code) if parent_code else ""
+        raise PetaError.single("region", name, msg("name_unknown", where=where, hint=hint))
 
     def search(self, text: str, limit: int = 20) -> list[Region]:
         """Regions whose normalised name starts with or resembles ``text`` (for pickers)."""

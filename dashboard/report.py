@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from . import charts, maps, metrics, views
 from .unit_detail import UnitDetail, unit_detail
-from .errors import PetaError
+from .errors import PetaError, msg
 from .export_meta import ExportMeta
 from .i18n import t
 from .records.tables import Records
@@ -39,7 +39,7 @@ def short_label(label: str) -> str:
 
 def check_chart(name: str) -> str:
     if name not in CHARTS:
-        raise PetaError.single("chart", name, "one of: " + ", ".join(CHARTS))
+        raise PetaError.single("chart", name, msg("one_of", options=list(CHARTS)))
     return name
 
 
@@ -55,12 +55,10 @@ class Report:
         if compare is not None:
             records.election(compare)  # the same PetaError for the election compared with
             if compare == election:
-                raise PetaError.single("compare", compare, "another election than the one in view ("
-                                       + election + ")")
+                raise PetaError.single("compare", compare, msg("compare_other", election=election))
         self.compare = compare
         if region and region not in gaz:
-            raise PetaError.single("region", region, "a Kemendagri code of the loaded provinces, e.g. 32.01 "
-                                   "(python -m dashboard geo info lists them)")
+            raise PetaError.single("region", region, msg("code_example", example="32.01"))
         self.records, self.gaz, self.election, self.region = records, gaz, election, region or None
         self.election_day = day
         self.as_of = as_of or metrics.default_as_of(day)
@@ -108,9 +106,8 @@ class Report:
     def comparison(self) -> pd.DataFrame:
         """The view's election and the one compared with, aligned on their election days."""
         if self.compare is None:
-            raise PetaError.single("compare", None, "an election to compare with (Linimasa: 'Bandingkan "
-                                   "dengan'; CLI: --compare), one of: " + ", ".join(
-                                       i for i in self.records.calendar["id"] if i != self.election))
+            raise PetaError.single("compare", None, msg("compare_needed", options=[
+                i for i in self.records.calendar["id"] if i != self.election]))
         return metrics.comparison(self.records, self.gaz, [self.election, self.compare], self.region)
 
     def _names(self, ids: list[str]) -> dict[str, str]:
@@ -234,7 +231,7 @@ class Report:
         """Rows behind a chart, headed in the interface language, each with its ceremony ids
         and sources (so every number can be traced to the records)."""
         if name not in TABLES:
-            raise PetaError.single("table", name, "one of: " + ", ".join(TABLES))
+            raise PetaError.single("table", name, msg("one_of", options=list(TABLES)))
         lg = self.lang
         cer, src = t("ceremony_ids", lg), t("sources", lg)
         if name == "peta":

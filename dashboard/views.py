@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import codes, fmt, metrics
-from .errors import PetaError
+from .errors import PetaError, msg
 from .i18n import level_label, level_plural, own_label, state_label, t, tn
 from .records.tables import Records
 from .records.vocab import KINDS
@@ -381,8 +381,7 @@ def history_rows(changes, lang: str, zone: str = "Asia/Jakarta") -> pd.DataFrame
     try:
         tz = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise PetaError.single("PETA_TIMEZONE", zone, "an IANA time zone: Asia/Jakarta (WIB), Asia/Makassar "
-                               "(WITA) or Asia/Jayapura (WIT)") from None
+        raise PetaError.single("PETA_TIMEZONE", zone, msg("time_zone")) from None
     when = [c.at.replace(tzinfo=dt.timezone.utc).astimezone(tz).strftime("%Y-%m-%d %H:%M:%S") for c in changes]
 
     def note(text: str | None) -> str:

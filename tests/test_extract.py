@@ -187,19 +187,22 @@ def test_sentences_keep_titles_and_abbreviations_together():
 
 
 # -- bad input ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("content,message", [
-    (b"", "kosong"), (b"\x00\x01\x02binary" * 50, "biner"),
-    (b"Short.", "terlalu pendek"),
+@pytest.mark.parametrize("content,message,pesan", [
+    (b"", "empty", "kosong"), (b"\x00\x01\x02binary" * 50, "binary", "biner"),
+    (b"Short.", "too short", "terlalu pendek"),
     (("The regent asked all civil servants to stay neutral during the regional election campaign. " * 8)
-     .encode(), "bukan bahasa Indonesia"),
-    (b"<html><body><nav>Beranda</nav></body></html>", "no article text"),
+     .encode(), "not Indonesian", "bukan bahasa Indonesia"),
+    (b"<html><body><nav>Beranda</nav></body></html>", "no article text", "tidak ada teks artikel"),
 ])
-def test_bad_input_is_refused_with_one_line_naming_the_source(tmp_path, content, message):
+def test_bad_input_is_refused_with_one_line_naming_the_source(tmp_path, content, message, pesan):
+    """One line naming the source: in English for the CLI, in Indonesian for the page."""
     f = tmp_path / "berita.html"
     f.write_bytes(content)
     with pytest.raises(PetaError) as exc:
         read_source(str(f))
     assert message in exc.value.message and "berita.html" in exc.value.message
+    said = exc.value.summary_msg.text("id")
+    assert said.startswith(str(f)) and pesan in said
 
 
 def test_cli_json_one_object_per_source_and_bad_sources_go_on(tmp_path, capsys):
@@ -211,7 +214,7 @@ def test_cli_json_one_object_per_source_and_bad_sources_go_on(tmp_path, capsys):
     objs = [json.loads(line) for line in out.splitlines()]
     assert rc == 2 and len(objs) == 2
     assert objs[0]["region"]["value"] == "64.02" and objs[1]["is_ceremony"]["value"] is False
-    assert err.strip().splitlines() == [f"{bad}: kosong (empty): no text to read"]
+    assert err.strip().splitlines() == [f"{bad}: empty: no text to read"]
 
 
 def test_cli_reads_stdin_with_url_and_published():
@@ -315,7 +318,8 @@ def test_several_uploaded_files_are_read_and_a_bad_one_is_named(gaz, calendar, p
     files = [(n, (ARTICLES / n).read_bytes()) for n in names] + [("rusak.html", b"\x00\x01" * 100)]
     articles, failed = read_many([], files, "", dt.date(2024, 11, 7))
     assert [a.source for a in articles] == names
-    assert failed == ["rusak.html: berkas biner (binary), not HTML or text: give the article's page or its text"]
+    assert [m.text("id") for m in failed] == ["rusak.html: berkas biner, bukan HTML atau teks: berikan halaman berita "
+                                              "atau teksnya"]
     regions = [extract(a, gaz, calendar, places).value("region") for a in articles]
     assert regions == ["33.02.27", "64.02", "73", "74.71", "73.09.04"]
 

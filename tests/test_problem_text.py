@@ -2,8 +2,8 @@
 
 Problems are generated the way users cause them: a form report broken field by field (through the
 real validator), uploads broken cell by cell and file by file (through the real importer), and bad
-link parameters. Each must have an Indonesian wording (``problem_text.known``), and the sentence
-shown must carry no English frame words."""
+link parameters. Each is a code of the catalog (``dashboard.i18n_problems``) worded in both languages,
+and the sentence shown must carry no English frame words."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import pytest
 from openpyxl import Workbook
 
 from dashboard import problem_text
-from dashboard.errors import PetaError, Problem
+from dashboard.errors import Msg, PetaError, Problem, msg
 from dashboard.records.read import RawReport
 from dashboard.records.validate import validate_report
 from dashboard.store import importer, sheet
@@ -160,8 +160,6 @@ def test_form_problems_read_in_indonesian(gaz):
     fields = {p.field.split("[")[0].split(".")[0] for p in problems}
     assert {"id", "region", "level", "date", "elections", "kinds", "leader", "signatories", "witnesses",
             "commitments", "readiness", "sources", "date_unknown_reason", "unknown_field"} <= fields
-    unknown = sorted({p.expected for p in problems if not problem_text.known(p.expected)})
-    assert not unknown, unknown
     for p in problems:
         line = problem_text.say(p, "id")
         assert not _english(line), (line, _english(line))
@@ -169,10 +167,10 @@ def test_form_problems_read_in_indonesian(gaz):
 
 def test_one_problem_worded_for_the_form():
     """The issue's example: a form saved with no kind of ceremony."""
-    p = Problem("kinds", [], "a non-empty list: list of kinds", file="form", record="ciawi-2024-11-26")
+    p = Problem("kinds", [], msg("nonempty_list", what="list of kinds"), file="form", record="ciawi-2024-11-26")
     assert problem_text.say(p, "id") == ("form · ciawi-2024-11-26 · jenis upacara: tertulis (kosong); "
                                         "yang benar: isi minimal satu (di lembar: beberapa isian dipisah ;)")
-    p = Problem("sources[1].url", "javascript:x", "an http(s) address, or leave it out", file="form")
+    p = Problem("sources[1].url", "javascript:x", msg("url_rule"), file="form")
     assert problem_text.say(p, "id") == ("form · sumber ke-2, alamat (URL): tertulis javascript:x; yang benar: "
                                         "alamat yang diawali http:// atau https://, atau kosongkan")
     assert problem_text.say(p, "en") == ("form · sources #2, address (URL): found javascript:x; valid: an http(s) "
@@ -184,8 +182,6 @@ def test_import_problems_read_in_indonesian(env):
     rows = [{**ROW, col: value} for col, value in BAD_CELLS.items()]
     checked = importer.check(store, gaz, cal, "upacara.csv", _sheet(rows), ADMIN)
     assert len(checked.bad_rows) == len(BAD_CELLS)
-    unknown = sorted({p.expected for p in checked.problems if not problem_text.known(p.expected)})
-    assert not unknown, unknown
     table = checked.problem_table("id")
     assert list(table.columns) == ["Baris", "Kolom", "Nilai", "Yang benar"]
     # one problem per broken row, pinned on the cell that was broken (sources[0].url is sumber_url,
@@ -207,14 +203,12 @@ def test_whole_file_problems_are_one_error_in_indonesian(env, name):
     try:
         checked = importer.check(store, gaz, cal, name, FILES[name](), ADMIN)
     except PetaError as exc:
-        problems, summary = exc.problems, problem_text.summary_text(exc.summary, "id")
+        problems, summary = exc.problems, problem_text.summary_text(exc, "id")
         assert not _english(summary), summary
     else:
         problems = checked.problems
         assert problems, f"{name} was read as if nothing were wrong"
     assert store.version() == before
-    unknown = sorted({p.expected for p in problems if not problem_text.known(p.expected)})
-    assert not unknown, unknown
     assert all(not _english(problem_text.say(p, "id")) for p in problems)
 
 
@@ -234,3 +228,54 @@ def test_a_region_limited_user_is_told_in_indonesian(env):
                              User("sekcam-ciawi", "32.01.24"))
     text = problem_text.say(checked.problems[0], "id")
     assert "wilayah di dalam 32.01.24: pengguna 'sekcam-ciawi' hanya boleh mencatat di sana" in text
+
+
+def _fields(template: str) -> set[str]:
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_problem_code_is_worded_in_both_languages_and_used():
+    """The catalog is the one home of what problems say: every code has both wordings, the
+    Indonesian one asks for no parameter the English one lacks (both are filled from one call),
+    carries no English frame words, and every code is raised somewhere (no dead wording)."""
+    import pathlib
+
+    from dashboard.i18n_problems import PROBLEMS
+
+    source = "\n".join(p.read_text() for p in pathlib.Path("dashboard").rglob("*.py"))
+    used = set(re.findall(r"""msg\(\s*["']([a-z0-9_]+)["']""", source))
+    for code, (ind, eng) in PROBLEMS.items():
+        assert ind and eng, code
+        assert _fields(ind) <= _fields(eng) | {"n"}, (code, _fields(ind) - _fields(eng))
+        assert not _english(re.sub(r"\{\w+\}|`[^`]*`|'[^']*'|PETA_\w+|\S+\.(?:yaml|tsv|sh|py)", "", ind)), (code, ind)
+    bare = {c[: -len("_one")] for c in PROBLEMS if c.endswith("_one")}
+    unused = sorted(set(PROBLEMS) - used - {c + "_one" for c in bare} - _conditional_codes(source))
+    assert not unused, unused
+    unknown = sorted(used - set(PROBLEMS))
+    assert not unknown, unknown
+
+
+def _conditional_codes(source: str) -> set[str]:
+    """Codes chosen by a conditional inside ``msg(...)`` (``msg("a" if x else "b")``)."""
+    return set(re.findall(r"""msg\(\s*["']([a-z0-9_]+)["'] if """, source)) | set(
+        re.findall(r"""msg\([^()]*? else ["']([a-z0-9_]+)["']""", source))
+
+
+def test_a_problem_says_what_is_valid_only_by_code():
+    """No English sentence can be raised: a Problem refuses plain text, and a code the catalog does
+    not word is refused where it is written."""
+    with pytest.raises(TypeError):
+        Problem("kinds", [], "a non-empty list")
+    with pytest.raises(KeyError):
+        msg("no_such_code")
+    with pytest.raises(TypeError):
+        PetaError(Problem("kinds", [], msg("required_text")), summary="3 problems")
+    one = PetaError(Problem("kinds", [], msg("required_text")))
+    assert one.summary == "1 problem found" and problem_text.summary_text(one, "id") == "1 masalah ditemukan"
+    two = PetaError([Problem("kinds", [], msg("required_text"))] * 2)
+    assert two.summary == "2 problems found" and problem_text.summary_text(two, "id") == "2 masalah ditemukan"
+    nested = msg("with_row", inner=msg("one_of", options=["apel", "ikrar"]), row="baris 3")
+    assert nested.text("id") == "salah satu dari: apel, ikrar [baris 3]"
+    assert str(nested) == "one of: apel, ikrar [baris 3]" and isinstance(nested, Msg)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from ..errors import PetaError
+from ..errors import PetaError, msg
 from . import render
 from .frame import SIZES, presentation
 from .tables import to_csv, to_xlsx
@@ -39,19 +39,19 @@ def export(report, name: str, fmt: str, size: str = "16x9", axis: str = "date",
     from ..report import CHARTS, TABLES, check_chart
 
     if fmt not in MIME:
-        raise PetaError.single("format", fmt, "one of: " + ", ".join(MIME))
+        raise PetaError.single("format", fmt, msg("one_of", options=list(MIME)))
     meta = report.meta(name)
     if fmt in DATA_FORMATS:
         if name not in TABLES:
-            raise PetaError.single("table", name, "one of: " + ", ".join(TABLES))
+            raise PetaError.single("table", name, msg("one_of", options=list(TABLES)))
         table = report.table(name)
         data = to_xlsx(table, meta) if fmt == "xlsx" else to_csv(table, meta, ";" if fmt == "csv-excel" else ",")
         return Export(data, file_name(meta, fmt), MIME[fmt])
     check_chart(name)
     if fmt == "html":
         if name != "peta":
-            raise PetaError.single("format", fmt, "for the map (peta): html; for charts ("
-                                   + ", ".join(c for c in CHARTS if c != "peta") + "): " + ", ".join(IMAGE_FORMATS))
+            raise PetaError.single("format", fmt, msg("map_formats", charts=[c for c in CHARTS if c != "peta"],
+                                                          formats=list(IMAGE_FORMATS)))
         from ..html_map import Title, standalone_html
         from ..maps import leaflet_source
 

@@ -33,9 +33,9 @@ def presentation(fig: go.Figure, meta: ExportMeta, size: str = "16x9", made_on: 
     Type is scaled for reading across a room (body 22 px at 1080 px high, title 40 px);
     the legend moves to the top so the bottom carries the sources line."""
     if size not in SIZES:
-        from ..errors import PetaError
+        from ..errors import PetaError, msg
 
-        raise PetaError.single("size", size, "one of: " + ", ".join(SIZES))
+        raise PetaError.single("size", size, msg("one_of", options=list(SIZES)))
     width, height, _ = SIZES[size]
     out = go.Figure(fig)
     body, foot = 22, MIN_TEXT

@@ -17,7 +17,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from .. import settings
-from ..errors import PetaError
+from ..errors import PetaError, msg
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 _lock = threading.Lock()
@@ -30,13 +30,12 @@ def browser_path() -> str:
     if configured:
         if Path(configured).is_file():
             return configured
-        raise PetaError.single("PETA_BROWSER", configured, "the path of a Chromium executable (file not found)")
+        raise PetaError.single("PETA_BROWSER", configured, msg("browser_path"))
     for name in _CANDIDATES:
         found = shutil.which(name)
         if found:
             return found
-    raise PetaError.single("PETA_BROWSER", "", "a Chromium for image export: install Debian's `chromium` "
-                           "(bash scripts/install.sh does) or set PETA_BROWSER to its path")
+    raise PetaError.single("PETA_BROWSER", "", msg("browser_needed"))
 
 
 def available() -> bool:
@@ -61,7 +60,7 @@ def _server():
 def to_image(fig: go.Figure, fmt: str, width: int | None = None, height: int | None = None) -> bytes:
     """The figure as ``fmt`` bytes, at ``width``×``height`` pixels (default: the figure's own size)."""
     if fmt not in FORMATS:
-        raise PetaError.single("format", fmt, "one of: " + ", ".join(FORMATS))
+        raise PetaError.single("format", fmt, msg("one_of", options=list(FORMATS)))
     opts = {"format": fmt}
     w = width or fig.layout.width
     h = height or fig.layout.height

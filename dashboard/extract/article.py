@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..errors import PetaError
+from ..errors import Msg, PetaError, msg
 from .text import fold
 
 MAX_BYTES = 5 * 1024 * 1024  # a news page is ~100 KB-2 MB with its markup; more is not an article
@@ -55,23 +55,23 @@ class Article:
                 "published": self.published.isoformat() if self.published else None}
 
 
-def refuse(source: str, what: str) -> PetaError:
-    return PetaError.single("source", source, what, summary=f"{source}: {what}")
+def refuse(source: str, what: Msg) -> PetaError:
+    return PetaError.single("source", source, what, summary=msg("source_refused", source=source, why=what))
 
 
 def decode(source: str, raw: bytes) -> str:
     if not raw.strip():
-        raise refuse(source, "kosong (empty): no text to read")
+        raise refuse(source, msg("art_empty"))
     if len(raw) > MAX_BYTES:
-        raise refuse(source, f"terlalu besar ({len(raw) // 1024} KB > {MAX_BYTES // 1024} KB): not a news article")
+        raise refuse(source, msg("art_too_big", kb=len(raw) // 1024, max_kb=MAX_BYTES // 1024))
     if b"\x00" in raw[:4096]:
-        raise refuse(source, "berkas biner (binary), not HTML or text: give the article's page or its text")
+        raise refuse(source, msg("art_binary"))
     for enc in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise refuse(source, "not readable as UTF-8 or Windows-1252 text")
+    raise refuse(source, msg("art_encoding"))
 
 
 def looks_html(text: str) -> bool:
@@ -87,7 +87,7 @@ def from_html(source: str, html: str, url: str | None = None, published: dt.date
         date_extraction_params={"extensive_search": False, "original_date": True,
                                 "max_date": dt.date.today().isoformat()})
     if doc is None or not (doc.text or "").strip():
-        raise refuse(source, "tidak ada teks artikel (no article text found in the page)")
+        raise refuse(source, msg("art_no_text"))
     url = url or doc.url
     # The page's own metadata wins; a date given by the user fills in only where the page has none.
     found, origin = _iso(doc.date), "metadata"
@@ -109,7 +109,7 @@ def trimmed(source: str, html: str):
     try:
         root = lxml.html.document_fromstring(_tame_tags(html))
     except (lxml.etree.ParserError, ValueError):
-        raise refuse(source, "tidak ada teks artikel (no article text found in the page)") from None
+        raise refuse(source, msg("art_no_text")) from None
     drop = []
     for el in root.iter():
         if not isinstance(el.tag, str):  # comments and processing instructions
@@ -131,12 +131,10 @@ def trimmed(source: str, html: str):
             el.drop_tree()  # keeps the text after it (the tail), which belongs to the parent
     count = sum(1 for el in root.iter() if isinstance(el.tag, str))
     if count > MAX_ELEMENTS:
-        raise refuse(source, f"halaman terlalu rumit ({count} elemen > {MAX_ELEMENTS}): not a news article page; "
-                             "paste the article's text instead")
+        raise refuse(source, msg("art_page_complex", n=count, max=MAX_ELEMENTS))
     chars = sum(len(t) for t in root.itertext())
     if chars > MAX_PAGE_TEXT:
-        raise refuse(source, f"halaman terlalu panjang ({chars} karakter teks > {MAX_PAGE_TEXT}): not one news "
-                             "article; paste the article's text instead")
+        raise refuse(source, msg("art_page_long", n=chars, max=MAX_PAGE_TEXT))
     return root
 
 
@@ -181,14 +179,13 @@ def from_text(source: str, text: str, url: str | None = None, published: dt.date
 
 def _checked(a: Article) -> Article:
     if len(a.text) > MAX_ARTICLE_TEXT:
-        raise refuse(a.source, f"teks terlalu panjang ({len(a.text)} karakter > {MAX_ARTICLE_TEXT}): not one news "
-                               "article; give each article on its own")
+        raise refuse(a.source, msg("art_text_long", n=len(a.text), max=MAX_ARTICLE_TEXT))
     words = re.findall(r"[a-z]+", fold(a.text))
     if len(words) < MIN_WORDS:
-        raise refuse(a.source, f"teks terlalu pendek ({len(words)} kata): no article text to read")
+        raise refuse(a.source, msg("art_text_short", n=len(words)))
     share = sum(w in _ID_WORDS for w in words) / len(words)
     if share < 0.04:
-        raise refuse(a.source, "bukan bahasa Indonesia (not Indonesian): the rules read Indonesian news only")
+        raise refuse(a.source, msg("art_not_indonesian"))
     return a
 
 
@@ -197,7 +194,7 @@ def read_source(source: str, *, url: str | None = None, published: dt.date | Non
     """``source``: an http(s) URL (fetched with ``fetch``), ``-`` (standard input), or a file."""
     if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I):
         if fetch is None:
-            raise refuse(source, "fetching URLs is not available here")
+            raise refuse(source, msg("art_no_fetch_here"))
         raw, final_url = fetch(source)
         text = decode(source, raw)
         return (from_html if looks_html(text) else from_text)(source, text, url or final_url, published)
@@ -207,7 +204,7 @@ def read_source(source: str, *, url: str | None = None, published: dt.date | Non
     else:
         path = Path(source)
         if not path.is_file():
-            raise refuse(source, "no such file (give a URL, an .html/.txt file, or - for standard input)")
+            raise refuse(source, msg("art_no_file"))
         raw = path.read_bytes()
     text = decode(source, raw)
     return (from_html if looks_html(text) else from_text)(source, text, url, published)
@@ -266,18 +263,18 @@ def read_many(links: list[str], files: list[tuple[str, bytes]], pasted: str, pub
         try:
             articles.append(read_source(link, published=published, fetch=fetch))
         except PetaError as exc:
-            failed.append(exc.summary)
+            failed.append(exc.summary_msg)
     for name, raw in files:
         step(name)
         try:
             text = decode(name, raw)
             articles.append((from_html if looks_html(text) else from_text)(name, text, None, published))
         except PetaError as exc:
-            failed.append(exc.summary)
+            failed.append(exc.summary_msg)
     if pasted.strip():
         step("teks")
         try:
             articles.append(from_text("teks", pasted, None, published))
         except PetaError as exc:
-            failed.append(exc.summary)
+            failed.append(exc.summary_msg)
     return articles, failed

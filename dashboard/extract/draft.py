@@ -297,16 +297,14 @@ def reviewed_report(stored: dict, article: Article, gaz: Gazetteer, *, ceremony_
         if r.get("all") is True:
             entry["all"] = True
         signatories.append(entry)
-    from ..errors import Problem
+    from ..errors import Problem, msg
 
     problems = []
     outlet = (outlet or "").strip() or None
     if not (outlet or article.outlet):
-        problems.append(Problem("sources[0].outlet", None, "the outlet that published the article (pasted text and "
-                                "saved files name none): write it under 'Media'", record=ceremony_id))
+        problems.append(Problem("sources[0].outlet", None, msg("draft_outlet"), record=ceremony_id))
     if not (published or article.published):
-        problems.append(Problem("sources[0].published", None, "the day the article was published (the page gives "
-                                "none): write it under 'Tanggal terbit'", record=ceremony_id))
+        problems.append(Problem("sources[0].published", None, msg("draft_published"), record=ceremony_id))
     figures = [r for r in readiness_rows if _given(r.get("percent"))]
     readiness = []
     for i, r in enumerate(figures):
@@ -316,11 +314,9 @@ def reviewed_report(stored: dict, article: Article, gaz: Gazetteer, *, ceremony_
         elif isinstance(as_of, dt.datetime) or hasattr(as_of, "to_pydatetime"):  # a pandas or datetime value
             as_of = as_of.date()
         if not measure:
-            problems.append(Problem(f"readiness[{i}].measure", r.get("measure"), "what was measured (e.g. 'kesiapan "
-                                    "logistik kecamatan'), or remove the figure", record=ceremony_id))
+            problems.append(Problem(f"readiness[{i}].measure", r.get("measure"), msg("draft_measure"), record=ceremony_id))
         if as_of is None:
-            problems.append(Problem(f"readiness[{i}].as_of", None, "the day the figure was measured, as the article "
-                                    "says, or remove the figure", record=ceremony_id))
+            problems.append(Problem(f"readiness[{i}].as_of", None, msg("draft_as_of"), record=ceremony_id))
         readiness.append({"percent": float(r["percent"]), "measure": measure, "as_of": as_of})
     if problems:
         raise PetaError(problems)

@@ -29,6 +29,7 @@ import time
 from urllib.parse import urljoin, urlsplit
 
 from .. import settings
+from ..errors import msg
 from .article import MAX_BYTES, refuse
 
 TIMEOUT_S = 15
@@ -82,32 +83,30 @@ def resolve(url: str, allowed: tuple[list, set[str]], getaddrinfo=socket.getaddr
     that is refused. ``getaddrinfo`` is a parameter so a test can play a resolver that lies."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise refuse(url, f"only http:// and https:// links are fetched, not {parts.scheme or 'no scheme'}")
+        raise refuse(url, msg("url_scheme", scheme=parts.scheme or msg("url_no_scheme")))
     if not parts.hostname:
-        raise refuse(url, "the link has no host name")
+        raise refuse(url, msg("url_no_host"))
     if parts.username or parts.password:
-        raise refuse(url, "links with a user name or password are not fetched")
+        raise refuse(url, msg("url_credentials"))
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
-        raise refuse(url, "the link's port is not a number from 1 to 65535") from None
+        raise refuse(url, msg("url_port")) from None
     host = parts.hostname.rstrip(".")
     try:
         infos = getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise refuse(url, f"host not found ({getattr(exc, 'strerror', exc)}); without internet, upload the page "
-                          "as a file") from None
+        raise refuse(url, msg("url_host_unknown", why=getattr(exc, "strerror", exc))) from None
     nets, hosts = allowed
     addresses = []
     for info in infos:
         ip = ipaddress.ip_address(info[4][0].split("%", 1)[0])
         why = not_public(ip)
         if why and host.lower() not in hosts and not any(ip in n for n in nets if n.version == ip.version):
-            raise refuse(url, f"the host resolves to a non-public address ({ip}, {why}); an operator may list "
-                              "it in PETA_FETCH_ALLOW")
+            raise refuse(url, msg("url_private", ip=ip, why=why))
         addresses.append(str(ip))
     if not addresses:
-        raise refuse(url, "host not found (no address)")
+        raise refuse(url, msg("url_no_address"))
     return host, port, addresses[0]
 
 
@@ -165,7 +164,7 @@ class _Deadline:
 def fetch(url: str, deadline_s: float = TIMEOUT_S, getaddrinfo=socket.getaddrinfo) -> tuple[bytes, str]:
     """(body, final URL)."""
     if settings.get("PETA_FETCH").lower() != "on":
-        raise refuse(url, "fetching links is off on this server (PETA_FETCH=off): upload the page or paste its text")
+        raise refuse(url, msg("fetch_off"))
     allowed = allow_list(settings.get("PETA_FETCH_ALLOW"))
     deadline = _Deadline(deadline_s)
     current = url
@@ -184,10 +183,10 @@ def fetch(url: str, deadline_s: float = TIMEOUT_S, getaddrinfo=socket.getaddrinf
                 current = urljoin(current, resp.getheader("Location"))
                 continue
             if resp.status >= 400:
-                raise refuse(url, f"the server answered HTTP {resp.status}")
+                raise refuse(url, msg("http_status", status=resp.status))
             kind = (resp.getheader("Content-Type") or "text/html").split(";")[0].strip().lower()
             if kind not in ("text/html", "text/plain", "application/xhtml+xml"):
-                raise refuse(url, f"the link gives {kind}, not an HTML page or text")
+                raise refuse(url, msg("not_html", kind=kind))
             body = bytearray()
             while True:
                 if deadline.expired or time.monotonic() >= deadline.end:
@@ -198,17 +197,17 @@ def fetch(url: str, deadline_s: float = TIMEOUT_S, getaddrinfo=socket.getaddrinf
                     break
                 body += chunk
                 if len(body) > MAX_BYTES:
-                    raise refuse(url, f"the page is larger than {MAX_BYTES // 1024 // 1024} MB")
+                    raise refuse(url, msg("page_at_most_mb", mb=MAX_BYTES // 1024 // 1024))
             if deadline.expired:
                 raise TimeoutError
             return bytes(body), current
         except (TimeoutError, socket.timeout):
-            raise refuse(url, f"the server took longer than {deadline_s:g} s to send the page") from None
+            raise refuse(url, msg("fetch_slow", s=f"{deadline_s:g}")) from None
         except (http.client.HTTPException, ssl.SSLError, OSError) as exc:
             if deadline.expired:
-                raise refuse(url, f"the server took longer than {deadline_s:g} s to send the page") from None
-            raise refuse(url, f"could not fetch ({exc}); without internet, upload the page as a file") from None
+                raise refuse(url, msg("fetch_slow", s=f"{deadline_s:g}")) from None
+            raise refuse(url, msg("fetch_failed", why=exc)) from None
         finally:
             timer.cancel()
             conn.close()
-    raise refuse(url, f"more than {MAX_REDIRECTS} redirects")
+    raise refuse(url, msg("too_many_redirects", n=MAX_REDIRECTS))

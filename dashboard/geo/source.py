@@ -22,7 +22,7 @@ import pooch
 # pooch logs every copy at INFO; our own build report says what happened.
 pooch.get_logger().setLevel(logging.WARNING)
 
-from ..errors import PetaError, Problem
+from ..errors import PetaError, Problem, msg
 from ..settings import PROJECT_ROOT
 
 MANIFEST = PROJECT_ROOT / "geo" / "manifest.tsv"
@@ -64,7 +64,7 @@ def parse_provinces(value: str, entries: list[ManifestEntry]) -> list[str]:
     if bad or not codes:
         raise PetaError.single(
             "PETA_PROVINCES", value,
-            f"use `all` or comma-separated province codes among: {', '.join(known)}",
+            msg("provinces_setting", codes=list(known)),
         )
     return sorted(set(codes))
 
@@ -130,8 +130,7 @@ def fetch(entries: list[ManifestEntry], source: str, cache: Path) -> dict[str, P
     recorder = _Recorder(source)
     got: dict[str, Path] = {}
     problems: list[Problem] = []
-    fix = ("set PETA_GEO_SOURCE to the upstream address or to a directory holding an intact copy "
-           "(e.g. ../shared/geo/wilayah_boundaries), and check the network connection")
+    fix = msg("geo_fix")
     for e in entries:
         url = base + e.path
         try:
@@ -141,16 +140,15 @@ def fetch(entries: list[ManifestEntry], source: str, cache: Path) -> dict[str, P
                 raise
             problems.append(Problem(
                 field="sha256", file=url, value=recorder.actual.get(url, "unknown"),
-                expected=f"expected sha256 {e.sha256} (geo/manifest.tsv); the file was refused and "
-                         f"not cached; {fix}"))
+                want=msg("sha256_mismatch", sha=e.sha256, fix=fix)))
         except FileNotFoundError:
             problems.append(Problem(field="file", file=url, value="missing",
-                                    expected=f"a file with sha256 {e.sha256}; {fix}"))
+                                    want=msg("file_with_sha", sha=e.sha256, fix=fix)))
         except Exception as exc:  # network errors from requests, permissions, ...
             problems.append(Problem(field="download", file=url, value=f"{type(exc).__name__}: {exc}",
-                                    expected=f"a reachable file with sha256 {e.sha256}; {fix}"))
+                                    want=msg("reachable_with_sha", sha=e.sha256, fix=fix)))
     if problems:
-        raise PetaError(problems, summary=f"{len(problems)} boundary file(s) could not be verified")
+        raise PetaError(problems, summary=msg("boundaries_refused", n=len(problems)))
     return got
 
 

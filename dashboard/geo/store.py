@@ -169,8 +169,8 @@ def load_level(cfg: GeoConfig, level: str, display: bool = False,
     from .display import lighten
 
     if level not in LEVELS:
-        from ..errors import PetaError
-        raise PetaError.single("level", level, f"one of: {', '.join(LEVELS)}")
+        from ..errors import PetaError, msg
+        raise PetaError.single("level", level, msg("one_of", options=list(LEVELS)))
     ensure(cfg)
     prebuilt = national and level in NATIONAL_LEVELS
     suffix = "_national" if prebuilt else "_display" if display or national else ""

@@ -17,7 +17,7 @@ import yaml
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same safe constructors
 
-from ..errors import PetaError, Problem
+from ..errors import PetaError, Problem, msg
 
 
 @dataclass(frozen=True)
@@ -41,33 +41,33 @@ def _read_yaml(path: Path) -> tuple[Any, Problem | None]:
     :data:`MAX_EXPANDED` values (nested aliases multiply into billions of items when a check or
     an export walks them) or that contain themselves, dates that do not exist, nesting deeper
     than Python can follow."""
-    def problem(value, expected="valid YAML (see README, 'Format data')"):
-        return None, Problem(field="(file)", value=value, expected=expected, file=str(path.name))
+    def problem(value, want=None):
+        return None, Problem(field="(file)", value=value, want=want or msg("valid_yaml"), file=str(path.name))
 
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return problem(f"{size} bytes", f"a record file of at most {MAX_FILE_BYTES // 1024} KB")
+            return problem(f"{size} bytes", msg("yaml_at_most", kb=MAX_FILE_BYTES // 1024))
         text = path.read_text(encoding="utf-8")
         data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - safe loader
         if _ANCHOR.search(text):  # aliases (PyYAML writes them for a date used twice) are fine, bombs not
             size = _expanded_size(data)
             if size is None:
-                return problem("an alias inside itself", "values that do not contain themselves")
+                return problem("an alias inside itself", msg("yaml_no_self"))
             if size > MAX_EXPANDED:
                 return problem(f"{size}+ values once aliases are expanded",
-                               f"at most {MAX_EXPANDED} values (aliases nested inside aliases multiply)")
+                               msg("yaml_aliases", n=MAX_EXPANDED))
         return data, None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         return problem(f"{getattr(exc, 'problem', exc)}{where}")
     except UnicodeDecodeError as exc:
-        return problem(str(exc), "UTF-8 text")
+        return problem(str(exc), msg("utf8_text"))
     except ValueError as exc:  # the date constructor: 2024-02-30 reads as a date that does not exist
-        return problem(str(exc), "dates that exist, written YYYY-MM-DD (dates are never guessed)")
+        return problem(str(exc), msg("dates_exist"))
     except RecursionError:
-        return problem("nesting too deep", "a flat mapping of fields (see README, 'Format data')")
+        return problem("nesting too deep", msg("flat_mapping"))
 
 
 def _expanded_size(value, limit: int = MAX_EXPANDED) -> int | None:
@@ -108,8 +108,7 @@ class YamlFolder:
         """Every file's report, or only those of the file names in ``only``."""
         folder = Path(self.root) / "ceremonies"
         if not folder.is_dir():
-            raise PetaError.single("PETA_DATA_DIR", str(self.root),
-                                   "a folder containing ceremonies/ with one .yaml file per report")
+            raise PetaError.single("PETA_DATA_DIR", str(self.root), msg("data_folder"))
         out, problems = [], []
         for path in sorted(folder.glob("*.y*ml")):
             if only is not None and path.name not in only:
@@ -119,11 +118,11 @@ class YamlFolder:
                 problems.append(problem)
             elif not isinstance(data, dict):
                 problems.append(Problem(field="(file)", value=type(data).__name__, file=path.name,
-                                        expected="a mapping of fields (id, region, level, date, ...)"))
+                                        want=msg("record_mapping")))
             else:
                 out.append(RawReport(path.name, data))
         if problems:
-            raise PetaError(problems, summary=f"{len(problems)} unreadable record file(s) in {folder}")
+            raise PetaError(problems, summary=msg("unreadable_files", n=len(problems), folder=folder))
         return out
 
 
@@ -145,10 +144,10 @@ def stored_election(origin: str, text: str) -> RawReport:
 def read_calendar(root: Path) -> list[RawReport]:
     path = Path(root) / "elections.yaml"
     if not path.is_file():
-        raise PetaError.single("elections.yaml", str(path), "an election calendar file (see README)")
+        raise PetaError.single("elections.yaml", str(path), msg("calendar_file"))
     data, problem = _read_yaml(path)
     if problem:
         raise PetaError(problem)
     if not isinstance(data, list):
-        raise PetaError.single("(file)", type(data).__name__, "a list of elections", file=path.name)
+        raise PetaError.single("(file)", type(data).__name__, msg("calendar_list"), file=path.name)
     return [RawReport(path.name, e if isinstance(e, dict) else {"(entry)": e}) for e in data]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import PetaError, Problem
+from ..errors import PetaError, Problem, msg
 from ..regions import Gazetteer
 from .read import RawReport, ReportSource, YamlFolder, read_calendar
 from .validate import validate_calendar, validate_report
@@ -46,7 +46,7 @@ class Records:
     def election(self, election_id: str) -> pd.Series:
         cal = self.calendar.set_index("id")
         if election_id not in cal.index:
-            raise PetaError.single("election", election_id, "one of: " + ", ".join(cal.index))
+            raise PetaError.single("election", election_id, msg("one_of", options=list(cal.index)))
         return cal.loc[election_id]
 
     def election_day(self, election_id: str) -> dt.date | None:
@@ -108,15 +108,13 @@ def _check_identity(reports: list[RawReport]) -> list[Problem]:
                 if other.data.get(key) != first.data.get(key):
                     problems.append(Problem(
                         field=key, value=other.data.get(key), file=other.origin, record=rid,
-                        expected=f"{first.data.get(key)!r} as in {first.origin}: reports sharing an id "
-                                 "describe one ceremony (or give this report its own id)"))
+                        want=msg("same_as", value=first.data.get(key), where=first.origin)))
     for (region, day), ids in by_place_day.items():
         if len(ids) > 1:
             files = [r.origin for r in reports if r.data["id"] in ids]
             problems.append(Problem(
                 field="id", value=sorted(ids), file=", ".join(files), record=None,
-                expected=f"one id: these reports share region {region} and date {day}, so they describe "
-                         "the same ceremony and are merged; give them the same id"))
+                want=msg("same_place_day", region=region, day=day)))
     return problems
 
 
@@ -235,7 +233,7 @@ def load_records(source: ReportSource, gazetteer: Gazetteer, calendar: list[RawR
     if not problems:
         problems += _check_identity(reports)
     if problems:
-        raise PetaError(problems, summary=f"{len(problems)} problem(s) in the records; nothing was loaded")
+        raise PetaError(problems, summary=msg("records_refused", n=len(problems)))
     return build_tables(reports, gazetteer, calendar)
 
 

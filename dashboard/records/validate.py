@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from .. import codes
-from ..errors import Problem
+from ..errors import Msg, Problem, msg
 from ..codes import LEVELS
 from ..geo import level_of_code
 from ..regions import Gazetteer
@@ -24,7 +24,7 @@ from .vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIE
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{2,80}$")
 CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 
-FIELDS = {
+FIELDS = {  # each field's shape, as the English problems name it
     "id": "stable id: lower-case letters, digits and hyphens",
     "region": "Kemendagri code as a quoted string, e.g. \"32.01.01\"",
     "level": f"one of: {', '.join(LEVELS)}",
@@ -47,8 +47,8 @@ SUBFIELDS = {
 }
 
 
-def _options(vocab: dict) -> str:
-    return "one of: " + ", ".join(vocab)
+def _options(vocab) -> Msg:
+    return msg("one_of", options=list(vocab))
 
 
 class _Checker:
@@ -58,40 +58,40 @@ class _Checker:
         self.record = report.data.get("id") if isinstance(report.data.get("id"), str) else None
         self.problems = problems
 
-    def bad(self, field: str, value: Any, expected: str) -> None:
-        self.problems.append(Problem(field=field, value=value, expected=expected,
+    def bad(self, field: str, value: Any, want: Msg) -> None:
+        self.problems.append(Problem(field=field, value=value, want=want,
                                      file=self.file, record=self.record))
 
     def text(self, field: str, value: Any, required: bool = False) -> None:
         if value is None:
             if required:
-                self.bad(field, value, "required text")
+                self.bad(field, value, msg("required_text"))
         elif not isinstance(value, str) or not value.strip():
-            self.bad(field, value, "non-empty text")
+            self.bad(field, value, msg("nonempty_text"))
 
     def date(self, field: str, value: Any, required: bool = False) -> None:
         if value is None and not required:
             return
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            self.bad(field, value, "a date written YYYY-MM-DD (dates are never guessed)")
+            self.bad(field, value, msg("date_never_guessed"))
 
     def keys(self, field: str, mapping: Any, allowed: set[str]) -> bool:
         if not isinstance(mapping, dict):
-            self.bad(field, mapping, f"a mapping with keys: {', '.join(sorted(allowed))}")
+            self.bad(field, mapping, msg("mapping_keys", keys=sorted(allowed)))
             return False
         for k in mapping:
             if k not in allowed:
-                self.bad(f"{field}.{k}", mapping[k], f"known keys are: {', '.join(sorted(allowed))}")
+                self.bad(f"{field}.{k}", mapping[k], msg("known_keys", keys=sorted(allowed)))
         return True
 
     def items(self, field: str, required: bool = False) -> list:
         value = self.data.get(field)
         if value is None:
             if required:
-                self.bad(field, value, f"required: {FIELDS[field]}")
+                self.bad(field, value, msg("required", what=FIELDS[field]))
             return []
         if not isinstance(value, list) or (required and not value):
-            self.bad(field, value, f"a non-empty list: {FIELDS[field]}" if required else f"a list: {FIELDS[field]}")
+            self.bad(field, value, msg("nonempty_list" if required else "a_list", what=FIELDS[field]))
             return []
         return value
 
@@ -116,50 +116,48 @@ def validate_report(report: RawReport, gazetteer: Gazetteer, elections: dict[str
     d = report.data
     for k in d:
         if k not in FIELDS:
-            c.bad(k, d[k], f"known fields are: {', '.join(FIELDS)}")
+            c.bad(k, d[k], msg("known_fields", fields=list(FIELDS)))
 
     rid = d.get("id")
     if not isinstance(rid, str) or not ID_RE.match(rid):
-        c.bad("id", rid, FIELDS["id"])
+        c.bad("id", rid, msg("stable_id"))
 
     code, level = d.get("region"), d.get("level")
     if isinstance(code, float):
-        c.bad("region", code, "quote the code so YAML keeps it as text, e.g. region: \"32.01\"")
+        c.bad("region", code, msg("code_quoted_yaml", example="32.01"))
     elif not isinstance(code, str) or not CODE_RE.match(code):
-        c.bad("region", code, FIELDS["region"])
+        c.bad("region", code, msg("code_written", example="32.01.01"))
     elif code not in gazetteer:
-        c.bad("region", code, "a code present in the boundary data for the loaded provinces "
-                              "(see `python -m dashboard geo info`; check PETA_PROVINCES)")
+        c.bad("region", code, msg("code_in_boundaries"))
     if not _known(level, LEVELS):
-        c.bad("level", level, FIELDS["level"])
+        c.bad("level", level, _options(LEVELS))
     elif isinstance(code, str) and CODE_RE.match(code) and level_of_code(code) != level:
-        c.bad("level", level, f"the level of code {code}, which is {level_of_code(code)}")
+        c.bad("level", level, msg("level_of_code", code=code, level=level_of_code(code)))
 
     date = d.get("date", "(missing)")
     if date == "(missing)":
-        c.bad("date", None, "required: YYYY-MM-DD, or null with date_unknown_reason")
+        c.bad("date", None, msg("date_or_reason"))
     elif date is None:
         c.text("date_unknown_reason", d.get("date_unknown_reason"), required=True)
         if "date_inferred" in d:
-            c.bad("date_inferred", d["date_inferred"], "only with a date")
+            c.bad("date_inferred", d["date_inferred"], msg("only_with_date"))
     else:
         c.date("date", date, required=True)
         if d.get("date_unknown_reason") is not None:
-            c.bad("date_unknown_reason", d["date_unknown_reason"], "only when date is null")
+            c.bad("date_unknown_reason", d["date_unknown_reason"], msg("only_without_date"))
         inf = d.get("date_inferred")
         if inf is not None and c.keys("date_inferred", inf, SUBFIELDS["date_inferred"]):
             c.text("date_inferred.stated", inf.get("stated"), required=True)
             c.text("date_inferred.how", inf.get("how"), required=True)
             if isinstance(date, dt.date) and inf.get("year") != date.year:
-                c.bad("date_inferred.year", inf.get("year"), f"the year of date ({date.year if isinstance(date, dt.date) else '?'})")
+                c.bad("date_inferred.year", inf.get("year"), msg("year_of_date", year=date.year))
 
     for e in c.items("elections", required=True):
         if not isinstance(e, str) or e not in elections:
-            c.bad("elections", e, "one of: " + ", ".join(sorted(elections)))
+            c.bad("elections", e, _options(sorted(elections)))
         elif isinstance(elections, dict) and elections[e] and isinstance(code, str) and code in gazetteer \
                 and not _holds(code, elections[e]):
-            c.bad("elections", e, f"an election held in region {code}: {e} is held only in "
-                                  f"{', '.join(elections[e])} (data/elections.yaml); choose another election")
+            c.bad("elections", e, msg("election_held_in", code=code, election=e, regions=elections[e]))
     c.text("venue", d.get("venue"))
     c.text("notes", d.get("notes"))
     for k in c.items("kinds", required=True):
@@ -178,9 +176,9 @@ def validate_report(report: RawReport, gazetteer: Gazetteer, elections: dict[str
             c.bad(f + ".group", s.get("group"), _options(SIGNATORY_GROUPS))
         n = s.get("count")
         if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
-            c.bad(f + ".count", n, "a whole number of 1 or more, or leave it out")
+            c.bad(f + ".count", n, msg("count_rule"))
         if s.get("all") is not None and not isinstance(s.get("all"), bool):
-            c.bad(f + ".all", s.get("all"), "true (every such official of the region signed) or false")
+            c.bad(f + ".all", s.get("all"), msg("all_rule"))
         c.text(f + ".note", s.get("note"))
     for w in c.items("witnesses"):
         if not _known(w, WITNESS_BODIES):
@@ -197,7 +195,7 @@ def validate_report(report: RawReport, gazetteer: Gazetteer, elections: dict[str
             c.text(f + ".measure", r.get("measure"), required=True)
             p = r.get("percent")
             if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p <= 100:
-                c.bad(f + ".percent", p, "a number from 0 to 100")
+                c.bad(f + ".percent", p, msg("percent_rule"))
             c.date(f + ".as_of", r.get("as_of"), required=True)
     _check_sources(c)
 
@@ -212,7 +210,7 @@ def _check_sources(c: _Checker) -> None:
                 c.text(f"{f}.{k}", s.get(k))
             url = s.get("url")
             if url is not None and not (isinstance(url, str) and re.match(r"^https?://\S+$", url)):
-                c.bad(f + ".url", url, "an http(s) address, or leave it out")
+                c.bad(f + ".url", url, msg("url_rule"))
             c.date(f + ".published", s.get("published"))
 
 
@@ -236,43 +234,41 @@ def validate_calendar(entries: list[RawReport], problems: list[Problem], gazette
         d = e.data
         for k in d:
             if k not in CALENDAR_FIELDS:
-                c.bad(k, d[k], "known fields are: " + ", ".join(CALENDAR_FIELDS))
+                c.bad(k, d[k], msg("known_fields", fields=list(CALENDAR_FIELDS)))
         regions = d.get("regions")
         if regions is not None:
             if not isinstance(regions, list) or not regions:
-                c.bad("regions", regions, "a list of quoted Kemendagri codes of the regions holding this "
-                                          "election, or leave it out when it is held everywhere")
+                c.bad("regions", regions, msg("regions_list"))
                 regions = None
             else:
                 for r in regions:
                     if not isinstance(r, str) or not CODE_RE.match(r) or (gazetteer is not None and r not in gazetteer):
-                        c.bad("regions", r, "a quoted Kemendagri code present in the boundary data, e.g. \"32.01\"")
+                        c.bad("regions", r, msg("code_quoted_known"))
         if not isinstance(d.get("id"), str) or not ID_RE.match(d.get("id") or ""):
-            c.bad("id", d.get("id"), FIELDS["id"])
+            c.bad("id", d.get("id"), msg("stable_id"))
         elif d["id"] in seen:
-            c.bad("id", d["id"], "a unique election id")
+            c.bad("id", d["id"], msg("unique_election_id"))
         else:
             seen.add(d["id"])
         c.text("name", d.get("name"), required=True)
         c.text("name_en", d.get("name_en"))
         year = d.get("year")
         if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100):
-            c.bad("year", year, "the election's year, e.g. 2029 (a planned election whose day is not set yet)")
+            c.bad("year", year, msg("election_year"))
         c.date("date", d.get("date"), required=year is None)
         if isinstance(d.get("date"), dt.date) and isinstance(year, int) and d["date"].year != year:
-            c.bad("year", year, f"the year of date ({d['date'].year}), or leave it out")
+            c.bad("year", year, msg("year_of_date_or_none", year=d["date"].year))
         c.text("note", d.get("note"))
         _check_sources(c)
         parent, kind = d.get("part_of"), d.get("kind")
         if parent is not None:
             if not isinstance(parent, str) or parent not in held or parent == d.get("id"):
-                c.bad("part_of", parent, "the id of another election in the calendar: "
-                                         + ", ".join(i for i in held if i != d.get("id")))
+                c.bad("part_of", parent, msg("other_election", ids=[i for i in held if i != d.get("id")]))
             elif held[parent] and isinstance(regions, list):
                 for r in regions:
                     if isinstance(r, str) and not _holds(r, held[parent]):
-                        c.bad("regions", r, f"a region that voted in {parent} ({', '.join(held[parent])})")
+                        c.bad("regions", r, msg("voted_in", election=parent, regions=held[parent]))
             if not _known(kind, ELECTION_KINDS):
-                c.bad("kind", kind, "how it belongs to " + str(parent) + ": " + _options(ELECTION_KINDS))
+                c.bad("kind", kind, msg("belongs_how", parent=str(parent), options=list(ELECTION_KINDS)))
         elif kind is not None:
-            c.bad("kind", kind, "left out: kind goes with part_of (the election this one belongs to)")
+            c.bad("kind", kind, msg("kind_needs_part_of"))

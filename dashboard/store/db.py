@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from ..errors import PetaError
+from ..errors import PetaError, msg
 from ..records.read import APP_CALENDAR_ORIGIN, RawReport, stored_election
 from .models import ChangeRow, DraftRow, ElectionRow, ReportRow
 
@@ -116,9 +116,7 @@ def _database_errors_named(method):
             return method(self, *args, **kwargs)
         except DBAPIError as exc:
             reason = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0][:200]
-            raise PetaError.single("(database)", reason, "a database the app can write to; nothing was saved "
-                                   "(the transaction was rolled back). Free disk space or fix the database "
-                                   "named by PETA_DB_URL, then save again") from None
+            raise PetaError.single("(database)", reason, msg("db_writable")) from None
     return wrapped
 
 
@@ -137,10 +135,10 @@ def close_draft(s: Session, draft_id: int, status: str, user: str, report_id: in
     another reviewer closed a moment ago is refused, so no article is saved twice."""
     row = s.get(DraftRow, draft_id, with_for_update=True)
     if row is None:
-        raise PetaError.single("draft", draft_id, "the number of a queued draft")
+        raise PetaError.single("draft", draft_id, msg("draft_number"))
     if row.status != "open":
-        raise PetaError.single("draft", draft_id, f"an open draft: {row.decided_by} already marked it "
-                               f"{row.status} ({row.decided_at:%Y-%m-%d %H:%M} UTC)")
+        raise PetaError.single("draft", draft_id, msg("draft_open", user=row.decided_by, status=row.status,
+                                                      at=f"{row.decided_at:%Y-%m-%d %H:%M}"))
     row.status, row.report_id, row.ceremony_id, row.note = status, report_id, ceremony_id, note
     row.decided_by, row.decided_at = user, _now()
 
@@ -223,18 +221,14 @@ def _refuse_unreadable_sqlite(url: str) -> None:
     if not path.exists():
         return
     if path.is_dir():
-        raise PetaError.single("PETA_DB_URL", str(path), "a ceremony database file: this path is a folder. Move the "
-                               "folder away, or set PETA_DB_URL to the database file")
+        raise PetaError.single("PETA_DB_URL", str(path), msg("db_is_folder"))
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        raise PetaError.single("PETA_DB_URL", str(path), f"a ceremony database file the app can read ({exc.strerror}): "
-                               "check its owner and permissions") from None
+        raise PetaError.single("PETA_DB_URL", str(path), msg("db_readable", why=exc.strerror)) from None
     if head != b"SQLite format 3\x00":
-        what = "is empty (0 bytes)" if not head else "is not a SQLite database"
-        raise PetaError.single("PETA_DB_URL", str(path), f"a readable ceremony database: this file {what}. Restore it "
-                               "from a backup, or move it away to start a new store from the curated files")
+        raise PetaError.single("PETA_DB_URL", str(path), msg("db_not_sqlite" if head else "db_empty"))
 
 
 ELECTION_PREFIX = "pemilihan:"  # how the history names an election (its rows change no report: number 0)
@@ -261,13 +255,13 @@ class Store:
             else:
                 self.engine = create_engine(url, pool_pre_ping=True)
         except Exception as exc:  # a malformed URL or a missing driver
-            raise PetaError.single("PETA_DB_URL", url, f"a SQLAlchemy database URL ({exc})") from None
+            raise PetaError.single("PETA_DB_URL", url, msg("db_url", why=exc)) from None
         with _migrate_lock:
             if url not in _migrated:
                 try:
                     migrate(self.engine)
                 except Exception as exc:
-                    raise PetaError.single("PETA_DB_URL", url, f"a database the app can open and write ({exc})") from None
+                    raise PetaError.single("PETA_DB_URL", url, msg("db_open", why=exc)) from None
                 _migrated.add(url)
 
     # -- reading -------------------------------------------------------------------------------
@@ -297,7 +291,7 @@ class Store:
         with Session(self.engine) as s:
             r = s.get(ReportRow, report_id)
         if r is None:
-            raise PetaError.single("report", report_id, "the number of a stored report")
+            raise PetaError.single("report", report_id, msg("report_number"))
         return r
 
     def version(self) -> str:
@@ -366,14 +360,13 @@ class Store:
                 else:
                     row = s.get(ReportRow, report_id, with_for_update=True)
                     if row is None:
-                        raise PetaError.single("report", report_id, "the number of a stored report")
+                        raise PetaError.single("report", report_id, msg("report_number"))
                     if access is not None:
                         access(row.region_code, row.ceremony_id)  # where it is now, under the lock
                         if change.action != "withdraw":
                             access(str((change.data or {}).get("region", "")), row.ceremony_id)
                     if expect_version and expect_version.get(report_id, row.version) != row.version:
-                        raise PetaError.single("report", report_id, "unchanged since you opened it: someone else "
-                                               "saved it meanwhile; reopen it and apply your change again")
+                        raise PetaError.single("report", report_id, msg("report_unchanged"))
                     before = row.data
                     if change.action == "withdraw":
                         row.status = "withdrawn"
@@ -431,7 +424,7 @@ class Store:
         with Session(self.engine) as s:
             r = s.get(DraftRow, draft_id)
         if r is None:
-            raise PetaError.single("draft", draft_id, "the number of a queued draft")
+            raise PetaError.single("draft", draft_id, msg("draft_number"))
         return r
 
     @_database_errors_named
@@ -457,11 +450,9 @@ class Store:
             self._lock(s)
             row = s.scalars(select(ElectionRow).where(ElectionRow.election_id == eid)).first()
             if version is None and row is not None:
-                raise PetaError.single("id", eid, "an election id not used yet (to correct this election, "
-                                       "choose it in the list)", record=eid)
+                raise PetaError.single("id", eid, msg("election_id_unused"), record=eid)
             if version is not None and (row is None or row.version != version):
-                raise PetaError.single("id", eid, "an election unchanged since you opened it: someone else "
-                                       "saved it meanwhile; open it again and apply your change", record=eid)
+                raise PetaError.single("id", eid, msg("election_unchanged"), record=eid)
             calendar = [RawReport(FORM_ORIGIN, data) if c.data.get("id") == eid else c for c in _calendar_of(s)]
             if row is None:
                 calendar.append(RawReport(FORM_ORIGIN, data))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .. import codes
-from ..errors import PetaError, Problem
+from ..errors import PetaError, Problem, msg
 from ..records.read import RawReport
 from ..records.tables import load_records
 from ..regions import Gazetteer
@@ -37,11 +37,10 @@ def _access(user: User | None):
 
 def check_access(user: User | None, region_code: str, record: str | None = None) -> None:
     if user is None:
-        raise PetaError.single("user", None, "a signed-in user: entering, editing and importing need a login",
-                               record=record)
+        raise PetaError.single("user", None, msg("signed_in"), record=record)
     if not user.may_write(str(region_code)):
-        raise PetaError.single("region", region_code, f"a region within {user.region}: user {user.name!r} "
-                               "may only write there", record=record)
+        raise PetaError.single("region", region_code, msg("within_user_region", region=user.region, user=user.name),
+                               record=record)
 
 
 class _List:
@@ -126,9 +125,7 @@ def _id_free(rows, data: dict, merge_into: str | None) -> None:
     """A new ceremony's id is not stored yet (read under the write lock, so a save by someone else a
     moment ago is seen); a report merged into a stored ceremony shares its id on purpose."""
     if not merge_into and any(r.ceremony_id == data.get("id") for r in rows):
-        raise PetaError.single("id", data.get("id"), "an id not used yet (or merge this report into that ceremony "
-                               "as another source); it may have been saved by someone else a moment ago",
-                               record=data.get("id"))
+        raise PetaError.single("id", data.get("id"), msg("id_unused"), record=data.get("id"))
 
 
 def create(store: Store, gaz: Gazetteer, data: dict, user: User | None,
@@ -188,7 +185,7 @@ def withdraw(store: Store, gaz: Gazetteer, report_id: int, reason: str,
     row = store.row(report_id)
     check_access(user, row.region_code, row.ceremony_id)
     if not reason or not reason.strip():
-        raise PetaError.single("reason", reason, "why the report is withdrawn (kept in its history)",
+        raise PetaError.single("reason", reason, msg("withdraw_reason"),
                                record=row.ceremony_id)
     store.write(user.name, [(report_id, Change("withdraw", None, reason.strip()))], origin="form",
                 expect_version={report_id: version}, access=_access(user),
@@ -212,11 +209,9 @@ def reject_draft(store: Store, draft_id: int, reason: str, user: User | None) ->
     else:
         check_access(user, "", record) if user is None else None
         if user.region and user.name != draft.created_by:
-            raise PetaError.single("region", None, f"a draft with a region within {user.region}: this draft "
-                                   "suggests no region, so only whoever queued it or a user of every region may "
-                                   "reject it", record=record)
+            raise PetaError.single("region", None, msg("draft_within", region=user.region), record=record)
     if not reason or not reason.strip():
-        raise PetaError.single("reason", reason, "why the draft is rejected (kept in the history)", record=record)
+        raise PetaError.single("reason", reason, msg("reject_reason"), record=record)
     store.reject_draft(draft_id, user.name, reason.strip())
 
 
@@ -229,9 +224,9 @@ def import_reports(store: Store, gaz: Gazetteer, reports: list[RawReport],
         try:
             check_access(user, str(r.data.get("region", "")), r.data.get("id"))
         except PetaError as exc:
-            problems += [Problem(p.field, p.value, p.expected, file=r.origin, record=p.record) for p in exc.problems]
+            problems += [Problem(p.field, p.value, p.want, file=r.origin, record=p.record) for p in exc.problems]
     if problems:
-        raise PetaError(problems, summary=f"{len(problems)} problem(s) in {file_name}; nothing was imported")
+        raise PetaError(problems, summary=msg("file_refused", n=len(problems), name=file_name))
     if dry_run:
         trial(store, gaz, store.calendar(), add=reports)
         return Imported(0, 0, 0, 0)
@@ -269,10 +264,8 @@ def save_election(store: Store, gaz: Gazetteer, data: dict, user: User | None, v
     The change is kept in the history as ``pemilihan:<id>``."""
     record = str(data.get("id"))
     if user is None:
-        raise PetaError.single("user", None, "a signed-in user: changing the election calendar needs a login",
-                               record=record)
+        raise PetaError.single("user", None, msg("calendar_signed_in"), record=record)
     if user.region:
-        raise PetaError.single("region", user.region, f"a user of every region: the election calendar is shared by "
-                               f"all regions, and user {user.name!r} may only write within {user.region}",
+        raise PetaError.single("region", user.region, msg("calendar_every_region", user=user.name, region=user.region),
                                record=record)
     store.write_election(user.name, data, check=lambda rows, calendar: trial_rows(rows, gaz, calendar), version=version)

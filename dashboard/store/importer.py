@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..errors import PetaError, Problem
+from ..errors import PetaError, Problem, msg
 from ..records.read import RawReport
 from . import editing, sheet
 
@@ -29,7 +29,7 @@ class Checked:
     def problem_table(self, lang: str = "id") -> pd.DataFrame:
         from ..i18n import t
 
-        from ..problem_text import expected_text, field_name, value_text, where_text
+        from ..problem_text import field_name, value_text, where_text
 
         def column(field: str) -> str:  # "sumber_media (sources[0].outlet)": the sheet's column is enough
             col = field.split(" (", 1)[0]
@@ -38,7 +38,7 @@ class Checked:
         return pd.DataFrame({t("row", lang): [where_text(p.file, lang) for p in self.problems],
                              t("column", lang): [column(p.field) for p in self.problems],
                              t("value", lang): [value_text(p.value, lang) for p in self.problems],
-                             t("valid", lang): [expected_text(p.expected, lang) for p in self.problems]})
+                             t("valid", lang): [p.want.text(lang) for p in self.problems]})
 
 
 def _column(field_name: str) -> str:
@@ -74,7 +74,7 @@ def check(store, gaz, calendar, name: str, content: bytes, user) -> Checked:
         except PetaError as exc:
             found += exc.problems
         validate_report(r, gaz, elections, found)
-        per_row[r.origin] += [Problem(p.field, p.value, p.expected, file=r.origin, record=p.record)
+        per_row[r.origin] += [Problem(p.field, p.value, p.want, file=r.origin, record=p.record)
                               for p in found if _column(p.field) not in unreadable]
     ok = [r for r in reports if not per_row.get(r.origin)]
     if ok:  # then all passing rows together with the stored records: ids, same place and day
@@ -86,9 +86,10 @@ def check(store, gaz, calendar, name: str, content: bytes, user) -> Checked:
                 named = {part.strip() for part in str(p.file or "").split(",")}  # whole names: "baris 2" ≠ "baris 21"
                 hit = [o for o in rows if o in named] or [name]
                 for o in hit:  # named by the row (the message keeps the other reports it clashes with)
-                    per_row[o].append(Problem(p.field, p.value, p.expected + (f" [{p.file}]" if p.file != o else ""),
+                    per_row[o].append(Problem(p.field, p.value,
+                                              msg("with_row", inner=p.want, row=p.file) if p.file != o else p.want,
                                               file=o, record=p.record))
-    named = [Problem(_named(p.field), p.value, p.expected, file=p.file, record=p.record)
+    named = [Problem(_named(p.field), p.value, p.want, file=p.file, record=p.record)
              for ps in per_row.values() for p in ps]
     return Checked(reports, named)
 
@@ -125,21 +126,21 @@ def _id_maker(store, gaz):
 def run(store, gaz, checked: Checked, user, name: str, only_valid: bool = False) -> editing.Imported:
     """Write all rows (refused if any row has a problem) or, explicitly, only the valid ones."""
     if checked.problems and not only_valid:
-        raise PetaError(checked.problems, summary=f"{len(checked.bad_rows)} row(s) of {name} rejected; nothing was imported")
+        raise PetaError(checked.problems, summary=msg("rows_refused", n=len(checked.bad_rows), name=name))
     rows = checked.good if only_valid else checked.reports
     if not rows:
         return editing.Imported(0, 0, 0, 0)
     return editing.import_reports(store, gaz, rows, user, name)
 
 
-def rejected_rows(name: str, content: bytes, checked: Checked) -> pd.DataFrame:
-    """The rejected rows as they were uploaded, with their problems in a last column."""
+def rejected_rows(name: str, content: bytes, checked: Checked, lang: str = "id") -> pd.DataFrame:
+    """The rejected rows as they were uploaded, with their problems (in ``lang``) in a last column."""
     rows = sheet.read_rows(name, content)
     bad = checked.bad_rows
     out = []
     for i, row in enumerate(rows, start=2):
         where = f"{name} baris {i}"
         if where in bad:
-            msgs = "; ".join(f"{p.field}: {p.value!r} — {p.expected}" for p in checked.problems if p.file == where)
+            msgs = "; ".join(f"{p.field}: {p.value!r} — {p.want.text(lang)}" for p in checked.problems if p.file == where)
             out.append({**{k: row.get(k) for k in sheet.COLUMNS}, "masalah": msgs})
     return pd.DataFrame(out)

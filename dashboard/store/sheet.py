@@ -28,7 +28,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from ..errors import PetaError, Problem
+from ..errors import Msg, PetaError, Problem, msg
 from ..geo import level_of_code
 from ..records.read import RawReport
 from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
@@ -106,7 +106,7 @@ def _date(text: str, where: str, column: str, problems: list[Problem]):
             raise ValueError(text)
         return dt.date.fromisoformat(str(text).strip())
     except ValueError:
-        problems.append(Problem(column, text, "a date written YYYY-MM-DD (dates are never guessed)", file=where))
+        problems.append(Problem(column, text, msg("date_never_guessed"), file=where))
         return str(text)  # kept as written: the row is rejected, never given a guessed date
 
 
@@ -143,9 +143,7 @@ def row_to_report(row: dict, where: str, problems: list[Problem]) -> dict:
             elif re.fullmatch(r"[0-9]{1,9}", b):  # ASCII digits: str.isdigit() also takes ¹², which int() refuses
                 entry["count"] = int(b)
             else:
-                problems.append(Problem("penanda_tangan", part, "group[:count][:semua], count a whole number "
-                                        "written with the digits 0-9 (at most 9 of them)",
-                                        file=where))
+                problems.append(Problem("penanda_tangan", part, msg("signatory_cell"), file=where))
         sig.append(entry)
     if sig:
         data["signatories"] = sig
@@ -162,8 +160,7 @@ def row_to_report(row: dict, where: str, problems: list[Problem]) -> dict:
         try:
             percent = float(pct.replace(",", ".").replace("%", "").strip())
         except ValueError:
-            problems.append(Problem("kesiapan", part, "percent@YYYY-MM-DD[:measure], percent a number 0–100",
-                                    file=where))
+            problems.append(Problem("kesiapan", part, msg("readiness_cell"), file=where))
             continue
         ready.append({"measure": measure.strip() or "kesiapan", "percent": percent,
                       "as_of": _date(day, where, "kesiapan", problems)})
@@ -182,11 +179,10 @@ def row_to_report(row: dict, where: str, problems: list[Problem]) -> dict:
 def read_rows(name: str, content: bytes) -> list[dict]:
     """Rows of a CSV (UTF-8, ``,`` or ``;``) or XLSX (first sheet) upload, as header -> value."""
     if not content:
-        raise PetaError.single("(file)", name, "a CSV or XLSX file with a header row and at least one ceremony",
-                               file=name)
+        raise PetaError.single("(file)", name, msg("sheet_file"), file=name)
     if len(content) > MAX_BYTES:
-        raise PetaError.single("(file)", f"{len(content) // (1024 * 1024)} MB", f"at most {MAX_BYTES // (1024 * 1024)} MB "
-                               "(split the sheet)", file=name)
+        raise PetaError.single("(file)", f"{len(content) // (1024 * 1024)} MB", msg("file_at_most_mb", mb=MAX_BYTES // (1024 * 1024)),
+                               file=name)
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
         rows = _xlsx_rows(name, content)
@@ -217,15 +213,15 @@ def read_rows(name: str, content: bytes) -> list[dict]:
         except csv.Error as exc:  # a cell over the csv module's own limit, a NUL byte
             raise _csv_error(name, reader.line_num + 1, exc) from None  # the line being read
     else:
-        raise PetaError.single("(file)", name, "a .csv or .xlsx file", file=name)
+        raise PetaError.single("(file)", name, msg("csv_or_xlsx"), file=name)
     unknown = [h for h in header if h and h not in COLUMNS]
     missing = [h for h in REQUIRED if h not in header]
     if unknown or missing:
-        problems = [Problem("(header)", h, "a column of the template: " + ", ".join(COLUMNS), file=name) for h in unknown]
-        problems += [Problem("(header)", None, f"a column named {h!r} (required)", file=name) for h in missing]
-        raise PetaError(problems, summary=f"the columns of {name} do not match the template; nothing was imported")
+        problems = [Problem("(header)", h, msg("template_column", columns=list(COLUMNS)), file=name) for h in unknown]
+        problems += [Problem("(header)", None, msg("required_column", column=h), file=name) for h in missing]
+        raise PetaError(problems, summary=msg("columns_refused", name=name))
     if not body:
-        raise PetaError.single("(rows)", 0, "at least one ceremony row under the header", file=name)
+        raise PetaError.single("(rows)", 0, msg("some_rows"), file=name)
     return body
 
 
@@ -234,22 +230,19 @@ EXTRA_CELLS = "(sel berlebih)"
 
 def _check_limits(name: str, line: int, cells, rows_before: int) -> None:
     if rows_before >= MAX_ROWS:
-        raise PetaError.single("(rows)", f"more than {MAX_ROWS}", f"at most {MAX_ROWS} ceremony rows per file "
-                               "(split the sheet)", file=name)
+        raise PetaError.single("(rows)", f"more than {MAX_ROWS}", msg("rows_at_most", n=MAX_ROWS), file=name)
     for column, value in cells:
         values = value if isinstance(value, list) else [value]  # extra cells come as a list
         for v in values:
             if isinstance(v, str) and len(v) > MAX_CELL:
-                raise PetaError.single(str(column), v[:40] + "…", f"at most {MAX_CELL} characters in a cell "
-                                       f"(this one has {len(v)})", file=name, record=f"baris {line}")
+                raise PetaError.single(str(column), v[:40] + "…", msg("cell_at_most_has", n=MAX_CELL, has=len(v)), file=name, record=f"baris {line}")
 
 
 def _csv_error(name: str, line: int, exc: Exception) -> PetaError:
     if "field larger than field limit" in str(exc):  # csv's own guard, far past MAX_CELL
-        return PetaError.single("(cell)", f"> {csv.field_size_limit()}", f"at most {MAX_CELL} characters in a cell",
+        return PetaError.single("(cell)", f"> {csv.field_size_limit()}", msg("cell_at_most", n=MAX_CELL),
                                 file=name, record=f"baris {line}")
-    return PetaError.single("(file)", str(exc)[:80], f"CSV text whose cells have at most {MAX_CELL} characters "
-                            "and no NUL bytes (save the sheet again as CSV UTF-8)", file=name,
+    return PetaError.single("(file)", str(exc)[:80], msg("csv_text", n=MAX_CELL), file=name,
                             record=f"baris {line}")
 EXCEL_CELL_LIMIT = 32_767  # characters: Excel cuts longer text at this length without a word
 
@@ -266,15 +259,14 @@ def _xlsx_rows(name: str, content: bytes) -> list[tuple]:
     try:
         books = [load_workbook(io.BytesIO(content), read_only=True, data_only=flag) for flag in (True, False)]
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook
-        raise PetaError.single("(file)", type(exc).__name__, "an Excel workbook (.xlsx) saved from the template",
+        raise PetaError.single("(file)", type(exc).__name__, msg("xlsx_book"),
                                file=name) from None
     if not books[0].worksheets:
-        raise PetaError.single("(file)", 0, "a workbook with a worksheet holding the template's columns "
-                               "(this one has no worksheet)", file=name)
+        raise PetaError.single("(file)", 0, msg("xlsx_sheet"), file=name)
     try:
         values, formulas = books[0].worksheets[0], books[1].worksheets[0]
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook
-        raise PetaError.single("(file)", type(exc).__name__, "an Excel workbook (.xlsx) saved from the template",
+        raise PetaError.single("(file)", type(exc).__name__, msg("xlsx_book"),
                                file=name) from None
     values.reset_dimensions()
     formulas.reset_dimensions()
@@ -288,27 +280,23 @@ def _xlsx_rows(name: str, content: bytes) -> list[tuple]:
             if len(got) > MAX_XLSX_COLUMNS or cells > MAX_XLSX_CELLS:
                 wide = len(got) > MAX_XLSX_COLUMNS
                 raise PetaError.single("(cells)", f"{len(got)} in row {r}" if wide else f"more than {MAX_XLSX_CELLS}",
-                                       f"at most {MAX_XLSX_COLUMNS} cells in a row and {MAX_XLSX_CELLS} in the sheet "
-                                       f"(the template has {len(COLUMNS)} columns: delete the columns right of them)",
+                                       msg("xlsx_cells", row=MAX_XLSX_COLUMNS, sheet=MAX_XLSX_CELLS, columns=len(COLUMNS)),
                                        file=name, record=f"baris {r}")
             # read as a stream, with bounds: ceremony rows, and rows of any kind (a sheet formatted
             # down to row 1,048,576 is all blank rows)
             filled += any(c not in (None, "") for c in got)
             if filled > MAX_ROWS + 1 or r > MAX_XLSX_ROWS:
                 raise PetaError.single("(rows)", f"more than {MAX_ROWS if filled > MAX_ROWS + 1 else MAX_XLSX_ROWS}",
-                                       f"at most {MAX_ROWS} ceremony rows per file, and at most {MAX_XLSX_ROWS} rows "
-                                       "in the sheet, blank ones included (split the sheet, or delete the blank "
-                                       "rows under it)", file=name)
+                                       msg("sheet_rows_at_most", n=MAX_ROWS, rows=MAX_XLSX_ROWS), file=name)
             rows.append(got)
             _xlsx_cells(name, r, got, raw, problems, get_column_letter)
     except PetaError:
         raise
     except Exception as exc:  # noqa: BLE001 - a sheet part that cannot be parsed (read lazily, row by row)
-        raise PetaError.single("(file)", type(exc).__name__, "an Excel workbook (.xlsx) saved from the template",
+        raise PetaError.single("(file)", type(exc).__name__, msg("xlsx_book"),
                                file=name) from None
     if problems:
-        raise PetaError(problems, summary=f"{len(problems)} cell(s) of {name} cannot be read as written; "
-                                          "nothing was imported")
+        raise PetaError(problems, summary=msg("cells_refused", n=len(problems), name=name))
     return rows
 
 
@@ -317,9 +305,8 @@ def _xlsx_bounds(name: str, content: bytes) -> None:
     (the sizes a zip declares can lie, so the bytes are counted as they come out)."""
     import zipfile
 
-    def refused(value, expected: str) -> PetaError:
-        return PetaError.single("(file)", value, expected + " (save the sheet again from the template, or split it)",
-                                file=name)
+    def refused(value, want: Msg) -> PetaError:
+        return PetaError.single("(file)", value, want, file=name)
 
     try:
         book = zipfile.ZipFile(io.BytesIO(content))
@@ -327,7 +314,7 @@ def _xlsx_bounds(name: str, content: bytes) -> None:
     except Exception:  # noqa: BLE001 - not a zip: openpyxl's own refusal names it below
         return
     if len(entries) > MAX_XLSX_PARTS:
-        raise refused(f"{len(entries)} parts", f"a workbook of at most {MAX_XLSX_PARTS} parts")
+        raise refused(f"{len(entries)} parts", msg("xlsx_parts", n=MAX_XLSX_PARTS))
     for entry in entries:
         part = entry.filename
         if part.startswith("xl/worksheets/"):
@@ -337,7 +324,7 @@ def _xlsx_bounds(name: str, content: bytes) -> None:
         else:
             limit = MAX_XLSX_OTHER
         if entry.file_size > limit:
-            raise refused(f"{part}: {entry.file_size // 1024} KB", f"at most {limit // 1024} KB in that part when unpacked")
+            raise refused(f"{part}: {entry.file_size // 1024} KB", msg("xlsx_part_kb", kb=limit // 1024))
         size = strings = 0
         tail = b""
         try:
@@ -345,15 +332,14 @@ def _xlsx_bounds(name: str, content: bytes) -> None:
                 while chunk := stream.read(256 * 1024):
                     size += len(chunk)
                     if size > limit:
-                        raise refused(f"{part}: > {limit // 1024} KB", f"at most {limit // 1024} KB in that part "
-                                      "when unpacked")
+                        raise refused(f"{part}: > {limit // 1024} KB", msg("xlsx_part_kb", kb=limit // 1024))
                     if part == "xl/sharedStrings.xml":
                         both = tail + chunk
                         strings += both.count(b"<si>") + both.count(b"<si ") - tail.count(b"<si>") - tail.count(b"<si ")
                         tail = chunk[-3:]
                         if strings > MAX_XLSX_SHARED:
                             raise refused(f"more than {MAX_XLSX_SHARED} shared strings",
-                                          f"at most {MAX_XLSX_SHARED} different texts in the workbook")
+                                          msg("xlsx_strings", n=MAX_XLSX_SHARED))
         except PetaError:
             raise
         except Exception:  # noqa: BLE001 - a damaged part (openpyxl refuses it if it reads it): check the rest,
@@ -365,13 +351,10 @@ def _xlsx_cells(name: str, r: int, got: tuple, raw: tuple, problems: list, get_c
     for c, (value, written) in enumerate(zip(got, raw), start=1):
         where = f"{get_column_letter(c)}{r}"
         if value is None and isinstance(written, str) and written.startswith("="):
-            problems.append(Problem(f"cell {where}", written, "a value: this formula has no saved result "
-                                    "(open the file in Excel or LibreOffice and save it, or paste values)",
+            problems.append(Problem(f"cell {where}", written, msg("formula_value"),
                                     file=name, record=f"baris {r}"))
         elif isinstance(value, str) and len(value) >= EXCEL_CELL_LIMIT:
-            problems.append(Problem(f"cell {where}", value[:40] + "…", f"text shorter than Excel's limit of "
-                                    f"{EXCEL_CELL_LIMIT} characters: this cell is at the limit, so it was probably "
-                                    "cut; shorten it", file=name, record=f"baris {r}"))
+            problems.append(Problem(f"cell {where}", value[:40] + "…", msg("excel_cut", n=EXCEL_CELL_LIMIT), file=name, record=f"baris {r}"))
 
 
 def _decode_csv(name: str, content: bytes) -> str:
@@ -382,8 +365,7 @@ def _decode_csv(name: str, content: bytes) -> str:
         try:
             return content.decode("cp1252")
         except UnicodeDecodeError as exc:
-            raise PetaError.single("(file)", str(exc)[:80], "UTF-8 or Windows-1252 text (save the CSV as "
-                                   "\"CSV UTF-8\")", file=name) from None
+            raise PetaError.single("(file)", str(exc)[:80], msg("text_encoding"), file=name) from None
 
 
 def parse(name: str, content: bytes, make_id) -> tuple[list[RawReport], list[Problem]]:
@@ -394,12 +376,10 @@ def parse(name: str, content: bytes, make_id) -> tuple[list[RawReport], list[Pro
         where = f"{name} baris {i}"
         extra = row.pop(EXTRA_CELLS, None)
         if extra:  # more cells than columns: a quote or separator out of place; never shift values
-            problems.append(Problem(EXTRA_CELLS, extra, f"at most {len(COLUMNS)} cells per row, one per column of "
-                                    "the template (a cell with a separator or a line break must be in quotes)",
+            problems.append(Problem(EXTRA_CELLS, extra, msg("cells_per_row", n=len(COLUMNS)),
                                     file=where))
         if str(row.get("id") or "").strip().lower() == EXAMPLE_ID:
-            problems.append(Problem("id", EXAMPLE_ID, "a row of your own: this is the template's example row; "
-                                    "delete it before importing", file=where))
+            problems.append(Problem("id", EXAMPLE_ID, msg("own_row"), file=where))
         data = row_to_report(row, where, problems)
         if not data.get("id"):
             data["id"] = make_id(data)

@@ -90,7 +90,7 @@ def _read_and_queue(gaz, user, lang: str) -> None:
     st.session_state["_a_report"] = (
         [t("art_queued", lang, n=len(added))] if added else [],
         [md(t("art_known", lang, id=did, source=source)) for source, did in known],
-        [md(t("art_failed", lang, msg=msg)) for msg in failed])
+        [md(t("art_failed", lang, msg=m.text(lang))) for m in failed])
     if added:  # widgets already drawn in this run: changed at the start of the next one
         st.session_state["_a_next"] = added[0]
     st.rerun()

@@ -19,7 +19,7 @@ import time
 import streamlit as st
 
 from .. import charts, fmt, metrics, problem_text, settings, views
-from ..errors import Problem
+from ..errors import Problem, msg
 from ..export.frame import SCREEN_MIN_WIDTH, screen
 from ..i18n import t
 from . import cache, controls, page, viewport
@@ -120,8 +120,8 @@ def seconds() -> int:
     except ValueError:
         pass
     problems = st.session_state.setdefault("_param_problems", [])
-    problems.append(Problem(field="seconds", value=raw, expected=f"a whole number of seconds, {MIN_SECONDS} to "
-                            f"{MAX_SECONDS}", file="URL / PETA_BRIEFING_SECONDS"))
+    problems.append(Problem(field="seconds", value=raw, want=msg("seconds_between", low=MIN_SECONDS, high=MAX_SECONDS),
+                            file="URL / PETA_BRIEFING_SECONDS"))
     return int(settings.SETTINGS["PETA_BRIEFING_SECONDS"].default)
 
 

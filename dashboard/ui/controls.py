@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from .. import metrics, settings
-from ..errors import Problem
+from ..errors import Msg, Problem, msg
 from ..i18n import level_label, t
 from ..regions import Gazetteer
 from ..views import election_note, next_election_note
@@ -52,29 +52,29 @@ def _init(gaz: Gazetteer, calendar) -> None:
     default_election = metrics.default_election(calendar, region=linked if linked in gaz else None)
     problems = []  # a bad value in a shared link is reported, then the default is used
 
-    def bad(name: str, expected: str) -> None:
-        problems.append(Problem(field=name, value=qp.get(name), expected=expected, file="URL"))
+    def bad(name: str, want: Msg) -> None:
+        problems.append(Problem(field=name, value=qp.get(name), want=want, file="URL"))
 
     ss["_v_election"] = qp.get("election", default_election)
     if ss["_v_election"] not in ids:
-        bad("election", "one of: " + ", ".join(ids))
+        bad("election", msg("one_of", options=list(ids)))
         ss["_v_election"] = default_election
     ss["region"] = qp.get("region", "")
     if ss["region"] and ss["region"] not in gaz:
-        bad("region", "a Kemendagri code of the loaded provinces, e.g. 32.01")
+        bad("region", msg("code_link", example="32.01"))
         ss["region"] = ""
     ss["_v_lang"] = qp.get("lang", settings.get("PETA_LANG"))
     if ss["_v_lang"] not in ("id", "en"):
-        bad("lang", "id or en")
+        bad("lang", msg("lang_option"))
         ss["_v_lang"] = "id"
     try:
         ss["_v_as_of"] = dt.date.fromisoformat(qp["as_of"]) if qp.get("as_of") else None
     except ValueError:
-        bad("as_of", "a date written YYYY-MM-DD")
+        bad("as_of", msg("date_iso"))
         ss["_v_as_of"] = None
     first, last = AS_OF_RANGE
     if ss["_v_as_of"] is not None and not first <= ss["_v_as_of"] <= last:  # a real date the picker cannot show
-        bad("as_of", f"a date written YYYY-MM-DD from {first.isoformat()} to {last.isoformat()}")
+        bad("as_of", msg("date_between", first=first.isoformat(), last=last.isoformat()))
         ss["_v_as_of"] = None
     ss["_param_problems"] = problems
     ss["_initialised"] = True

@@ -44,7 +44,7 @@ def upload(gaz, user, lang: str) -> None:
     try:
         checked = importer.check(store, gaz, _calendar(), file.name, content, user)
     except PetaError as exc:  # the file itself: empty, too big, wrong columns, unreadable
-        st.error(f"**{md(file.name)}** — {md(problem_text.summary_text(exc.summary, lang))}\n"
+        st.error(f"**{md(file.name)}** — {md(problem_text.summary_text(exc, lang))}\n"
                  + bullets(problem_text.lines(exc, lang)))
         return
     good = len(checked.good)
@@ -59,7 +59,7 @@ def upload(gaz, user, lang: str) -> None:
         else:  # many problems: a scrolling grid (each row whole in the rejected-rows CSV below)
             st.dataframe(problems, hide_index=True, width="stretch", key="import_problems",
                          column_config={problems.columns[-1]: st.column_config.TextColumn(width="large")})
-        st.download_button(t("rejected_download", lang), plain_csv(importer.rejected_rows(file.name, content, checked)),
+        st.download_button(t("rejected_download", lang), plain_csv(importer.rejected_rows(file.name, content, checked, lang)),
                            file_name=f"ditolak_{file.name.rsplit('.', 1)[0]}.csv", key="import_rejected",
                            on_click="ignore")
     c1, c2 = st.columns(2)

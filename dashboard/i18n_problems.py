@@ -1,0 +1,344 @@
+"""What a problem says, by code: (Bahasa Indonesia, English) templates for :class:`dashboard.errors.Msg`.
+
+A template names its parameters in braces (``{options}``); :func:`dashboard.i18n.say` fills them,
+joining lists with ", " and wording a parameter that is itself a ``Msg`` in the same language.
+A code ending in ``_one`` is used instead of its plain code when the parameter ``n`` is 1.
+The Indonesian text may leave out a parameter the English names (a technical detail such as a
+field's YAML shape) and may add a hint only the form's users need (Excel turning codes into numbers).
+"""
+
+from __future__ import annotations
+
+_EXCEL_CODE = ("Bila Excel mengubah kode menjadi angka (32.01 → 32,01 atau 32.1), format kolom itu sebagai Teks "
+               "lalu ketik ulang")
+_SPLIT = ("simpan ulang dari templat, atau bagi lembarnya", "save the sheet again from the template, or split it")
+
+PROBLEMS: dict[str, tuple[str, str]] = {
+    # -- summaries --------------------------------------------------------------------------------
+    "n_problems": ("{n} masalah ditemukan", "{n} problems found"),
+    "n_problems_one": ("1 masalah ditemukan", "1 problem found"),
+    "records_refused": ("{n} masalah di catatan upacara; tidak ada yang dimuat",
+                        "{n} problem(s) in the records; nothing was loaded"),
+    "unreadable_files": ("{n} berkas catatan tidak terbaca di {folder}", "{n} unreadable record file(s) in {folder}"),
+    "file_refused": ("{n} masalah di {name}; tidak ada yang diimpor", "{n} problem(s) in {name}; nothing was imported"),
+    "rows_refused": ("{n} baris {name} ditolak; tidak ada yang diimpor",
+                     "{n} row(s) of {name} rejected; nothing was imported"),
+    "rows_refused_of": ("{n} dari {total} baris ditolak; tidak ada yang diimpor",
+                        "{n} of {total} row(s) rejected; nothing was imported"),
+    "columns_refused": ("kolom {name} tidak sesuai templat; tidak ada yang diimpor",
+                        "the columns of {name} do not match the template; nothing was imported"),
+    "cells_refused": ("{n} sel di {name} tidak dapat dibaca apa adanya; tidak ada yang diimpor",
+                      "{n} cell(s) of {name} cannot be read as written; nothing was imported"),
+    "boundaries_refused": ("{n} berkas batas wilayah tidak dapat diperiksa",
+                           "{n} boundary file(s) could not be verified"),
+    "source_refused": ("{source}: {why}", "{source}: {why}"),
+
+    # -- a record's fields (records/validate.py) --------------------------------------------------
+    "required_text": ("wajib diisi", "required text"),
+    "nonempty_text": ("teks, tidak kosong", "non-empty text"),
+    "date_never_guessed": ("tanggal ditulis TTTT-BB-HH (mis. 2024-11-20); tanggal tidak pernah ditebak. Tanggal "
+                           "tanpa tahun: kosongkan tanggal dan tulis alasannya",
+                           "a date written YYYY-MM-DD (dates are never guessed)"),
+    "date_iso": ("tanggal ditulis TTTT-BB-HH (mis. 2024-11-20)", "a date written YYYY-MM-DD"),
+    "date_between": ("tanggal ditulis TTTT-BB-HH, dari {first} sampai {last}",
+                     "a date written YYYY-MM-DD from {first} to {last}"),
+    "mapping_keys": ("isian dengan: {keys}", "a mapping with keys: {keys}"),
+    "known_keys": ("isian yang dikenal: {keys}", "known keys are: {keys}"),
+    "known_fields": ("kolom yang dikenal: {fields}", "known fields are: {fields}"),
+    "required": ("wajib diisi", "required: {what}"),
+    "nonempty_list": ("isi minimal satu (di lembar: beberapa isian dipisah ;)", "a non-empty list: {what}"),
+    "a_list": ("daftar", "a list: {what}"),
+    "one_of": ("salah satu dari: {options}", "one of: {options}"),
+    "stable_id": ("huruf kecil, angka dan tanda hubung saja", "stable id: lower-case letters, digits and hyphens"),
+    "code_quoted_yaml": ('kode dalam tanda kutip agar tetap teks, mis. region: "{example}"',
+                         'quote the code so YAML keeps it as text, e.g. region: "{example}"'),
+    "code_written": ("kode Kemendagri (mis. {example}). " + _EXCEL_CODE,
+                     'Kemendagri code as a quoted string, e.g. "{example}"'),
+    "code_in_boundaries": ("kode wilayah yang ada di data batas wilayah (mis. 32.01.01 Kecamatan Cibinong). Bila "
+                           "Excel mengubah kode menjadi angka, format kolom kode_wilayah sebagai Teks",
+                           "a code present in the boundary data for the loaded provinces (see `python -m dashboard "
+                           "geo info`; check PETA_PROVINCES)"),
+    "level_of_code": ("tingkat kode {code}, yaitu {level}", "the level of code {code}, which is {level}"),
+    "date_or_reason": ("wajib: tanggal TTTT-BB-HH, atau kosong dengan alasan tanggal tidak diketahui",
+                       "required: YYYY-MM-DD, or null with date_unknown_reason"),
+    "only_with_date": ("hanya bila tanggal diisi", "only with a date"),
+    "only_without_date": ("hanya bila tanggal dikosongkan", "only when date is null"),
+    "year_of_date": ("tahun dari tanggal ({year})", "the year of date ({year})"),
+    "election_held_in": ("pemilihan yang diadakan di wilayah {code}: {election} hanya diadakan di {regions} "
+                         "(Kalender pemilihan); pilih pemilihan lain",
+                         "an election held in region {code}: {election} is held only in {regions} "
+                         "(data/elections.yaml); choose another election"),
+    "count_rule": ("bilangan bulat 1 atau lebih, atau kosongkan", "a whole number of 1 or more, or leave it out"),
+    "all_rule": ("ya (semua pejabat itu di wilayah ini menandatangani) atau tidak",
+                 "true (every such official of the region signed) or false"),
+    "percent_rule": ("angka 0 sampai 100", "a number from 0 to 100"),
+    "url_rule": ("alamat yang diawali http:// atau https://, atau kosongkan", "an http(s) address, or leave it out"),
+    "same_as": ("'{value}' seperti di {where}: laporan dengan ID yang sama menggambarkan satu upacara (atau beri "
+                "laporan ini ID sendiri)",
+                "'{value}' as in {where}: reports sharing an id describe one ceremony (or give this report its own id)"),
+    "same_place_day": ("satu ID: laporan-laporan ini sama wilayah ({region}) dan tanggalnya ({day}), jadi satu "
+                       "upacara; beri ID yang sama",
+                       "one id: these reports share region {region} and date {day}, so they describe the same "
+                       "ceremony and are merged; give them the same id"),
+    "with_row": ("{inner} [{row}]", "{inner} [{row}]"),
+
+    # -- the election calendar --------------------------------------------------------------------
+    "regions_list": ("daftar kode Kemendagri (dalam tanda kutip) wilayah yang memilih, atau kosongkan bila "
+                     "diadakan di seluruh Indonesia",
+                     "a list of quoted Kemendagri codes of the regions holding this election, or leave it out when "
+                     "it is held everywhere"),
+    "code_quoted_known": ('kode Kemendagri dalam tanda kutip yang ada di data batas wilayah, mis. "32.01"',
+                          'a quoted Kemendagri code present in the boundary data, e.g. "32.01"'),
+    "unique_election_id": ("ID pemilihan yang belum dipakai di kalender", "a unique election id"),
+    "election_year": ("tahun pemilihan, mis. 2029 (pemilihan terencana yang harinya belum ditetapkan)",
+                      "the election's year, e.g. 2029 (a planned election whose day is not set yet)"),
+    "year_of_date_or_none": ("tahun dari tanggal ({year}), atau kosongkan", "the year of date ({year}), or leave it out"),
+    "other_election": ("ID pemilihan lain di kalender: {ids}", "the id of another election in the calendar: {ids}"),
+    "voted_in": ("wilayah yang ikut memilih pada {election} ({regions})", "a region that voted in {election} ({regions})"),
+    "belongs_how": ("hubungannya dengan {parent}: salah satu dari: {options}", "how it belongs to {parent}: one of: {options}"),
+    "kind_needs_part_of": ("dikosongkan: kind hanya diisi bersama part_of (pemilihan induknya)",
+                           "left out: kind goes with part_of (the election this one belongs to)"),
+    "calendar_file": ("berkas kalender pemilihan (lihat README)", "an election calendar file (see README)"),
+    "calendar_list": ("daftar pemilihan", "a list of elections"),
+    "valid_yaml": ("YAML yang sah (lihat README, 'Format data')", "valid YAML (see README, 'Format data')"),
+    "record_mapping": ("isian kolom (id, region, level, date, …)", "a mapping of fields (id, region, level, date, ...)"),
+    "data_folder": ("folder berisi ceremonies/ dengan satu berkas .yaml per laporan",
+                    "a folder containing ceremonies/ with one .yaml file per report"),
+    "yaml_at_most": ("berkas catatan paling besar {kb} KB", "a record file of at most {kb} KB"),
+    "yaml_no_self": ("nilai yang tidak memuat dirinya sendiri", "values that do not contain themselves"),
+    "yaml_aliases": ("paling banyak {n} nilai (alias bersarang di dalam alias berlipat ganda)",
+                     "at most {n} values (aliases nested inside aliases multiply)"),
+    "utf8_text": ("teks UTF-8", "UTF-8 text"),
+    "dates_exist": ("tanggal yang ada, ditulis TTTT-BB-HH (tanggal tidak pernah ditebak)",
+                    "dates that exist, written YYYY-MM-DD (dates are never guessed)"),
+    "flat_mapping": ("isian kolom yang datar (lihat README, 'Format data')",
+                     "a flat mapping of fields (see README, 'Format data')"),
+
+    # -- who may write (store/editing.py) ---------------------------------------------------------
+    "signed_in": ("pengguna yang sudah masuk: mencatat, mengubah dan mengimpor perlu masuk akun",
+                  "a signed-in user: entering, editing and importing need a login"),
+    "within_user_region": ("wilayah di dalam {region}: pengguna '{user}' hanya boleh mencatat di sana",
+                           "a region within {region}: user '{user}' may only write there"),
+    "id_unused": ("ID yang belum dipakai (atau gabungkan laporan ini ke upacara itu sebagai sumber tambahan); "
+                  "mungkin baru saja disimpan orang lain",
+                  "an id not used yet (or merge this report into that ceremony as another source); it may have "
+                  "been saved by someone else a moment ago"),
+    "withdraw_reason": ("alasan laporan ditarik (disimpan di riwayat)", "why the report is withdrawn (kept in its history)"),
+    "reject_reason": ("alasan draf ditolak (disimpan di riwayat)", "why the draft is rejected (kept in the history)"),
+    "draft_within": ("draf dengan wilayah di dalam {region}: draf ini tidak menyarankan wilayah, jadi hanya pengantre "
+                     "draf atau pengguna semua wilayah yang boleh menolaknya",
+                     "a draft with a region within {region}: this draft suggests no region, so only whoever queued "
+                     "it or a user of every region may reject it"),
+    "calendar_signed_in": ("pengguna yang sudah masuk: mengubah kalender pemilihan perlu masuk akun",
+                           "a signed-in user: changing the election calendar needs a login"),
+    "calendar_every_region": ("pengguna untuk seluruh wilayah: kalender pemilihan dipakai semua wilayah, dan pengguna "
+                              "'{user}' hanya boleh mencatat di dalam {region}",
+                              "a user of every region: the election calendar is shared by all regions, and user "
+                              "'{user}' may only write within {region}"),
+
+    # -- the store (store/db.py) ------------------------------------------------------------------
+    "db_writable": ("basis data yang dapat ditulis aplikasi; tidak ada yang disimpan (transaksi dibatalkan). "
+                    "Kosongkan ruang disk atau perbaiki basis data di PETA_DB_URL, lalu simpan lagi",
+                    "a database the app can write to; nothing was saved (the transaction was rolled back). Free "
+                    "disk space or fix the database named by PETA_DB_URL, then save again"),
+    "draft_number": ("nomor draf yang ada di antrean", "the number of a queued draft"),
+    "draft_open": ("draf yang masih terbuka: {user} sudah menandainya {status} ({at} UTC)",
+                   "an open draft: {user} already marked it {status} ({at} UTC)"),
+    "db_is_folder": ("berkas basis data upacara: jalur ini sebuah folder. Pindahkan folder itu, atau arahkan "
+                     "PETA_DB_URL ke berkas basis data",
+                     "a ceremony database file: this path is a folder. Move the folder away, or set PETA_DB_URL "
+                     "to the database file"),
+    "db_readable": ("berkas basis data upacara yang dapat dibaca aplikasi ({why}): periksa pemilik dan izinnya",
+                    "a ceremony database file the app can read ({why}): check its owner and permissions"),
+    "db_empty": ("basis data upacara yang terbaca: berkas ini kosong (0 bita). Pulihkan dari cadangan, atau "
+                 "pindahkan agar penyimpanan baru dibuat dari berkas kurasi",
+                 "a readable ceremony database: this file is empty (0 bytes). Restore it from a backup, or move "
+                 "it away to start a new store from the curated files"),
+    "db_not_sqlite": ("basis data upacara yang terbaca: berkas ini bukan basis data SQLite. Pulihkan dari cadangan, "
+                      "atau pindahkan agar penyimpanan baru dibuat dari berkas kurasi",
+                      "a readable ceremony database: this file is not a SQLite database. Restore it from a backup, "
+                      "or move it away to start a new store from the curated files"),
+    "db_url": ("URL basis data SQLAlchemy ({why})", "a SQLAlchemy database URL ({why})"),
+    "db_open": ("basis data yang dapat dibuka dan ditulis aplikasi ({why})",
+                "a database the app can open and write ({why})"),
+    "report_number": ("nomor laporan yang tersimpan", "the number of a stored report"),
+    "report_unchanged": ("laporan yang belum berubah sejak Anda membukanya: orang lain baru saja menyimpannya; buka "
+                         "lagi lalu ulangi perubahan Anda",
+                         "unchanged since you opened it: someone else saved it meanwhile; reopen it and apply your "
+                         "change again"),
+    "election_id_unused": ("ID pemilihan yang belum dipakai (untuk mengoreksi pemilihan ini, pilih di daftar)",
+                           "an election id not used yet (to correct this election, choose it in the list)"),
+    "election_unchanged": ("pemilihan yang belum berubah sejak Anda membukanya: orang lain baru saja menyimpannya; "
+                           "buka lagi lalu ulangi",
+                           "an election unchanged since you opened it: someone else saved it meanwhile; open it "
+                           "again and apply your change"),
+
+    # -- the sheet (Impor) ------------------------------------------------------------------------
+    "signatory_cell": ("kelompok[:jumlah][:semua], jumlah ditulis dengan angka 0-9 (paling banyak 9 angka), mis. "
+                       "kepala_desa:12:semua",
+                       "group[:count][:semua], count a whole number written with the digits 0-9 (at most 9 of them)"),
+    "readiness_cell": ("persen@TTTT-BB-HH[:yang diukur], persen angka 0–100, mis. 90@2024-11-20",
+                       "percent@YYYY-MM-DD[:measure], percent a number 0–100"),
+    "sheet_file": ("berkas CSV atau XLSX dengan baris judul kolom dan minimal satu upacara (unduh templatnya)",
+                   "a CSV or XLSX file with a header row and at least one ceremony"),
+    "file_at_most_mb": ("paling besar {mb} MB (bagi lembarnya menjadi beberapa berkas)", "at most {mb} MB (split the sheet)"),
+    "csv_or_xlsx": ("berkas .csv atau .xlsx", "a .csv or .xlsx file"),
+    "csv_or_xlsx_exists": ("berkas .csv atau .xlsx yang ada", "a .csv or .xlsx file that exists"),
+    "template_column": ("kolom dari templat: {columns}. Judul kolom harus di baris pertama; simpan dengan pemisah "
+                        "koma atau titik koma", "a column of the template: {columns}"),
+    "required_column": ("kolom bernama '{column}' (wajib). Judul kolom harus di baris pertama",
+                        "a column named '{column}' (required)"),
+    "some_rows": ("minimal satu baris upacara di bawah judul kolom", "at least one ceremony row under the header"),
+    "rows_at_most": ("paling banyak {n} baris upacara per berkas (bagi lembarnya)",
+                     "at most {n} ceremony rows per file (split the sheet)"),
+    "sheet_rows_at_most": ("paling banyak {n} baris upacara per berkas dan {rows} baris di lembar, termasuk yang "
+                           "kosong (bagi lembarnya, atau hapus baris kosong di bawahnya)",
+                           "at most {n} ceremony rows per file, and at most {rows} rows in the sheet, blank ones "
+                           "included (split the sheet, or delete the blank rows under it)"),
+    "cell_at_most": ("paling banyak {n} karakter per sel", "at most {n} characters in a cell"),
+    "cell_at_most_has": ("paling banyak {n} karakter per sel (sel ini berisi {has})",
+                         "at most {n} characters in a cell (this one has {has})"),
+    "csv_text": ('teks CSV dengan paling banyak {n} karakter per sel (simpan ulang lembarnya sebagai "CSV UTF-8")',
+                 "CSV text whose cells have at most {n} characters and no NUL bytes (save the sheet again as CSV UTF-8)"),
+    "xlsx_book": ("buku kerja Excel (.xlsx) yang disimpan dari templat, dengan lembar berisi judul kolom dan upacara",
+                  "an Excel workbook (.xlsx) saved from the template"),
+    "xlsx_sheet": ("buku kerja dengan lembar kerja berisi kolom templat (berkas ini tidak punya lembar kerja)",
+                   "a workbook with a worksheet holding the template's columns (this one has no worksheet)"),
+    "xlsx_cells": ("paling banyak {row} sel per baris dan {sheet} sel per lembar (templat punya {columns} kolom: "
+                   "hapus kolom di kanannya)",
+                   "at most {row} cells in a row and {sheet} in the sheet (the template has {columns} columns: "
+                   "delete the columns right of them)"),
+    "xlsx_parts": (f"buku kerja dengan paling banyak {{n}} bagian ({_SPLIT[0]})",
+                   f"a workbook of at most {{n}} parts ({_SPLIT[1]})"),
+    "xlsx_part_kb": (f"paling banyak {{kb}} KB untuk bagian itu setelah dibuka ({_SPLIT[0]})",
+                     f"at most {{kb}} KB in that part when unpacked ({_SPLIT[1]})"),
+    "xlsx_strings": (f"paling banyak {{n}} teks berbeda dalam buku kerja ({_SPLIT[0]})",
+                     f"at most {{n}} different texts in the workbook ({_SPLIT[1]})"),
+    "formula_value": ("nilai: rumus ini belum punya hasil tersimpan (buka berkas di Excel atau LibreOffice lalu "
+                      "simpan, atau tempel sebagai nilai)",
+                      "a value: this formula has no saved result (open the file in Excel or LibreOffice and save "
+                      "it, or paste values)"),
+    "excel_cut": ("teks lebih pendek dari batas Excel ({n} karakter): sel ini tepat di batas, jadi mungkin "
+                  "terpotong; perpendek",
+                  "text shorter than Excel's limit of {n} characters: this cell is at the limit, so it was "
+                  "probably cut; shorten it"),
+    "text_encoding": ('teks UTF-8 atau Windows-1252 (simpan CSV sebagai "CSV UTF-8")',
+                      'UTF-8 or Windows-1252 text (save the CSV as "CSV UTF-8")'),
+    "cells_per_row": ("paling banyak {n} sel per baris, satu per kolom templat (sel berisi pemisah atau baris baru "
+                      "harus diapit tanda kutip)",
+                      "at most {n} cells per row, one per column of the template (a cell with a separator or a "
+                      "line break must be in quotes)"),
+    "own_row": ("baris Anda sendiri: ini baris contoh dari templat; ganti isinya atau hapus sebelum mengimpor",
+                "a row of your own: this is the template's example row; delete it before importing"),
+
+    # -- a report drafted from an article (issue 21) ----------------------------------------------
+    "draft_outlet": ("media yang menerbitkan berita (teks tempelan dan berkas tidak menyebutnya): isi kolom 'Media'",
+                     "the outlet that published the article (pasted text and saved files name none): write it "
+                     "under 'Media'"),
+    "draft_published": ("tanggal terbit berita (halaman tidak menyebutnya): isi kolom 'Tanggal terbit'",
+                        "the day the article was published (the page gives none): write it under 'Tanggal terbit'"),
+    "draft_measure": ("apa yang diukur (mis. 'kesiapan logistik kecamatan'), atau hapus angkanya",
+                      "what was measured (e.g. 'kesiapan logistik kecamatan'), or remove the figure"),
+    "draft_as_of": ("tanggal angka itu diukur, seperti disebut berita, atau hapus angkanya",
+                    "the day the figure was measured, as the article says, or remove the figure"),
+    "one_source_url": ("satu sumber bila --url diberikan (alamat sumber itu)",
+                       "one source when --url is given (it names that source's address)"),
+
+    # -- articles that cannot be read (extract/article.py, extract/fetch.py) ----------------------
+    "art_empty": ("kosong: tidak ada teks untuk dibaca", "empty: no text to read"),
+    "art_too_big": ("terlalu besar ({kb} KB > {max_kb} KB): bukan berita", "too large ({kb} KB > {max_kb} KB): not a news article"),
+    "art_binary": ("berkas biner, bukan HTML atau teks: berikan halaman berita atau teksnya",
+                   "a binary file, not HTML or text: give the article's page or its text"),
+    "art_encoding": ("tidak terbaca sebagai teks UTF-8 atau Windows-1252", "not readable as UTF-8 or Windows-1252 text"),
+    "art_no_text": ("tidak ada teks artikel di halaman ini", "no article text found in the page"),
+    "art_page_complex": ("halaman terlalu rumit ({n} elemen > {max}): bukan halaman berita; unggah teks beritanya",
+                         "the page is too complex ({n} elements > {max}): not a news article page; upload the "
+                         "article's text"),
+    "art_page_long": ("halaman terlalu panjang ({n} karakter teks > {max}): bukan satu berita; tempel teks beritanya",
+                      "the page is too long ({n} characters of text > {max}): not one news article; paste the "
+                      "article's text"),
+    "art_text_long": ("teks terlalu panjang ({n} karakter > {max}): bukan satu berita; tempel satu berita saja",
+                      "the text is too long ({n} characters > {max}): not one news article; paste one article"),
+    "art_text_short": ("teks terlalu pendek ({n} kata): tidak ada teks artikel untuk dibaca",
+                       "the text is too short ({n} words): no article text to read"),
+    "art_not_indonesian": ("bukan bahasa Indonesia: aturan pembaca hanya membaca berita berbahasa Indonesia",
+                           "not Indonesian: the rules read Indonesian news only"),
+    "art_no_fetch_here": ("pengambilan tautan tidak tersedia di sini", "fetching URLs is not available here"),
+    "art_no_file": ("berkas tidak ada (berikan URL, berkas .html/.txt, atau - untuk masukan standar)",
+                    "no such file (give a URL, an .html/.txt file, or - for standard input)"),
+    "url_scheme": ("hanya tautan http:// dan https:// yang diambil, bukan {scheme}",
+                   "only http:// and https:// links are fetched, not {scheme}"),
+    "url_no_scheme": ("tanpa skema", "no scheme"),
+    "url_no_host": ("tautan tidak punya nama host", "the link has no host name"),
+    "url_credentials": ("tautan dengan nama pengguna atau kata sandi tidak diambil",
+                        "links with a user name or password are not fetched"),
+    "url_port": ("port tautan bukan angka 1 sampai 65535", "the link's port is not a number from 1 to 65535"),
+    "url_host_unknown": ("host tidak ditemukan ({why}); tanpa internet, unggah halamannya sebagai berkas atau "
+                         "tempel teksnya",
+                         "host not found ({why}); without internet, upload the page as a file or paste its text"),
+    "url_private": ("host mengarah ke alamat non-publik ({ip}, {why}); operator dapat mengizinkan jaringannya di "
+                    "PETA_FETCH_ALLOW",
+                    "the host resolves to a non-public address ({ip}, {why}); an operator may list its network "
+                    "in PETA_FETCH_ALLOW"),
+    "url_no_address": ("host tidak ditemukan (tanpa alamat)", "host not found (no address)"),
+    "fetch_off": ("pengambilan tautan dimatikan di server ini (PETA_FETCH=off): unggah halamannya atau tempel teksnya",
+                  "fetching links is off on this server (PETA_FETCH=off): upload the page or paste its text"),
+    "http_status": ("server menjawab HTTP {status}", "the server answered HTTP {status}"),
+    "not_html": ("tautan memberi {kind}, bukan halaman HTML atau teks", "the link gives {kind}, not an HTML page or text"),
+    "page_at_most_mb": ("halaman lebih besar dari {mb} MB", "the page is larger than {mb} MB"),
+    "fetch_slow": ("server butuh lebih dari {s} detik untuk mengirim halaman",
+                   "the server took longer than {s} s to send the page"),
+    "fetch_failed": ("tidak dapat diambil ({why}); tanpa internet, unggah halamannya sebagai berkas",
+                     "could not fetch ({why}); without internet, upload the page as a file"),
+    "too_many_redirects": ("lebih dari {n} pengalihan", "more than {n} redirects"),
+
+    # -- regions, views, exports, settings, the command line --------------------------------------
+    "code_of_loaded": ("kode Kemendagri yang ada di data batas wilayah (mis. 32.01 Kabupaten Bogor, 32.01.01 "
+                       "Kecamatan Cibinong); periksa PETA_PROVINCES bila wilayahnya di provinsi lain",
+                       "a Kemendagri code present in the boundary data for the loaded provinces (e.g. 32.01 "
+                       "Kabupaten Bogor, 32.01.01 Kecamatan Cibinong); check PETA_PROVINCES if the region lies "
+                       "elsewhere"),
+    "code_example": ("kode Kemendagri, mis. {example} (python -m dashboard geo info menampilkannya)",
+                     "a Kemendagri code of the loaded provinces, e.g. {example} (python -m dashboard geo info lists them)"),
+    "code_link": ("kode Kemendagri, mis. {example}", "a Kemendagri code of the loaded provinces, e.g. {example}"),
+    "name_ambiguous": ("{n} wilayah bernama ini: {listed}. Sebutkan wilayah induknya atau kodenya",
+                       "{n} regions have this name: {listed}. Give the parent region or the code"),
+    "name_unknown": ("wilayah dari provinsi yang dimuat, menurut nama atau kode Kemendagri (`python -m dashboard geo "
+                     "info --parent KODE` menampilkan wilayah di bawahnya); tidak ada yang bernama begitu{where}{hint}",
+                     "a region of the loaded provinces, by name or Kemendagri code (`python -m dashboard geo info "
+                     "--parent CODE` lists a region's children); none is called that{where}{hint}"),
+    "name_under": (" di bawah {code}", " under {code}"),
+    "name_hint": ("; mungkin maksudnya: {names}", "; did you mean: {names}"),
+    "in_parent": ("{label} ({code}, di {parent})", "{label} ({code}, in {parent})"),
+    "provinces_setting": ("`all` atau kode provinsi dipisah koma, di antara: {codes}",
+                          "use `all` or comma-separated province codes among: {codes}"),
+    "geo_fix": ("isi PETA_GEO_SOURCE dengan alamat sumber atau folder berisi salinan utuh (mis. "
+                "../shared/geo/wilayah_boundaries), dan periksa koneksi jaringan",
+                "set PETA_GEO_SOURCE to the upstream address or to a directory holding an intact copy "
+                "(e.g. ../shared/geo/wilayah_boundaries), and check the network connection"),
+    "sha256_mismatch": ("sha256 {sha} (geo/manifest.tsv); berkas ditolak dan tidak disimpan; {fix}",
+                        "expected sha256 {sha} (geo/manifest.tsv); the file was refused and not cached; {fix}"),
+    "file_with_sha": ("berkas dengan sha256 {sha}; {fix}", "a file with sha256 {sha}; {fix}"),
+    "reachable_with_sha": ("berkas yang dapat diunduh dengan sha256 {sha}; {fix}",
+                           "a reachable file with sha256 {sha}; {fix}"),
+    "compare_other": ("pemilihan selain yang sedang ditampilkan ({election})",
+                      "another election than the one in view ({election})"),
+    "compare_needed": ("pemilihan pembanding (Linimasa: 'Bandingkan dengan'; CLI: --compare), salah satu dari: {options}",
+                       "an election to compare with (Linimasa: 'Bandingkan dengan'; CLI: --compare), one of: {options}"),
+    "map_formats": ("untuk peta: html; untuk grafik ({charts}): {formats}",
+                    "for the map (peta): html; for charts ({charts}): {formats}"),
+    "browser_path": ("jalur program Chromium (berkas tidak ditemukan)", "the path of a Chromium executable (file not found)"),
+    "browser_needed": ("Chromium untuk ekspor gambar: pasang paket Debian `chromium` (bash scripts/install.sh "
+                       "memasangnya) atau isi PETA_BROWSER dengan jalurnya",
+                       "a Chromium for image export: install Debian's `chromium` (bash scripts/install.sh does) or "
+                       "set PETA_BROWSER to its path"),
+    "time_zone": ("zona waktu IANA: Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)",
+                  "an IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)"),
+    "seconds_between": ("bilangan bulat detik, {low} sampai {high}", "a whole number of seconds, {low} to {high}"),
+    "lang_option": ("id atau en", "id or en"),
+    "out_folder": ("berkas di folder yang ada", "a file in an existing folder"),
+    "out_writable": ("tempat berkas dapat ditulis ({why}); tidak ada yang ditulis",
+                     "a place the file can be written ({why}); nothing was written"),
+    "out_pdf": ("nama berkas berakhiran .pdf", "a file name ending in .pdf"),
+    "password_length": ("paling sedikit 8 karakter", "at least 8 characters"),
+}
