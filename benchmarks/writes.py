@@ -46,7 +46,8 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     from dashboard import context
-    from dashboard.store import editing, formdata
+    from dashboard.forms import formdata
+    from dashboard.store import editing
     from dashboard.store.editing import User
 
     work = Path(tempfile.mkdtemp(prefix="peta-writes-"))

@@ -232,7 +232,8 @@ def cmd_export_chart(args) -> int:
 def cmd_import(args) -> int:
     import getpass
 
-    from .store import importer, sheet
+    from .forms import sheet
+    from .store import importer
     from .store.editing import User
 
     path = Path(args.file)
@@ -338,7 +339,7 @@ def cmd_extract(args) -> int:
     from .extract.draft import Calendar, extract, suggested_report
     from .extract.fetch import fetch
     from .extract.places import PlaceIndex
-    from .store.sheet import report_to_row, rows_xlsx
+    from .forms.sheet import report_to_row, rows_xlsx
 
     published = _date(args.published) if args.published else None
     if args.url and len(args.sources) > 1:

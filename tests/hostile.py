@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from dashboard.store import sheet
+from dashboard.forms import sheet
 
 ROW = {"kode_wilayah": "32.01.24", "tanggal": "2024-10-01", "pemilihan": "pilkada-2024", "jenis": "apel",
        "sumber_media": "Warta Uji"}

@@ -19,7 +19,7 @@ import json, sys, time
 from pathlib import Path
 from dashboard.errors import PetaError
 from dashboard.extract import article
-from dashboard.store import sheet
+from dashboard.forms import sheet
 import openpyxl, trafilatura, lxml.html  # their own size is not the input's
 path = Path(sys.argv[2])
 data = path.read_bytes()

@@ -260,7 +260,7 @@ def test_the_extractor_suggests_the_revote_where_and_when_there_is_one(gaz, name
 
 
 def test_the_import_template_offers_the_elections_of_its_region(psu_data, gaz):
-    from dashboard.store import sheet
+    from dashboard.forms import sheet
 
     cal = load_folder(psu_data, gaz).calendar
     assert metrics.elections_in(cal, "32.01.24") == ["pemilu-2024", "pilkada-2024", "psu-uji-2025", "pemilu-2029"]
@@ -409,7 +409,7 @@ def test_an_election_is_checked_as_a_seed_entry_is(psu_store, gaz, change, field
 
 def test_a_correction_is_checked_against_every_stored_ceremony_and_kept_in_history(psu_store, gaz):
     from dashboard.store import editing
-    from dashboard.store.db import load
+    from dashboard.store.codec import load
     from dashboard.store.editing import User
 
     db, data = psu_store

@@ -476,9 +476,10 @@ def test_no_csv_or_xlsx_the_app_writes_has_a_cell_a_spreadsheet_would_run(tmp_pa
 
     from dashboard.export.tables import one_line, plain_csv, to_csv, to_xlsx
     from dashboard.report import TABLES
-    from dashboard.store import importer, sheet
+    from dashboard.forms import sheet
+    from dashboard.store import importer
     from dashboard.store.editing import User
-    from dashboard.store.sheet import report_to_row, rows_xlsx
+    from dashboard.forms.sheet import report_to_row, rows_xlsx
     from dashboard.views import filter_ceremonies, history_rows
 
     data = tmp_path / "data"

@@ -23,7 +23,7 @@ from dashboard.extract.draft import Calendar, extract, suggested_report
 from dashboard.extract.places import PlaceIndex
 from dashboard.extract.text import number_value, sentences
 from dashboard.records.read import read_calendar
-from dashboard.store import sheet
+from dashboard.forms import sheet
 
 from .conftest import DATA
 

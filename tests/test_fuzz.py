@@ -26,7 +26,8 @@ from dashboard import context
 from dashboard.errors import PetaError
 from dashboard.records.read import read_calendar
 from dashboard.records.tables import load_folder, load_records
-from dashboard.store import importer, sheet
+from dashboard.forms import sheet
+from dashboard.store import importer
 from dashboard.store.editing import User
 
 from .conftest import DATA

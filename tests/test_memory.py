@@ -10,7 +10,8 @@ import shutil
 import weakref
 
 from dashboard import context
-from dashboard.store import editing, formdata
+from dashboard.forms import formdata
+from dashboard.store import editing
 from dashboard.store.editing import User
 
 from .conftest import DATA

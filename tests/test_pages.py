@@ -389,7 +389,7 @@ def test_import_page_says_what_it_wrote_and_refuses_a_workbook_bomb(own_data):
     import csv
     import io
 
-    from dashboard.store import sheet
+    from dashboard.forms import sheet
     from dashboard.store.editing import User
     from tests import hostile
 
@@ -448,7 +448,8 @@ def test_articles_page_five_links_reviewed_and_saved(own_data, article_server):
     import json
 
     from dashboard import context
-    from dashboard.store.db import Store, load
+    from dashboard.store.codec import load
+    from dashboard.store.db import Store
     from dashboard.store.editing import User
 
     at = open_page("berita", election="pilkada-2024")

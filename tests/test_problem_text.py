@@ -21,7 +21,8 @@ from dashboard import problem_text
 from dashboard.errors import Msg, PetaError, Problem, msg
 from dashboard.records.read import RawReport
 from dashboard.records.validate import validate_report
-from dashboard.store import importer, sheet
+from dashboard.forms import sheet
+from dashboard.store import importer
 from dashboard.store.editing import User
 
 from .conftest import DATA

@@ -22,8 +22,10 @@ from openpyxl import load_workbook
 from dashboard import context, metrics
 from dashboard.errors import PetaError
 from dashboard.records.read import read_calendar
-from dashboard.store import auth, editing, formdata, importer, sheet
-from dashboard.store.db import Store, load
+from dashboard.forms import formdata, sheet
+from dashboard.store import auth, editing, importer
+from dashboard.store.codec import load
+from dashboard.store.db import Store
 from dashboard.store.editing import User
 
 from .conftest import DATA, ROOT
@@ -687,7 +689,7 @@ def test_json_twin_reads_as_the_yaml_and_yaml_is_the_fallback(env):
     row without one (a mapping JSON cannot carry exactly) is read from its YAML."""
     import sqlalchemy as sa
 
-    from dashboard.store.db import row_data, to_json
+    from dashboard.store.codec import row_data, to_json
 
     store, gaz, cal, data = env
     rows = store.rows()

@@ -11,96 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import json
-import math
-
-import yaml
-from sqlalchemy import create_engine, event, func, select, text
-from sqlalchemy.engine import Engine
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from ..errors import PetaError, msg
 from ..records.read import APP_CALENDAR_ORIGIN, RawReport, stored_election
+from .codec import dump, row_data, to_json
 from .models import ChangeRow, DraftRow, ElectionRow, ReportRow
-
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-_migrated: set[str] = set()
-_migrate_lock = threading.Lock()
-
-
-# libyaml's emitter when PyYAML was built with it: the pure-Python one analyses each scalar a
-# character at a time (an import of 2,000 rows with long cells spent 58 of its 66 s writing YAML).
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def dump(data: dict) -> str:
-    return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
-
-
-# libyaml's loader when PyYAML was built with it (the wheels are): the same safe constructors,
-# ~10x faster, which is most of a national store's start-up (20,000 reports parsed on load).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def load(text: str) -> dict:
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
-
-
-# The JSON twin of a report's YAML (``reports.parsed``): JSON has no dates, so a date is written
-# as {"$d": "2024-02-14"} and a timestamp as {"$t": "..."}. Anything JSON cannot carry exactly
-# (a non-text key, bytes, NaN, a mapping that itself looks like a tag) leaves the twin empty and
-# the YAML is read instead: the twin is a shortcut, never a second meaning.
-_TAGS = {"$d": dt.date.fromisoformat, "$t": dt.datetime.fromisoformat}
-
-
-class _NotExact(Exception):
-    pass
-
-
-def _plain(value):
-    if isinstance(value, dict):
-        if any(not isinstance(k, str) for k in value) or (len(value) == 1 and next(iter(value)) in _TAGS):
-            raise _NotExact
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dt.datetime):
-        return {"$t": value.isoformat()}
-    if isinstance(value, dt.date):
-        return {"$d": value.isoformat()}
-    if isinstance(value, float) and not math.isfinite(value):
-        raise _NotExact
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return value
-    raise _NotExact
-
-
-def to_json(data) -> str | None:
-    """``data`` as tagged JSON, or None when JSON cannot hold it exactly."""
-    try:
-        return json.dumps(_plain(data), ensure_ascii=False, separators=(",", ":"))
-    except (_NotExact, RecursionError):
-        return None
-
-
-def _untag(obj: dict):
-    if len(obj) == 1:
-        (key, value), = obj.items()
-        if key in _TAGS:
-            return _TAGS[key](value)
-    return obj
-
-
-def row_data(yaml_text: str, parsed: str | None) -> dict:
-    """A stored report's mapping: from its JSON twin when there is one, else from its YAML."""
-    if parsed is not None:
-        return json.loads(parsed, object_hook=_untag)
-    return load(yaml_text)
-
+from .schema import open_engine
 
 def _database_errors_named(method):
     """A write the database refuses (a full disk, a file-size limit, a lost connection, a
@@ -143,92 +64,11 @@ def close_draft(s: Session, draft_id: int, status: str, user: str, report_id: in
     row.decided_by, row.decided_at = user, _now()
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision (creates it on first run), under a lock
-    held across processes, so two servers starting at once on one database migrate it once: the
-    second waits, then finds the schema current. PostgreSQL: an advisory lock; SQLite: an OS lock
-    on a file beside the database (SQLite runs DDL outside its own write lock)."""
-    if _current_revision(engine) == head_revision():
-        return  # the common start: nothing to do, and importing Alembic alone costs ~0.5 s
-    from alembic import command
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with _schema_lock(engine), engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7140000001)")
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-
-
-def head_revision() -> str:
-    """The newest revision among the migration files (each names its ``revision = "000N"``;
-    they are numbered in order, so the newest is the largest)."""
-    import re
-
-    found = [re.search(r'^revision = "(\w+)"', p.read_text(encoding="utf-8"), re.M)
-             for p in (MIGRATIONS / "versions").glob("*.py")]
-    return max(m.group(1) for m in found if m)
-
-
-def _current_revision(engine: Engine) -> str | None:
-    """The database's revision, or None (a fresh database, or one Alembic must look at)."""
-    try:
-        with engine.connect() as conn:
-            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
-    except Exception:  # no table yet
-        return None
-    return rows[0][0] if len(rows) == 1 else None
-
-
-class _schema_lock:
-    """An exclusive OS file lock beside a SQLite database file (a no-op for other databases)."""
-
-    def __init__(self, engine: Engine):
-        db = engine.url.database if engine.dialect.name == "sqlite" else None
-        self.path = Path(db + ".lock") if db and db != ":memory:" else None
-        self.fh = None
-
-    def __enter__(self):
-        if self.path:
-            import fcntl
-
-            self.fh = open(self.path, "a")
-            fcntl.flock(self.fh, fcntl.LOCK_EX)
-        return self
-
-    def __exit__(self, *exc):
-        if self.fh:
-            self.fh.close()  # closing releases the lock
-
-
 @dataclass
 class Change:
     action: str
     data: dict | None
     note: str | None = None
-
-
-def _refuse_unreadable_sqlite(url: str) -> None:
-    """A SQLite file that exists but is empty or not a database is refused, never silently
-    re-created: an emptied ``peta.db`` would otherwise come back holding only the curated files,
-    and every report entered in the app would be gone without a word. (No file at all is a first
-    start: the store is created and seeded.)"""
-    if not url.startswith("sqlite:///") or url.endswith(":memory:"):
-        return
-    path = Path(url[len("sqlite:///"):])
-    if not path.exists():
-        return
-    if path.is_dir():
-        raise PetaError.single("PETA_DB_URL", str(path), msg("db_is_folder"))
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        raise PetaError.single("PETA_DB_URL", str(path), msg("db_readable", why=exc.strerror)) from None
-    if head != b"SQLite format 3\x00":
-        raise PetaError.single("PETA_DB_URL", str(path), msg("db_not_sqlite" if head else "db_empty"))
 
 
 ELECTION_PREFIX = "pemilihan:"  # how the history names an election (its rows change no report: number 0)
@@ -247,22 +87,7 @@ class Store:
 
     def __init__(self, url: str):
         self.url = url
-        _refuse_unreadable_sqlite(url)
-        try:
-            if url.startswith("sqlite"):
-                self.engine = create_engine(url, connect_args={"timeout": 30})
-                event.listen(self.engine, "connect", _sqlite_pragmas)
-            else:
-                self.engine = create_engine(url, pool_pre_ping=True)
-        except Exception as exc:  # a malformed URL or a missing driver
-            raise PetaError.single("PETA_DB_URL", url, msg("db_url", why=exc)) from None
-        with _migrate_lock:
-            if url not in _migrated:
-                try:
-                    migrate(self.engine)
-                except Exception as exc:
-                    raise PetaError.single("PETA_DB_URL", url, msg("db_open", why=exc)) from None
-                _migrated.add(url)
+        self.engine = open_engine(url)
 
     # -- reading -------------------------------------------------------------------------------
     def reports(self) -> list[RawReport]:
@@ -575,12 +400,3 @@ class Store:
 
         self.write("seed", items, origin="seed")
         return counts
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    # WAL lets readers (the app) go on while one writer writes; writers queue up for 30 s.
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()

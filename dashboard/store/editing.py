@@ -18,7 +18,8 @@ from ..errors import PetaError, Problem, msg
 from ..records.read import RawReport
 from ..records.tables import load_records
 from ..regions import Gazetteer
-from .db import Change, Store, close_draft, row_data
+from .codec import row_data
+from .db import Change, Store, close_draft
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ import pandas as pd
 
 from ..errors import PetaError, Problem, msg
 from ..records.read import RawReport
-from . import editing, sheet
+from ..forms import sheet
+from . import editing
 
 
 @dataclass

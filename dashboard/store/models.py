@@ -25,7 +25,7 @@ class ReportRow(Base):
     origin: Mapped[str] = mapped_column(String(300), index=True)        # file:<name> | form | import:<file>
     origin_hash: Mapped[str | None] = mapped_column(String(64))         # sha256 of the seed file last read
     data: Mapped[str] = mapped_column(Text)                            # YAML of the report mapping
-    parsed: Mapped[str | None] = mapped_column(Text, nullable=True)    # the same as JSON (db.to_json), or NULL
+    parsed: Mapped[str | None] = mapped_column(Text, nullable=True)    # the same as JSON (codec.to_json), or NULL
     status: Mapped[str] = mapped_column(String(20), default="active")  # active | withdrawn
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

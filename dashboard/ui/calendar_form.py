@@ -19,8 +19,9 @@ from ..errors import PetaError
 from ..i18n import t
 from ..records.validate import ELECTION_KINDS
 from ..regions import Gazetteer
-from ..store import editing, formdata
-from ..store.db import load
+from ..forms import formdata
+from ..store import editing
+from ..store.codec import load
 from . import cache
 from .entry import columns, edited_table, typed_frame
 from .safe import bullets

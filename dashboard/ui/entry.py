@@ -19,8 +19,9 @@ from ..errors import PetaError
 from ..i18n import t
 from .safe import bullets
 from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
-from ..store import editing, formdata
-from ..store.db import row_data
+from ..forms import formdata
+from ..store import editing
+from ..store.codec import row_data
 from . import cache
 
 FIELDS = ["date", "undated", "reason", "elections", "kinds", "venue", "leader_name", "leader_role", "signatories",

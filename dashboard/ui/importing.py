@@ -9,7 +9,8 @@ from ..errors import PetaError
 from ..export.tables import plain_csv
 from ..i18n import t
 from .safe import bullets, md
-from ..store import importer, sheet
+from ..forms import sheet
+from ..store import importer
 from . import cache
 from .entry import _calendar
 

@@ -6,7 +6,7 @@ Revises: 0003
 The YAML in ``reports.data`` stays the report as written (shown, diffed, restored). Building a
 Python mapping from YAML costs ~0.5 ms per report even with libyaml, which was most of a
 national store's start-up (20,000 reports). ``reports.parsed`` holds the same mapping as JSON
-(dates tagged, see ``dashboard.store.db.to_json``), read ~20x faster; NULL where the mapping
+(dates tagged, see ``dashboard.store.codec.to_json``), read ~20x faster; NULL where the mapping
 cannot be written as JSON exactly, and then the YAML is read as before.
 """
 import sqlalchemy as sa
@@ -20,7 +20,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from dashboard.store.db import to_json
+    from dashboard.store.codec import to_json
 
     op.add_column("reports", sa.Column("parsed", sa.Text, nullable=True))
     conn = op.get_bind()

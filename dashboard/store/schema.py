@@ -1,0 +1,127 @@
+"""Opening a database: refuse a file that is not one, create the engine, bring the schema to
+the newest Alembic revision once per process and URL, under a lock held across processes."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+
+from ..errors import PetaError, msg
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_migrated: set[str] = set()
+_migrate_lock = threading.Lock()
+
+
+def open_engine(url: str) -> Engine:
+    """An engine on ``url`` whose schema is current (migrated here on the first open)."""
+    _refuse_unreadable_sqlite(url)
+    try:
+        if url.startswith("sqlite"):
+            engine = create_engine(url, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+    except Exception as exc:  # a malformed URL or a missing driver
+        raise PetaError.single("PETA_DB_URL", url, msg("db_url", why=exc)) from None
+    with _migrate_lock:
+        if url not in _migrated:
+            try:
+                migrate(engine)
+            except Exception as exc:
+                raise PetaError.single("PETA_DB_URL", url, msg("db_open", why=exc)) from None
+            _migrated.add(url)
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision (creates it on first run), under a lock
+    held across processes, so two servers starting at once on one database migrate it once: the
+    second waits, then finds the schema current. PostgreSQL: an advisory lock; SQLite: an OS lock
+    on a file beside the database (SQLite runs DDL outside its own write lock)."""
+    if _current_revision(engine) == head_revision():
+        return  # the common start: nothing to do, and importing Alembic alone costs ~0.5 s
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with _schema_lock(engine), engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7140000001)")
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def head_revision() -> str:
+    """The newest revision among the migration files (each names its ``revision = "000N"``;
+    they are numbered in order, so the newest is the largest)."""
+    import re
+
+    found = [re.search(r'^revision = "(\w+)"', p.read_text(encoding="utf-8"), re.M)
+             for p in (MIGRATIONS / "versions").glob("*.py")]
+    return max(m.group(1) for m in found if m)
+
+
+def _current_revision(engine: Engine) -> str | None:
+    """The database's revision, or None (a fresh database, or one Alembic must look at)."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except Exception:  # no table yet
+        return None
+    return rows[0][0] if len(rows) == 1 else None
+
+
+class _schema_lock:
+    """An exclusive OS file lock beside a SQLite database file (a no-op for other databases)."""
+
+    def __init__(self, engine: Engine):
+        db = engine.url.database if engine.dialect.name == "sqlite" else None
+        self.path = Path(db + ".lock") if db and db != ":memory:" else None
+        self.fh = None
+
+    def __enter__(self):
+        if self.path:
+            import fcntl
+
+            self.fh = open(self.path, "a")
+            fcntl.flock(self.fh, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc):
+        if self.fh:
+            self.fh.close()  # closing releases the lock
+
+
+def _refuse_unreadable_sqlite(url: str) -> None:
+    """A SQLite file that exists but is empty or not a database is refused, never silently
+    re-created: an emptied ``peta.db`` would otherwise come back holding only the curated files,
+    and every report entered in the app would be gone without a word. (No file at all is a first
+    start: the store is created and seeded.)"""
+    if not url.startswith("sqlite:///") or url.endswith(":memory:"):
+        return
+    path = Path(url[len("sqlite:///"):])
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise PetaError.single("PETA_DB_URL", str(path), msg("db_is_folder"))
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise PetaError.single("PETA_DB_URL", str(path), msg("db_readable", why=exc.strerror)) from None
+    if head != b"SQLite format 3\x00":
+        raise PetaError.single("PETA_DB_URL", str(path), msg("db_not_sqlite" if head else "db_empty"))
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # WAL lets readers (the app) go on while one writer writes; writers queue up for 30 s.
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
