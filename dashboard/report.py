@@ -9,6 +9,7 @@ No Streamlit here; the app caches a Report per view (``dashboard/ui/cache.py``).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
@@ -25,11 +26,6 @@ from .records.tables import Records
 from .records.vocab import COMMITMENT_CATEGORIES
 from .regions import Gazetteer
 
-CHARTS = ("peta", "kesiapan", "kategori", "linimasa", "perbandingan")
-TABLES = (*CHARTS, "upacara")
-TITLE_KEYS = {"peta": "map_title", "kesiapan": "readiness_title", "kategori": "grid_title",
-              "linimasa": "timeline_title", "perbandingan": "compare_title", "upacara": "ceremonies_title",
-              "pengarahan": "pack_title"}
 
 
 def short_label(label: str) -> str:
@@ -149,14 +145,16 @@ class Report:
 
     def ceremony_ids(self, name: str = "") -> list[str]:
         """The ceremonies behind a chart or table: counted ones, then the undated ones listed beside."""
-        if name == "linimasa":
-            ids = list(self.timeline.events["id"]) + list(self.timeline.undated["id"])
-        elif name == "perbandingan":
-            ids = [i for e in (self.election, self.compare) if e
-                   for i in metrics.timeline(self.records, self.gaz, e, self.region).events["id"]]
-        else:
-            ids = self.coverage.ceremony_ids + self.coverage.undated_ids
+        view = VIEWS.get(name)
+        ids = view.ids(self) if view and view.ids else self.coverage.ceremony_ids + self.coverage.undated_ids
         return list(dict.fromkeys(ids))
+
+    def _timeline_ids(self) -> list[str]:
+        return list(self.timeline.events["id"]) + list(self.timeline.undated["id"])
+
+    def _comparison_ids(self) -> list[str]:
+        return [i for e in (self.election, self.compare) if e
+                for i in metrics.timeline(self.records, self.gaz, e, self.region).events["id"]]
 
     def outlets(self, ids: list[str]) -> tuple[str, ...]:
         s = self.records.sources
@@ -172,18 +170,17 @@ class Report:
     # -- charts ---------------------------------------------------------------------------
     def figure(self, name: str, axis: str = "date") -> go.Figure:
         """The chart as the pages show it (plotly; the map as its static twin)."""
-        check_chart(name)
-        lg = self.lang
-        if name == "peta":
-            mv = self.map_view
-            return maps.coverage_figure(self.shapes(mv.level), mv.units, mv.mode, lg, title=t("map_title", lg))
-        if name == "kesiapan":
-            return charts.readiness_bar(self.readiness, lg)
-        if name == "kategori":
-            return charts.category_grid(self.readiness, lg)
-        if name == "perbandingan":
-            return charts.comparison_figure(self.comparison, self._names([self.election, self.compare]), lg)
-        tl = self.timeline
+        return VIEWS[check_chart(name)].figure(self, axis)
+
+    def _map_figure(self, axis: str) -> go.Figure:
+        mv = self.map_view
+        return maps.coverage_figure(self.shapes(mv.level), mv.units, mv.mode, self.lang, title=t("map_title", self.lang))
+
+    def _comparison_figure(self, axis: str) -> go.Figure:
+        return charts.comparison_figure(self.comparison, self._names([self.election, self.compare]), self.lang)
+
+    def _timeline_figure(self, axis: str) -> go.Figure:
+        lg, tl = self.lang, self.timeline
         kinds, _ = views.ceremony_texts(self.records, list(tl.events["id"]), lg)
         # election lines: the ones this region votes in, up to this election (later ones are off the axis)
         shown = metrics.elections_of(self.records.calendar, self.region)
@@ -232,52 +229,93 @@ class Report:
         and sources (so every number can be traced to the records)."""
         if name not in TABLES:
             raise PetaError.single("table", name, msg("one_of", options=list(TABLES)))
+        return VIEWS[name].table(self)
+
+    def _map_table(self) -> pd.DataFrame:
         lg = self.lang
-        cer, src = t("ceremony_ids", lg), t("sources", lg)
-        if name == "peta":
-            u = metrics.ranked(self.map_view.units)
-            ids = [metrics.reached_ids(row) for row in u.itertuples(index=False)]
-            return pd.DataFrame({
-                t("code", lg): u["code"], t("unit", lg): u["label"], t("state", lg): u["status"],  # the page's words
-                t("share_pct", lg): [None if pd.isna(s) else round(100 * s, 1) for s in u["share"]],
-                t("kec_covered", lg): u["sub_covered"], t("kec_total", lg): u["sub_units"],
-                cer: ids, src: self._sources(ids)})
-        if name in ("kesiapan", "kategori"):
-            r = metrics.ranked(self.readiness)
-            out = pd.DataFrame({t("code", lg): r["code"], t("unit", lg): r["label"],
-                                t("state", lg): views.status_text(r, "share" if self.coverage.is_aggregate else "state", lg)})
-            if name == "kesiapan":
-                out[t("share_pct", lg)] = [None if pd.isna(v) else round(100 * v, 1) for v in r["share"]]
-                out[t("commitment_pct", lg) + " (%)"] = r["commitment_pct"].round(1)
-                out[t("reported_pct", lg) + " (%)"] = r["reported_pct"]
-                out[t("reported_on", lg)] = [pd.Timestamp(d).date().isoformat() if d is not None and not pd.isna(d)
-                                             else None for d in r["reported_as_of"]]  # ISO: files sort it
-                out[t("measure", lg)] = r["reported_measure"]
-            else:
-                yes, no = t("yes", lg), t("no", lg)
-                for c, cat in COMMITMENT_CATEGORIES.items():
-                    # aggregates: the share of their kecamatan (a percentage), else yes/no
-                    out[cat.label(lg)] = ([round(100 * v, 1) for v in r[c]] if self.coverage.is_aggregate
-                                          else [yes if v else no for v in r[c]])
-            out[cer] = list(r["ceremony_ids"])
-            out[src] = self._sources(list(r["ceremony_ids"]))
-            return out.reset_index(drop=True)
-        if name == "linimasa":
-            s = self.timeline.series
-            return pd.DataFrame({
-                t("date", lg): [d.date().isoformat() for d in s["date"]], "H": [f"H-{h}" if h > 0 else f"H+{-h}" if h < 0 else "H"
-                                                                            for h in s["h"]],
-                t("code", lg): s["region_code"], t("unit", lg): s["region_label"], t("covered", lg): s["covered"],
-                t("total_units", lg): s["total"],
-                t("share_pct", lg): [None if pd.isna(v) else round(100 * v, 1) for v in s["share"]]})
-        if name == "perbandingan":
-            c = self.comparison
-            names = self._names([self.election, self.compare])
-            return pd.DataFrame({
-                t("election", lg): [names[e] for e in c["election_id"]], "H": [f"H-{h}" if h > 0 else f"H+{-h}"
-                                                                               if h < 0 else "H" for h in c["h"]],
-                t("date", lg): [d.date().isoformat() for d in c["date"]], t("code", lg): c["region_code"],
-                t("unit", lg): c["region_label"], t("covered", lg): c["covered"], t("total_units", lg): c["total"],
-                t("share_pct", lg): [None if pd.isna(v) else round(100 * v, 1) for v in c["share"]]})
-        rows = views.ceremony_rows(self.records, self.ceremony_ids(), lg, file=True)
-        return rows.rename(columns={"id": cer})
+        u = metrics.ranked(self.map_view.units)
+        ids = [metrics.reached_ids(row) for row in u.itertuples(index=False)]
+        return pd.DataFrame({
+            t("code", lg): u["code"], t("unit", lg): u["label"], t("state", lg): u["status"],  # the page's words
+            t("share_pct", lg): [None if pd.isna(s) else round(100 * s, 1) for s in u["share"]],
+            t("kec_covered", lg): u["sub_covered"], t("kec_total", lg): u["sub_units"],
+            t("ceremony_ids", lg): ids, t("sources", lg): self._sources(ids)})
+
+    def _readiness_table(self, figures: bool) -> pd.DataFrame:
+        """*kesiapan* (``figures``: shares and reported readiness) or *kategori* (the commitment categories)."""
+        lg = self.lang
+        r = metrics.ranked(self.readiness)
+        out = pd.DataFrame({t("code", lg): r["code"], t("unit", lg): r["label"],
+                            t("state", lg): views.status_text(r, "share" if self.coverage.is_aggregate else "state", lg)})
+        if figures:
+            out[t("share_pct", lg)] = [None if pd.isna(v) else round(100 * v, 1) for v in r["share"]]
+            out[t("commitment_pct", lg) + " (%)"] = r["commitment_pct"].round(1)
+            out[t("reported_pct", lg) + " (%)"] = r["reported_pct"]
+            out[t("reported_on", lg)] = [pd.Timestamp(d).date().isoformat() if d is not None and not pd.isna(d)
+                                         else None for d in r["reported_as_of"]]  # ISO: files sort it
+            out[t("measure", lg)] = r["reported_measure"]
+        else:
+            yes, no = t("yes", lg), t("no", lg)
+            for c, cat in COMMITMENT_CATEGORIES.items():
+                # aggregates: the share of their kecamatan (a percentage), else yes/no
+                out[cat.label(lg)] = ([round(100 * v, 1) for v in r[c]] if self.coverage.is_aggregate
+                                      else [yes if v else no for v in r[c]])
+        out[t("ceremony_ids", lg)] = list(r["ceremony_ids"])
+        out[t("sources", lg)] = self._sources(list(r["ceremony_ids"]))
+        return out.reset_index(drop=True)
+
+    def _timeline_table(self) -> pd.DataFrame:
+        lg, s = self.lang, self.timeline.series
+        return pd.DataFrame({
+            t("date", lg): [d.date().isoformat() for d in s["date"]], "H": [_h(h) for h in s["h"]],
+            t("code", lg): s["region_code"], t("unit", lg): s["region_label"], t("covered", lg): s["covered"],
+            t("total_units", lg): s["total"],
+            t("share_pct", lg): [None if pd.isna(v) else round(100 * v, 1) for v in s["share"]]})
+
+    def _comparison_table(self) -> pd.DataFrame:
+        lg, c = self.lang, self.comparison
+        names = self._names([self.election, self.compare])
+        return pd.DataFrame({
+            t("election", lg): [names[e] for e in c["election_id"]], "H": [_h(h) for h in c["h"]],
+            t("date", lg): [d.date().isoformat() for d in c["date"]], t("code", lg): c["region_code"],
+            t("unit", lg): c["region_label"], t("covered", lg): c["covered"], t("total_units", lg): c["total"],
+            t("share_pct", lg): [None if pd.isna(v) else round(100 * v, 1) for v in c["share"]]})
+
+    def _ceremony_table(self) -> pd.DataFrame:
+        rows = views.ceremony_rows(self.records, self.ceremony_ids(), self.lang, file=True)
+        return rows.rename(columns={"id": t("ceremony_ids", self.lang)})
+
+
+def _h(h: int) -> str:
+    """Days to the vote as the briefing says them: H-3, H, H+2."""
+    return f"H-{h}" if h > 0 else f"H+{-h}" if h < 0 else "H"
+
+
+@dataclass(frozen=True)
+class View:
+    """One chart or table a :class:`Report` shows and exports, by name: the one list that pages,
+    exports, the CLI and the pack read (a new view is one entry here)."""
+
+    title_key: str
+    table: Callable[[Report], pd.DataFrame]
+    figure: Callable[[Report, str], go.Figure] | None = None  # (report, axis); None: a table only
+    ids: Callable[[Report], list[str]] | None = None  # its ceremonies; None: those of the coverage
+    interactive: bool = False  # also exported as an HTML map
+
+
+VIEWS: dict[str, View] = {
+    "peta": View("map_title", Report._map_table, Report._map_figure, interactive=True),
+    "kesiapan": View("readiness_title", lambda r: r._readiness_table(True),
+                     lambda r, axis: charts.readiness_bar(r.readiness, r.lang)),
+    "kategori": View("grid_title", lambda r: r._readiness_table(False),
+                     lambda r, axis: charts.category_grid(r.readiness, r.lang)),
+    "linimasa": View("timeline_title", Report._timeline_table, Report._timeline_figure, ids=Report._timeline_ids),
+    "perbandingan": View("compare_title", Report._comparison_table, Report._comparison_figure,
+                         ids=Report._comparison_ids),
+    "upacara": View("ceremonies_title", Report._ceremony_table),
+}
+CHARTS = tuple(name for name, v in VIEWS.items() if v.figure)
+TABLES = tuple(VIEWS)
+INTERACTIVE = tuple(name for name, v in VIEWS.items() if v.interactive)
+PACK = "pengarahan"  # the briefing pack: a file of every view, titled as a whole
+TITLE_KEYS = {**{name: v.title_key for name, v in VIEWS.items()}, PACK: "pack_title"}

@@ -36,7 +36,7 @@ class Export(NamedTuple):
 
 def export(report, name: str, fmt: str, size: str = "16x9", axis: str = "date",
            made_on: dt.date | None = None) -> Export:
-    from ..report import CHARTS, TABLES, check_chart
+    from ..report import CHARTS, INTERACTIVE, TABLES, check_chart
 
     if fmt not in MIME:
         raise PetaError.single("format", fmt, msg("one_of", options=list(MIME)))
@@ -49,8 +49,8 @@ def export(report, name: str, fmt: str, size: str = "16x9", axis: str = "date",
         return Export(data, file_name(meta, fmt), MIME[fmt])
     check_chart(name)
     if fmt == "html":
-        if name != "peta":
-            raise PetaError.single("format", fmt, msg("map_formats", charts=[c for c in CHARTS if c != "peta"],
+        if name not in INTERACTIVE:
+            raise PetaError.single("format", fmt, msg("map_formats", charts=[c for c in CHARTS if c not in INTERACTIVE],
                                                           formats=list(IMAGE_FORMATS)))
         from ..html_map import Title, standalone_html
         from ..maps import leaflet_source

@@ -25,6 +25,7 @@ from ..style import ELECTION_LINE, OUTLINE, STATE_COLORS, TEMPLATE
 from . import render
 from .frame import presentation
 from ..export_meta import ExportMeta
+from ..report import PACK
 
 WIDTH, HEIGHT = 1920, 1080
 TABLE_FONT = 18
@@ -143,7 +144,7 @@ def _section(figs: list[go.Figure], meta: ExportMeta, made_on) -> list[go.Figure
 def pages(report, made_on: dt.date | None = None) -> list[go.Figure]:
     lg = report.lang
     out: list[go.Figure] = []
-    pack_meta = report.meta("pengarahan")
+    pack_meta = report.meta(PACK)
     out.append(presentation(cover(report, pack_meta), pack_meta, made_on=made_on))
     out.append(presentation(report.figure("peta"), report.meta("peta"), made_on=made_on))
     out.append(presentation(report.figure("kesiapan"), report.meta("kesiapan"), made_on=made_on))
@@ -169,7 +170,7 @@ def briefing_pack(report, made_on: dt.date | None = None) -> bytes:
     writer = PdfWriter()
     for fig in pages(report, made_on):
         writer.append(PdfReader(io.BytesIO(render.to_image(fig, "pdf", WIDTH, HEIGHT))))
-    meta = report.meta("pengarahan")
+    meta = report.meta(PACK)
     writer.add_metadata({"/Title": f"{meta.title} — {meta.subtitle}", "/Creator": "Peta Netralitas ASN",
                          "/Subject": meta.sources_line})
     buf = io.BytesIO()

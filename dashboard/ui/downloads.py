@@ -12,6 +12,7 @@ from ..errors import PetaError
 from ..export import render
 from ..export.files import MIME, export, file_name
 from ..i18n import t
+from ..report import PACK
 
 # (format, size, label key)
 IMAGES = [("png", "16x9", "dl_png"), ("png", "square", "dl_png_square"), ("svg", "16x9", "dl_svg"),
@@ -56,6 +57,6 @@ def pack_button(report) -> None:
     lg = report.lang
     ready = render.available()
     st.download_button(t("pack_button", lg), data=partial(_pack, report),
-                       file_name=report.meta("pengarahan").filename("pdf"), mime=MIME["pdf"], on_click="ignore",
+                       file_name=report.meta(PACK).filename("pdf"), mime=MIME["pdf"], on_click="ignore",
                        key="download_pack", icon=":material/picture_as_pdf:", type="primary", disabled=not ready,
                        help=t("pack_help", lg) if ready else t("no_browser", lg, why="PETA_BROWSER"))
