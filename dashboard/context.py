@@ -81,7 +81,7 @@ def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None) -> dict[str, in
 
     root = Path(data_dir or settings.get("PETA_DATA_DIR"))
     stamp_file = settings.cache_dir() / "seeded" / hashlib.sha256(f"{st.url}|{root.resolve()}".encode()).hexdigest()[:24]
-    files, stamp = _folder_stamp(root)
+    files, stamp = folder_stamp(root)
     if _read_text(stamp_file) == f"{stamp} {st.version()}":
         return {"added": 0, "updated": 0, "unchanged": files, "kept_edit": 0}
     st.seed_calendar(read_calendar(root), lambda rows, calendar: trial_rows(rows, gaz, calendar))
@@ -90,8 +90,10 @@ def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None) -> dict[str, in
     return counts
 
 
-def _folder_stamp(root: Path) -> tuple[int, str]:
-    """(number of curated files, a digest of their names, sizes and modification times).
+def folder_stamp(root: Path) -> tuple[int, str]:
+    """(number of curated files, a digest of their names, sizes and modification times): what
+    the loader reads of a data folder (``elections.yaml``, ``ceremonies/*.y*ml``), and nothing else.
+    The seed's skip below and the app's data version (``ui/cache.py``) both use it.
 
     The seed reads and hashes every curated file to find the changed ones (~1 s for 20,000);
     when this stamp and the store's version are what they were after the last seed, nothing

@@ -38,6 +38,14 @@ def geo_cache(tmp_path_factory) -> Path:
     if source and "://" not in source and not Path(source).is_dir():
         pytest.exit(f"PETA_GEO_SOURCE={source} is not a folder: " + _GEO_HELP, 2)
     cache = tmp_path_factory.mktemp("geo-cache")
+    # The boundary tables are kept between runs: their folder is named by a digest of what they are
+    # built from (GeoConfig.key: the manifest, the provinces, the parser and display settings), so a
+    # change to any of them builds new ones and an unchanged checkout reuses them (a build is written
+    # beside and renamed into place, so a run stopped half-way leaves no half table). Everything else
+    # in the cache folder (records snapshots, seed stamps) is per run.
+    shared = Path(os.environ.get("PETA_TEST_GEO_CACHE") or ROOT / "geo" / "cache" / "tests")
+    shared.mkdir(parents=True, exist_ok=True)
+    (cache / "parquet").symlink_to(shared, target_is_directory=True)
     os.environ["PETA_CACHE_DIR"] = str(cache)
     return cache
 

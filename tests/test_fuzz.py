@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from dashboard import context
 from dashboard.errors import PetaError
+from dashboard.records import vocab
 from dashboard.records.read import read_calendar
 from dashboard.records.tables import load_folder, load_records
 from dashboard.forms import sheet
@@ -231,3 +232,73 @@ def test_generated_yaml_records_end_in_the_one_error_shape(yaml_dir, gaz, text):
         load_folder(yaml_dir, gaz)
     except PetaError as exc:
         assert exc.problems and all(p.file for p in exc.problems)
+
+
+# -- round trips: what loads must be what was written (issue 25 §4) ---------------------------
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
+_SCALAR = st.one_of(st.none(), st.booleans(), st.integers(-10**15, 10**15), _TEXT,
+                    st.floats(allow_nan=False, allow_infinity=False),
+                    st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)),
+                    st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2100, 12, 31)))
+_VALUE = st.recursive(_SCALAR, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                       st.dictionaries(_TEXT, inner, max_size=4)), max_leaves=20)
+
+
+@settings(max_examples=400, **SETTINGS)
+@given(data=st.dictionaries(_TEXT, _VALUE, max_size=8))
+def test_a_stored_report_reads_back_as_written_from_its_yaml_and_from_its_json_twin(data):
+    """Any mapping the store keeps reads back equal from its YAML text and from the JSON twin
+    (when the twin exists: it is a shortcut, never a second meaning)."""
+    from dashboard.store.codec import dump, load, row_data, to_json
+
+    text = dump(data)
+    assert load(text) == data
+    twin = to_json(data)
+    assert row_data(text, twin) == data
+
+
+_CELLS = {
+    "id": st.from_regex(r"[a-z0-9][a-z0-9-]{2,20}", fullmatch=True),
+    "kode_wilayah": st.sampled_from(["32.01", "32.01.24", "32.01.01", "36.02", "36.02.01"]),
+    "tanggal": st.dates(dt.date(2023, 1, 1), dt.date(2025, 12, 31)).map(dt.date.isoformat),
+    "pemilihan": st.lists(st.sampled_from(["pemilu-2024", "pilkada-2024"]), min_size=1, max_size=2,
+                          unique=True).map("; ".join),
+    "jenis": st.lists(st.sampled_from(sorted(vocab.KINDS)), min_size=1, max_size=3, unique=True).map("; ".join),
+    "tempat": _TEXT.map(lambda s: s.replace(";", " ").strip()),
+    "pemimpin_nama": st.sampled_from(["", "Camat Uji", "Dra. Sri Wahyuni, M.Si."]),
+    "pemimpin_jabatan": st.sampled_from(["", "Camat", "Sekda"]),
+    "penanda_tangan": st.lists(st.tuples(st.sampled_from(sorted(vocab.SIGNATORY_GROUPS)), st.integers(0, 10**6),
+                                         st.booleans()), max_size=3, unique_by=lambda g: g[0]).map(
+        lambda gs: "; ".join(g + (f":{n}" if n else "") + (":semua" if a else "") for g, n, a in gs)),
+    "saksi": st.lists(st.sampled_from(sorted(vocab.WITNESS_BODIES)), max_size=3, unique=True).map("; ".join),
+    "kategori_komitmen": st.lists(st.sampled_from(sorted(vocab.COMMITMENT_CATEGORIES)), max_size=3,
+                                  unique=True).map("; ".join),
+    "kesiapan": st.lists(st.tuples(st.integers(0, 1000).map(lambda n: n / 10),
+                                   st.dates(dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+                                   st.sampled_from(["Kesiapan logistik", "kesiapan"])), max_size=2).map(
+        lambda rs: "; ".join(f"{p:g}@{d.isoformat()}:{m}" for p, d, m in rs)),
+    "sumber_media": st.sampled_from(["Radar Uji", "Warta Ciawi"]),
+    "sumber_judul": _TEXT.map(lambda s: s.strip()),
+    "sumber_url": st.sampled_from(["", "https://contoh.test/berita/1"]),
+    "sumber_tanggal": st.sampled_from(["", "2024-11-21"]),
+}
+
+
+@settings(max_examples=300, **SETTINGS)
+@given(row=st.fixed_dictionaries(_CELLS), delimiter=st.sampled_from([",", ";"]))
+def test_a_sheet_row_read_written_and_read_again_is_the_same_report(row, delimiter):
+    """A generated sheet (CSV, either separator) is read into reports; those reports written back
+    as a sheet (``report_to_row``, the drafts' review sheet) and read again are the same reports:
+    nothing the sheet carries is lost or changed on the way."""
+    def as_csv(r: dict) -> bytes:
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(sheet.COLUMNS), delimiter=delimiter, lineterminator="\n")
+        w.writeheader()
+        w.writerow({c: r.get(c, "") for c in sheet.COLUMNS})
+        return buf.getvalue().encode("utf-8")
+
+    first, problems = sheet.parse("a.csv", as_csv(row), lambda d: "tanpa-id")
+    assert not problems, problems
+    again, problems = sheet.parse("a.csv", as_csv(sheet.report_to_row(first[0].data)), lambda d: "tanpa-id")
+    assert not problems, problems
+    assert again[0].data == first[0].data

@@ -26,18 +26,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..fmt import BULAN, HARI, MONTHS as MONTH_NAMES
 from .text import Sentence
 
+# Month and day names as news writes them: the full names (fmt.py, the one home of the calendar's
+# words), then the abbreviations and older spellings only reading needs.
 MONTHS = {
-    "januari": 1, "jan": 1, "january": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "february": 2,
-    "maret": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "jun": 6,
-    "june": 6, "juli": 7, "jul": 7, "july": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
-    "august": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "october": 10,
-    "november": 11, "nopember": 11, "nov": 11, "desember": 12, "des": 12, "dec": 12, "december": 12,
+    **{name.lower(): i for names in (BULAN, MONTH_NAMES) for i, name in enumerate(names, start=1)},
+    "jan": 1, "pebruari": 2, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
+    "ags": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nopember": 11, "nov": 11, "des": 12, "dec": 12,
 }
-WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jumaat": 4,
-            "sabtu": 5, "minggu": 6, "ahad": 6}
-WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+WEEKDAYS = {**{name.lower(): i for i, name in enumerate(HARI)}, "jum'at": 4, "jumaat": 4, "ahad": 6}
+WEEKDAY_NAMES = HARI
 
 _WD = r"(?P<wd>senin|selasa|rabu|kamis|jum'?a?at|sabtu|minggu|ahad)"
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

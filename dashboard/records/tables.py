@@ -24,6 +24,20 @@ from .read import RawReport, ReportSource, YamlFolder, read_calendar
 from .validate import validate_calendar, validate_report
 
 
+def election_of(calendar: pd.DataFrame, election_id: str) -> pd.Series:
+    """One election's row of the calendar table (refused, naming the valid ids, when unknown)."""
+    cal = calendar.set_index("id")
+    if election_id not in cal.index:
+        raise PetaError.single("election", election_id, msg("one_of", options=list(cal.index)))
+    return cal.loc[election_id]
+
+
+def election_day(calendar: pd.DataFrame, election_id: str) -> dt.date | None:
+    """The voting day, or None for a planned election whose day is not set yet (only its year)."""
+    day = election_of(calendar, election_id)["date"]
+    return None if pd.isna(day) else day.date()
+
+
 @dataclass(frozen=True)
 class Records:
     """Tidy tables, one row per fact; every fact row carries the ceremony id and
@@ -44,15 +58,11 @@ class Records:
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def election(self, election_id: str) -> pd.Series:
-        cal = self.calendar.set_index("id")
-        if election_id not in cal.index:
-            raise PetaError.single("election", election_id, msg("one_of", options=list(cal.index)))
-        return cal.loc[election_id]
+        return election_of(self.calendar, election_id)
 
     def election_day(self, election_id: str) -> dt.date | None:
         """The voting day, or None for a planned election whose day is not set yet (only its year)."""
-        day = self.election(election_id)["date"]
-        return None if pd.isna(day) else day.date()
+        return election_day(self.calendar, election_id)
 
     def election_regions(self, election_id: str) -> list[str] | None:
         """The region codes that hold an election, or None when it is held everywhere."""

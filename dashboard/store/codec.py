@@ -77,3 +77,12 @@ def row_data(yaml_text: str, parsed: str | None) -> dict:
     if parsed is not None:
         return json.loads(parsed, object_hook=_untag)
     return load(yaml_text)
+
+
+SEEDED = "file:"  # the origin of a report seeded from a curated file: file:<name>
+
+
+def report_name(report_id: int, origin: str | None = None) -> str:
+    """How the loader and every message name a stored report: a seeded file by its file name (so
+    source ids and messages read as they do with the files), any other report as ``db-<id>``."""
+    return origin[len(SEEDED):] if origin and origin.startswith(SEEDED) else f"db-{report_id}"

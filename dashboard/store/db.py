@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import PetaError, msg
 from ..records.read import APP_CALENDAR_ORIGIN, RawReport, stored_election
-from .codec import dump, row_data, to_json
+from .codec import dump, report_name, row_data, to_json
 from .models import ChangeRow, DraftRow, ElectionRow, ReportRow
 from .schema import open_engine
 
@@ -96,7 +96,7 @@ class Store:
             rows = s.execute(select(ReportRow.id, ReportRow.origin, ReportRow.data, ReportRow.parsed)
                              .where(ReportRow.status == "active").order_by(ReportRow.id)).all()
         # seeded rows keep their file name (so source ids and messages read as with the files)
-        return [RawReport(origin[5:] if origin.startswith("file:") else f"db-{rid}", row_data(text, parsed))
+        return [RawReport(report_name(rid, origin), row_data(text, parsed))
                 for rid, origin, text, parsed in rows]
 
     def rows(self, ceremony_id: str | None = None, include_withdrawn: bool = True,

@@ -18,7 +18,7 @@ from ..errors import PetaError, Problem, msg
 from ..records.read import RawReport
 from ..records.tables import load_records
 from ..regions import Gazetteer
-from .codec import row_data
+from .codec import report_name, row_data
 from .db import Change, Store, close_draft
 
 
@@ -72,10 +72,9 @@ def trial_rows(rows, gaz: Gazetteer, calendar: list[RawReport], replace: dict[in
         if row.id in replace:
             if replace[row.id] is None:
                 continue
-            reports.append(RawReport(f"db-{row.id}", replace[row.id]))
+            reports.append(RawReport(report_name(row.id), replace[row.id]))
         else:
-            reports.append(RawReport(row.origin[5:] if row.origin.startswith("file:") else f"db-{row.id}",
-                                     row_data(row.data, row.parsed)))
+            reports.append(RawReport(report_name(row.id, row.origin), row_data(row.data, row.parsed)))
     load_records(_List(reports + list(add or [])), gaz, calendar)
 
 
@@ -249,8 +248,7 @@ def faulty_rows(store: Store, error: PetaError) -> list:
     names = {part.strip() for p in error.problems if p.file for part in str(p.file).split(",")}
     out = []
     for row in store.rows(include_withdrawn=False):
-        name = row.origin[5:] if row.origin.startswith("file:") else f"db-{row.id}"
-        if name in names:
+        if report_name(row.id, row.origin) in names:
             out.append(row)
     return out
 

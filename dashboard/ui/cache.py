@@ -6,9 +6,7 @@ added or edited record shows up without a restart."""
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import hashlib
-import os
 
 import pandas as pd
 import streamlit as st
@@ -82,14 +80,10 @@ def _fingerprint(folder: str, db_url: str) -> str:
 
     Checked at most every 5 s: stat-ing thousands of record files on every rerun costs more
     than the rerun itself, and a new record showing up within seconds is soon enough."""
-    h = hashlib.sha256(folder.encode())  # another folder is another version
-    # os.walk and plain string sorting: pathlib's rglob and Path ordering took 2 s for 20,000 files
-    for top, dirs, files in os.walk(folder):
-        dirs.sort()
-        rel = os.path.relpath(top, folder)
-        for name in sorted(f for f in files if fnmatch.fnmatch(f, "*.y*ml")):
-            stat = os.stat(os.path.join(top, name))
-            h.update(f"{rel}/{name}|{stat.st_mtime_ns}|{stat.st_size}".encode())
+    from pathlib import Path
+
+    _, digest = context.folder_stamp(Path(folder))
+    h = hashlib.sha256(f"{folder}|{digest}".encode())  # another folder is another version
     return h.hexdigest()[:16] + "." + store(db_url).version()
 
 

@@ -18,6 +18,7 @@ import streamlit as st
 from .. import metrics, settings
 from ..errors import Msg, Problem, msg
 from ..i18n import level_label, t
+from ..records.tables import election_day
 from ..regions import Gazetteer
 from ..views import election_note, next_election_note
 from .safe import md
@@ -80,12 +81,6 @@ def _init(gaz: Gazetteer, calendar) -> None:
     ss["_initialised"] = True
 
 
-def _day(calendar, election: str) -> dt.date | None:
-    """The election's day, or None while it is not set (a planned election)."""
-    day = calendar.set_index("id").loc[election, "date"]
-    return None if day is None or day != day else day.date()  # NaT != NaT
-
-
 def _bind(key: str) -> dict:
     """Give widget ``key`` the canonical value and a callback that stores changes."""
     st.session_state[key] = st.session_state["_v_" + key]
@@ -145,7 +140,7 @@ def current(gaz: Gazetteer, calendar) -> View:
     _init(gaz, calendar)
     ss = st.session_state
     if ss.get("_v_as_of") is None:
-        day = _day(calendar, ss["_v_election"])
+        day = election_day(calendar, ss["_v_election"])
         ss["_v_as_of"] = metrics.default_as_of(day)
     return View(ss["_v_election"], ss.get("region") or None, ss["_v_as_of"], lang())
 
@@ -172,7 +167,7 @@ def sidebar(gaz: Gazetteer, calendar) -> View:
         note = election_note(calendar, ss["_v_election"], gaz, lg)
         if note:
             st.caption(md(note))
-        day = _day(calendar, ss["_v_election"])
+        day = election_day(calendar, ss["_v_election"])
         ahead = next_election_note(calendar, day, ss.get("region") or None, lg)
         if ahead:
             st.caption(md(ahead))
