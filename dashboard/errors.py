@@ -40,6 +40,29 @@ class Msg:
     def __str__(self) -> str:
         return self.text("en")
 
+    def to_json(self) -> dict:
+        """Plain data (a draft keeps its notes so, in the store): worded when it is shown, in the
+        language of whoever reads it."""
+        return {"code": self.code, "params": {k: v.to_json() if isinstance(v, Msg) else v
+                                              for k, v in self.params.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Msg":
+        def value(v):
+            return cls.from_json(v) if isinstance(v, dict) and set(v) == {"code", "params"} else v
+
+        return cls(data["code"], {k: value(v) for k, v in (data.get("params") or {}).items()})
+
+
+def said(note, lang: str = "id") -> str:
+    """A stored note in ``lang``: a Msg's plain data, or text kept as written (drafts queued before
+    notes were codes hold Indonesian text)."""
+    if isinstance(note, Msg):
+        return note.text(lang)
+    if isinstance(note, dict) and "code" in note:
+        return Msg.from_json(note).text(lang)
+    return str(note)
+
 
 def msg(code: str, /, **params: Any) -> Msg:
     return Msg(code, params)

@@ -280,3 +280,19 @@ def test_a_problem_says_what_is_valid_only_by_code():
     nested = msg("with_row", inner=msg("one_of", options=["apel", "ikrar"]), row="baris 3")
     assert nested.text("id") == "salah satu dari: apel, ikrar [baris 3]"
     assert str(nested) == "one of: apel, ikrar [baris 3]" and isinstance(nested, Msg)
+
+
+def test_a_drafts_notes_are_kept_as_codes_and_worded_for_whoever_reviews():
+    """Issue 25: the article reader's notes were Indonesian text in the code; they are codes now,
+    stored as plain data with the draft and worded in the reviewer's language. A note of a draft
+    queued before (plain text) is shown as written."""
+    import json
+
+    from dashboard.errors import said
+
+    note = msg("note_year_from", where=msg("note_dateline"))
+    stored = json.loads(json.dumps(note.to_json()))
+    assert Msg.from_json(stored) == note
+    assert said(stored, "id") == "tahun diambil dari baris tanggal artikel"
+    assert said(stored, "en") == "year taken from the article's dateline"
+    assert said("tahun disimpulkan dari tanggal terbit", "en") == "tahun disimpulkan dari tanggal terbit"

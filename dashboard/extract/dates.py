@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..errors import Msg, msg
 from ..fmt import BULAN, HARI, MONTHS as MONTH_NAMES
 from .text import Sentence
 
@@ -67,7 +68,7 @@ class DateReading:
     evidence: str | None
     alternatives: list[str] = field(default_factory=list)  # ISO dates the reviewer can pick
     year_inferred: bool = False
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Msg] = field(default_factory=list)
     weekday_only: str | None = None      # "Kamis" when only a weekday is stated
 
 
@@ -144,31 +145,32 @@ def read_date(sents: list[Sentence], published: dt.date | None, election_days: s
     first = pool[0]
     distinct = {(f.day, f.month, f.year) for f in pool}
     evidence = first.sentence.text
-    warnings: list[str] = []
+    warnings: list[Msg] = []
     others = [f for f in pool[1:] if (f.day, f.month) != (first.day, first.month)]
     alternatives: list[str] = []
     if first.year:
         value = _make(first.day, first.month, first.year)
         if value is None:
-            return DateReading(None, "missing", evidence, warnings=[f"tanggal tidak ada: {first.day}/{first.month}/{first.year}"])
+            return DateReading(None, "missing", evidence, warnings=[msg("note_no_such_date", day=first.day, month=first.month,
+                                                                                  year=first.year)])
         inferred = False
     else:
         years = _candidate_years(first, published)
         if not years:
             return DateReading(None, "check", evidence,
                                alternatives=_no_year_options(first, election_days), year_inferred=True,
-                               warnings=["tahun tidak disebut dan tanggal terbit tidak diketahui"])
+                               warnings=[msg("note_no_year")])
         value, inferred = years[0], True
         alternatives = [d.isoformat() for d in years[1:]]
     if first.weekday is not None and value.weekday() != first.weekday:
-        warnings.append(f"hari {WEEKDAY_NAMES[first.weekday]} tidak cocok dengan {value.isoformat()} "
-                        f"(hari {WEEKDAY_NAMES[value.weekday()]})")
+        warnings.append(msg("note_weekday_mismatch", stated=WEEKDAY_NAMES[first.weekday], date=value.isoformat(),
+                            actual=WEEKDAY_NAMES[value.weekday()]))
         alternatives += [d.isoformat() for d in _near_weekday(value, first.weekday)]
     alternatives += [d.isoformat() for f in others if (d := _resolve(f, published)) and d != value]
     sure = (not inferred and not warnings and bool(in_ceremony) and len(distinct) == 1
             and (published is None or value <= published))
     if inferred:
-        warnings.append("tahun disimpulkan dari tanggal terbit")
+        warnings.append(msg("note_year_from_published"))
     return DateReading(value, "sure" if sure else "check", evidence, list(dict.fromkeys(alternatives)),
                        inferred, warnings)
 
@@ -253,9 +255,9 @@ def _weekday_only(sents: list[Sentence], published: dt.date | None, found: list[
             if published:
                 options = [(published - dt.timedelta(days=k)).isoformat() for k in range(0, 8)
                            if (published - dt.timedelta(days=k)).weekday() == wd]
-            return DateReading(None, "check", s.text, options, warnings=[
-                f"hanya hari ({WEEKDAY_NAMES[wd]}) yang disebut: tanggal dibiarkan kosong sampai pemeriksa memilih"],
-                weekday_only=WEEKDAY_NAMES[wd])
+            return DateReading(None, "check", s.text, options, warnings=[msg("note_weekday_only", day=WEEKDAY_NAMES[wd])],
+                               weekday_only=WEEKDAY_NAMES[wd])
     excluded = [f for f in found if f.excluded]
-    note = [f"tanggal {f.day}/{f.month}{'/' + str(f.year) if f.year else ''} dilewati ({f.excluded})" for f in excluded]
+    note = [msg("note_date_skipped", date=f"{f.day}/{f.month}{'/' + str(f.year) if f.year else ''}",
+                why=msg("note_vote_day" if f.excluded == "vote" else "note_other_date")) for f in excluded]
     return DateReading(None, "missing", None, [published.isoformat()] if published else [], warnings=note)

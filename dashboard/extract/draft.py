@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .. import codes
 from ..abbreviations import ABBREVIATIONS
+from ..errors import msg
 from ..records.read import RawReport
 from ..regions import Gazetteer
 from . import fields as F
@@ -94,9 +95,9 @@ def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, re
                                                                      for r in e["regions"])))),
                           key=lambda e: e["date"])
         if not upcoming:
-            return F.missing("pemilihan tidak disebut")
+            return F.missing(msg("note_no_election"))
         return F.Reading([upcoming[0]["id"]], F.CHECK, None, [e["id"] for e in upcoming[1:]],
-                         ["pemilihan tidak disebut: dipilih pemilihan terdekat setelah tanggal kegiatan"])
+                         [msg("note_next_election")])
     years = {int(y) for y in re.findall(r"\b(20\d{2})\b", text_title + " " + " ".join(s.folded for s in sents))}
     chosen, per, notes, alts = [], {}, [], []
     for kind, evidence in found.items():
@@ -107,7 +108,7 @@ def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, re
         if region:
             pool = [e for e in pool if codes.related_any(region, e["regions"])]
         if not pool:
-            notes.append(f"tidak ada pemilihan jenis {kind} di kalender")
+            notes.append(msg("note_no_election_kind", kind=kind))
             continue
         ref = when
         upcoming = sorted((e for e in pool if ref and e["date"] >= ref), key=lambda e: e["date"])
@@ -115,10 +116,10 @@ def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, re
         pick = upcoming[0] if upcoming else (by_year[0] if len(by_year) == 1 else None)
         if pick is None:
             alts += [e["id"] for e in pool]
-            notes.append(f"{kind}: tahun pemilihan tidak jelas")
+            notes.append(msg("note_election_year", kind=kind))
             continue
         if not upcoming:  # named by its year, but the ceremony came after its voting day: to check
-            notes.append(f"{kind}: kegiatan sesudah hari pemungutan suara {pick['id']}")
+            notes.append(msg("note_after_vote", kind=kind, election=pick["id"]))
         chosen.append(pick["id"])
         per[pick["id"]] = evidence
         alts += [e["id"] for e in pool if e["id"] != pick["id"]]
@@ -132,7 +133,7 @@ def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, re
         return F.Reading(None, F.CHECK, next(iter(found.values())), list(dict.fromkeys(alts)), notes)
     sure = when is not None and not notes
     if when is None:
-        notes.append("tanggal upacara belum pasti: pemilihan dipilih dari tahun yang disebut")
+        notes.append(msg("note_date_unsure"))
     return F.Reading(chosen, F.SURE if sure else F.CHECK, per[chosen[0]], list(dict.fromkeys(alts)), notes,
                      per_value=per)
 
@@ -154,8 +155,7 @@ def extract(article: Article, gaz: Gazetteer, calendar: Calendar, places: PlaceI
         published, hint = publication_hint(sents, article.url)
     date = read_date(sents, published, calendar.days)
     if hint and date.value is not None and date.year_inferred:
-        date.warnings.append("tahun diambil dari " + ("baris tanggal artikel" if hint == "dateline"
-                                                        else "alamat (URL) artikel"))
+        date.warnings.append(msg("note_year_from", where=msg("note_dateline" if hint == "dateline" else "note_url")))
     elections = _election_reading(sents, title, calendar, date.value or article.published, region.value)
     readings = {
         "is_ceremony": is_cer,
@@ -297,7 +297,7 @@ def reviewed_report(stored: dict, article: Article, gaz: Gazetteer, *, ceremony_
         if r.get("all") is True:
             entry["all"] = True
         signatories.append(entry)
-    from ..errors import Problem, msg
+    from ..errors import Problem
 
     problems = []
     outlet = (outlet or "").strip() or None

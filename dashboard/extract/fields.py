@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import Msg, msg
 from .text import NUMBER_WORD, Sentence, fold, number_value
 
 SURE, CHECK, MISSING = "sure", "check", "missing"
@@ -23,7 +24,7 @@ class Reading:
     confidence: str
     evidence: str | None = None
     alternatives: list = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # why it is not sure, in the reviewer's language
+    notes: list[Msg] = field(default_factory=list)  # why it is not sure (worded in the reviewer's language)
     per_value: dict = field(default_factory=dict)   # value id -> its own evidence sentence
 
     def to_dict(self) -> dict:
@@ -31,13 +32,13 @@ class Reading:
         if self.alternatives:
             out["alternatives"] = self.alternatives
         if self.notes:
-            out["notes"] = self.notes
+            out["notes"] = [n.to_json() for n in self.notes]
         if self.per_value:
             out["evidence_by_value"] = self.per_value
         return out
 
 
-def missing(note: str | None = None) -> Reading:
+def missing(note: Msg | None = None) -> Reading:
     return Reading(None, MISSING, None, notes=[note] if note else [])
 
 
@@ -127,11 +128,11 @@ def read_kinds(sents: list[Sentence], title: str) -> Reading:
                 per[kind] = s.text
                 break
     if not found:
-        return missing("tidak ada jenis kegiatan yang dikenali")
+        return missing(msg("note_no_kind"))
     # a sosialisasi that also pledges is listed with the pledge; an "apel" alone is kept as written
     sure = all(NETRAL.search(fold(per[k])) for k in found)
     return Reading(found, SURE if sure else CHECK, per[found[0]], per_value=per,
-                   notes=[] if sure else ["jenis disebut di kalimat yang tidak menyebut netralitas"])
+                   notes=[] if sure else [msg("note_kind_not_neutral")])
 
 
 def read_is_ceremony(sents: list[Sentence], title: str, kinds: Reading) -> Reading:
@@ -146,27 +147,26 @@ def read_is_ceremony(sents: list[Sentence], title: str, kinds: Reading) -> Readi
     reasons = []
     if not netral:
         if other_pakta:
-            return Reading(False, SURE, other_pakta[0].text, notes=["pakta integritas tentang hal lain, bukan netralitas"])
-        return Reading(False, SURE, None, notes=["tidak menyebut netralitas"])
+            return Reading(False, SURE, other_pakta[0].text, notes=[msg("note_other_pakta")])
+        return Reading(False, SURE, None, notes=[msg("note_no_neutrality")])
     if not kinds.value:
         ev = appeals[0].text if appeals else None
         return Reading(False, CHECK if appeals else SURE, ev,
-                       notes=["bukan upacara? tidak ada ikrar, deklarasi, pakta, apel atau sosialisasi yang disebut"])
+                       notes=[msg("note_no_ceremony_kind")])
     if not ceremony_sents:
         ev = appeals[0].text if appeals else kinds.evidence
-        return Reading(False, CHECK, ev, notes=["bukan upacara? kegiatan disebut tetapi tidak dilaporkan terlaksana "
-                                                "(imbauan atau pengingat)"])
+        return Reading(False, CHECK, ev, notes=[msg("note_not_held")])
     if other_pakta and set(kinds.value) == {"pakta_integritas"} and netral < 2:
-        return Reading(False, CHECK, other_pakta[0].text, notes=["bukan upacara? pakta integritas tentang hal lain"])
+        return Reading(False, CHECK, other_pakta[0].text, notes=[msg("note_other_pakta_q")])
     future = [s for s in ceremony_sents if PLANNED.search(s.folded)]
     if len(future) == len(ceremony_sents):  # every report of the event is a plan: not (yet) a ceremony
-        return Reading(False, CHECK, future[0].text, notes=["bukan upacara? kegiatan baru direncanakan, belum terlaksana"])
+        return Reading(False, CHECK, future[0].text, notes=[msg("note_planned")])
     title_hit = bool(NETRAL.search(fold(title))) and any(p.search(fold(title)) for p in KIND_RE.values())
     if len(appeals) > 2 * len(ceremony_sents) and not title_hit:
-        reasons.append("lebih banyak imbauan daripada laporan kegiatan")
+        reasons.append(msg("note_more_appeals"))
     sure = not reasons and (title_hit or len(ceremony_sents) >= 2)
     if not sure and not reasons:
-        reasons.append("judul tidak menyebut kegiatan netralitas")
+        reasons.append(msg("note_title_silent"))
     return Reading(True, SURE if sure else CHECK, ceremony_sents[0].text, notes=reasons)
 
 
@@ -287,7 +287,7 @@ def leaders(sents: list[Sentence], place_names: set[str]) -> list[LeaderFound]:
 
 def read_leader(found: list[LeaderFound]) -> tuple[Reading, LeaderFound | None]:
     if not found:
-        return missing("tidak ada pemimpin (camat, bupati, wali kota, sekda, gubernur) yang disebut"), None
+        return missing(msg("note_no_leader")), None
     led = [f for f in found if f.led]
     # who led before who is merely named, and who attended last: a "turut hadir" list never wins
     rest = [f for f in found if not f.led and not f.attended] + [f for f in found if f.attended]
@@ -296,8 +296,7 @@ def read_leader(found: list[LeaderFound]) -> tuple[Reading, LeaderFound | None]:
     others = [{"name": f.name, "role": f.role} for f in (led or found)[1:]
               if (f.name, f.role) != (best.name, best.role)][:4]
     sure = bool(led) and len(best.name.split()) >= 2 and len({(f.name, f.role) for f in led}) == 1
-    notes = [] if sure else ["pemimpin tidak disebut dengan kata 'memimpin'/'dipimpin'" if not led
-                             else "lebih dari satu pejabat disebut memimpin"]
+    notes = [] if sure else [msg("note_leader_unsaid" if not led else "note_leaders_several")]
     return Reading({"name": best.name, "role": best.role}, SURE if sure else CHECK, best.sentence.text,
                    others, notes), best
 
@@ -384,9 +383,9 @@ def read_signatories(sents: list[Sentence], leader: LeaderFound | None) -> Readi
         found["camat"] = {"group": "camat", "count": 1}
         per["camat"] = leader.sentence.text
     if not found:
-        return missing("tidak disebut siapa yang menandatangani atau berikrar")
+        return missing(msg("note_no_signatories"))
     return Reading(list(found.values()), CHECK, next(iter(per.values())), per_value=per,
-                   notes=["periksa kelompok, jumlah dan 'seluruh' (semua) pada kalimatnya"])
+                   notes=[msg("note_check_signatories")])
 
 
 WITNESS_WORDS = {
@@ -407,7 +406,7 @@ WITNESS_RE = {k: re.compile(p) for k, p in WITNESS_WORDS.items()}
 PRESENT = re.compile(r"dihadiri|hadir|disaksikan|menyaksikan|turut|didampingi|bersama|undang|unsur")
 
 
-def _terms(sents: list[Sentence], patterns: dict[str, re.Pattern], note: str,
+def _terms(sents: list[Sentence], patterns: dict[str, re.Pattern], note: Msg,
            where: re.Pattern | None = None) -> Reading:
     """Each vocabulary term the text names (in a sentence matching ``where``, if given), with the
     first sentence naming it as its evidence; always *Perlu dicek*."""
@@ -423,7 +422,7 @@ def _terms(sents: list[Sentence], patterns: dict[str, re.Pattern], note: str,
 
 
 def read_witnesses(sents: list[Sentence]) -> Reading:
-    return _terms(sents, WITNESS_RE, "saksi dibaca dari kalimat 'dihadiri'/'disaksikan'; periksa", PRESENT)
+    return _terms(sents, WITNESS_RE, msg("note_witnesses"), PRESENT)
 
 
 CATEGORY_WORDS = {
@@ -445,7 +444,7 @@ CATEGORY_RE = {k: re.compile(p) for k, p in CATEGORY_WORDS.items()}
 
 
 def read_categories(sents: list[Sentence]) -> Reading:
-    return _terms(sents, CATEGORY_RE, "usulan kategori; tuliskan komitmennya dengan kata-kata sendiri")
+    return _terms(sents, CATEGORY_RE, msg("note_categories"))
 
 
 _PCT = re.compile(r"(?P<n>\d{1,3}(?:[.,]\d{1,2})?|" + NUMBER_WORD + r")\s*(?:%|persen\b)")
@@ -465,7 +464,7 @@ def read_readiness(sents: list[Sentence]) -> Reading:
                 evidence = evidence or s.text
     if not found:
         return missing()
-    return Reading(found, CHECK, evidence, notes=["tulis apa yang diukur dan per tanggal berapa"])
+    return Reading(found, CHECK, evidence, notes=[msg("note_readiness")])
 
 
 ELECTION_WORDS = {

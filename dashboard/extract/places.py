@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..abbreviations import ABBREVIATIONS
+from ..errors import Msg, msg
 from ..regions import Gazetteer, _fold
 from .text import Sentence
 
@@ -68,7 +69,7 @@ class RegionReading:
     confidence: str
     evidence: str | None
     alternatives: list[dict] = field(default_factory=list)  # {"code", "label"}
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Msg] = field(default_factory=list)
 
 
 class PlaceIndex:
@@ -138,7 +139,7 @@ def read_region(sents: list[Sentence], index: PlaceIndex, leader_level: str | No
     found = mentions(sents, index)
     gaz = index.gaz
     if not found:
-        return RegionReading(None, None, "missing", None, warnings=["tidak ada nama wilayah yang dikenali"])
+        return RegionReading(None, None, "missing", None, warnings=[msg("note_no_region")])
     level, decided_by = _level(found, leader_level, ceremony_sentences)
     at_level = [m for m in found if m.level == level or (m.level is None and any(c.count(".") == _depth(level)
                                                                                  for c in m.codes))]
@@ -154,7 +155,7 @@ def read_region(sents: list[Sentence], index: PlaceIndex, leader_level: str | No
             scores[c] = scores.get(c, 0) + weight + 0.5
             evidence.setdefault(c, m.sentence.text)
     if not scores:
-        return RegionReading(None, level, "missing", None, warnings=[f"tidak ada nama {level} yang dikenali"])
+        return RegionReading(None, level, "missing", None, warnings=[msg("note_no_region_level", level=level)])
     # A parent named in the article confirms a child; a region whose parents are named wins.
     for c in scores:
         parents = [c.rsplit(".", k)[0] for k in range(1, c.count(".") + 1)]
@@ -170,9 +171,9 @@ def read_region(sents: list[Sentence], index: PlaceIndex, leader_level: str | No
     others_named = [m for m in at_level if m.level and best not in m.codes and not m.fuzzy]
     warnings = []
     if len(tied) > 1:
-        warnings.append(f"{len(tied)} wilayah bernama sama; pilih yang benar")
+        warnings.append(msg("note_same_name", n=len(tied)))
     if fuzzy:
-        warnings.append("nama tidak persis sama dengan data wilayah")
+        warnings.append(msg("note_name_inexact"))
     sure = (decided_by in ("leader", "subject") and len(tied) == 1 and not fuzzy
             and (national == 1 or confirmed) and not others_named)
     alternatives = [{"code": c, "label": gaz.path_label(c)} for c in ranked[1:6]]

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import context, problem_text
-from ..errors import PetaError
+from ..errors import PetaError, said
 from ..extract.article import read_many
 from ..extract.draft import Calendar, extract, reviewed_report, stored_article
 from ..extract.fetch import fetch
@@ -202,7 +202,7 @@ def _caption(reading: dict, lang: str) -> None:
     if reading.get("evidence"):
         st.caption(md(t("art_evidence", lang, e=reading["evidence"][:300])))
     for n in notes:
-        st.caption(md("⚠ " + n))
+        st.caption(md("⚠ " + said(n, lang)))
 
 
 def _form(row, d: dict, view, gaz, user, lang: str) -> None:
@@ -215,7 +215,7 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
     if not d["article"].get("outlet") or not d["article"].get("published"):
         st.caption(t("art_source_needed", lang))
     if cer["value"] is False:
-        st.warning(md(t("art_not_ceremony", lang, why="; ".join(cer.get("notes") or []))))
+        st.warning(md(t("art_not_ceremony", lang, why="; ".join(said(n, lang) for n in cer.get("notes") or []))))
         st.checkbox(t("art_override", lang), key="a_override")
     # region: the draft's reading and its alternatives, or the sidebar's pick; nothing chosen when in doubt
     reg = d["region"]
