@@ -107,9 +107,10 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
     # nothing on a laptop screen); the ceremony markers ride just above it.
     highest = float(tl.series["share"].max()) if len(tl.series) else 0.0
     top = min(1.0, max(0.1, -(-highest * 1.25 // 0.05) * 0.05))
-    for i, (code, line) in enumerate(tl.series.groupby("region_code", sort=False)):
+    # dropna=False: the line of all of Indonesia has no code (None)
+    for i, (code, line) in enumerate(tl.series.groupby("region_code", sort=False, dropna=False)):
         fig.add_scatter(x=x_of(line), y=line["share"], mode="lines", line_shape="hv", name=line["region_label"].iloc[0],
-                        line={"width": 4 if code == tl.series["region_code"].iloc[0] else 2,
+                        line={"width": 4 if i == 0 else 2,  # the region's own line comes first
                               "color": SERIES_COLORS[i % len(SERIES_COLORS)]},
                         customdata=[[c, n, h_label(h, lang)] for c, n, h in zip(line["covered"], line["total"], line["h"])],
                         hovertemplate="%{fullData.name}: %{customdata[0]}/%{customdata[1]} · %{customdata[2]}<extra></extra>")

@@ -199,7 +199,7 @@ class _Index:
         # (parent, kind), not once per unit (7,000 kecamatan share 514 parents)
         from_above: dict[tuple[str, str], tuple[list, list, list, list]] = {}
         for code, kind in zip(codes, kinds):
-            key = (code[:code.rfind(".")] if "." in code else "", kind)
+            key = (code_rules.parent(code), kind)
             hit = from_above.get(key)
             if hit is None:
                 above = [code[:w] for w in _PREFIX_WIDTHS if len(code) > w]
@@ -526,12 +526,12 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
     label = gaz.get(parent_code).label if parent_code else "Indonesia"
     units = _units_frame(gaz, parent_code)
     units = units[held_mask(units["code"], idx.regions)]
-    lines: list[tuple[str, str, list, int]] = []  # (code, label, first dates, total)
+    lines: list[tuple[str | None, str, list, int]] = []  # (code (None: Indonesia), label, first dates, total)
     if len(units) and units["level"].iloc[0] in AGGREGATE_LEVELS:
         # a new frame: the cached one is shared with every session's thread and never written to
         kec = _kecamatan_states(idx, gaz, parent_code)
         kec = kec.assign(first=firsts(kec))
-        lines.append((parent_code or "", label, list(kec["first"]), len(kec)))
+        lines.append((parent_code, label, list(kec["first"]), len(kec)))
         width = len(units["code"].iloc[0])
         top = kec["code"].str.slice(0, width)
         for code, lbl in zip(units["code"], units["label"]):
@@ -541,7 +541,7 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
         if units.empty and parent_code:  # a region with no units below it: itself
             p = gaz.get(parent_code)
             units = pd.DataFrame({"code": [p.code], "level": [p.level]})
-        lines.append((parent_code or "", label, firsts(idx.states(units)), len(units)))
+        lines.append((parent_code, label, firsts(idx.states(units)), len(units)))
     rows = []
     for i, (code, name, firsts, total) in enumerate(lines):
         if i and not any(pd.notna(f) for f in firsts):
@@ -582,7 +582,7 @@ def comparison(records: Records, gaz: Gazetteer, election_ids: list[str], region
         if day is None:  # a planned election has no day to align on
             continue
         tl = timeline(records, gaz, e, region, until=min(day, today))
-        own = tl.series[tl.series["region_code"] == (region or "")]
+        own = tl.series[tl.series["region_code"].isna() if region is None else tl.series["region_code"] == region]
         frames.append(own.assign(election_id=e))
     cols = ["election_id", "date", "h", "region_code", "region_label", "covered", "total", "share"]
     return pd.concat(frames, ignore_index=True)[cols] if frames else pd.DataFrame(columns=cols)

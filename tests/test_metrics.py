@@ -113,7 +113,7 @@ def test_countdown_and_default_as_of():
 def test_timeline_points_equal_coverage_on_that_date(records, gaz, election, parent):
     """The one-pass timeline agrees with coverage computed afresh at every date on it."""
     t = metrics.timeline(records, gaz, election, parent)
-    line = t.series[t.series["region_code"] == (parent or "")]
+    line = t.series[t.series["region_code"].isna() if parent is None else t.series["region_code"] == parent]
     assert len(line) >= 2
     for row in line.itertuples():
         covered, total, _, _ = metrics.coverage(records, gaz, election, row.date.date(), parent).headline

@@ -62,6 +62,12 @@ class _Checker:
         self.problems.append(Problem(field=field, value=value, want=want,
                                      file=self.file, record=self.record))
 
+    def fields(self, known) -> None:
+        """Every field of the record is one of ``known``."""
+        for k, v in self.data.items():
+            if k not in known:
+                self.bad(k, v, msg("known_fields", fields=list(known)))
+
     def text(self, field: str, value: Any, required: bool = False) -> None:
         if value is None:
             if required:
@@ -114,9 +120,7 @@ def validate_report(report: RawReport, gazetteer: Gazetteer, elections: dict[str
     everywhere); a set of ids is accepted too."""
     c = _Checker(report, problems)
     d = report.data
-    for k in d:
-        if k not in FIELDS:
-            c.bad(k, d[k], msg("known_fields", fields=list(FIELDS)))
+    c.fields(FIELDS)
 
     rid = d.get("id")
     if not isinstance(rid, str) or not ID_RE.match(rid):
@@ -232,9 +236,7 @@ def validate_calendar(entries: list[RawReport], problems: list[Problem], gazette
     for e in entries:
         c = _Checker(e, problems)
         d = e.data
-        for k in d:
-            if k not in CALENDAR_FIELDS:
-                c.bad(k, d[k], msg("known_fields", fields=list(CALENDAR_FIELDS)))
+        c.fields(CALENDAR_FIELDS)
         regions = d.get("regions")
         if regions is not None:
             if not isinstance(regions, list) or not regions:

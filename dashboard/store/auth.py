@@ -109,7 +109,7 @@ def sign_in(name: str, password: str, path: Path | None = None, now: float | Non
         FAILURES.failed(key, now)
         return None
     FAILURES.clear(key)
-    return User(name, str(entry.get("region", "")))
+    return User(name, _region(entry))
 
 
 def user_for_identity(email: str, path: Path | None = None) -> User | None:
@@ -118,7 +118,13 @@ def user_for_identity(email: str, path: Path | None = None) -> User | None:
     entry = accounts(path).get(email)
     if entry is None:
         return None
-    return User(email, str(entry.get("region", "")))
+    return User(email, _region(entry))
+
+
+def _region(entry: dict) -> str | None:
+    """An account's region: a code, or None (every region) when the secrets file leaves it out or empty."""
+    region = str(entry.get("region") or "").strip()
+    return region or None
 
 
 def provider_configured(path: Path | None = None) -> bool:

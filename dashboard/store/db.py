@@ -112,12 +112,16 @@ class Store:
                 q = q.where(ReportRow.status == "active")
             return list(s.scalars(q))
 
-    def row(self, report_id: int) -> ReportRow:
+    def _one(self, model, number: int, field: str, want):
+        """The row ``number`` of ``model``, or the one error naming the field and what is valid."""
         with Session(self.engine) as s:
-            r = s.get(ReportRow, report_id)
+            r = s.get(model, number)
         if r is None:
-            raise PetaError.single("report", report_id, msg("report_number"))
+            raise PetaError.single(field, number, want)
         return r
+
+    def row(self, report_id: int) -> ReportRow:
+        return self._one(ReportRow, report_id, "report", msg("report_number"))
 
     def version(self) -> str:
         """Changes whenever anything is written (the app's cache key)."""
@@ -246,11 +250,7 @@ class Store:
             return list(s.scalars(q))
 
     def draft(self, draft_id: int) -> DraftRow:
-        with Session(self.engine) as s:
-            r = s.get(DraftRow, draft_id)
-        if r is None:
-            raise PetaError.single("draft", draft_id, msg("draft_number"))
-        return r
+        return self._one(DraftRow, draft_id, "draft", msg("draft_number"))
 
     @_database_errors_named
     def reject_draft(self, draft_id: int, user: str, reason: str) -> None:

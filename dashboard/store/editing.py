@@ -25,7 +25,7 @@ from .db import Change, Store, close_draft
 @dataclass(frozen=True)
 class User:
     name: str
-    region: str = ""  # "" = every region; else a code: the user writes only there and below
+    region: str | None = None  # None: every region; else a code: the user writes only there and below
 
     def may_write(self, region_code: str) -> bool:
         return not self.region or codes.within(region_code, self.region)
