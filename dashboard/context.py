@@ -148,3 +148,44 @@ def records(gaz: Gazetteer, data_dir: str | Path | None = None, db=None) -> Reco
         loaded = load_records(db, gaz, db.calendar())
         snapshot.write(folder, k, loaded)
     return loaded
+
+
+def refresh(loaded, gaz: Gazetteer, data_dir: str | Path | None = None, db=None):
+    """The records brought up to the store's newest change: by what changed since ``loaded``
+    (a :class:`dashboard.records.incremental.Loaded`, or None on the first load), else by loading
+    everything. Returns a ``Loaded``.
+
+    A full load happens when nothing was loaded yet, an election changed, the changes cannot be
+    accounted for (PostgreSQL numbers a change when its transaction starts, so one committed late
+    can land below the newest number seen: the count of changes then disagrees), or the changed
+    ceremonies do not pass the checks (the full load names every problem)."""
+    from .records import incremental, snapshot
+
+    root = Path(data_dir or settings.get("PETA_DATA_DIR"))
+    db = db or store(root)
+    seed(db, gaz, root)  # edited curated files become changes of the store like any other
+
+    def full():
+        last, n = (int(x) for x in db.version().split("."))  # read first: a change after it is picked up next time
+        return incremental.Loaded(records(gaz, root, db), last, n)
+
+    if loaded is None:
+        return full()
+    changed, calendar_changed, newest, n, k = db.changes_since(loaded.last_change)
+    if newest == loaded.last_change and n == loaded.n_changes:
+        return loaded
+    if calendar_changed or loaded.n_changes + k != n:
+        return full()
+    touched = incremental.ceremonies_of(loaded.records, {name for name, _ in changed.values()})
+    touched |= {cid for _, cid in changed.values()}
+    updated = incremental.apply(loaded, touched, db.reports_of(touched), gaz, db.calendar(), newest, n)
+    if updated is None:
+        return full()
+    # the next start reads these tables instead of loading the store again; written beside, so
+    # the viewer waiting for this change does not wait for the file too
+    import threading
+
+    k = snapshot.key(db.url, f"{newest}.{n}", root / "elections.yaml", gaz.table)
+    threading.Thread(target=snapshot.write, args=(settings.cache_dir() / "records", k, updated.records),
+                     name="peta-snapshot", daemon=True).start()
+    return updated

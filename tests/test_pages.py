@@ -320,7 +320,7 @@ def test_briefing_picks_up_a_new_record_without_reload(tmp_path, monkeypatch):
     (data / "ceremonies" / "ciawi-2024-11-20.yaml").write_text(text, encoding="utf-8")
     from dashboard.ui import cache
 
-    cache._fingerprint.clear()  # the fingerprint is checked at most every 5 s: its 5 s have passed
+    cache.changed()  # the fingerprint is checked at most every 5 s: its 5 s have passed
     for _ in range(4):  # round the four views, back to the key numbers, inside the fragment
         at.button(key="b_next").click().run()
     assert not at.exception, [e.message for e in at.exception]

@@ -123,6 +123,32 @@ class Store:
     def row(self, report_id: int) -> ReportRow:
         return self._one(ReportRow, report_id, "report", msg("report_number"))
 
+    def changes_since(self, last: int) -> tuple[dict[int, tuple[str, str]], bool, int, int, int]:
+        """What changed after change number ``last``, read in one transaction: (the reports changed,
+        row number → (their name as the loader gives it, their ceremony id now); whether an
+        election changed; the newest change; how many changes there are; how many of them come
+        after ``last``)."""
+        with Session(self.engine) as s, s.begin():
+            newest, n = s.execute(select(func.max(ChangeRow.id), func.count(ChangeRow.id))).one()
+            newest = newest or 0
+            after = s.execute(select(ChangeRow.report_id, ChangeRow.ceremony_id)
+                              .where(ChangeRow.id > last, ChangeRow.id <= newest)).all()
+            ids = {r for r, _ in after if r}
+            rows = s.execute(select(ReportRow.id, ReportRow.origin, ReportRow.ceremony_id)
+                             .where(ReportRow.id.in_(ids))).all() if ids else []
+        return ({rid: (report_name(rid, origin), cid) for rid, origin, cid in rows},
+                any(not r and c.startswith(ELECTION_PREFIX) for r, c in after), newest, n, len(after))
+
+    def reports_of(self, ceremony_ids: set[str]) -> list[RawReport]:
+        """The active reports of these ceremonies, in the order :meth:`reports` gives them."""
+        if not ceremony_ids:
+            return []
+        with Session(self.engine) as s:
+            rows = s.execute(select(ReportRow.id, ReportRow.origin, ReportRow.data, ReportRow.parsed)
+                             .where(ReportRow.status == "active", ReportRow.ceremony_id.in_(sorted(ceremony_ids)))
+                             .order_by(ReportRow.id)).all()
+        return [RawReport(report_name(rid, origin), row_data(text, parsed)) for rid, origin, text, parsed in rows]
+
     def version(self) -> str:
         """Changes whenever anything is written (the app's cache key)."""
         with Session(self.engine) as s:

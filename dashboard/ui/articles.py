@@ -326,7 +326,7 @@ def _save(row, d: dict, gaz, user, lang: str, region: str, picked: str, day, sig
     except PetaError as exc:
         st.error(t("not_saved", lang) + "\n" + bullets(problem_text.lines(exc, lang)))
         return
-    cache._fingerprint.clear()
+    cache.changed()
     ss["_a_message"] = t("art_saved", lang, id=ceremony_id, n=row.id)
     ss.pop("_a_loaded", None)
     st.rerun()

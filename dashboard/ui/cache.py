@@ -84,7 +84,21 @@ def _fingerprint(folder: str, db_url: str) -> str:
 
     _, digest = context.folder_stamp(Path(folder))
     h = hashlib.sha256(f"{folder}|{digest}".encode())  # another folder is another version
-    return h.hexdigest()[:16] + "." + store(db_url).version()
+    return h.hexdigest()[:16] + "." + _store_version(db_url)
+
+
+def changed() -> None:
+    """This process wrote to the store or the data folder: the next run looks again at once."""
+    _fingerprint.clear()
+    _store_version.clear()
+
+
+@st.cache_data(show_spinner=False, ttl=1)
+def _store_version(db_url: str) -> str:
+    """The store's last change, asked at most once a second: one indexed query, so a report saved
+    through another server (or another process) shows on this one's next rerun within a second or
+    two; the data folder, which costs a walk over every file, is looked at every 5 s."""
+    return store(db_url).version()
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)  # the version served and the one before (a rerun under way)
@@ -92,9 +106,23 @@ def records(version: str):
     """Shared, not copied: st.cache_data would unpickle every table of every ceremony on each
     rerun (and, with thousands of records, set off long garbage collections). Pages only read it."""
     del version  # part of the cache key only
-    loaded = context.records(gazetteer(), db=store(context.db_url()))
+    url, folder = context.db_url(), settings.get("PETA_DATA_DIR")
+    live = _loaded(url, folder)
+    with live["lock"]:  # one refresh at a time; the next version starts from this one's tables
+        live["loaded"] = context.refresh(live["loaded"], gazetteer(), folder, db=store(url))
+        loaded = live["loaded"].records
     _freeze()
     return loaded
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _loaded(db_url: str, data_dir: str) -> dict:
+    """The tables this process holds of one store and data folder, and the store's change they go
+    to (``records.incremental``): a save changes them by what it changed instead of loading every
+    report again."""
+    import threading
+
+    return {"loaded": None, "lock": threading.Lock()}
 
 
 def _freeze() -> None:

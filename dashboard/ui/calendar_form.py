@@ -118,7 +118,7 @@ def _submit(gaz: Gazetteer, user, base, lang: str) -> None:
     except PetaError as exc:
         st.error(t("not_saved", lang) + "\n" + bullets(problem_text.lines(exc, lang)))
         return
-    cache._fingerprint.clear()  # every page sees the new calendar on its next run
+    cache.changed()  # every page sees the new calendar on its next run
     st.session_state["_k_message"] = t("election_saved", lang, name=data.get("name") or data.get("id"))
     st.session_state.pop("_k_base", None)
     st.session_state["_k_reset"] = True

@@ -122,7 +122,7 @@ def _problems(exc: PetaError, lang: str) -> None:
 
 
 def _done(message: str) -> None:
-    cache._fingerprint.clear()  # the pages see the change on their next run, not in 5 s
+    cache.changed()  # the pages see the change on their next run, not a second later
     st.session_state["_f_message"] = message
     st.session_state.pop("_f_pending", None)
     st.session_state.pop("_f_base", None)

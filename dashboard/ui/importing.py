@@ -69,7 +69,7 @@ def upload(gaz, user, lang: str) -> None:
     if do_all or do_valid:
         try:
             n = importer.run(store, gaz, checked, user, file.name, only_valid=do_valid)
-            cache._fingerprint.clear()
+            cache.changed()
             st.success(t("imported", lang, n=n.rows, ceremonies=n.ceremonies, new=n.new_ceremonies,
                          added=n.added_to, sources=n.sources))
         except PetaError as exc:

@@ -1,0 +1,95 @@
+"""Loaded tables brought up to date by what changed, without loading the rest again (issue 26).
+
+A server holds a :class:`Loaded`: the tables and the last change of the store they include. When
+the store moves on, the ceremonies the new changes touch are found (the ceremony a changed report
+belonged to, from the tables' ``files``, and the one it belongs to now), their reports, and only
+theirs, are read and checked like any report, and those ceremonies are built again and put in
+place of their old rows. No report is kept as a Python object between loads: the tables are all
+a server holds. The result is the same tables a full load of the same store gives, row for row
+(``tests/test_incremental.py`` checks that on generated sequences of creates, edits, merges and
+withdrawals).
+
+What it cannot follow, it does not guess: :func:`apply` returns None (and the caller loads
+everything again, which names any problem the way it always does) when a touched report does not
+pass the checks, when a touched ceremony now shares its place and day with another, or when the
+changes themselves cannot be accounted for (see ``context.refresh``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..errors import Problem
+from ..regions import Gazetteer
+from .read import RawReport
+from .tables import COLUMNS, Records, _check_identity, build_tables, election_regions
+from .validate import validate_report
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The tables a server shows, and how far into the store's changes they go."""
+
+    records: Records
+    last_change: int  # the newest change included
+    n_changes: int  # how many changes the store had then (a change committed late below last_change shows here)
+
+
+def _key(table: str) -> str:
+    return "id" if table == "ceremonies" else "ceremony_id"
+
+
+def ceremonies_of(records: Records, report_names: set[str]) -> set[str]:
+    """The ceremonies the named reports (as the loader names them: a file, ``db-<n>``) are part of."""
+    return {cid for cid, files in zip(records.ceremonies["id"], records.ceremonies["files"])
+            if report_names.intersection(files)}
+
+
+def apply(loaded: Loaded, touched: set[str], reports: list[RawReport], gazetteer: Gazetteer,
+          calendar: list[RawReport], last_change: int, n_changes: int) -> Loaded | None:
+    """``loaded`` with the ceremonies ``touched`` built again from ``reports`` (every active report
+    that now has one of those ids, in the store's order); None when that cannot be done safely."""
+    problems: list[Problem] = []
+    elections = election_regions(calendar)
+    for r in reports:
+        validate_report(r, gazetteer, elections, problems)
+    if problems or _check_identity(reports):
+        return None
+    if any(r.data["id"] not in touched for r in reports):
+        return None  # a report outside what was asked for: the caller's view of the store is off
+    part = build_tables(reports, gazetteer, [])
+    old = loaded.records.ceremonies
+    kept = old[~old["id"].isin(touched)]
+    # one place and day, one ceremony: checked across the ceremonies kept and the ones rebuilt
+    if len(part.ceremonies) and len(kept):
+        def days(frame: pd.DataFrame) -> set:
+            dated = frame[frame["date"].notna()]
+            return set(zip(dated["region_code"], dated["date"]))
+
+        if days(kept) & days(part.ceremonies):
+            return None
+
+    tables = {}
+    for name in COLUMNS:
+        if name == "calendar":
+            tables[name] = loaded.records.calendar
+            continue
+        current = getattr(loaded.records, name)
+        rest = current[~current[_key(name)].isin(touched)]
+        new = getattr(part, name)
+        pieces = [f for f in (rest, new) if len(f)]
+        if not pieces:
+            tables[name] = new
+        elif len(pieces) == 1:
+            tables[name] = pieces[0].reset_index(drop=True)
+        else:
+            merged = pd.concat(pieces, ignore_index=True)
+            # the full build lists ceremonies in id order, each one's rows together: a stable sort
+            # on the id restores that, and keeps each ceremony's rows in the order they were built
+            tables[name] = merged.sort_values(_key(name), kind="stable").reset_index(drop=True)
+            for column, dtype in current.dtypes.items():  # concat may widen a column; a full build would not
+                if tables[name][column].dtype != dtype:
+                    tables[name][column] = tables[name][column].astype(dtype)
+    return Loaded(Records(**tables), last_change, n_changes)
