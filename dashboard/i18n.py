@@ -246,6 +246,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "page_label": ("Halaman {i} dari {n}", "Page {i} of {n}"),
     "made_on": ("Dibuat {d} dengan Peta Netralitas ASN", "Made on {d} with Peta Netralitas ASN"),
     "continued": ("lanjutan", "continued"),
+    "pack_rows_left": ("dan {n} baris lain tidak dicetak di bahan ini: semuanya ada di unduhan CSV/XLSX tabel ini.",
+                       "and {n} more rows not printed in this pack: the table's CSV/XLSX download has them all."),
+    "pack_rows_left_one": ("dan 1 baris lain tidak dicetak di bahan ini: semuanya ada di unduhan CSV/XLSX tabel ini.",
+                           "and 1 more row not printed in this pack: the table's CSV/XLSX download has it."),
     "key_numbers": ("Angka kunci", "Key numbers"),
     # briefing screen
     "briefing": ("Layar pengarahan", "Briefing screen"),

@@ -527,3 +527,28 @@ def test_no_csv_or_xlsx_the_app_writes_has_a_cell_a_spreadsheet_would_run(tmp_pa
     heading = list(csv.reader(io.StringIO(text)))[:skip - 1]
     assert all(len(row) == 1 and row[0].startswith("# ") for row in heading)
     assert any(one_line(HOSTILE_TEXT["outlet"]) in row[0] for row in heading) and text.splitlines()[skip - 1] == ""
+
+
+def test_a_long_table_prints_a_few_pages_and_says_how_many_rows_are_left(records):
+    """Issue 26: a province's pack listed every ceremony (89 pages for Jawa Timur, 38 s). A table
+    section prints at most ``TABLE_PAGES`` pages; the last ends with a row naming how many rows are
+    not printed and where they all are; every row shown is a row of the table, in order."""
+    from dashboard.export import pack
+
+    table = pd.DataFrame({"Kode": [f"35.{i:02d}.{j:02d}" for i in range(1, 11) for j in range(1, 41)],
+                          "Upacara": [f"Apel netralitas ke-{k} <b>tebal</b>" for k in range(400)],
+                          "Sumber": ["Warta Uji — Apel di kecamatan, dihadiri Forkopimcam"] * 400})
+    figs = pack.table_pages(table, [1.0, 2.0, 3.0], "id")
+    assert len(figs) == pack.TABLE_PAGES
+    shown = [list(f.data[0].cells.values[0]) for f in figs]
+    rows = [code for page in shown for code in page]
+    assert rows[-1] == "…"
+    printed = rows[:-1]
+    assert printed == list(table["Kode"][:len(printed)])  # the first rows, in the table's order
+    last_note = figs[-1].data[0].cells.values[2][-1]
+    left = len(table) - len(printed)
+    assert f"dan {left} baris lain tidak dicetak" in last_note and "CSV/XLSX" in last_note
+    assert "&lt;b&gt;" in figs[0].data[0].cells.values[1][0]  # data text stays text
+    whole = pack.table_pages(table.head(20), [1.0, 2.0, 3.0], "id")  # a short table: every row, no note
+    assert sum(len(f.data[0].cells.values[0]) for f in whole) == 20
+    assert "…" not in [c for f in whole for c in f.data[0].cells.values[0]]

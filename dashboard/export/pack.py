@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import fmt, views
-from ..i18n import t
+from ..i18n import t, tn
 from ..style import ELECTION_LINE, OUTLINE, STATE_COLORS, TEMPLATE
 from . import render
 from .frame import presentation
@@ -103,8 +103,15 @@ def _cell(value, lang: str) -> str:
     return html.escape(str(value), quote=False) or "–"
 
 
-def table_pages(df: pd.DataFrame, widths: list[float], lang: str = "id") -> list[go.Figure]:
-    """``df`` as plotly tables, split over pages so no row is cut; ``widths`` are relative."""
+# A table of a province's thousands of ceremonies is not read on paper: a section prints at most
+# this many pages, then says how many rows are left and where they all are (the table's download).
+TABLE_PAGES = 3
+
+
+def table_pages(df: pd.DataFrame, widths: list[float], lang: str = "id",
+                max_pages: int | None = TABLE_PAGES) -> list[go.Figure]:
+    """``df`` as plotly tables, split over pages so no row is cut; ``widths`` are relative. Past
+    ``max_pages`` the last page ends with a row saying how many rows are not printed."""
     usable = WIDTH - 80
     px = [usable * w / sum(widths) for w in widths]
     df = pd.DataFrame({c: [_cell(v, lang) for v in df[c]] for c in df.columns})
@@ -117,9 +124,23 @@ def table_pages(df: pd.DataFrame, widths: list[float], lang: str = "id") -> list
             start, used = i, header
         used += h
     pages.append((start, len(df)))
+    parts = [df.iloc[a:b] for a, b in pages]
+    if max_pages and len(pages) > max_pages:
+        a, b = pages[max_pages - 1]
+        widest = max(range(len(px)), key=px.__getitem__)
+
+        def note(left: int) -> dict:
+            text = html.escape(tn("pack_rows_left", lang, left))
+            return {c: (text if i == widest else "…" if i == 0 else "") for i, c in enumerate(df.columns)}
+
+        # drop rows from the end of the last page until the note fits under them
+        while b > a + 1 and header + sum(heights[a:b]) + _lines(note(len(df) - b)[df.columns[widest]], px[widest]) \
+                * ROW_LINE + 10 > TABLE_SPACE:
+            b -= 1
+        parts = parts[:max_pages - 1] + [pd.concat([df.iloc[a:b], pd.DataFrame([note(len(df) - b)])],
+                                                  ignore_index=True)]
     figs = []
-    for a, b in pages:
-        part = df.iloc[a:b]
+    for part in parts:
         fig = go.Figure(go.Table(
             columnwidth=widths,
             header={"values": [f"<b>{c}</b>" for c in df.columns], "fill_color": STATE_COLORS["covered"],

@@ -73,23 +73,25 @@ def store(url: str):
     return Store(url)
 
 
-@st.cache_data(show_spinner=False, ttl=5)
 def _fingerprint(folder: str, db_url: str) -> str:
     """Changes whenever a file in the data folder is added, removed or edited, or anything is
-    written to the store (its last change number).
+    written to the store (its last change number)."""
+    return _folder_digest(folder) + "." + _store_version(db_url)
 
-    Checked at most every 5 s: stat-ing thousands of record files on every rerun costs more
-    than the rerun itself, and a new record showing up within seconds is soon enough."""
+
+@st.cache_data(show_spinner=False, ttl=5)
+def _folder_digest(folder: str) -> str:
+    """The data folder's files, looked at most every 5 s: stat-ing thousands of record files on
+    every rerun costs more than the rerun itself (a curated file is edited by hand, rarely)."""
     from pathlib import Path
 
     _, digest = context.folder_stamp(Path(folder))
-    h = hashlib.sha256(f"{folder}|{digest}".encode())  # another folder is another version
-    return h.hexdigest()[:16] + "." + _store_version(db_url)
+    return hashlib.sha256(f"{folder}|{digest}".encode()).hexdigest()[:16]  # another folder is another version
 
 
 def changed() -> None:
     """This process wrote to the store or the data folder: the next run looks again at once."""
-    _fingerprint.clear()
+    _folder_digest.clear()
     _store_version.clear()
 
 
