@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .. import codes
 from ..errors import PetaError, Problem, msg
 from ..records.read import RawReport
-from ..records.tables import load_records
+from ..records.tables import _check_identity, election_regions, load_records
+from ..records.validate import validate_report
 from ..regions import Gazetteer
 from .codec import report_name, row_data
 from .db import Change, Store, close_draft
@@ -54,10 +55,40 @@ class _List:
 
 def trial(store: Store, gaz: Gazetteer, calendar: list[RawReport], replace: dict[int, dict | None] | None = None,
           add: list[RawReport] | None = None) -> None:
-    """A preview of :func:`trial_rows` on the store as it is now (the import's check before the
+    """A preview of :func:`trial_touching` on the store as it is now (the import's check before the
     user decides). Writes check again under the write lock, with the store's calendar as it is
     then (a calendar change made meanwhile is seen)."""
-    trial_rows(store.rows(include_withdrawn=False), gaz, calendar, replace, add)
+    trial_touching(store.touching, gaz, calendar, replace, add)
+
+
+def trial_touching(touching, gaz: Gazetteer, calendar: list[RawReport], replace: dict[int, dict | None] | None = None,
+                   add: list[RawReport] | None = None) -> list:
+    """Raise the loader's PetaError if the store, with ``replace`` (row id → new data, or None to
+    withdraw) and ``add`` applied, would not load; reads only the stored reports the change can
+    clash with (``touching(ceremony_ids, place_days)``, see :meth:`Store.touching`), and returns them.
+
+    The same verdict as :func:`trial_rows` over every stored report, on a store that loads (every
+    write keeps it so): a stored report the change does not share an id or a place and day with
+    cannot make it fail, and the changed reports are checked whole (``tests/test_incremental.py``
+    compares the two on generated changes). A withdrawal cannot make a store fail to load."""
+    replace = replace or {}
+    changed = [RawReport(report_name(rid), data) for rid, data in replace.items() if data is not None]
+    changed += list(add or [])
+    problems: list[Problem] = []
+    elections = election_regions(calendar)
+    for r in changed:
+        validate_report(r, gaz, elections, problems)
+    if problems:
+        raise PetaError(problems, summary=msg("records_refused", n=len(problems)))
+    ids = {r.data["id"] for r in changed}
+    days = {(r.data["region"], r.data["date"].isoformat()) for r in changed if r.data.get("date") is not None}
+    rows = touching(ids, days)
+    stored = [RawReport(report_name(row.id, row.origin), row_data(row.data, row.parsed))
+              for row in rows if row.id not in replace]
+    problems = _check_identity(stored + changed)
+    if problems:
+        raise PetaError(problems, summary=msg("records_refused", n=len(problems)))
+    return rows
 
 
 def trial_rows(rows, gaz: Gazetteer, calendar: list[RawReport], replace: dict[int, dict | None] | None = None,
@@ -90,7 +121,7 @@ def new_id(store: Store, gaz: Gazetteer, region: str, date, taken: set[str] | No
     code = re.sub(r"[^0-9]", "", region)
     base = f"{name}-{code}-{date.isoformat() if date else 'tanpa-tanggal'}"
     if taken is None:
-        taken = {r.ceremony_id for r in store.rows()}
+        taken = store.ceremony_ids()
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
@@ -136,9 +167,9 @@ def create(store: Store, gaz: Gazetteer, data: dict, user: User | None,
     if merge_into:
         data = {**data, "id": merge_into}
 
-    def check(rows, calendar) -> None:  # under the write lock: another user's save in between is seen here
-        _id_free(rows, data, merge_into)
-        trial_rows(rows, gaz, calendar, add=[RawReport("form", data)])
+    def check(stored, calendar) -> None:  # under the write lock: another user's save in between is seen here
+        _id_free(stored.touching({data.get("id")}, set()), data, merge_into)
+        trial_touching(stored.touching, gaz, calendar, add=[RawReport("form", data)])
 
     return store.write(user.name, [(None, Change("merge" if merge_into else "create", data))], origin="form",
                        check=check, access=_access(user))[0]
@@ -156,9 +187,9 @@ def save_draft(store: Store, gaz: Gazetteer, draft_id: int, data: dict,
         data = {**data, "id": merge_into}
     link = draft.url or draft.source
 
-    def check(rows, calendar) -> None:
-        _id_free(rows, data, merge_into)
-        trial_rows(rows, gaz, calendar, add=[RawReport(f"draft-{draft_id}", data)])
+    def check(stored, calendar) -> None:
+        _id_free(stored.touching({data.get("id")}, set()), data, merge_into)
+        trial_touching(stored.touching, gaz, calendar, add=[RawReport(f"draft-{draft_id}", data)])
 
     note = f"dari berita, diperiksa dan disetujui: {link}"  # who approved: the change's user
     change = Change("merge" if merge_into else "create", data, note)
@@ -173,7 +204,7 @@ def edit(store: Store, gaz: Gazetteer, report_id: int, data: dict, user: User | 
     check_access(user, row.region_code, row.ceremony_id)
     check_access(user, data.get("region", ""), row.ceremony_id)  # nor move it out of their region
     store.write(user.name, [(report_id, Change("edit", data))], origin="form", expect_version={report_id: version},
-                check=lambda rows, calendar: trial_rows(rows, gaz, calendar, replace={report_id: data}),
+                check=lambda stored, calendar: trial_touching(stored.touching, gaz, calendar, replace={report_id: data}),
                 access=_access(user))
 
 
@@ -189,7 +220,8 @@ def withdraw(store: Store, gaz: Gazetteer, report_id: int, reason: str,
                                record=row.ceremony_id)
     store.write(user.name, [(report_id, Change("withdraw", None, reason.strip()))], origin="form",
                 expect_version={report_id: version}, access=_access(user),
-                check=None if repair else lambda rows, calendar: trial_rows(rows, gaz, calendar, replace={report_id: None}))
+                check=None if repair else lambda stored, calendar: trial_touching(stored.touching, gaz, calendar,
+                                                                               replace={report_id: None}))
 
 
 def reject_draft(store: Store, draft_id: int, reason: str, user: User | None) -> None:
@@ -233,8 +265,7 @@ def import_reports(store: Store, gaz: Gazetteer, reports: list[RawReport],
     stored: set[str] = set()
 
     def check(rows, calendar) -> None:  # under the write lock: the stored ids are the ones this write meets
-        stored.update(r.ceremony_id for r in rows if r.status == "active")
-        trial_rows(rows, gaz, calendar, add=reports)
+        stored.update(r.ceremony_id for r in trial_touching(rows.touching, gaz, calendar, add=reports))
 
     store.write(user.name, [(None, Change("import", r.data, f"{file_name}: {r.origin}"), f"import:{r.origin}")
                             for r in reports], origin=f"import:{file_name}", check=check, access=_access(user))

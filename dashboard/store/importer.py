@@ -105,7 +105,7 @@ def _id_maker(store, gaz):
     """Ids for rows without one. The stored ids are read once per sheet. A dated row gets the id of
     its place and day, so two rows about one ceremony (two outlets) become two sources of it; an
     undated row always gets an id of its own, since nothing says two undated rows are one event."""
-    stored = {r.ceremony_id for r in store.rows()}
+    stored = store.ceremony_ids()
     given: set[str] = set()
 
     def make(data: dict) -> str:
