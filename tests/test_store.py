@@ -916,3 +916,28 @@ def test_a_signatory_count_not_written_with_plain_digits_is_named(count):
                    for c in sheet.COLUMNS)
     _, problems = sheet.parse("x.csv", (",".join(sheet.COLUMNS) + "\n" + row + "\n").encode(), lambda d: "x")
     assert [(p.field, p.value) for p in problems] == [("penanda_tangan", f"camat:{count}")]
+
+
+def test_the_sqlite_wal_is_cut_back_after_a_checkpoint(tmp_path):
+    """Issue 26: the WAL stayed as large as the database after a big write. Every connection sets
+    a size limit: once a checkpoint has copied a large write into the database, the next write
+    starts the WAL again and cuts the file back to the limit."""
+    from sqlalchemy import text
+
+    from dashboard.store.db import Store
+    from dashboard.store.schema import WAL_LIMIT
+
+    store = Store(f"sqlite:///{tmp_path / 'peta.db'}")
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_size_limit")).scalar() == WAL_LIMIT
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    with store.engine.begin() as conn:  # a write of about twice the limit
+        conn.execute(text("CREATE TABLE ballast (x BLOB)"))
+        for _ in range(2 * WAL_LIMIT // (4 * 1024 * 1024)):
+            conn.execute(text("INSERT INTO ballast VALUES (randomblob(4194304))"))
+    assert (tmp_path / "peta.db-wal").stat().st_size > WAL_LIMIT
+    with store.engine.connect() as conn:
+        conn.execute(text("PRAGMA wal_checkpoint(PASSIVE)"))
+    with store.engine.begin() as conn:
+        conn.execute(text("INSERT INTO ballast VALUES (x'00')"))
+    assert (tmp_path / "peta.db-wal").stat().st_size <= WAL_LIMIT

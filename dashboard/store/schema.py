@@ -124,4 +124,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
+    # SQLite keeps the WAL file at its largest size once written (it grew as large as the database
+    # after a big import, issue 26): the write after a checkpoint cuts it back to this size
+    cur.execute(f"PRAGMA journal_size_limit={WAL_LIMIT}")
     cur.close()
+
+
+WAL_LIMIT = 64 * 1024 * 1024  # bytes
