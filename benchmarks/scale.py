@@ -54,7 +54,8 @@ def reports(gaz, n: int, seed: int = 1):
             if made >= n:
                 return
             election = list(ELECTIONS)[i % 3]
-            day = ELECTIONS[election] - dt.timedelta(days=1 + i + rng.randint(0, 20) * 3)
+            # one ceremony a day per kecamatan (two ids on one place and day are refused by the loader)
+            day = ELECTIONS[election] - dt.timedelta(days=1 + i + per_unit * rng.randint(0, 20))
             cats = rng.sample(list(COMMITMENT_CATEGORIES), rng.randint(1, 4))
             yield {
                 "id": f"syn-{code.replace('.', '-')}-{i}", "region": code, "level": "kecamatan", "date": day,

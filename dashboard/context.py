@@ -9,6 +9,8 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+import time
+from dataclasses import replace
 from pathlib import Path
 
 from . import settings
@@ -165,27 +167,36 @@ def refresh(loaded, gaz: Gazetteer, data_dir: str | Path | None = None, db=None)
     db = db or store(root)
     seed(db, gaz, root)  # edited curated files become changes of the store like any other
 
+    folder = settings.cache_dir() / "records"
+    latest = snapshot.latest_key(db.url, root / "elections.yaml", gaz.table)
+
     def full():
         last, n = (int(x) for x in db.version().split("."))  # read first: a change after it is picked up next time
-        return incremental.Loaded(records(gaz, root, db), last, n)
+        tables = records(gaz, root, db)
+        snapshot.write_latest(folder, latest, tables, last, n)
+        return incremental.Loaded(tables, last, n, time.monotonic())
 
-    if loaded is None:
-        return full()
+    if loaded is None:  # a start: from the newest tables saved for this store, when there are any
+        saved = snapshot.read_latest(folder, latest)
+        if saved is None:
+            return full()
+        loaded = incremental.Loaded(*saved, saved_at=time.monotonic())
     changed, calendar_changed, newest, n, k = db.changes_since(loaded.last_change)
     if newest == loaded.last_change and n == loaded.n_changes:
         return loaded
-    if calendar_changed or loaded.n_changes + k != n:
+    if calendar_changed or newest < loaded.last_change or loaded.n_changes + k != n:
         return full()
     touched = incremental.ceremonies_of(loaded.records, {name for name, _ in changed.values()})
     touched |= {cid for _, cid in changed.values()}
     updated = incremental.apply(loaded, touched, db.reports_of(touched), gaz, db.calendar(), newest, n)
     if updated is None:
         return full()
-    # the next start reads these tables instead of loading the store again; written beside, so
-    # the viewer waiting for this change does not wait for the file too
-    import threading
+    if time.monotonic() - updated.saved_at > snapshot.LATEST_EVERY:
+        # the next start reads these and applies only what changed after; written beside, so the
+        # viewer waiting for this change does not wait for the file too
+        import threading
 
-    k = snapshot.key(db.url, f"{newest}.{n}", root / "elections.yaml", gaz.table)
-    threading.Thread(target=snapshot.write, args=(settings.cache_dir() / "records", k, updated.records),
-                     name="peta-snapshot", daemon=True).start()
+        threading.Thread(target=snapshot.write_latest, args=(folder, latest, updated.records, newest, n),
+                         name="peta-snapshot", daemon=True).start()
+        updated = replace(updated, saved_at=time.monotonic())
     return updated

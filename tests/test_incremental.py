@@ -222,3 +222,19 @@ def test_the_generated_writes_were_both_accepted_and_refused():
     if not VERDICTS:
         pytest.skip("runs after test_a_write_checked_against_what_it_touches_gets_the_whole_stores_verdict")
     assert sum(v == "ok" for v in VERDICTS) >= 20 and sum(v != "ok" for v in VERDICTS) >= 5, VERDICTS
+
+
+def test_a_restart_starts_from_the_newest_saved_tables_and_applies_what_changed_since(world, gaz, monkeypatch):
+    """A server restarted after saves reads the store's newest saved tables and applies only the
+    changes made after them: no full load, and the same tables as one."""
+    db, data = world()
+    context.refresh(None, gaz, data, db)  # a first start: a full load, saved as the store's latest
+    for day in (0, 1):
+        create(db, gaz, _report(0, day, "R"), ADMIN)
+    full_loads = []
+    real = context.records
+    monkeypatch.setattr(context, "records", lambda *a, **k: full_loads.append(1) or real(*a, **k))
+    restarted = context.refresh(None, gaz, data, db)
+    assert full_loads == []
+    _same(restarted.records, load_records(db, gaz, db.calendar()))
+    assert f"{restarted.last_change}.{restarted.n_changes}" == db.version()

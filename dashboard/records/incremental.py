@@ -35,6 +35,7 @@ class Loaded:
     records: Records
     last_change: int  # the newest change included
     n_changes: int  # how many changes the store had then (a change committed late below last_change shows here)
+    saved_at: float = 0.0  # when these tables, or ones before them, were last written as the store's latest snapshot
 
 
 def _key(table: str) -> str:
@@ -92,4 +93,4 @@ def apply(loaded: Loaded, touched: set[str], reports: list[RawReport], gazetteer
             for column, dtype in current.dtypes.items():  # concat may widen a column; a full build would not
                 if tables[name][column].dtype != dtype:
                     tables[name][column] = tables[name][column].astype(dtype)
-    return Loaded(Records(**tables), last_change, n_changes)
+    return Loaded(Records(**tables), last_change, n_changes, loaded.saved_at)

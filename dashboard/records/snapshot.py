@@ -67,3 +67,40 @@ def write(folder: Path, k: str, records: Records) -> None:
             p.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+# The newest tables of a store, whatever their version, with the change they go to: a start
+# reads them and brings them up to date by what changed since (``records.incremental``), so a
+# server restarted after a day of saves does not load every report again. Written on a full
+# load, and after incremental loads at most every :data:`LATEST_EVERY` seconds (pickling a
+# national store's tables takes seconds of the interpreter's time that viewers share).
+LATEST_EVERY = 120
+
+
+def latest_key(db_url: str, calendar_file: Path, gazetteer_table: pd.DataFrame) -> str:
+    return "latest-" + key(db_url, "", calendar_file, gazetteer_table)
+
+
+def read_latest(folder: Path, k: str) -> tuple[Records, int, int] | None:
+    """(tables, last change included, number of changes then), or None."""
+    path = Path(folder) / f"{k}.pickle"
+    if not path.is_file():
+        return None
+    try:
+        with path.open("rb") as fh:
+            saved = pickle.load(fh)  # noqa: S301 - written by write_latest() below, in the operator's cache
+        return Records(**saved["tables"]), int(saved["last_change"]), int(saved["n_changes"])
+    except Exception:  # truncated, or from another pandas: load afresh
+        path.unlink(missing_ok=True)
+        return None
+
+
+def write_latest(folder: Path, k: str, records: Records, last_change: int, n_changes: int) -> None:
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tables = {f.name: getattr(records, f.name) for f in fields(records) if f.name != "memo"}
+        data = {"tables": tables, "last_change": last_change, "n_changes": n_changes}
+        write_atomic(folder / f"{k}.pickle", pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass
