@@ -47,4 +47,16 @@ if [ -n "$extra" ] && ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postg
   # the store tests start a throwaway PostgreSQL server on loopback (tests/conftest.py: pg_url)
   apt_install postgresql
 fi
+if [ -n "$extra" ] && ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  # tests/test_deploy.py runs deploy/nginx/peta.conf in front of two servers, on loopback, as its
+  # own process: the package's service must not start (on a machine without an init it would try
+  # to take port 80), so a policy-rc.d that denies it is put in place for the install if none is
+  made_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo_cmd tee /usr/sbin/policy-rc.d >/dev/null && $sudo_cmd chmod +x /usr/sbin/policy-rc.d
+    made_policy=1
+  fi
+  apt_install nginx || { [ -n "$made_policy" ] && $sudo_cmd rm -f /usr/sbin/policy-rc.d; exit 1; }
+  if [ -n "$made_policy" ]; then $sudo_cmd rm -f /usr/sbin/policy-rc.d; fi
+fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extra}"
