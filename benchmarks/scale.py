@@ -8,6 +8,7 @@ files through every check takes minutes and is measured elsewhere), then measure
 - a one-row import through the paths the CLI and the Impor page take (check, then write);
 - bringing a server's tables up to that write (``context.refresh``: only the touched ceremony);
 - an edit and a withdrawal through ``store.editing``, each followed by its refresh;
+- a restart: the store's newest saved tables read, and the changes after them applied;
 - the resident memory of the process holding the tables.
 
 Writes benchmarks/results-scale.json.
@@ -168,6 +169,11 @@ def main() -> int:
         t4 = time.perf_counter()
         result.update({"edit_s": round(t1 - t0, 2), "refresh_after_edit_s": round(t2 - t1, 2),
                        "withdraw_s": round(t3 - t2, 2), "refresh_after_withdraw_s": round(t4 - t3, 2)})
+        # a restart: the newest saved tables (from the first load) and the four changes after them
+        t0 = time.perf_counter()
+        restarted = context.refresh(None, gaz, data, db)
+        result["restart_from_saved_tables_s"] = round(time.perf_counter() - t0, 2)
+        assert restarted.last_change == loaded.last_change
         full = load_records(db, gaz, db.calendar())
         result["incremental_equals_full"] = all(
             getattr(full, name).equals(getattr(loaded.records, name)) for name in ("ceremonies", "sources", "kinds"))

@@ -131,27 +131,21 @@ def held_mask(codes: pd.Series, regions: list[str] | None) -> pd.Series:
 def _index(records: Records, election_id: str, as_of: dt.date | None) -> "_Index":
     """The index for one election and date, built once per loaded records (a rerun that
     only changes the region, or a page that asks twice, reuses it)."""
-    key = ("index", election_id, as_of)
-    if key not in records.memo:
-        indexes = [k for k in records.memo if isinstance(k, tuple) and k[0] == "index"]
-        if len(indexes) > 32:  # many as-of dates in one session: keep memory bounded
-            for old in indexes:
-                del records.memo[old]
-        records.memo[key] = _Index(records, election_id, as_of)
-    return records.memo[key]
+    return records.derived.index((election_id, as_of), lambda: _Index(records, election_id, as_of))
 
 
 def _binding_and_groups(records: Records) -> tuple[set, dict]:
     """Ceremonies of a binding kind, and per ceremony the groups that all signed; the same for
     every election and date, so built once per loaded records."""
-    if "binding_groups" not in records.memo:
+    def build() -> tuple[set, dict]:
         binding = set(records.kinds.loc[records.kinds["kind"].isin(BINDING_KINDS), "ceremony_id"])
         sig = records.signatories[records.signatories["all"]]
         groups: dict = defaultdict(set)
         for cid, g in zip(sig["ceremony_id"], sig["group"]):
             groups[cid].add(g)
-        records.memo["binding_groups"] = (binding, dict(groups))
-    return records.memo["binding_groups"]
+        return binding, dict(groups)
+
+    return records.derived.once("binding_groups", build)
 
 
 class _Index:

@@ -137,13 +137,13 @@ def _newest_first(records: Records, ids: list[str], n: int) -> list[str]:
     """The ``n`` newest of ``ids`` (undated last, then by id)."""
     if not ids or n <= 0:
         return []
-    if "day_keys" not in records.memo:  # per loaded records: one pass over the dates, not one per panel
+    def build() -> dict:  # per loaded records: one pass over the dates, not one per panel
         cer = records.ceremonies
         days = cer["date"].to_numpy(dtype="datetime64[D]").astype("int64")
         undated = cer["date"].isna().to_numpy()
-        records.memo["day_keys"] = {cid: ((1, 0) if u else (0, -int(d)))
-                                    for cid, d, u in zip(cer["id"], days, undated)}
-    keys = records.memo["day_keys"]
+        return {cid: ((1, 0) if u else (0, -int(d))) for cid, d, u in zip(cer["id"], days, undated)}
+
+    keys = records.derived.once("day_keys", build)
     return heapq.nsmallest(n, ids, key=lambda i: (*keys.get(i, (1, 0)), i))
 
 

@@ -60,7 +60,7 @@ def write(folder: Path, k: str, records: Records) -> None:
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tables = {f.name: getattr(records, f.name) for f in fields(records) if f.name != "memo"}
+        tables = {f.name: getattr(records, f.name) for f in fields(records) if f.name != "derived"}
         write_atomic(folder / f"{k}.pickle", pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL))
         old = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
         for p in old:
@@ -99,7 +99,7 @@ def write_latest(folder: Path, k: str, records: Records, last_change: int, n_cha
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tables = {f.name: getattr(records, f.name) for f in fields(records) if f.name != "memo"}
+        tables = {f.name: getattr(records, f.name) for f in fields(records) if f.name != "derived"}
         data = {"tables": tables, "last_change": last_change, "n_changes": n_changes}
         write_atomic(folder / f"{k}.pickle", pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:

@@ -24,6 +24,41 @@ from .read import RawReport, ReportSource, YamlFolder, read_calendar
 from .validate import validate_calendar, validate_report
 
 
+class Derived:
+    """What is computed from loaded tables and kept with them: the tables never change once
+    loaded, so neither does this, and it goes when they go (a new data version). Each entry has
+    a name and a bound; nothing else is kept:
+
+    - ``index(key, build)``: metrics' ceremony index per (election, as-of date), at most
+      :data:`MAX_INDEXES`, then all dropped (a session stepping through many dates);
+    - ``once(name, build)``: one value per name: the binding kinds and the groups that all signed
+      (``binding_groups``), each ceremony's sort key by day (``day_keys``), the map tooltips' parts
+      per language (``tooltip_parts:<lang>``).
+
+    Sessions share it. Two threads may build one entry at once; the results are equal and one is
+    kept, so no lock is held while building."""
+
+    MAX_INDEXES = 32
+
+    def __init__(self) -> None:
+        self._indexes: dict = {}
+        self._once: dict = {}
+
+    def index(self, key, build):
+        got = self._indexes.get(key)
+        if got is None:
+            if len(self._indexes) > self.MAX_INDEXES:
+                self._indexes = {}
+            got = self._indexes.setdefault(key, build())
+        return got
+
+    def once(self, name: str, build):
+        got = self._once.get(name)
+        if got is None:
+            got = self._once.setdefault(name, build())
+        return got
+
+
 def election_of(calendar: pd.DataFrame, election_id: str) -> pd.Series:
     """One election's row of the calendar table (refused, naming the valid ids, when unknown)."""
     cal = calendar.set_index("id")
@@ -53,9 +88,8 @@ class Records:
     sources: pd.DataFrame      # one row per source
     conflicts: pd.DataFrame    # facts the reports disagree on
     calendar: pd.DataFrame     # the elections
-    # Derived indexes computed once per loaded data (metrics' per-election ceremony index):
-    # the tables never change after loading, so what is derived from them need not either.
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # what is computed from these tables and kept with them (see Derived)
+    derived: "Derived" = field(default_factory=lambda: Derived(), compare=False, repr=False)
 
     def election(self, election_id: str) -> pd.Series:
         return election_of(self.calendar, election_id)
@@ -76,7 +110,7 @@ class Records:
         return self.ceremonies[self.ceremonies["id"].isin(ids)]
 
     def table_names(self) -> list[str]:
-        return [f.name for f in fields(self) if f.name != "memo"]
+        return [f.name for f in fields(self) if f.name != "derived"]
 
 
 COLUMNS = {
