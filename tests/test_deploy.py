@@ -25,7 +25,7 @@ import pytest
 from dashboard import context
 
 from .conftest import DATA, ROOT
-from .test_e2e import need_chromium, running_app
+from .test_e2e import need_chromium, running_app, wait_healthy
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 COUNT = "Upacara komitmen"
@@ -112,12 +112,7 @@ def test_two_servers_behind_nginx_share_one_store(tmp_path, pg_url, browser, geo
                                  stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{listen}"
         try:
-            for _ in range(50):
-                try:
-                    urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.2)
+            assert wait_healthy(base, 50, 0.2), "nginx did not answer"
             # a route keeps its server; two routes that reach the two servers, one for each browser
             routes: dict[str, str] = {}
             for i in range(64):

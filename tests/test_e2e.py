@@ -36,6 +36,17 @@ def need_chromium() -> None:
         pytest.skip("chromium not installed: bash scripts/install.sh --test")
 
 
+def wait_healthy(url: str, tries: int = 120, pause: float = 0.5) -> bool:
+    """Whether ``url`` answers Streamlit's health check within ``tries`` attempts."""
+    for _ in range(tries):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            return True
+        except OSError:
+            time.sleep(pause)
+    return False
+
+
 @contextlib.contextmanager
 def running_app(env: dict, log: Path | None = None):
     """The app served as the README runs it (``streamlit run serve.py``) on a free loopback port
@@ -48,13 +59,7 @@ def running_app(env: dict, log: Path | None = None):
          "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
+    if not wait_healthy(url):
         proc.kill()
         pytest.fail("server did not start: " + log.read_text(errors="replace")[-2000:])
     try:

@@ -41,28 +41,45 @@ def key(db_url: str, store_version: str, calendar_file: Path, gazetteer_table: p
     return h.hexdigest()[:24]
 
 
-def read(folder: Path, k: str) -> Records | None:
+def _load(folder: Path, k: str, unpack):
+    """``unpack`` of what was saved under ``k``, or None; a file that cannot be read is deleted."""
     path = Path(folder) / f"{k}.pickle"
     if not path.is_file():
         return None
     try:
         with path.open("rb") as fh:
-            tables = pickle.load(fh)  # noqa: S301 - written by write() below, in the operator's cache
-        return Records(**tables)
+            return unpack(pickle.load(fh))  # noqa: S301 - written by this module, in the operator's cache
     except Exception:  # truncated, or from another pandas: load afresh
         path.unlink(missing_ok=True)
         return None
 
 
+def _save(folder: Path, k: str, data) -> bool:
+    """Written whole or not at all; False when the folder cannot be written (no error: the next
+    start loads the records again)."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        write_atomic(Path(folder) / f"{k}.pickle", pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        return True
+    except OSError:
+        return False
+
+
+def _tables(records: Records) -> dict:
+    return {f.name: getattr(records, f.name) for f in fields(records) if f.name != "derived"}
+
+
+def read(folder: Path, k: str) -> Records | None:
+    return _load(folder, k, lambda tables: Records(**tables))
+
+
 def write(folder: Path, k: str, records: Records) -> None:
     """Save, then prune to the newest :data:`KEEP`. A folder that cannot be written is no error:
     the next start loads the records again."""
-    folder = Path(folder)
+    if not _save(folder, k, _tables(records)):
+        return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tables = {f.name: getattr(records, f.name) for f in fields(records) if f.name != "derived"}
-        write_atomic(folder / f"{k}.pickle", pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL))
-        old = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
+        old = sorted(Path(folder).glob("[!l]*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
         for p in old:
             p.unlink(missing_ok=True)
     except OSError:
@@ -83,24 +100,9 @@ def latest_key(db_url: str, calendar_file: Path, gazetteer_table: pd.DataFrame) 
 
 def read_latest(folder: Path, k: str) -> tuple[Records, int, int] | None:
     """(tables, last change included, number of changes then), or None."""
-    path = Path(folder) / f"{k}.pickle"
-    if not path.is_file():
-        return None
-    try:
-        with path.open("rb") as fh:
-            saved = pickle.load(fh)  # noqa: S301 - written by write_latest() below, in the operator's cache
-        return Records(**saved["tables"]), int(saved["last_change"]), int(saved["n_changes"])
-    except Exception:  # truncated, or from another pandas: load afresh
-        path.unlink(missing_ok=True)
-        return None
+    return _load(folder, k, lambda saved: (Records(**saved["tables"]), int(saved["last_change"]),
+                                           int(saved["n_changes"])))
 
 
 def write_latest(folder: Path, k: str, records: Records, last_change: int, n_changes: int) -> None:
-    folder = Path(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tables = {f.name: getattr(records, f.name) for f in fields(records) if f.name != "derived"}
-        data = {"tables": tables, "last_change": last_change, "n_changes": n_changes}
-        write_atomic(folder / f"{k}.pickle", pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass
+    _save(folder, k, {"tables": _tables(records), "last_change": last_change, "n_changes": n_changes})
