@@ -125,7 +125,7 @@ def surfaces(rep: Report, records, gaz) -> dict[str, tuple]:
     assert len(shown) == 1, [a.text for a in cover.layout.annotations]
     out["pack"] = (*_pair(shown[0]), re.search(r"\((.*)\)", shown[0]).group(1))
     line = rep.timeline.series
-    line = line[line["region_code"] == (rep.region or "")]
+    line = line[line["region_code"].isna() if rep.region is None else line["region_code"] == rep.region]
     last = line.sort_values("date").iloc[-1]
     out["linimasa"] = (int(last["covered"]), int(last["total"]), fmt.pct(last["share"], lg, share=True))
     cycles = views.cycle_rows(records, gaz, rep.region, lg, today=dt.date(2026, 12, 2))
