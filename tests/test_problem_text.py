@@ -296,3 +296,13 @@ def test_a_drafts_notes_are_kept_as_codes_and_worded_for_whoever_reviews():
     assert said(stored, "id") == "tahun diambil dari baris tanggal artikel"
     assert said(stored, "en") == "year taken from the article's dateline"
     assert said("tahun disimpulkan dari tanggal terbit", "en") == "tahun disimpulkan dari tanggal terbit"
+
+
+def test_import_problems_are_listed_in_the_sheets_row_order(env):
+    """Cells that cannot be read (found while reading) and fields that fail the checks (found
+    after) are listed together, by row: the table reads down the sheet."""
+    store, gaz, cal, data = env
+    rows = [{**ROW, col: value} for col, value in BAD_CELLS.items()]
+    checked = importer.check(store, gaz, cal, "upacara.csv", _sheet(rows), ADMIN)
+    numbers = [int(p.file.rsplit(" ", 1)[1]) for p in checked.problems]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(BAD_CELLS)

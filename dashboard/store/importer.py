@@ -3,6 +3,7 @@ rows). Shared by the Impor page and ``python -m dashboard import``."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -91,8 +92,15 @@ def check(store, gaz, calendar, name: str, content: bytes, user) -> Checked:
                                               msg("with_row", inner=p.want, row=p.file) if p.file != o else p.want,
                                               file=o, record=p.record))
     named = [Problem(_named(p.field), p.value, p.want, file=p.file, record=p.record)
-             for ps in per_row.values() for p in ps]
+             for _, ps in sorted(per_row.items(), key=lambda kv: _row_number(kv[0])) for p in ps]
     return Checked(reports, named)
+
+
+def _row_number(origin: str | None) -> int:
+    """"upacara.csv baris 12" → 12 (the file's own problems, 0, come first): problems are listed in
+    the sheet's row order, not in the order the checks found them."""
+    m = re.search(r"\bbaris (\d+)$", str(origin or ""))
+    return int(m.group(1)) if m else 0
 
 
 def _named(field_name: str) -> str:
