@@ -137,19 +137,25 @@ def _write_text(path: Path, text: str) -> None:
 def records(gaz: Gazetteer, data_dir: str | Path | None = None, db=None) -> Records:
     """The records the pages show: the store's active reports, after seeding the files.
     ``db``: an open store (the app passes its cached one), else one is opened."""
+    root = Path(data_dir or settings.get("PETA_DATA_DIR"))
+    return _records(gaz, root, db or store(root))[0]
+
+
+def _records(gaz: Gazetteer, root: Path, db) -> tuple[Records, bytes | None]:
+    """:func:`records`, and the snapshot's bytes when they were made just now (None when read)."""
     from .records import snapshot
 
-    root = Path(data_dir or settings.get("PETA_DATA_DIR"))
-    db = db or store(root)
     seed(db, gaz, root)  # a broken calendar file or ceremony file is named here, as always
     folder = settings.cache_dir() / "records"
     # the store's version moves with every change of a report or of the calendar
     k = snapshot.key(db.url, db.version(), root / "elections.yaml", gaz.table)
     loaded = snapshot.read(folder, k)
-    if loaded is None:
-        loaded = load_records(db, gaz, db.calendar())
-        snapshot.write(folder, k, loaded)
-    return loaded
+    if loaded is not None:
+        return loaded, None
+    # kept as read back from the snapshot's bytes, not as built: see snapshot.compact
+    loaded, packed = snapshot.compact(lambda: load_records(db, gaz, db.calendar()))
+    snapshot.write(folder, k, packed)
+    return loaded, packed
 
 
 def refresh(loaded, gaz: Gazetteer, data_dir: str | Path | None = None, db=None):
@@ -172,8 +178,8 @@ def refresh(loaded, gaz: Gazetteer, data_dir: str | Path | None = None, db=None)
 
     def full():
         last, n = (int(x) for x in db.version().split("."))  # read first: a change after it is picked up next time
-        tables = records(gaz, root, db)
-        snapshot.write_latest(folder, latest, tables, last, n)
+        tables, packed = _records(gaz, root, db)
+        snapshot.write_latest(folder, latest, packed or snapshot.pack(tables), last, n)
         return incremental.Loaded(tables, last, n, time.monotonic())
 
     if loaded is None:  # a start: from the newest tables saved for this store, when there are any
@@ -196,7 +202,8 @@ def refresh(loaded, gaz: Gazetteer, data_dir: str | Path | None = None, db=None)
         # viewer waiting for this change does not wait for the file too
         import threading
 
-        threading.Thread(target=snapshot.write_latest, args=(folder, latest, updated.records, newest, n),
+        now = updated.records
+        threading.Thread(target=lambda: snapshot.write_latest(folder, latest, snapshot.pack(now), newest, n),
                          name="peta-snapshot", daemon=True).start()
         updated = replace(updated, saved_at=time.monotonic())
     return updated

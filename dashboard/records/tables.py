@@ -176,6 +176,14 @@ def _merge_scalar(cid: str, field: str, pairs: list[tuple[object, str]], conflic
 
 
 def build_tables(reports: list[RawReport], gazetteer: Gazetteer, calendar: list[RawReport]) -> Records:
+    # Words from a closed list (kinds, elections, groups, bodies, categories, measures) and the
+    # outlets and roles that repeat are kept as one string object each: every report read brings
+    # its own copy, and 150,000 reports hold over a million of them (~60 bytes apiece).
+    shared: dict = {}
+
+    def one(value):
+        return shared.setdefault(value, value) if isinstance(value, str) else value
+
     groups: dict[str, list[RawReport]] = defaultdict(list)
     for r in reports:
         groups[r.data["id"]].append(r)
@@ -191,8 +199,8 @@ def build_tables(reports: list[RawReport], gazetteer: Gazetteer, calendar: list[
                 sid = f"{Path(r.origin).stem}#{i + 1}"
                 ids.append(sid)
                 rows["sources"].append({"source_id": sid, "ceremony_id": cid, "file": r.origin,
-                                        **{k: s.get(k) for k in ("outlet", "title", "url", "published",
-                                                                 "archive", "note")}})
+                                        "outlet": one(s.get("outlet")),
+                                        **{k: s.get(k) for k in ("title", "url", "published", "archive", "note")}})
             src_ids[r.origin] = ids
 
         def scalar(field, getter):
@@ -212,14 +220,14 @@ def build_tables(reports: list[RawReport], gazetteer: Gazetteer, calendar: list[
             "date_status": status, "date_note": note,
             "venue": scalar("venue", lambda d: d.get("venue")),
             "leader_name": scalar("leader.name", lambda d: leader(d).get("name")),
-            "leader_role": scalar("leader.role", lambda d: leader(d).get("role")),
+            "leader_role": one(scalar("leader.role", lambda d: leader(d).get("role"))),
             "notes": " ".join(r.data["notes"] for r in group if r.data.get("notes")) or None,
             "files": [r.origin for r in group],
         })
         for key, table, col in (("elections", "elections", "election_id"), ("kinds", "kinds", "kind"),
                                 ("witnesses", "witnesses", "body")):
             for value in dict.fromkeys(v for r in group for v in (r.data.get(key) or [])):
-                rows[table].append({"ceremony_id": cid, col: value})
+                rows[table].append({"ceremony_id": cid, col: one(value)})
 
         by_group: dict[str, list[tuple[dict, str]]] = defaultdict(list)
         for r in group:
@@ -229,14 +237,14 @@ def build_tables(reports: list[RawReport], gazetteer: Gazetteer, calendar: list[
             count = _merge_scalar(cid, f"signatories[{g}].count",
                                   [(s.get("count"), f) for s, f in entries], conflicts)
             rows["signatories"].append({
-                "ceremony_id": cid, "group": g, "count": count,
+                "ceremony_id": cid, "group": one(g), "count": count,
                 "all": any(s.get("all") for s, _ in entries),
                 "note": " ".join(s["note"] for s, _ in entries if s.get("note")) or None,
                 "source_ids": [i for _, f in entries for i in src_ids[f]]})
 
         for r in group:
             for m in r.data.get("commitments") or []:
-                rows["commitments"].append({"ceremony_id": cid, "category": m["category"],
+                rows["commitments"].append({"ceremony_id": cid, "category": one(m["category"]),
                                             "text": m["text"], "source_ids": src_ids[r.origin]})
         figures: dict[tuple, list[tuple[float, str]]] = defaultdict(list)
         for r in group:
@@ -246,7 +254,7 @@ def build_tables(reports: list[RawReport], gazetteer: Gazetteer, calendar: list[
             pct = _merge_scalar(cid, f"readiness[{measure} @ {as_of}].percent", vals, conflicts)
             if pct is not None:
                 rows["readiness"].append({
-                    "ceremony_id": cid, "region_code": region.code, "measure": measure, "percent": pct,
+                    "ceremony_id": cid, "region_code": region.code, "measure": one(measure), "percent": pct,
                     "as_of": pd.Timestamp(as_of),
                     "source_ids": [i for _, f in vals for i in src_ids[f]]})
 

@@ -1,0 +1,108 @@
+"""Viewers without a browser: each is a websocket session speaking Streamlit's own protocol (the
+``BackMsg``/``ForwardMsg`` messages a browser sends and receives), so 25 of them cost this machine
+next to nothing and the server's time is what is measured.
+
+A viewer opens a page, waits for its first run to finish, then changes the election picker (the
+widget with key ``election``) every ``interval`` seconds, each time timing the rerun: from the
+message sent to the server's ``script_finished``. Used by ``benchmarks/season.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+
+class Viewer:
+    def __init__(self, base: str, page: str, query: str) -> None:
+        self.url = base.replace("http://", "ws://") + "/_stcore/stream"
+        self.page, self.query = page, query
+        self.page_hash = ""
+        self.widget = None  # the election picker's widget id
+        self.options: list[str] = []
+        self.ws = None
+        self.texts: list[str] = []  # markdown and metric text of the last run (for "is it shown")
+
+    async def open(self) -> float:
+        import websockets
+
+        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
+                                           origin=self.url.replace("ws://", "http://").split("/_stcore")[0])
+        return await self._run()
+
+    async def _run(self, value: str | None = None) -> float:
+        msg = BackMsg()
+        cs = msg.rerun_script
+        cs.query_string = self.query
+        cs.page_name = self.page
+        cs.page_script_hash = self.page_hash
+        if value is not None:
+            w = cs.widget_states.widgets.add()
+            w.id = self.widget
+            w.string_value = value
+        t0 = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        self.texts = []
+        while True:
+            raw = await asyncio.wait_for(self.ws.recv(), 300)
+            fwd = ForwardMsg()
+            fwd.ParseFromString(raw)
+            kind = fwd.WhichOneof("type")
+            if kind == "new_session":
+                self.page_hash = fwd.new_session.page_script_hash or self.page_hash
+            elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                el = fwd.delta.new_element
+                which = el.WhichOneof("type")
+                if which == "selectbox" and el.selectbox.id.endswith("-election"):
+                    self.widget, self.options = el.selectbox.id, list(el.selectbox.options)
+                elif which == "markdown":
+                    self.texts.append(el.markdown.body)
+                elif which == "metric":
+                    self.texts.append(f"{el.metric.label} {el.metric.body}")
+            elif kind == "script_finished":
+                if fwd.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    self.texts = []  # the page asked for another run (st.rerun): it follows
+                    continue
+                return time.perf_counter() - t0
+
+    async def change(self, option: str) -> float:
+        """Pick ``option`` (as the picker shows it) and time the rerun."""
+        return await self._run(option)
+
+    async def close(self) -> None:
+        await self.ws.close()
+
+
+async def _viewer(base: str, page: str, query: str, changes: int, interval: float,
+                  times: list[float], start_delay: float) -> None:
+    await asyncio.sleep(start_delay)
+    v = Viewer(base, page, query)
+    await v.open()
+    if v.widget is None or len(v.options) < 2:
+        raise RuntimeError(f"no election picker with two elections on {page}")
+    for i in range(changes):
+        t0 = time.perf_counter()
+        times.append(await v.change(v.options[i % 2]))
+        await asyncio.sleep(max(0.0, interval - (time.perf_counter() - t0)))
+    await v.close()
+
+
+def concurrent(base: str, sessions: int, changes: int = 8, interval: float = 1.0, page: str = "peta",
+               query: str = "election=pilkada-2024") -> dict:
+    """``sessions`` viewers at once, each switching between the picker's first two elections
+    ``changes`` times about every ``interval`` s (starts spread over one interval); p50/p95 of the
+    reruns, in seconds."""
+    times: list[float] = []
+
+    async def main():
+        await asyncio.gather(*(_viewer(base, page, query, changes, interval, times,
+                                       interval * i / sessions) for i in range(sessions)))
+
+    asyncio.run(main())
+    times.sort()
+    return {"sessions": sessions, "reruns": len(times), "p50_s": round(statistics.median(times), 3),
+            "p95_s": round(times[min(len(times) - 1, int(0.95 * len(times)))], 3), "max_s": round(times[-1], 3)}
