@@ -65,8 +65,7 @@ class Viewer:
                     self.texts.append(f"{el.metric.label} {el.metric.body}")
             elif kind == "script_finished":
                 if fwd.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                    self.texts = []  # the page asked for another run (st.rerun): it follows
-                    continue
+                    continue  # the page asked for another run (st.rerun): it follows
                 return time.perf_counter() - t0
 
     async def change(self, option: str) -> float:

@@ -61,6 +61,7 @@ class Report:
         self.lang = lang
         self._shapes = shapes
         self._details: dict[tuple[str | None, int], UnitDetail] = {}
+        self._metas: dict[str, ExportMeta] = {}
 
     # -- the computed parts -------------------------------------------------------------
     @cached_property
@@ -161,6 +162,15 @@ class Report:
         return tuple(dict.fromkeys(s.loc[s["ceremony_id"].isin(ids), "outlet"]))
 
     def meta(self, name: str) -> ExportMeta:
+        """What an export of ``name`` says it is. Kept per name: a report is shared by sessions and
+        every rerun asks it for each download button's file name, while its sources line alone
+        reads every source of the view (all of Indonesia: tens of thousands of ceremonies)."""
+        hit = self._metas.get(name)
+        if hit is None:
+            hit = self._metas.setdefault(name, self._meta(name))
+        return hit
+
+    def _meta(self, name: str) -> ExportMeta:
         election_id, election_name = self._election_for(name)
         return ExportMeta(name=name, title=t(TITLE_KEYS[name], self.lang), place=self.place,
                           place_short=self.place_short, election_id=election_id,

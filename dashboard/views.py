@@ -68,18 +68,17 @@ def sources_text(records: Records, cid: str) -> str:
 
 
 def ceremony_texts(records: Records, ids: list[str], lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    """(kinds text, sources text) per ceremony id, in one pass over each table."""
-    wanted = set(ids)
+    """(kinds text, sources text) per ceremony id: each table's rows of those ids picked out at
+    once, then read in order."""
+    k = records.kinds[records.kinds["ceremony_id"].isin(ids)]
     kinds: dict[str, list[str]] = {}
-    for cid, k in zip(records.kinds["ceremony_id"], records.kinds["kind"]):
-        if cid in wanted:
-            kinds.setdefault(cid, []).append(KINDS[k].label(lang))
+    for cid, kind in zip(k["ceremony_id"], k["kind"]):
+        kinds.setdefault(cid, []).append(KINDS[kind].label(lang))
     sources: dict[str, list[str]] = {}
-    s = records.sources
+    s = records.sources[records.sources["ceremony_id"].isin(ids)]
     for cid, outlet, title, url in zip(s["ceremony_id"], s["outlet"], s["title"], s["url"]):
-        if cid in wanted:
-            sources.setdefault(cid, []).append(
-                outlet + (f": {title}" if isinstance(title, str) else "") + (f" ({url})" if isinstance(url, str) else ""))
+        sources.setdefault(cid, []).append(
+            outlet + (f": {title}" if isinstance(title, str) else "") + (f" ({url})" if isinstance(url, str) else ""))
     return ({c: ", ".join(v) for c, v in kinds.items()}, {c: "; ".join(v) for c, v in sources.items()})
 
 
@@ -289,7 +288,7 @@ def unit_tooltips(records: Records, units: pd.DataFrame, lang: str) -> list[str]
     when the ceremony was held elsewhere (above or within the unit), and lines are joined
     with newlines (the tooltip CSS keeps them) rather than HTML tags."""
     per_unit = [metrics.reached_ids(u, undated=True) for u in units.itertuples(index=False)]
-    info = _tooltip_parts(records, lang)
+    info = _tooltip_parts(records, {cid for ids in per_unit for cid in ids[:4]}, lang)
     out = []
     for u, ids in zip(units.itertuples(index=False), per_unit):
         lines = []
@@ -305,20 +304,16 @@ def unit_tooltips(records: Records, units: pd.DataFrame, lang: str) -> list[str]
     return out
 
 
-def _tooltip_parts(records: Records, lang: str) -> dict[str, tuple]:
-    """Per ceremony: (short date, region code, region label, kinds, leader, sources); the same for
-    every view, so built once per loaded records and language (20,000 ceremonies: ~0.2 s)."""
-    def build() -> dict:
-        cer = records.ceremonies
-        kinds, sources = ceremony_texts(records, list(cer["id"]), lang)
-        dates = cer["date"]
-        days = [fmt.date_short(None, lang) if pd.isna(y) else fmt.date_short(dt.date(int(y), int(m), int(d)), lang)
-                for y, m, d in zip(dates.dt.year, dates.dt.month, dates.dt.day)]
-        return {cid: (day, code, name, kinds.get(cid, ""), leader, sources.get(cid, ""))
-                for cid, day, code, name, leader in
-                zip(cer["id"], days, cer["region_code"], cer["region_name"], cer["leader_name"])}
-
-    return records.derived.once(f"tooltip_parts:{lang}", build)
+def _tooltip_parts(records: Records, ids: set[str], lang: str) -> dict[str, tuple]:
+    """Per ceremony of ``ids`` (the few a map's tooltips name): (short date, region code, region
+    label, kinds, leader, sources). Made for those only: for every ceremony of a national store
+    they held ~50 MiB per language for the life of the tables."""
+    cer = records.ceremonies[records.ceremonies["id"].isin(ids)]
+    kinds, sources = ceremony_texts(records, list(cer["id"]), lang)
+    return {cid: (fmt.date_short(None if pd.isna(day) else day.date(), lang), code, name,
+                  kinds.get(cid, ""), leader, sources.get(cid, ""))
+            for cid, day, code, name, leader in
+            zip(cer["id"], cer["date"], cer["region_code"], cer["region_name"], cer["leader_name"])}
 
 
 def status_text(units: pd.DataFrame, mode: str, lang: str) -> list[str]:

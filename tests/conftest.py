@@ -83,50 +83,24 @@ def records(gaz):
     return context.records(gaz, DATA)
 
 
-def _pg_bin(name: str) -> str | None:
-    import glob
-    import shutil
-
-    found = shutil.which(name)
-    if found:
-        return found
-    hits = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    return hits[-1] if hits else None
-
-
 @pytest.fixture(scope="session")
 def pg_url():
-    """A throwaway PostgreSQL server on loopback for this test run (Debian's package, which
-    ``bash scripts/install.sh --test`` installs), or the one in ``PETA_TEST_DB_URL``."""
-    import shutil
-    import socket
-    import subprocess
-    import tempfile
+    """A throwaway PostgreSQL server on loopback for this test run (``tests/pg.py``), or the one
+    in ``PETA_TEST_DB_URL``."""
+    from .pg import throwaway_postgres
 
     if os.environ.get("PETA_TEST_DB_URL"):
         yield os.environ["PETA_TEST_DB_URL"]
         return
-    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
-    if not (initdb and pg_ctl):
-        pytest.fail("PostgreSQL is needed for the store tests: bash scripts/install.sh --test installs it")
-    run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    home = Path(tempfile.mkdtemp(prefix="peta-pg-"))
-    if run_as:
-        shutil.chown(home, "postgres")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    data = home / "data"
-    subprocess.run([*run_as, initdb, "-D", str(data), "-A", "trust", "-U", "peta", "--no-sync"], check=True,
-                   capture_output=True, timeout=120)
-    subprocess.run([*run_as, pg_ctl, "-D", str(data), "-w", "-l", str(home / "log"), "-o",
-                    f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
-                   check=True, capture_output=True, timeout=120)
     try:
-        yield f"postgresql+psycopg://peta@127.0.0.1:{port}/postgres"
+        server = throwaway_postgres()
+        url = server.__enter__()
+    except FileNotFoundError as e:
+        pytest.fail(f"PostgreSQL is needed for the store tests: {e}")
+    try:
+        yield url
     finally:
-        subprocess.run([*run_as, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True, timeout=60)
-        shutil.rmtree(home, ignore_errors=True)
+        server.__exit__(None, None, None)
 
 
 @pytest.fixture()

@@ -92,11 +92,11 @@ def compact(build) -> tuple[Records, bytes]:
     synthetic reports: 410 MiB held after a build, about 80 MiB after this, for about 1 s."""
     data = pack(build())  # the built tables are gone once this returns
     gc.collect()
-    _trim()
+    trim_heap()
     return unpack(data), data
 
 
-def _trim() -> None:
+def trim_heap() -> None:
     """Hand freed heap memory back to the system where the C library can (glibc); else nothing."""
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)

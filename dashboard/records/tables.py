@@ -32,8 +32,8 @@ class Derived:
     - ``index(key, build)``: metrics' ceremony index per (election, as-of date), at most
       :data:`MAX_INDEXES`, then all dropped (a session stepping through many dates);
     - ``once(name, build)``: one value per name: the binding kinds and the groups that all signed
-      (``binding_groups``), each ceremony's sort key by day (``day_keys``), the map tooltips' parts
-      per language (``tooltip_parts:<lang>``).
+      (``binding_groups``). Nothing kept here has a value per ceremony beyond what the index
+      needs: with 150,000 reports each such table held tens of MiB for the life of the tables.
 
     Sessions share it. Two threads may build one entry at once; the results are equal and one is
     kept, so no lock is held while building."""

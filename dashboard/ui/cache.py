@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import context, settings
+from ..records.snapshot import trim_heap
 from ..report import Report
 from ..geo.store import GeoConfig, drawn_provinces, ensure, load_level
 
@@ -138,6 +139,7 @@ def _freeze() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+    trim_heap()  # what the old version held goes back to the system, not only to this process's heap
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

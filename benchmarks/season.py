@@ -1,0 +1,189 @@
+"""A season in one store, served (issue 26 §3): start, memory, many viewers, and save to shown,
+at growing sizes.
+
+For each size (default 20,000, 60,000 and 150,000 synthetic reports over every kecamatan of
+Indonesia and three elections, written into a SQLite store as a seed leaves them, see
+``benchmarks/scale.py``):
+
+1. one full load in this process, which saves the store's tables (a server that ran before);
+2. ``serve.py`` started on that store, all provinces drawn; in headless Chromium: server start to
+   the first national map, and a click on the election picker to the map redrawn (with the
+   websocket bytes of that change); the server's resident memory after the first map;
+3. many viewers (``benchmarks/sessions.py``: websocket sessions speaking Streamlit's protocol):
+   1, 5, 15 and 25 at once on the national Peta, each changing the election about every second;
+   p50/p95 of the reruns and the server's memory after each run;
+4. save to shown: one viewer open on the national Peta; this process saves a report through the
+   store (the path of the form and the import); the viewer reruns every 0.2 s until its ceremony
+   count has it; the seconds from the save committed to the count shown.
+
+With ``--postgres`` (default on when PostgreSQL is installed), step 4 runs again on a throwaway
+PostgreSQL server holding the smallest size. The naive app of ``benchmarks/naive_app.py`` reads
+curated files only, not a store, so it has no part here.
+
+Writes benchmarks/results-season.json.
+
+    PETA_GEO_SOURCE=../shared/geo/wilayah_boundaries python -m benchmarks.season [--sizes 20000 60000 150000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .app import _healthy, _port, _wait, browser_times, log
+from .scale import build
+from .sessions import Viewer, concurrent
+from .writes import rss_mib
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"start_to_first_national_map_s_max": 10, "server_rss_mib_max": 600,
+           "sessions_25_p95_s_max": 2.0, "saved_to_shown_s_max": 2.0}
+COUNT = "Upacara komitmen"
+
+
+def _count(texts: list[str]) -> int | None:
+    """The last ceremony count a run drew."""
+    for t in reversed(texts):
+        if t.startswith(COUNT):
+            digits = re.sub(r"\D", "", t[len(COUNT):])
+            return int(digits) if digits else None
+    return None
+
+
+def saved_to_shown(base: str, db, gaz, day: dt.date) -> float:
+    """Seconds from a report saved through the store to a viewer's national count showing it."""
+    from dashboard.forms import formdata
+    from dashboard.store import editing
+    from dashboard.store.editing import User
+
+    async def run() -> float:
+        v = Viewer(base, "peta", "election=pilkada-2024")
+        await v.open()
+        await v._run()
+        before = _count(v.texts)
+        if before is None:
+            raise RuntimeError(f"no {COUNT!r} count on the national Peta")
+        report = formdata.to_report({"region": "32.01.24", "date": day, "elections": ["pilkada-2024"],
+                                     "kinds": ["apel"], "sources": [{"outlet": "Warta Uji", "title": "Apel"}]})
+        editing.create(db, gaz, {**report, "id": f"ciawi-season-{day.isoformat()}"}, User("bench"))
+        saved = time.perf_counter()
+        while time.perf_counter() - saved < 60:
+            await v._run()
+            if _count(v.texts) == before + 1:
+                shown = time.perf_counter() - saved
+                await v.close()
+                return shown
+            await asyncio.sleep(0.2)
+        raise RuntimeError(f"the count never went from {before} to {before + 1}")
+
+    return round(asyncio.run(run()), 2)
+
+
+def _server(env: dict) -> tuple[subprocess.Popen, str]:
+    port = _port()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--server.headless", "true"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    _wait("server start", lambda: _healthy(base), 300)
+    return proc, base
+
+
+def one_size(n: int, db_url: str | None = None, viewers: tuple[int, ...] = (1, 5, 15, 25)) -> dict:
+    from dashboard import context
+
+    work = Path(tempfile.mkdtemp(prefix="peta-season-"))
+    data = work / "data"
+    (data / "ceremonies").mkdir(parents=True)
+    shutil.copyfile(ROOT / "data" / "elections.yaml", data / "elections.yaml")
+    os.environ["PETA_DATA_DIR"] = str(data)
+    os.environ["PETA_PROVINCES"] = "all"
+    if db_url:
+        os.environ["PETA_DB_URL"] = db_url
+    else:
+        os.environ.pop("PETA_DB_URL", None)
+    result: dict = {"reports": n, "store": "postgresql" if db_url else "sqlite"}
+    try:
+        gaz = context.gazetteer()
+        db = context.store(data)
+        context.seed(db, gaz, data)
+        t0 = time.perf_counter()
+        build(db, gaz, n)
+        result["build_s"] = round(time.perf_counter() - t0, 1)
+        t0 = time.perf_counter()
+        context.refresh(None, gaz, data, db)  # the tables a server saves on its first start
+        result["first_full_load_s"] = round(time.perf_counter() - t0, 1)
+        log(f"{n}: built and loaded {result}")
+        if db_url is None:
+            result["browser_national"] = browser_times("serve.py", "/peta", region=None)
+            log(f"{n}: {result['browser_national']}")
+        proc, base = _server(dict(os.environ))
+        try:
+            if db_url is None:
+                _first_map(base)
+                result["server_rss_after_first_map_mib"] = round(rss_mib(proc.pid))
+                result["viewers"] = []
+                for k in viewers:
+                    run = concurrent(base, k)
+                    run["server_rss_mib"] = round(rss_mib(proc.pid))
+                    result["viewers"].append(run)
+                    log(f"{n}: {run}")
+            result["saved_to_shown_s"] = [saved_to_shown(base, db, gaz, dt.date(2024, 10, d)) for d in (1, 2, 3)]
+            log(f"{n}: saved to shown {result['saved_to_shown_s']}")
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    finally:
+        db.engine.dispose()
+        shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def _first_map(base: str) -> None:
+    """One browser draws the national map (the memory a served map costs is then counted)."""
+    from playwright.sync_api import sync_playwright
+
+    from .app import BROWSER_ARGS, _fills
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.goto(f"{base}/peta?election=pilkada-2024")
+        _wait("first map", lambda: _fills(page), 300)
+        browser.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 60_000, 150_000])
+    parser.add_argument("--postgres", action=argparse.BooleanOptionalAction, default=None,
+                        help="also time save to shown on PostgreSQL (default: when it is installed)")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from tests.pg import pg_bin, throwaway_postgres
+
+    result = {"machine": f"{os.cpu_count()} cores", "date": dt.date.today().isoformat(), "targets": TARGETS,
+              "sizes": []}
+    for n in args.sizes:
+        result["sizes"].append(one_size(n))
+    if args.postgres or (args.postgres is None and pg_bin("initdb")):
+        with throwaway_postgres() as url:
+            result["postgresql"] = one_size(min(args.sizes), db_url=url)
+    out = ROOT / "benchmarks" / "results-season.json"
+    out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
