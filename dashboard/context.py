@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import logging
 import os
 import time
 from dataclasses import replace
@@ -19,6 +20,9 @@ from .geo.store import GeoConfig, load_table
 from .records.read import read_calendar
 from .records.tables import Records, load_records
 from .regions import Gazetteer
+
+
+_log = logging.getLogger("peta.seed")
 
 
 def gazetteer(cfg: GeoConfig | None = None) -> Gazetteer:
@@ -74,12 +78,18 @@ def store(data_dir: str | Path | None = None):
     return Store(db_url(data_dir))
 
 
-def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None) -> dict[str, int]:
+def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None, progress=None) -> dict[str, int]:
     """Bring the calendar (``elections.yaml``) and new and changed curated files into the store
     (idempotent), the calendar first: ceremonies refer to its elections. Each is checked with
     everything stored first: a broken file stops the seed with its message, nothing is written.
-    Returns the ceremony files' counts."""
-    from .store.editing import trial_rows
+    A large first seed is written in batches and goes on where it stopped (``Store.seed``); each
+    batch is logged, and ``progress(done, total)`` is told. Returns the ceremony files' counts."""
+    from .store.editing import trial_rows, trial_touching
+
+    def told(done: int, total: int) -> None:
+        _log.info("seed: %d / %d curated files stored", done, total)
+        if progress is not None:
+            progress(done, total)
 
     root = Path(data_dir or settings.get("PETA_DATA_DIR"))
     stamp_file = settings.cache_dir() / "seeded" / hashlib.sha256(f"{st.url}|{root.resolve()}".encode()).hexdigest()[:24]
@@ -87,7 +97,8 @@ def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None) -> dict[str, in
     if _read_text(stamp_file) == f"{stamp} {st.version()}":
         return {"added": 0, "updated": 0, "unchanged": files, "kept_edit": 0}
     st.seed_calendar(read_calendar(root), lambda rows, calendar: trial_rows(rows, gaz, calendar))
-    counts = st.seed(root, lambda rows, calendar, replace, add: trial_rows(rows, gaz, calendar, replace=replace, add=add))
+    counts = st.seed(root, lambda touching, calendar, replace, add: trial_touching(touching, gaz, calendar, replace, add),
+                     told)
     _write_text(stamp_file, f"{stamp} {st.version()}")
     return counts
 
@@ -158,7 +169,7 @@ def _records(gaz: Gazetteer, root: Path, db) -> tuple[Records, bytes | None]:
     return loaded, packed
 
 
-def refresh(loaded, gaz: Gazetteer, data_dir: str | Path | None = None, db=None):
+def refresh(loaded, gaz: Gazetteer, data_dir: str | Path | None = None, db=None, progress=None):
     """The records brought up to the store's newest change: by what changed since ``loaded``
     (a :class:`dashboard.records.incremental.Loaded`, or None on the first load), else by loading
     everything. Returns a ``Loaded``.
@@ -166,12 +177,12 @@ def refresh(loaded, gaz: Gazetteer, data_dir: str | Path | None = None, db=None)
     A full load happens when nothing was loaded yet, an election changed, the changes cannot be
     accounted for (PostgreSQL numbers a change when its transaction starts, so one committed late
     can land below the newest number seen: the count of changes then disagrees), or the changed
-    ceremonies do not pass the checks (the full load names every problem)."""
+    ceremonies do not pass the checks (the full load names every problem). ``progress``: see :func:`seed`."""
     from .records import incremental, snapshot
 
     root = Path(data_dir or settings.get("PETA_DATA_DIR"))
     db = db or store(root)
-    seed(db, gaz, root)  # edited curated files become changes of the store like any other
+    seed(db, gaz, root, progress)  # edited curated files become changes of the store like any other
 
     folder = settings.cache_dir() / "records"
     latest = snapshot.latest_key(db.url, root / "elections.yaml", gaz.table)

@@ -150,6 +150,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "repair_withdraw": ("Tarik laporan ini (tetap tersimpan di riwayat)", "Withdraw this report (kept in the history)"),
     "building_geo": ("Menyiapkan batas wilayah seluruh Indonesia (sekali saja, ±15 detik)…",
                      "Preparing the boundaries of all of Indonesia (once, about 15 s)…"),
+    "seeding": ("Memasukkan berkas data ke basis data: {done} dari {total} berkas (sekali saja; "
+                "bila terhenti, dilanjutkan saat server berjalan lagi)…",
+                "Bringing the data files into the database: {done} of {total} files (once; if it stops, "
+                "it goes on when the server runs again)…"),
     "share_legend": ("Kecamatan terjangkau", "Districts reached"),
     "legend_title": ("Keadaan unit", "Unit state"),
     "map_hint": ("Klik wilayah untuk rinciannya di samping peta; klik dua kali untuk membuka petanya.",

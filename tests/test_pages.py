@@ -583,3 +583,22 @@ def test_no_streamlit_default_english_on_indonesian_pages(page):
         (page, [m.proto.label for m in at.get("multiselect") if not m.proto.placeholder])
     editors = [e.proto for e in at.get("dataframe") if e.proto.editing_mode]
     assert all(e.placeholder == "–" for e in editors), (page, [e.id for e in editors if e.placeholder != "–"])
+
+
+def test_a_page_waiting_for_a_large_first_seed_says_how_far_it_is(monkeypatch):
+    """Issue 26: while this server seeds a large data folder into the store (``cache.seeding``), a
+    page shows how many files are stored of how many, waits, and looks again (``st.rerun``; stopped
+    here so the page can be read)."""
+    import streamlit as st
+
+    from dashboard.ui import cache
+
+    monkeypatch.setattr(cache, "seeding", lambda: (2000, 150000))
+    monkeypatch.setattr(st, "rerun", st.stop)
+    monkeypatch.setattr("dashboard.ui.page.time.sleep", lambda s: None)
+    at = open_page("ringkasan")
+    bars = at.get("progress")
+    assert len(bars) == 1
+    assert bars[0].proto.value == 1  # percent: 2,000 of 150,000
+    assert "2.000 dari 150.000 berkas" in bars[0].proto.text
+    assert not [m for m in at.metric]  # nothing else drawn yet

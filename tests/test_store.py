@@ -941,3 +941,66 @@ def test_the_sqlite_wal_is_cut_back_after_a_checkpoint(tmp_path):
     with store.engine.begin() as conn:
         conn.execute(text("INSERT INTO ballast VALUES (x'00')"))
     assert (tmp_path / "peta.db-wal").stat().st_size <= WAL_LIMIT
+
+
+def _more_files(data: Path, n: int) -> list[str]:
+    """``n`` new curated files: one kecamatan ceremony each, on days no other file uses."""
+    from dashboard.store.codec import dump
+
+    names = []
+    for i in range(n):
+        report = {**ciawi(date=dt.date(2024, 10, 1) + dt.timedelta(days=i)), "id": f"ciawi-berkas-{i:02d}"}
+        (data / "ceremonies" / f"ciawi-berkas-{i:02d}.yaml").write_text(dump(report), encoding="utf-8")
+        names.append(f"ciawi-berkas-{i:02d}.yaml")
+    return names
+
+
+def test_a_large_seed_is_written_in_batches_told_and_goes_on_where_it_stopped(env, monkeypatch):
+    """Issue 26: a first seed of many curated files says how far it is, and a seed stopped half-way
+    (here: the process dies while writing the third batch) leaves whole batches; the next seed stores
+    the rest, and counts what the first one stored as unchanged."""
+    from dashboard.store import db as db_module
+
+    store, gaz, cal, data = env
+    names = _more_files(data, 7)
+    monkeypatch.setattr(db_module, "SEED_BATCH", 3)
+    real_write, writes = Store.write, []
+
+    def dying(self, user, items, **kw):
+        writes.append(user)
+        if len(writes) == 3:
+            raise KeyboardInterrupt  # the process stopped mid-seed
+        return real_write(self, user, items, **kw)
+
+    told: list[tuple[int, int]] = []
+    monkeypatch.setattr(Store, "write", dying)
+    with pytest.raises(KeyboardInterrupt):
+        context.seed(store, gaz, data, progress=lambda done, total: told.append((done, total)))
+    assert told == [(0, 7), (3, 7), (6, 7)]
+    stored = {r.origin for r in store.rows()}
+    assert {f"file:{n}" for n in names[:6]} <= stored and f"file:{names[6]}" not in stored
+    monkeypatch.setattr(Store, "write", real_write)
+    told.clear()
+    assert context.seed(store, gaz, data, progress=lambda done, total: told.append((done, total))) == {
+        "added": 1, "updated": 0, "unchanged": 5 + 6, "kept_edit": 0}
+    assert told == [(0, 1), (1, 1)]
+    assert len({r.origin for r in store.rows()}) == 5 + 7
+    assert {f"ciawi-berkas-{i:02d}" for i in range(7)} <= set(context.records(gaz, data).ceremonies["id"])
+
+
+def test_a_broken_file_among_many_stops_the_seed_before_any_batch_is_written(env, monkeypatch):
+    """All new files are checked together first: a clash in the last batch writes nothing at all."""
+    from dashboard.store import db as db_module
+    from dashboard.store.codec import dump
+
+    store, gaz, cal, data = env
+    _more_files(data, 6)
+    # the last file (in the last batch) claims the first one's place and day under another id
+    clash = {**ciawi(date=dt.date(2024, 10, 1)), "id": "ciawi-kembar"}
+    (data / "ceremonies" / "zz-ciawi-kembar.yaml").write_text(dump(clash), encoding="utf-8")
+    monkeypatch.setattr(db_module, "SEED_BATCH", 2)
+    before = store.version()
+    with pytest.raises(PetaError) as err:
+        context.seed(store, gaz, data)
+    assert "ciawi-kembar" in str(err.value) and "ciawi-berkas-00" in str(err.value)
+    assert store.version() == before and len(store.rows()) == 5

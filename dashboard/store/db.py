@@ -71,6 +71,7 @@ class Change:
     note: str | None = None
 
 
+SEED_BATCH = 2000  # curated files written per transaction by a seed (see Store.seed)
 ELECTION_PREFIX = "pemilihan:"  # how the history names an election (its rows change no report: number 0)
 FORM_ORIGIN = APP_CALENDAR_ORIGIN  # the origin an election added or corrected in the app has in messages
 
@@ -115,6 +116,11 @@ class Stored:
 
     def touching(self, ceremony_ids, place_days) -> list[ReportRow]:
         return _touching(self._s, ceremony_ids, place_days)
+
+    def origins(self, origins: list[str]) -> list:
+        """(id, origin, origin_hash, updated_by) of the stored reports with these origins."""
+        return self._s.execute(select(ReportRow.id, ReportRow.origin, ReportRow.origin_hash, ReportRow.updated_by)
+                               .where(ReportRow.origin.in_(origins))).all()
 
 
 class Store:
@@ -226,7 +232,7 @@ class Store:
         ``check(stored, calendar)``, if given, runs inside that transaction after the lock is taken,
         on the stored reports (a :class:`Stored`) and the stored election calendar as they are then
         (never a stale read); it raises to refuse the write. ``items`` may also be a function of
-        every stored row and the calendar returning the items (the seed decides what is new under
+        the stored reports (a :class:`Stored`) and the calendar returning the items (the seed decides what is new under
         the lock). ``expect_version`` guards edits against a concurrent edit of
         the same report: the transaction is refused if a report's version moved since it was read.
         ``then(session, ids)`` runs last, in the same transaction (closing the draft a report came from).
@@ -244,7 +250,7 @@ class Store:
                 if check is not None:
                     check(stored, calendar)
                 if callable(items):
-                    items = items(stored.rows, calendar)
+                    items = items(stored, calendar)
             for item in items:
                 report_id, change, own_origin, origin_hash = (*item, None, None)[:4]
                 if report_id is None:
@@ -422,52 +428,77 @@ class Store:
         read, so what a write checks is what it writes on."""
         s.execute(text("UPDATE write_lock SET n = n + 1 WHERE id = 1"))
 
-    def seed(self, root: Path, check) -> dict[str, int]:
+    def seed(self, root: Path, check, progress=None) -> dict[str, int]:
         """Bring the curated files into the store, idempotently: a file not seen before is
         added, a file whose content changed updates its row (unless someone edited that row
         in the app since: the edit is kept), an unchanged file does nothing. Only new and
-        changed files are read; ``check(rows, calendar, replace, add)`` must raise if the store with them
-        would not load. One transaction, decided under the write lock (two servers starting at
-        once seed each file once); a quick look without the lock first skips it when nothing changed."""
+        changed files are read. A quick look without the lock first skips it when nothing changed.
+
+        ``check(touching, calendar, replace, add)`` must raise if the store with them would not load
+        (``editing.trial_touching``: it reads only the stored reports they can clash with). Every
+        new and changed file is checked together first: a broken file stops the seed with its
+        message and nothing is written. They are then written :data:`SEED_BATCH` files at a time,
+        each batch one transaction under the write lock, decided and checked again against the
+        store as it is then (two servers starting at once seed each file once). A seed stopped
+        half-way (the process killed) leaves whole batches; the next one goes on with the files not
+        yet stored. ``progress(done, total)`` is called after each batch."""
         from ..records.read import YamlFolder
 
-        def plan(rows) -> tuple[dict, dict]:
+        folder = Path(root) / "ceremonies"
+        digests = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                   for p in sorted(folder.glob("*.y*ml"), key=lambda p: p.name)}
+
+        def plan(rows, names) -> tuple[dict, dict]:
             existing = {r.origin: r for r in rows if r.origin.startswith("file:")}
             counts = {"added": 0, "updated": 0, "unchanged": 0, "kept_edit": 0}
-            todo: dict[str, tuple[ReportRow | None, str]] = {}
-            for path in sorted((Path(root) / "ceremonies").glob("*.y*ml"), key=lambda p: p.name):
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
-                row = existing.get(f"file:{path.name}")
-                if row is not None and row.origin_hash == digest:
+            todo: dict[str, tuple] = {}
+            for name in names:
+                row = existing.get(f"file:{name}")
+                if row is not None and row.origin_hash == digests[name]:
                     counts["unchanged"] += 1
                 elif row is not None and row.updated_by != "seed":
                     counts["kept_edit"] += 1
                 else:
-                    todo[path.name] = (row, digest)
+                    todo[name] = (row, digests[name])
                     counts["updated" if row is not None else "added"] += 1
             return counts, todo
 
         with Session(self.engine) as s:  # the quick look: only the columns the plan reads
             light = s.execute(select(ReportRow.id, ReportRow.origin, ReportRow.origin_hash, ReportRow.updated_by)
                               .where(ReportRow.origin.startswith("file:"))).all()
-        counts, todo = plan(light)
+        counts, todo = plan(light, list(digests))
         if not todo:
             return counts
+        reports = {r.origin: r for r in YamlFolder(root).reports(only=set(todo))}  # unreadable: PetaError
 
-        def items(rows, calendar):
-            nonlocal counts
-            counts, todo = plan(rows)
-            if not todo:
-                return []
-            reports = YamlFolder(root).reports(only=set(todo))  # unreadable files: PetaError, nothing written
-            check(rows, calendar, {todo[r.origin][0].id: r.data for r in reports if todo[r.origin][0] is not None},
-                  [r for r in reports if todo[r.origin][0] is None])
-            out = []
-            for r in reports:
-                row, digest = todo[r.origin]
-                note = ("file changed: " if row is not None else "from ") + r.origin
-                out.append((row.id if row is not None else None, Change("seed", r.data, note), f"file:{r.origin}", digest))
-            return out
+        def split(part: dict) -> tuple[dict, list]:
+            return ({row.id: reports[n].data for n, (row, _) in part.items() if row is not None},
+                    [reports[n] for n, (row, _) in part.items() if row is None])
 
-        self.write("seed", items, origin="seed")
-        return counts
+        done = {k: counts[k] for k in ("unchanged", "kept_edit")} | {"added": 0, "updated": 0}
+        names = list(todo)
+        if progress is not None:
+            progress(0, len(names))
+        with Session(self.engine) as s:  # all of them together, before anything is written
+            check(Stored(s).touching, _calendar_of(s), *split(todo))
+        for start in range(0, len(names), SEED_BATCH):
+            chunk = names[start:start + SEED_BATCH]
+
+            def items(stored, calendar, chunk=chunk):
+                now, part = plan(stored.origins([f"file:{n}" for n in chunk]), chunk)
+                for k, v in now.items():
+                    done[k] += v
+                if not part:
+                    return []
+                check(stored.touching, calendar, *split(part))
+                out = []
+                for name, (row, digest) in part.items():
+                    note = ("file changed: " if row is not None else "from ") + name
+                    out.append((row.id if row is not None else None, Change("seed", reports[name].data, note),
+                                f"file:{name}", digest))
+                return out
+
+            self.write("seed", items, origin="seed")
+            if progress is not None:
+                progress(start + len(chunk), len(names))
+        return done

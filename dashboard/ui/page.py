@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
-from .. import problem_text
+from .. import fmt, problem_text
 from ..errors import PetaError
 from ..i18n import t
 from . import cache, controls, repair
@@ -21,6 +23,13 @@ def setup(sidebar: bool = True):
         st.session_state["_geo_ready"] = True
     gaz = cache.gazetteer()
     version = cache.data_version()
+    progress = cache.seeding()
+    if progress is not None:  # a first seed of a large data folder is under way: how far, then look again
+        done, total = progress
+        lg = controls.lang()
+        st.progress(done / max(total, 1), text=t("seeding", lg, done=fmt.number(done, lg, 0), total=fmt.number(total, lg, 0)))
+        time.sleep(2)
+        st.rerun()
     try:
         rec = cache.records(version)
     except PetaError as exc:  # the app still opens: what is wrong, and a way to withdraw the report at fault
