@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..errors import Problem
@@ -43,9 +44,22 @@ def _key(table: str) -> str:
 
 
 def ceremonies_of(records: Records, report_names: set[str]) -> set[str]:
-    """The ceremonies the named reports (as the loader names them: a file, ``db-<n>``) are part of."""
-    return {cid for cid, files in zip(records.ceremonies["id"], records.ceremonies["files"])
-            if report_names.intersection(files)}
+    """The ceremonies the named reports (as the loader names them: a file, ``db-<n>``) are part of.
+    Read from the sources table, one vectorised pick: every loaded report has at least one source
+    (the checks require it), each row naming its report's file."""
+    s = records.sources
+    return set(s.loc[s["file"].isin(report_names), "ceremony_id"])
+
+
+def _merged_order(kept: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """Row positions in ``concat(kept, new)`` listing both by key, where both are in key order and
+    share no key (a rebuilt ceremony's rows were taken out of the kept ones). Each new row is placed
+    by a binary search among the kept keys (string comparisons: ``log n`` each) and the positions
+    are ordered as numbers: sorting every row's string key again took 0.1 s with 150,000 reports."""
+    at = np.searchsorted(kept, new).astype("float64")
+    # just before the kept row it goes in front of, new rows that go in at one place in build order
+    at += np.arange(1, len(new) + 1) / (len(new) + 1) - 1
+    return np.argsort(np.concatenate([np.arange(len(kept), dtype="float64"), at]), kind="stable")
 
 
 def apply(loaded: Loaded, touched: set[str], reports: list[RawReport], gazetteer: Gazetteer,
@@ -64,12 +78,11 @@ def apply(loaded: Loaded, touched: set[str], reports: list[RawReport], gazetteer
     old = loaded.records.ceremonies
     kept = old[~old["id"].isin(touched)]
     # one place and day, one ceremony: checked across the ceremonies kept and the ones rebuilt
-    if len(part.ceremonies) and len(kept):
-        def days(frame: pd.DataFrame) -> set:
-            dated = frame[frame["date"].notna()]
-            return set(zip(dated["region_code"], dated["date"]))
-
-        if days(kept) & days(part.ceremonies):
+    # (only the kept ones in the rebuilt ones' regions are looked at: all 150,000 took 0.45 s)
+    rebuilt = part.ceremonies[part.ceremonies["date"].notna()]
+    if len(rebuilt) and len(kept):
+        near = kept[kept["region_code"].isin(set(rebuilt["region_code"])) & kept["date"].notna()]
+        if set(zip(near["region_code"], near["date"])) & set(zip(rebuilt["region_code"], rebuilt["date"])):
             return None
 
     tables = {}
@@ -87,9 +100,10 @@ def apply(loaded: Loaded, touched: set[str], reports: list[RawReport], gazetteer
             tables[name] = pieces[0].reset_index(drop=True)
         else:
             merged = pd.concat(pieces, ignore_index=True)
-            # the full build lists ceremonies in id order, each one's rows together: a stable sort
-            # on the id restores that, and keeps each ceremony's rows in the order they were built
-            tables[name] = merged.sort_values(_key(name), kind="stable").reset_index(drop=True)
+            # the full build lists ceremonies in id order, each one's rows together: the rebuilt
+            # rows go in where their ids fall among the kept ones, in the order they were built
+            order = _merged_order(rest[_key(name)].to_numpy(), new[_key(name)].to_numpy())
+            tables[name] = merged.take(order).reset_index(drop=True)
             for column, dtype in current.dtypes.items():  # concat may widen a column; a full build would not
                 if tables[name][column].dtype != dtype:
                     tables[name][column] = tables[name][column].astype(dtype)

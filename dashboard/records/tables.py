@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..errors import PetaError, Problem, msg
@@ -32,8 +33,9 @@ class Derived:
     - ``index(key, build)``: metrics' ceremony index per (election, as-of date), at most
       :data:`MAX_INDEXES`, then all dropped (a session stepping through many dates);
     - ``once(name, build)``: one value per name: the binding kinds and the groups that all signed
-      (``binding_groups``). Nothing kept here has a value per ceremony beyond what the index
-      needs: with 150,000 reports each such table held tens of MiB for the life of the tables.
+      (``binding_groups``), each election's ceremony rows (``election_rows:<id>``, positions), a
+      hash index over the ceremony ids (``ceremony_index``). Nothing kept here holds Python
+      objects per ceremony: with 150,000 reports each such table held tens of MiB.
 
     Sessions share it. Two threads may build one entry at once; the results are equal and one is
     kept, so no lock is held while building."""
@@ -104,10 +106,21 @@ class Records:
         return list(regions) if isinstance(regions, (list, tuple)) and regions else None
 
     def for_election(self, election_id: str) -> pd.DataFrame:
-        """The ceremonies concerning one election."""
+        """The ceremonies concerning one election (their row positions are kept in ``derived``: a
+        view asks several times, and finding them among 150,000 costs ~0.06 s each time)."""
         self.election(election_id)
-        ids = self.elections.loc[self.elections["election_id"] == election_id, "ceremony_id"]
-        return self.ceremonies[self.ceremonies["id"].isin(ids)]
+
+        def rows():
+            ids = self.elections.loc[self.elections["election_id"] == election_id, "ceremony_id"]
+            return np.flatnonzero(self.ceremonies["id"].isin(ids).to_numpy())
+
+        return self.ceremonies.iloc[self.derived.once(f"election_rows:{election_id}", rows)]
+
+    def positions(self, ids) -> np.ndarray:
+        """Row positions in ``ceremonies`` of these ceremony ids (-1 for an id not loaded), by a
+        hash index over the ids built once per loaded tables (a few MiB at 150,000 ceremonies)."""
+        index = self.derived.once("ceremony_index", lambda: pd.Index(self.ceremonies["id"]))
+        return index.get_indexer(list(ids))
 
     def table_names(self) -> list[str]:
         return [f.name for f in fields(self) if f.name != "derived"]
