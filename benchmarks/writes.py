@@ -107,8 +107,12 @@ def main() -> int:
             base_n = count(reload=True)
             samples.append({"writes": 0, "rss_mib": round(rss_mib(proc.pid), 1)})
             log(f"start: {samples[-1]['rss_mib']} MiB")
+            # days Ciawi has no stored ceremony on (two ids on one place and day are refused)
+            taken = {r.date for r in store.rows() if r.region_code == "32.01.24"}
+            days = (d for d in (dt.date(2024, 1, 1) + dt.timedelta(days=k) for k in range(1, 330))
+                    if d.isoformat() not in taken)
             for i in range(1, args.writes + 1):
-                day = dt.date(2024, 1, 1) + dt.timedelta(days=i)
+                day = next(days)
                 report = formdata.to_report({
                     "region": "32.01.24", "date": day, "elections": ["pilkada-2024"], "kinds": ["apel", "ikrar"],
                     "sources": [{"outlet": "Warta Uji", "title": f"Apel ke-{i}"}]})
