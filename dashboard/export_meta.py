@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import fmt
 from .i18n import t
@@ -29,8 +31,15 @@ class ExportMeta:
     election_id: str
     election_name: str
     as_of: dt.date
-    outlets: tuple[str, ...]  # news sources of the ceremonies behind the view
+    # the news sources of the ceremonies behind the view, worked out when first read: every rerun
+    # asks for each download button's file name, and these read every source of the view
+    outlets_of: Callable[[], tuple[str, ...]] = field(repr=False, compare=False)
     lang: str = "id"
+
+    @cached_property
+    def outlets(self) -> tuple[str, ...]:
+        """The news sources of the ceremonies behind the view, each once, in order."""
+        return tuple(self.outlets_of())
 
     @property
     def subtitle(self) -> str:

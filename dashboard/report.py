@@ -175,7 +175,7 @@ class Report:
         return ExportMeta(name=name, title=t(TITLE_KEYS[name], self.lang), place=self.place,
                           place_short=self.place_short, election_id=election_id,
                           election_name=election_name, as_of=self.as_of,
-                          outlets=self.outlets(self.ceremony_ids(name)), lang=self.lang)
+                          outlets_of=lambda: self.outlets(self.ceremony_ids(name)), lang=self.lang)
 
     # -- charts ---------------------------------------------------------------------------
     def figure(self, name: str, axis: str = "date") -> go.Figure:
