@@ -101,9 +101,22 @@ def cmd_coverage(args) -> int:
     if args.region and args.region.strip().lower() not in ("indonesia", "nasional", "national"):
         region = args.region if args.region in gaz else gaz.resolve(args.region).code
     cov = metrics.coverage(rec, gaz, args.election, as_of, region)
+    figures = None
+    if args.indicator:  # the newest value of each unit's own, on or before the view's date (indicators.latest)
+        from . import indicators
+
+        values = indicators.table(context.store(args.data).indicator_rows())
+        indicators.known(values, args.indicator)
+        figures = indicators.latest(values, args.indicator, as_of, [*([region] if region else []), *cov.units["code"]])
     if args.json:
         data = cov.to_dict()
         data["countdown"] = dict(zip(("days", "label"), metrics.countdown(day, as_of)))
+        if figures is not None:
+            data["indicator_id"] = args.indicator
+            if data["parent"] is not None:
+                data["parent"]["indicator"] = figures[region]
+            for child in data["children"]:
+                child["indicator"] = figures[child["code"]]
         _print_json(data)
     else:
         covered, total, share, level = cov.headline
@@ -113,7 +126,71 @@ def cmd_coverage(args) -> int:
             print(f"  own ceremonies: {cov.own_state} {', '.join(cov.own_ids)}")
         for u in cov.units.itertuples(index=False):
             share_text = '' if u.share is None or u.share != u.share else f'{u.share:.0%}'
-            print(f"  {u.code}\t{u.label}\t{u.state}\town:{u.own_state}\t{share_text}")
+            figure = ""
+            if figures is not None:
+                f = figures[u.code]
+                figure = f"\t{args.indicator}: " + ("no data" if f is None else f"{f['value']:g} ({f['date']}, {f['source']})")
+            print(f"  {u.code}\t{u.label}\t{u.state}\town:{u.own_state}\t{share_text}{figure}")
+    return 0
+
+
+def cmd_indicators_import(args) -> int:
+    """Check an indicator sheet whole (every problem named, exit 2, nothing written), then store all
+    of its values in one transaction, checked again under the write lock."""
+    import getpass
+
+    from . import indicators
+    from .forms import sheet
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise PetaError.single("FILE", args.file, msg("csv_or_xlsx_exists"))
+    if path.stat().st_size > sheet.MAX_BYTES:  # never read a huge file into memory
+        raise PetaError.single("(file)", f"{path.stat().st_size // (1024 * 1024)} MB",
+                               msg("file_at_most_mb", mb=sheet.MAX_BYTES // (1024 * 1024)), file=path.name)
+    gaz = context.gazetteer()
+    db = context.store(args.data)
+    values, problems = indicators.parse(path.name, path.read_bytes(), gaz, dt.date.today())
+    problems += indicators.clashes(values, indicators.table(db.indicator_rows()))
+    if problems:
+        print(PetaError(problems, summary=msg("file_refused", n=len(problems), name=path.name)).message, file=sys.stderr)
+        return 2
+    ids = sorted({v.indicator for v in values})
+    if args.dry_run:
+        print(f"{path.name}: {len(values)} value(s) of {', '.join(ids)} pass every check (dry run: nothing written)")
+        return 0
+
+    def check(rows) -> None:  # under the write lock: what was stored meanwhile counts too
+        late = indicators.clashes(values, indicators.table(rows))
+        if late:
+            raise PetaError(late, summary=msg("file_refused", n=len(late), name=path.name))
+
+    n = db.add_indicators(values, args.user or f"cli:{getpass.getuser()}", "import", check)
+    print(f"{path.name}: {n} value(s) of {', '.join(ids)} imported")
+    return 0
+
+
+def cmd_indicators_list(args) -> int:
+    from . import indicators
+
+    cat = indicators.catalog(indicators.table(context.store(args.data).indicator_rows()))
+    if args.json:
+        _print_json(cat.to_dict(orient="records"))
+    else:
+        for r in cat.itertuples(index=False):
+            print(f"{r.id}\t{r.name or '–'}\t{r.values} value(s), {r.regions} region(s), {r.first_date} to "
+                  f"{r.last_date}\tsources: {'; '.join(r.sources)}")
+    return 0
+
+
+def cmd_indicators_template(args) -> int:
+    from . import indicators
+
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise PetaError.single("--out", args.out, msg("csv_or_xlsx"))
+    write_atomic(Path(args.out), indicators.template_xlsx() if suffix == ".xlsx" else indicators.template_csv())
+    print(f"{args.out}: the indicator template ({', '.join(indicators.COLUMNS)})")
     return 0
 
 
@@ -408,6 +485,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--region", default="", help="a code (32.01) or a name (\"Kab. Bogor\"); left out: Indonesia")
     c.add_argument("--as-of", help="YYYY-MM-DD (default: election day if past, else today)")
     c.add_argument("--json", action="store_true")
+    c.add_argument("--indicator", help="an indicator id: each unit's newest own value on or before the date")
     c.add_argument("--data")
     c.set_defaults(func=cmd_coverage)
     v = sub.add_parser("validate", help="check a data folder; non-zero exit on any problem")
@@ -456,6 +534,21 @@ def parser() -> argparse.ArgumentParser:
     im.add_argument("--user", help="name recorded in the history (default: cli:<login>)")
     im.add_argument("--data")
     im.set_defaults(func=cmd_import)
+    ind = sub.add_parser("indicators", help="risk and outcome figures per region (see the template)").add_subparsers(
+        dest="indicators_cmd", required=True)
+    ii = ind.add_parser("import", help="import an indicator sheet (CSV or XLSX): all of it or nothing")
+    ii.add_argument("file")
+    ii.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    ii.add_argument("--user", help="name recorded in the history (default: cli:<login>)")
+    ii.add_argument("--data")
+    ii.set_defaults(func=cmd_indicators_import)
+    il = ind.add_parser("list", help="the stored indicators: values, regions, dates, sources")
+    il.add_argument("--json", action="store_true")
+    il.add_argument("--data")
+    il.set_defaults(func=cmd_indicators_list)
+    it = ind.add_parser("template", help="write the indicator sheet template (.csv or .xlsx)")
+    it.add_argument("--out", required=True)
+    it.set_defaults(func=cmd_indicators_template)
     us = sub.add_parser("user", help="accounts").add_subparsers(dest="user_cmd", required=True)
     uh = us.add_parser("hash", help="print a password hash for [users.NAME] password_hash in secrets.toml")
     uh.add_argument("--stdin", action="store_true", help="read the password from standard input")

@@ -188,12 +188,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                         "koma atau titik koma", "a column of the template: {columns}"),
     "required_column": ("kolom bernama '{column}' (wajib). Judul kolom harus di baris pertama",
                         "a column named '{column}' (required)"),
-    "some_rows": ("minimal satu baris upacara di bawah judul kolom", "at least one ceremony row under the header"),
-    "rows_at_most": ("paling banyak {n} baris upacara per berkas (bagi lembarnya)",
-                     "at most {n} ceremony rows per file (split the sheet)"),
-    "sheet_rows_at_most": ("paling banyak {n} baris upacara per berkas dan {rows} baris di lembar, termasuk yang "
+    "some_rows": ("minimal satu baris data di bawah judul kolom", "at least one data row under the header"),
+    "rows_at_most": ("paling banyak {n} baris data per berkas (bagi lembarnya)",
+                     "at most {n} data rows per file (split the sheet)"),
+    "sheet_rows_at_most": ("paling banyak {n} baris data per berkas dan {rows} baris di lembar, termasuk yang "
                            "kosong (bagi lembarnya, atau hapus baris kosong di bawahnya)",
-                           "at most {n} ceremony rows per file, and at most {rows} rows in the sheet, blank ones "
+                           "at most {n} data rows per file, and at most {rows} rows in the sheet, blank ones "
                            "included (split the sheet, or delete the blank rows under it)"),
     "cell_at_most": ("paling banyak {n} karakter per sel", "at most {n} characters in a cell"),
     "cell_at_most_has": ("paling banyak {n} karakter per sel (sel ini berisi {has})",
@@ -400,4 +400,20 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                      "a place the file can be written ({why}); nothing was written"),
     "out_pdf": ("nama berkas berakhiran .pdf", "a file name ending in .pdf"),
     "password_length": ("paling sedikit 8 karakter", "at least 8 characters"),
+
+    # -- indicators (dashboard/indicators.py) -----------------------------------------------------
+    "indicator_id": ("ID indikator: huruf kecil, angka dan tanda hubung (mis. ikp-netralitas-asn)",
+                     "an indicator id: lowercase letters, digits and hyphens (e.g. ikp-netralitas-asn)"),
+    "a_number": ("angka, mis. 62,5 atau 62.5, tanpa pemisah ribuan", "a number, e.g. 62.5 or 62,5, without thousands separators"),
+    "not_after_today": ("tanggal yang sudah lewat, paling lambat hari ini ({today}): angka diukur, bukan diramalkan",
+                        "a date no later than today ({today}): a figure is measured, not forecast"),
+    "indicator_once": ("satu nilai per indikator, wilayah dan tanggal; baris ini sama dengan {where}",
+                       "one value per indicator, region and date; this row repeats {where}"),
+    "indicator_stored": ("satu nilai per indikator, wilayah dan tanggal: nilai ini sudah tersimpan dari {where} "
+                         "(nilai tersimpan tidak ditimpa)",
+                         "one value per indicator, region and date: one is already stored from {where} "
+                         "(a stored value is never overwritten)"),
+    "indicator_name": ("nama yang sama untuk satu ID indikator: '{value}' seperti di {where}",
+                       "one name for one indicator id: '{value}' as in {where}"),
+    "indicator_known": ("ID indikator yang tersimpan: {options}", "a stored indicator id: {options}"),
 }

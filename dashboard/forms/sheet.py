@@ -176,8 +176,10 @@ def row_to_report(row: dict, where: str, problems: list[Problem]) -> dict:
     return data
 
 
-def read_rows(name: str, content: bytes) -> list[dict]:
-    """Rows of a CSV (UTF-8, ``,`` or ``;``) or XLSX (first sheet) upload, as header -> value."""
+def read_rows(name: str, content: bytes, columns=None, required=REQUIRED, max_rows: int = MAX_ROWS) -> list[dict]:
+    """Rows of a CSV (UTF-8, ``,`` or ``;``) or XLSX (first sheet) upload, as header -> value.
+    ``columns``/``required``/``max_rows``: another sheet's (the indicator sheet); default this one's."""
+    columns = COLUMNS if columns is None else columns
     if not content:
         raise PetaError.single("(file)", name, msg("sheet_file"), file=name)
     if len(content) > MAX_BYTES:
@@ -189,7 +191,7 @@ def read_rows(name: str, content: bytes) -> list[dict]:
         header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else [])]
         body = [dict(zip(header, r)) for r in rows[1:] if any(c not in (None, "") for c in r)]
         for i, r in enumerate(body):
-            _check_limits(name, i + 2, r.items(), i)
+            _check_limits(name, i + 2, r.items(), i, max_rows)
     elif suffix == ".csv":
         text = _decode_csv(name, content)
         # The separator is read off the header line (template column names, never quoted): ";" as
@@ -208,16 +210,16 @@ def read_rows(name: str, content: bytes) -> list[dict]:
         try:
             for r in reader:
                 if any((x or "").strip() for x in r.values() if isinstance(x, str)) or r.get(EXTRA_CELLS):
-                    _check_limits(name, reader.line_num, r.items(), len(body))
+                    _check_limits(name, reader.line_num, r.items(), len(body), max_rows)
                     body.append(r)
         except csv.Error as exc:  # a cell over the csv module's own limit, a NUL byte
             raise _csv_error(name, reader.line_num + 1, exc) from None  # the line being read
     else:
         raise PetaError.single("(file)", name, msg("csv_or_xlsx"), file=name)
-    unknown = [h for h in header if h and h not in COLUMNS]
-    missing = [h for h in REQUIRED if h not in header]
+    unknown = [h for h in header if h and h not in columns]
+    missing = [h for h in required if h not in header]
     if unknown or missing:
-        problems = [Problem("(header)", h, msg("template_column", columns=list(COLUMNS)), file=name) for h in unknown]
+        problems = [Problem("(header)", h, msg("template_column", columns=list(columns)), file=name) for h in unknown]
         problems += [Problem("(header)", None, msg("required_column", column=h), file=name) for h in missing]
         raise PetaError(problems, summary=msg("columns_refused", name=name))
     if not body:
@@ -228,9 +230,9 @@ def read_rows(name: str, content: bytes) -> list[dict]:
 EXTRA_CELLS = "(sel berlebih)"
 
 
-def _check_limits(name: str, line: int, cells, rows_before: int) -> None:
-    if rows_before >= MAX_ROWS:
-        raise PetaError.single("(rows)", f"more than {MAX_ROWS}", msg("rows_at_most", n=MAX_ROWS), file=name)
+def _check_limits(name: str, line: int, cells, rows_before: int, max_rows: int = MAX_ROWS) -> None:
+    if rows_before >= max_rows:
+        raise PetaError.single("(rows)", f"more than {max_rows}", msg("rows_at_most", n=max_rows), file=name)
     for column, value in cells:
         values = value if isinstance(value, list) else [value]  # extra cells come as a list
         for v in values:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from ..errors import PetaError, msg
 from ..records.read import APP_CALENDAR_ORIGIN, RawReport, stored_election
 from .codec import dump, report_name, row_data, to_json
-from .models import ChangeRow, DraftRow, ElectionRow, ReportRow
+from .models import ChangeRow, DraftRow, ElectionRow, IndicatorRow, ReportRow
 from .schema import open_engine
 
 def _database_errors_named(method):
@@ -71,6 +71,7 @@ class Change:
     note: str | None = None
 
 
+INDICATOR_PREFIX = "indikator:"  # how the history names an indicator (its rows change no report: number 0)
 SEED_BATCH = 2000  # curated files written per transaction by a seed (see Store.seed)
 ELECTION_PREFIX = "pemilihan:"  # how the history names an election (its rows change no report: number 0)
 FORM_ORIGIN = APP_CALENDAR_ORIGIN  # the origin an election added or corrected in the app has in messages
@@ -199,6 +200,32 @@ class Store:
         """Every ceremony id in the store (withdrawn reports' too: an id is never given twice)."""
         with Session(self.engine) as s:
             return set(s.scalars(select(ReportRow.ceremony_id).distinct()))
+
+    # -- indicators (issue 27) -----------------------------------------------------------------
+    def indicator_rows(self) -> list[IndicatorRow]:
+        """Every stored indicator value, in the order they were imported."""
+        with Session(self.engine) as s:
+            return list(s.scalars(select(IndicatorRow).order_by(IndicatorRow.id)))
+
+    def add_indicators(self, values, user: str, origin: str, check) -> int:
+        """Store every one of ``values`` (:class:`dashboard.indicators.Value`) or none, in one
+        transaction under the write lock: ``check(stored_rows)`` runs first on the indicator rows
+        stored at that moment and raises on a clash. Each value also gets a history row (action
+        ``indicator_import``, named ``indikator:<id>``) with the value as JSON and where it was read."""
+        import json
+
+        with Session(self.engine) as s, s.begin():
+            self._lock(s)
+            check(list(s.scalars(select(IndicatorRow))))
+            at = _now()
+            for x in values:
+                s.add(IndicatorRow(indicator=x.indicator, name=x.name, region_code=x.region_code,
+                                   date=x.date.isoformat(), value=x.value, outlet=x.outlet, url=x.url, note=x.note,
+                                   origin=f"{origin}:{x.origin}", imported_at=at, imported_by=user))
+                s.add(ChangeRow(at=at, user=user, action="indicator_import", report_id=0,
+                                ceremony_id=INDICATOR_PREFIX + x.indicator, before=None,
+                                after=json.dumps(x.to_dict(), ensure_ascii=False), note=f"{origin}:{x.origin}"))
+        return len(values)
 
     def version(self) -> str:
         """Changes whenever anything is written (the app's cache key)."""

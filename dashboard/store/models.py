@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy import DateTime, Float, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -82,3 +82,22 @@ class ElectionRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(200))
+
+
+class IndicatorRow(Base):
+    """One value of an indicator for one region and date, with its source (migration 0006)."""
+
+    __tablename__ = "indicators"
+    __table_args__ = (UniqueConstraint("indicator", "region_code", "date", name="indicator_once"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    indicator: Mapped[str] = mapped_column(String(80), index=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    region_code: Mapped[str] = mapped_column(String(20), index=True)
+    date: Mapped[str] = mapped_column(String(10))       # ISO date: the day measured, or the end of the period
+    value: Mapped[float] = mapped_column(Float)
+    outlet: Mapped[str] = mapped_column(String(500))    # who published the figure
+    url: Mapped[str | None] = mapped_column(String(2000))
+    note: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(300))    # import:<file> baris <n> | file:<name> baris <n>
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    imported_by: Mapped[str] = mapped_column(String(200))

@@ -1,0 +1,230 @@
+"""Indicators beside commitment (issue 27): a named, sourced figure per region and date.
+
+An indicator is what a body that watches ASN neutrality publishes or an operator measures: a risk
+score (Bawaslu's Indeks Kerawanan Pemilu, its ASN-neutrality theme), a count of findings forwarded
+to BKN, of sanctions. One value is one region (any level, by its Kemendagri code), one date (the
+day measured, or the end of the period), one number and the source that published it; a value
+without a source is refused. Values come in as a sheet (``indikator`` template, CSV or XLSX, the
+ceremony sheet's reader and limits) and are kept in the store (``store/models.IndicatorRow``).
+
+Honest comparisons, decided here: a value belongs to the region it was published for. A figure
+for a province is never spread over its kabupaten, and a unit without a value of its own has
+none (``None``, shown as *tidak ada data*, never 0). A view reads, per unit, the newest value
+dated on or before the view's date; its date and source go with it.
+
+Load → check → store, as for ceremonies: :func:`parse` reads and checks a sheet on its own (every
+problem named, with file, row, column and value); :func:`clashes` checks it against what is
+stored; the store writes all of it or nothing (``Store.add_indicators``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .errors import PetaError, Problem, msg
+from .forms import sheet
+from .regions import Gazetteer
+
+COLUMNS = {  # header -> help (the template's Petunjuk and the README)
+    "kode_wilayah": "Kode Kemendagri wilayah yang diukur: provinsi, kabupaten/kota, kecamatan atau desa (teks)",
+    "indikator": "ID indikator: huruf kecil, angka dan tanda hubung (mis. ikp-netralitas-asn)",
+    "nama_indikator": "Nama indikator seperti diterbitkan (sekali per ID cukup)",
+    "nilai": "Angka, mis. 62,5 atau 62.5, tanpa pemisah ribuan",
+    "tanggal": "TTTT-BB-HH: tanggal pengukuran, atau akhir periode yang diukur",
+    "sumber_media": "Siapa yang menerbitkan angka itu (wajib)",
+    "sumber_tautan": "Tautan ke terbitan itu (boleh kosong)",
+    "catatan": "Catatan (boleh kosong)",
+}
+REQUIRED = ("kode_wilayah", "indikator", "nilai", "tanggal", "sumber_media")
+MAX_ROWS = 10_000  # one value for every kecamatan of Indonesia (7,265) fits in one file
+EXAMPLE_ID = "contoh"  # the template's example row's indicator: refused by name if imported as it is
+EXAMPLE = {"kode_wilayah": "32.01", "indikator": EXAMPLE_ID, "nama_indikator": "Contoh indikator (ganti baris ini)",
+           "nilai": "0", "tanggal": "2024-09-01", "sumber_media": "Nama penerbit angka"}
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+NUMBER_RE = re.compile(r"-?\d+(?:[.,]\d+)?")
+TABLE = ["indicator", "name", "region_code", "date", "value", "outlet", "url", "note", "origin"]
+
+
+@dataclass(frozen=True)
+class Value:
+    """One checked row: an indicator's value for a region and date, with its source."""
+
+    indicator: str
+    name: str | None
+    region_code: str
+    date: dt.date
+    value: float
+    outlet: str
+    url: str | None
+    note: str | None
+    origin: str  # "<file> baris <n>": where it was read
+
+    def to_dict(self) -> dict:
+        return {"indicator": self.indicator, "name": self.name, "region_code": self.region_code,
+                "date": self.date.isoformat(), "value": self.value, "outlet": self.outlet, "url": self.url,
+                "note": self.note, "origin": self.origin}
+
+
+def _number(raw, where: str, problems: list[Problem]) -> float | None:
+    if isinstance(raw, bool):
+        raw = str(raw)
+    if isinstance(raw, (int, float)):
+        return float(raw)
+    text = str(raw or "").strip()
+    if not NUMBER_RE.fullmatch(text):
+        problems.append(Problem("nilai", raw, msg("a_number"), file=where))
+        return None
+    return float(text.replace(",", "."))
+
+
+def parse(name: str, content: bytes, gaz: Gazetteer, today: dt.date) -> tuple[list[Value], list[Problem]]:
+    """The values of an indicator sheet and every problem found in it on its own (row 2 is the
+    first data row). A file that cannot be read as a sheet raises the ceremony sheet's PetaError."""
+    rows = sheet.read_rows(name, content, columns=COLUMNS, required=REQUIRED, max_rows=MAX_ROWS)
+    problems: list[Problem] = []
+    values: list[Value] = []
+    seen: dict[tuple, str] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for i, row in enumerate(rows, start=2):
+        where = f"{name} baris {i}"
+        before = len(problems)
+        extra = row.pop(sheet.EXTRA_CELLS, None)
+        if extra:  # more cells than columns: a quote or separator out of place; never shift values
+            problems.append(Problem(sheet.EXTRA_CELLS, extra, msg("cells_per_row", n=len(COLUMNS)), file=where))
+        v = {k: ("" if row.get(k) is None else row.get(k)) for k in COLUMNS}
+        v = {k: (x.strip() if isinstance(x, str) else x) for k, x in v.items()}
+        ind = str(v["indikator"])
+        if ind == EXAMPLE_ID:
+            problems.append(Problem("indikator", ind, msg("own_row"), file=where))
+        elif not ID_RE.fullmatch(ind) or len(ind) > 80:
+            problems.append(Problem("indikator", v["indikator"], msg("indicator_id"), file=where))
+        code = sheet._picked(str(v["kode_wilayah"]))
+        if code not in gaz:
+            problems.append(Problem("kode_wilayah", v["kode_wilayah"], msg("code_in_boundaries"), file=where))
+        number = _number(v["nilai"], where, problems)
+        day = sheet._date(v["tanggal"], where, "tanggal", problems) if v["tanggal"] not in ("", None) else None
+        if v["tanggal"] in ("", None):
+            problems.append(Problem("tanggal", None, msg("date_never_guessed"), file=where))
+        elif isinstance(day, dt.date) and day > today:
+            problems.append(Problem("tanggal", day.isoformat(), msg("not_after_today", today=today.isoformat()),
+                                    file=where))
+        outlet = str(v["sumber_media"])
+        if not outlet:
+            problems.append(Problem("sumber_media", None, msg("required", what="sumber_media"), file=where))
+        label = str(v["nama_indikator"]) or None
+        if label and ind in names and names[ind][0] != label:
+            problems.append(Problem("nama_indikator", label, msg("indicator_name", value=names[ind][0],
+                                                                where=names[ind][1]), file=where))
+        elif label:
+            names.setdefault(ind, (label, where))
+        if len(problems) > before or not isinstance(day, dt.date) or number is None:
+            continue
+        key = (ind, code, day)
+        if key in seen:
+            problems.append(Problem("tanggal", day.isoformat(), msg("indicator_once", where=seen[key]), file=where))
+            continue
+        seen[key] = where
+        values.append(Value(ind, label, code, day, number, outlet, str(v["sumber_tautan"]) or None,
+                            str(v["catatan"]) or None, where))
+    # a row without a name takes its indicator's name from another row of the file
+    values = [x if x.name or x.indicator not in names else Value(**{**x.__dict__, "name": names[x.indicator][0]})
+              for x in values]
+    return values, problems
+
+
+def clashes(values: list[Value], stored: pd.DataFrame) -> list[Problem]:
+    """What ``values`` would break in a store holding ``stored`` (:func:`table` of its rows): a
+    value for an indicator, region and date that is already stored (never overwritten), and a
+    name other than the stored one for an indicator id."""
+    problems: list[Problem] = []
+    if stored.empty:
+        return problems
+    at = {(r.indicator, r.region_code, r.date): r.origin for r in stored.itertuples(index=False)}
+    named = stored.dropna(subset=["name"]).drop_duplicates("indicator").set_index("indicator")
+    for x in values:
+        origin = at.get((x.indicator, x.region_code, x.date.isoformat()))
+        if origin is not None:
+            problems.append(Problem("tanggal", x.date.isoformat(), msg("indicator_stored", where=origin), file=x.origin))
+        if x.name and x.indicator in named.index and named.at[x.indicator, "name"] != x.name:
+            problems.append(Problem("nama_indikator", x.name, msg(
+                "indicator_name", value=named.at[x.indicator, "name"], where=named.at[x.indicator, "origin"]),
+                file=x.origin))
+    return problems
+
+
+def table(rows) -> pd.DataFrame:
+    """Stored indicator rows as a table, one row per value (dates as ISO text, as stored)."""
+    return pd.DataFrame([{c: getattr(r, c) for c in TABLE} for r in rows], columns=TABLE)
+
+
+def catalog(values: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator: its name, how many values, for how many regions, the first and last
+    date, and its sources (``indicators list``)."""
+    rows = []
+    for ind, g in values.groupby("indicator", sort=True):
+        names = g["name"].dropna()
+        rows.append({"id": ind, "name": names.iloc[0] if len(names) else None, "values": len(g),
+                     "regions": g["region_code"].nunique(), "first_date": g["date"].min(), "last_date": g["date"].max(),
+                     "sources": list(dict.fromkeys(g["outlet"]))})
+    return pd.DataFrame(rows, columns=["id", "name", "values", "regions", "first_date", "last_date", "sources"])
+
+
+def known(values: pd.DataFrame, indicator: str) -> None:
+    """Refuse an indicator id that has no stored value, naming the stored ones."""
+    if indicator not in set(values["indicator"]):
+        raise PetaError.single("indicator", indicator, msg("indicator_known", options=sorted(set(values["indicator"]))))
+
+
+def latest(values: pd.DataFrame, indicator: str, as_of: dt.date, codes) -> dict[str, dict | None]:
+    """Per unit code: ``{id, name, value, date, source, url}`` of the newest value of ``indicator``
+    published for that very unit on or before ``as_of``, else None (no value: never 0, and never
+    a parent's or a child's value)."""
+    mine = values[(values["indicator"] == indicator) & (values["date"] <= as_of.isoformat())]
+    newest = mine.sort_values(["region_code", "date"]).drop_duplicates("region_code", keep="last").set_index("region_code")
+    out: dict[str, dict | None] = {}
+    for code in codes:
+        if code in newest.index:
+            r = newest.loc[code]
+            out[code] = {"id": indicator, "name": r["name"], "value": float(r["value"]), "date": r["date"],
+                         "source": r["outlet"], "url": r["url"]}
+        else:
+            out[code] = None
+    return out
+
+
+def template_csv(delimiter: str = ",") -> bytes:
+    """The indicator template as CSV (UTF-8 with BOM, as Excel opens it): the columns and an
+    example row that is refused until it is replaced."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\n", delimiter=delimiter)
+    w.writeheader()
+    w.writerow({c: EXAMPLE.get(c, "") for c in COLUMNS})
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def template_xlsx() -> bytes:
+    """The indicator template as a workbook: the *Indikator* sheet (codes kept as text, the date as
+    a date) and a *Petunjuk* sheet with each column's help."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Indikator"
+    ws.append(list(COLUMNS))
+    ws.append([dt.date.fromisoformat(EXAMPLE[c]) if c == "tanggal" else EXAMPLE.get(c, "") for c in COLUMNS])
+    for col in ws.iter_cols(min_col=1, max_col=1, min_row=2, max_row=200):
+        for cell in col:
+            cell.number_format = "@"  # codes stay text: Excel would turn 32.01 into a number
+    help_sheet = wb.create_sheet("Petunjuk")
+    help_sheet.append(["kolom", "wajib", "isi"])
+    for c, text in COLUMNS.items():
+        help_sheet.append([c, "ya" if c in REQUIRED else "", text])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
