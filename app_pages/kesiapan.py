@@ -1,9 +1,14 @@
+from functools import partial
+
 import streamlit as st
 
-from dashboard import charts, views
+from dashboard import charts, fmt, indicators, views
+from dashboard.export.files import MIME
+from dashboard.export.tables import to_csv, to_xlsx
 from dashboard.i18n import t
 from dashboard.records.vocab import COMMITMENT_CATEGORIES
 from dashboard.ui import cache, downloads, page
+from dashboard.ui.safe import md
 
 view, gaz, rec, version = page.setup()
 page.heading("page_readiness", view, gaz)
@@ -27,3 +32,28 @@ if figs.empty:
     st.info(t("none_reported", lg))
 else:
     st.dataframe(views.figure_rows(figs, lg, rec), hide_index=True, width="stretch", key="figures_table")
+
+# Risk beside commitment (issue 27): units no binding ceremony reaches, by an indicator's value
+st.subheader(t("risk_title", lg))
+stored = cache.indicator_values(version)
+if stored.empty:
+    st.info(t("risk_none_stored", lg))
+else:
+    names = cache.indicator_names(version)
+    chosen = st.selectbox(t("risk_pick", lg), list(names), format_func=lambda i: names[i] or i, key="indicator")
+    figures = indicators.latest(stored, chosen, view.as_of, list(rep.coverage.units["code"]))
+    no_ceremony, despite = views.priority_rows(rep.coverage.units, figures, lg)
+    # the files name the indicator's publishers as their sources, with the view's place, election and date
+    outlets = tuple(dict.fromkeys(f["source"] for f in figures.values() if f))
+    for key, table in (("risk_no_ceremony", no_ceremony), ("risk_despite", despite)):
+        title = f"{t(key, lg, n=len(table))} · {names[chosen] or chosen}"
+        st.markdown(f"**{md(title)}**")
+        if key == "risk_no_ceremony":
+            st.caption(t("risk_no_ceremony_note", lg, date=fmt.date_long(view.as_of, lg)))
+        st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_table")
+        meta = rep.table_meta(f"{'prioritas' if key == 'risk_no_ceremony' else 'temuan'}-{chosen}", title, outlets)
+        row = st.container(horizontal=True)
+        row.download_button(t("dl_csv", lg), partial(to_csv, table, meta), file_name=meta.filename("csv"),
+                            mime=MIME["csv"], key=f"download_{key}_csv", on_click="ignore", icon=":material/download:")
+        row.download_button(t("dl_xlsx", lg), partial(to_xlsx, table, meta), file_name=meta.filename("xlsx"),
+                            mime=MIME["xlsx"], key=f"download_{key}_xlsx", on_click="ignore", icon=":material/download:")

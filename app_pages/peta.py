@@ -1,7 +1,7 @@
 import datetime as dt
 
 import streamlit as st
-from dashboard import metrics, settings, views
+from dashboard import indicators, metrics, settings, views
 from dashboard.i18n import t
 from dashboard.ui import cache, controls, downloads, livemap, page, unit_panel
 
@@ -38,6 +38,9 @@ with right, st.container(height=unit_panel.HEIGHT, border=False, key="unit_panel
     unit_panel.show(rep.unit_detail(focus or None, unit_panel.LIMIT), lg, view.as_of,
                     can_open=focus in mv.drill and focus != home,
                     on_open=lambda: controls.set_region(focus), on_data=lambda: controls.set_region(focus or None))
+    stored = cache.indicator_values(version)
+    if focus and not stored.empty:  # issue 27: the unit's own figures beside its commitments
+        unit_panel.indicator_lines(indicators.of_unit(stored, focus, view.as_of), cache.indicator_names(version), lg)
     unit_panel.cycles(cache.cycles(version, focus or None, lg, dt.date.today()), lg)
 if st.session_state.get("detail_more"):
     st.switch_page("app_pages/data.py")

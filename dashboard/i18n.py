@@ -224,6 +224,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "ceremony_ids": ("ID upacara", "Ceremony ids"),
     "ceremony_word": ("Upacara", "Ceremony"),
     "share_reached": ("Bagian terjangkau", "Share reached"),
+    "risk_title": ("Risiko di samping komitmen", "Risk beside commitment"),
+    "risk_pick": ("Indikator", "Indicator"),
+    "risk_none_stored": ("Belum ada indikator tersimpan. Impor lembar indikator (templat: python -m dashboard "
+                         "indicators template --out indikator.xlsx; impor: python -m dashboard indicators import "
+                         "BERKAS).", "No indicator is stored yet. Import an indicator sheet (template: python -m "
+                         "dashboard indicators template --out indikator.xlsx; import: python -m dashboard indicators "
+                         "import FILE)."),
+    "risk_no_ceremony": ("Risiko tinggi, belum ada upacara yang mengikat ({n} wilayah)",
+                         "High risk, no binding ceremony ({n} units)"),
+    "risk_no_ceremony_note": ("Wilayah tanpa upacara mengikat, nilai tertinggi lebih dulu; wilayah tanpa nilai sendiri "
+                              "di bawah (tidak ada data). Nilai milik wilayah itu sendiri, terbaru sampai {date}.",
+                              "Units without a binding ceremony, highest value first; units without a value of their "
+                              "own below (no data). Each value is the unit's own, the newest up to {date}."),
+    "risk_despite": ("Nilai di atas nol meski sudah ada upacara ({n} wilayah)",
+                     "A value above zero despite a ceremony ({n} units)"),
+    "risk_value": ("Nilai", "Value"),
+    "risk_value_date": ("Tanggal nilai", "Value date"),
+    "no_data": ("tidak ada data", "no data"),
     "share_pct": ("Bagian terjangkau (%)", "Share reached (%)"),
     "kec_covered": ("Kecamatan terjangkau", "Districts reached"),
     "kec_total": ("Jumlah kecamatan", "Kecamatan in total"),

@@ -198,6 +198,12 @@ def latest(values: pd.DataFrame, indicator: str, as_of: dt.date, codes) -> dict[
     return out
 
 
+def of_unit(values: pd.DataFrame, code: str, as_of: dt.date) -> dict[str, dict | None]:
+    """Every stored indicator's value for one unit (:func:`latest`), by indicator id in id order:
+    the Peta panel lists them, *tidak ada data* where the unit has none."""
+    return {ind: latest(values, ind, as_of, [code])[code] for ind in sorted(set(values["indicator"]))}
+
+
 def template_csv(delimiter: str = ",") -> bytes:
     """The indicator template as CSV (UTF-8 with BOM, as Excel opens it): the columns and an
     example row that is refused until it is replaced."""

@@ -170,6 +170,13 @@ class Report:
             hit = self._metas.setdefault(name, self._meta(name))
         return hit
 
+    def table_meta(self, name: str, title: str, outlets: tuple[str, ...]) -> ExportMeta:
+        """What a file of a table outside :data:`VIEWS` says it is (the indicator tables of issue 27):
+        this view's place, election and date, and ``outlets``, the sources of the figures in it."""
+        return ExportMeta(name=name, title=title, place=self.place, place_short=self.place_short,
+                          election_id=self.election, election_name=self.election_name, as_of=self.as_of,
+                          outlets_of=lambda: outlets, lang=self.lang)
+
     def _meta(self, name: str) -> ExportMeta:
         election_id, election_name = self._election_for(name)
         return ExportMeta(name=name, title=t(TITLE_KEYS[name], self.lang), place=self.place,

@@ -196,3 +196,86 @@ def test_a_missing_file_or_a_wrong_kind_is_named(tmp_path):
     assert out.returncode == 2 and "tidak-ada.csv" in out.stderr and "a .csv or .xlsx file that exists" in out.stderr
     out = run("indicators", "template", "--out", str(tmp_path / "templat.ods"))
     assert out.returncode == 2 and "templat.ods" in out.stderr and not (tmp_path / "templat.ods").exists()
+
+
+def _stored(data, gaz) -> Store:
+    store = Store(f"sqlite:///{data / 'peta.db'}")
+    values, problems = indicators.parse("risiko-uji.csv", (SHEETS / "risiko-uji.csv").read_bytes(), gaz, TODAY)
+    assert not problems
+    store.add_indicators(values, "operator", "import", lambda rows: None)
+    return store
+
+
+def test_priority_tables_order_units_without_a_binding_ceremony_by_value(records, gaz, data):
+    from dashboard import metrics, views
+
+    table = indicators.table(_stored(data, gaz).indicator_rows())
+    cov = metrics.coverage(records, gaz, "pilkada-2024", dt.date(2024, 11, 27), "32.01")
+    figures = indicators.latest(table, "risiko-uji", dt.date(2024, 11, 27), list(cov.units["code"]))
+    no_ceremony, despite = views.priority_rows(cov.units, figures, "id")
+    # Ciawi has the only value among the kecamatan no binding ceremony reaches: first; the rest have
+    # none of their own (Kab. Bogor's 72 is not theirs) and follow by name, as "tidak ada data"
+    assert list(no_ceremony.iloc[0]) == ["32.01.24", "Kec. Ciawi", "Belum ada upacara", "90", "1 Agu 2024",
+                                         "Lembaga Uji Fiktif"]
+    rest = no_ceremony.iloc[1:]
+    assert set(rest["Nilai"]) == {"tidak ada data"} and list(rest["Wilayah"]) == sorted(rest["Wilayah"])
+    assert len(no_ceremony) + len(cov.units[cov.units["state"].isin(metrics.REACHED)]) == len(cov.units)
+    # Cibinong's own ceremony binds, and its value is above zero: a finding despite a ceremony
+    assert list(despite["Kode"]) == ["32.01.01"] and list(despite["Nilai"]) == ["55,5"]
+
+
+def test_kesiapan_shows_the_priority_tables_for_the_chosen_indicator(data, gaz, monkeypatch):
+    from .test_pages import open_page
+
+    monkeypatch.setenv("PETA_DATA_DIR", str(data))
+    at = open_page("kesiapan", election="pilkada-2024", region="32.01", as_of="2024-11-27")
+    assert any("Belum ada indikator tersimpan" in i.value for i in at.info)  # nothing stored: says how to import
+    _stored(data, gaz)
+    at.run()
+    assert at.selectbox(key="indicator").options == ["Skor risiko uji (fiktif)", "Temuan netralitas uji (fiktif)"]
+    no_ceremony, despite = at.dataframe[-2].value, at.dataframe[-1].value
+    assert no_ceremony.iloc[0]["Wilayah"] == "Kec. Ciawi" and no_ceremony.iloc[0]["Nilai"] == "90"
+    assert list(despite["Wilayah"]) == ["Kec. Cibinong"]
+    heads = [m.value for m in at.markdown if "Risiko tinggi" in m.value]
+    assert heads and f"({len(no_ceremony)} wilayah" in heads[0].replace("\\", ""), heads
+    at.selectbox(key="indicator").set_value("temuan-uji").run()
+    despite = at.dataframe[-1].value
+    assert list(despite["Nilai"]) == ["3"] and list(despite["Sumber"]) == ["Pengawas Uji Fiktif"]
+
+
+def test_the_priority_tables_export_with_the_indicators_sources(records, gaz, data):
+    from dashboard import views
+    from dashboard.export.tables import to_csv, to_xlsx
+    from dashboard.report import Report
+
+    table = indicators.table(_stored(data, gaz).indicator_rows())
+    rep = Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27), "id")
+    figures = indicators.latest(table, "risiko-uji", rep.as_of, list(rep.coverage.units["code"]))
+    no_ceremony, _ = views.priority_rows(rep.coverage.units, figures, "id")
+    outlets = tuple(dict.fromkeys(f["source"] for f in figures.values() if f))
+    meta = rep.table_meta("prioritas-risiko-uji", "Risiko tinggi, belum ada upacara", outlets)
+    assert meta.filename("csv") == "prioritas-risiko-uji_kab-bogor_pilkada-2024_2024-11-27.csv"
+    text = to_csv(no_ceremony, meta).decode("utf-8-sig")
+    assert "Lembaga Uji Fiktif" in text.split("\n\n")[0]  # the heading names whose figures these are
+    assert "32.01.24,Kec. Ciawi,Belum ada upacara,90,1 Agu 2024,Lembaga Uji Fiktif" in text
+    assert text.count("tidak ada data") == len(no_ceremony) - 1  # never 0
+    book = load_workbook(io.BytesIO(to_xlsx(no_ceremony, meta)))
+    cells = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert "Lembaga Uji Fiktif" in cells and "Kec. Ciawi" in cells
+
+
+def test_the_peta_panel_lists_the_units_own_indicators_with_date_and_source(data, gaz, monkeypatch):
+    from .test_pages import open_page
+
+    monkeypatch.setenv("PETA_DATA_DIR", str(data))
+    _stored(data, gaz)
+    at = open_page("peta", election="pilkada-2024", region="32.01", as_of="2024-11-27")
+    at.selectbox(key="focus").set_value("32.01.01").run()
+    lines = [c.value for c in at.caption if "Skor risiko uji" in c.value]
+    assert lines, [c.value for c in at.caption]
+    text = lines[0].replace("\\", "")
+    assert "Skor risiko uji (fiktif): **55,5** · 1 Agu 2024 · Lembaga Uji Fiktif" in text
+    assert "Temuan netralitas uji (fiktif): **3** · 31 Okt 2024 · Pengawas Uji Fiktif" in text
+    at.selectbox(key="focus").set_value("32.01.25").run()  # Cisarua: none of its own (Kab. Bogor's is not)
+    text = next(c.value for c in at.caption if "Skor risiko uji" in c.value).replace("\\", "")
+    assert "Skor risiko uji (fiktif): tidak ada data" in text and "72" not in text

@@ -183,3 +183,21 @@ def live_geometry(geo_id: str, _rep: Report) -> dict:
     """A view's map geometry, by :func:`dashboard.ui.livemap.geometry_id` (the same units at the
     same level, whatever the election or date); ``_rep`` builds it the first time."""
     return _rep.live_geometry()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def indicator_values(version: str) -> pd.DataFrame:
+    """Every stored indicator value (issue 27), per data version: an import writes history rows,
+    which move the store's version."""
+    del version  # part of the cache key only
+    from .. import indicators
+
+    return indicators.table(store(context.db_url()).indicator_rows())
+
+
+def indicator_names(version: str) -> dict[str, str | None]:
+    """Stored indicator ids and their names, in id order."""
+    from .. import indicators
+
+    cat = indicators.catalog(indicator_values(version))
+    return dict(zip(cat["id"], cat["name"]))

@@ -4,6 +4,8 @@ each with why it counts and its sources. Every text from the records goes throug
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from .. import fmt
@@ -33,6 +35,23 @@ def cycles(rows, lang: str) -> None:
     for row in rows.drop(columns=["election_id"]).itertuples(index=False):
         name, *rest = [str(v) for v in row]
         lines.append(f"**{md(name)}** · " + " · ".join(md(v) for v in rest))
+    st.caption("  \n".join(lines))
+
+
+def indicator_lines(values: dict[str, dict | None], names: dict[str, str | None], lang: str) -> None:
+    """The unit's own value of each stored indicator (``indicators.of_unit``), with its date and who
+    published it; *tidak ada data* where it has none (never 0). Nothing when no indicator is stored."""
+    if not values:
+        return
+    st.markdown(f"**{md(t('risk_pick', lang))}**")
+    lines = []
+    for ind, v in values.items():
+        name = md(names.get(ind) or ind)
+        if v is None:
+            lines.append(f"{name}: {md(t('no_data', lang))}")
+        else:
+            when = fmt.date_short(dt.date.fromisoformat(v["date"]), lang)
+            lines.append(f"{name}: **{md(fmt.number(v['value'], lang, 2))}** · {md(when)} · {md(v['source'])}")
     st.caption("  \n".join(lines))
 
 
