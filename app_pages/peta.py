@@ -1,7 +1,7 @@
 import datetime as dt
 
 import streamlit as st
-from dashboard import indicators, metrics, settings, views
+from dashboard import indicators, maps, metrics, settings, views
 from dashboard.i18n import t
 from dashboard.ui import cache, controls, downloads, livemap, page, unit_panel
 
@@ -12,10 +12,26 @@ lg = view.lang
 
 rep = cache.report(version, view.election, view.as_of, view.region, lg)
 mv = rep.map_view
-hint, dl = st.columns([5, 1], vertical_alignment="bottom")
+stored = cache.indicator_values(version)
+if stored.empty:
+    hint, dl = st.columns([5, 1], vertical_alignment="bottom")
+else:  # a picker for the map's colours beside the hint
+    hint, paint, dl = st.columns([4, 2, 1], vertical_alignment="bottom")
 hint.caption(t("map_hint", lg))
 with dl:
     downloads.menu(rep, "peta", html=True)
+layer = rep.live_layer
+if not stored.empty:  # issue 27: colour by an indicator, alone or beside the commitment state
+    names = cache.indicator_names(version)
+    modes = {"state": t("map_color_state", lg)}
+    for ind, label in names.items():
+        modes[f"indicator:{ind}"] = f"{t('map_color_indicator', lg)}: {label or ind}"
+        modes[f"both:{ind}"] = f"{t('map_color_both', lg)}: {label or ind}"
+    mode = paint.selectbox(t("map_color", lg), list(modes), format_func=modes.get, key="map_mode")
+    if mode != "state":
+        kind, ind = mode.split(":", 1)
+        figures = indicators.latest(stored, ind, view.as_of, list(mv.units["code"]))
+        layer = maps.risk_layer(mv.units, figures, names[ind] or ind, view.as_of, lg, beside_commitment=kind == "both")
 
 # The panel describes the view's own region first, then any unit clicked on the map or picked.
 home = view.region or ""
@@ -31,7 +47,7 @@ left, right = st.columns([2, 1], gap="medium")
 with left:
     # Only a click on a unit comes back to Python: panning and zooming never rerun the app.
     geo_id = livemap.geometry_id(*rep.live_geometry_key)
-    livemap.show(geo_id, lambda: cache.live_geometry(geo_id, rep), rep.live_layer, key="map",
+    livemap.show(geo_id, lambda: cache.live_geometry(geo_id, rep), layer, key="map",
                  tiles=settings.get("PETA_TILES"), lang=lg, focus=st.session_state.get("focus"))
 with right, st.container(height=unit_panel.HEIGHT, border=False, key="unit_panel"):
     focus = unit_panel.choose(options, labels, lg)

@@ -10,6 +10,7 @@ on a plain light background with dark outlines, which reads on a projector.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import geopandas as gpd
@@ -20,9 +21,9 @@ import shapely
 from .geo.display import to_geojson
 from .map_labels import LABELS_META, place_labels
 from .i18n import state_label, t
-from .metrics import NONE, OWN_COMMITMENT, OWN_NONE, STATES
-from .style import (BASE_FONT_SIZE, FOCUS_OUTLINE, FOCUS_OUTLINE_WIDTH, FONT, OUTLINE, OWN_OUTLINE,
-                    OWN_OUTLINE_WIDTH, STATE_COLORS, TEMPLATE, share_color)
+from .metrics import NONE, OWN_COMMITMENT, OWN_NONE, REACHED, STATES
+from .style import (BASE_FONT_SIZE, FOCUS_OUTLINE, FOCUS_OUTLINE_WIDTH, FONT, NO_DATA, OUTLINE, OWN_OUTLINE,
+                    OWN_OUTLINE_WIDTH, RISK_SINGLE, RISK_WITH, RISK_WITHOUT, STATE_COLORS, TEMPLATE, share_color)
 
 # Where the browser finds Leaflet: Streamlit serves ./static at /app/static.
 LEAFLET_BASE = "/app/static/leaflet"
@@ -132,6 +133,56 @@ def map_layer(units: pd.DataFrame, mode: str, lang: str, title: str | None = Non
             "style": {"outline": OUTLINE, "own_outline": OWN_OUTLINE, "own_width": OWN_OUTLINE_WIDTH,
                       "focus_outline": FOCUS_OUTLINE, "focus_width": FOCUS_OUTLINE_WIDTH,
                       "none_fill": STATE_COLORS["none"]}}
+
+
+def risk_classes(values: list[float | None]) -> tuple[list[int | None], tuple[float, float]]:
+    """Each value's class, 0 (low) to 2 (high), by the thirds of the view's values (None stays
+    None), and the two cut points: a value up to the first is low, above the second high. The
+    legend states them, so a reader knows what "high" means on this map."""
+    given = sorted(v for v in values if v is not None)
+    if not given:
+        return [None] * len(values), (0.0, 0.0)
+    a = given[(len(given) - 1) // 3]
+    b = given[(2 * (len(given) - 1)) // 3]
+    return [None if v is None else (0 if v <= a else 1 if v <= b else 2) for v in values], (a, b)
+
+
+def risk_layer(units: pd.DataFrame, figures: dict[str, dict | None], name: str, as_of, lang: str,
+               beside_commitment: bool) -> dict:
+    """The live map coloured by an indicator (:func:`dashboard.indicators.latest` per unit code): in
+    three classes of the view's values, and with ``beside_commitment`` also by whether a binding
+    ceremony reaches the unit (six colours). A unit without a value of its own is "no data". Tooltips
+    give the value with its date and source. Same shape as :func:`map_layer`."""
+    from . import fmt
+
+    values = [None if figures.get(c) is None else figures[c]["value"] for c in units["code"]]
+    classes, (a, b) = risk_classes(values)
+    reached = list(units["state"].isin(REACHED))
+    levels = [t("risk_low", lang, a=fmt.number(a, lang, 2)),
+              t("risk_mid", lang, a=fmt.number(a, lang, 2), b=fmt.number(b, lang, 2)),
+              t("risk_high", lang, b=fmt.number(b, lang, 2))]
+    styles = {}
+    for code, label, state, cls, hit in zip(units["code"], units["label"], units["state"], classes, reached):
+        f = figures.get(code)
+        fill = NO_DATA if cls is None else ((RISK_WITH if hit else RISK_WITHOUT)[cls] if beside_commitment
+                                            else RISK_SINGLE[cls])
+        value = t("no_data", lang) if f is None else (
+            f"{fmt.number(f['value'], lang, 2)} ({fmt.date_short(dt.date.fromisoformat(f['date']), lang)}, {f['source']})")
+        styles[str(code)] = {"fill": fill, "own": False,
+                             "tip": [[t("name", lang), str(label)], [t("code", lang), str(code)], [name, value],
+                                     [t("state", lang), state_label(state, lang)]]}
+    if beside_commitment:
+        items = [[t(key, lang, level=levels[i]), palette[i]] for key, palette in (("risk_without", RISK_WITHOUT),
+                                                                                  ("risk_with", RISK_WITH))
+                 for i in (2, 1, 0)]
+    else:
+        items = [[levels[i], RISK_SINGLE[i]] for i in (2, 1, 0)]
+    items.append([t("no_data", lang), NO_DATA])
+    return {"units": styles,
+            "legend": {"title": t("risk_legend", lang, name=name, date=fmt.date_short(as_of, lang)),
+                       "items": items, "own": None},
+            "style": {"outline": OUTLINE, "own_outline": OWN_OUTLINE, "own_width": OWN_OUTLINE_WIDTH,
+                      "focus_outline": FOCUS_OUTLINE, "focus_width": FOCUS_OUTLINE_WIDTH, "none_fill": NO_DATA}}
 
 
 def leaflet_source() -> Path:

@@ -23,6 +23,14 @@ FOCUS_OUTLINE_WIDTH = 5
 SHARE_SCALE = [(0.0, "#e6e6e6"), (0.001, "#deebf7"), (0.25, "#9ecae1"), (0.5, "#6baed6"),
                (0.75, "#3182bd"), (1.0, "#08519c")]
 ELECTION_LINE = "#b2182b"
+# Indicator maps (issue 27), low → high value in three classes: alone in purples; beside commitment
+# (bivariate) in oranges where no binding ceremony reaches the unit and in the reached blues where
+# one does, so the darkest orange is the first place to look. A unit without a value of its own is
+# the light grey of "no data", never the colour of a low value.
+RISK_SINGLE = ["#efedf5", "#bcbddc", "#756bb1"]
+RISK_WITHOUT = ["#fee6ce", "#fdae6b", "#e6550d"]
+RISK_WITH = ["#deebf7", "#9ecae1", "#3182bd"]
+NO_DATA = "#e6e6e6"
 # plotly's template, named on every figure: importing Streamlit switches plotly's process-wide default
 # to its own (no automargins, other colours), and a figure exported from the app would then differ
 # from the same figure exported by the CLI.

@@ -279,3 +279,53 @@ def test_the_peta_panel_lists_the_units_own_indicators_with_date_and_source(data
     at.selectbox(key="focus").set_value("32.01.25").run()  # Cisarua: none of its own (Kab. Bogor's is not)
     text = next(c.value for c in at.caption if "Skor risiko uji" in c.value).replace("\\", "")
     assert "Skor risiko uji (fiktif): tidak ada data" in text and "72" not in text
+
+
+def test_the_risk_layer_colours_by_class_beside_commitment_and_never_colours_no_data_as_low():
+    import pandas as pd
+
+    from dashboard import maps
+    from dashboard.style import NO_DATA, RISK_SINGLE, RISK_WITH, RISK_WITHOUT
+
+    units = pd.DataFrame({"code": ["a", "b", "c", "d", "e"], "label": ["A", "B", "C", "D", "E"],
+                          "state": ["none", "covered", "none", "leadership", "none"]})
+    fig = {"a": {"value": 10.0, "date": "2024-08-01", "source": "Lembaga Uji Fiktif"},
+           "b": {"value": 50.0, "date": "2024-08-01", "source": "Lembaga Uji Fiktif"},
+           "c": {"value": 90.0, "date": "2024-08-01", "source": "Lembaga Uji Fiktif"},
+           "d": {"value": 95.0, "date": "2024-07-01", "source": "Lembaga Uji Fiktif"}, "e": None}
+    # thirds of the given values: up to the first cut low, above the second high
+    assert maps.risk_classes([10.0, 50.0, 90.0, 95.0, None]) == ([0, 0, 1, 2, None], (50.0, 90.0))
+    both = maps.risk_layer(units, fig, "Skor risiko uji", dt.date(2024, 11, 27), "id", beside_commitment=True)
+    fills = {c: u["fill"] for c, u in both["units"].items()}
+    assert fills == {"a": RISK_WITHOUT[0], "b": RISK_WITH[0], "c": RISK_WITHOUT[1], "d": RISK_WITH[2], "e": NO_DATA}
+    legend = both["legend"]
+    assert legend["title"] == "Skor risiko uji · per 27 Nov 2024"
+    assert [label for label, _ in legend["items"]] == [
+        "tinggi (> 90), tanpa upacara", "sedang (50–90), tanpa upacara", "rendah (≤ 50), tanpa upacara",
+        "tinggi (> 90), ada upacara", "sedang (50–90), ada upacara", "rendah (≤ 50), ada upacara", "tidak ada data"]
+    assert dict(both["units"]["d"]["tip"])["Skor risiko uji"] == "95 (1 Jul 2024, Lembaga Uji Fiktif)"
+    assert dict(both["units"]["e"]["tip"])["Skor risiko uji"] == "tidak ada data"
+    alone = maps.risk_layer(units, fig, "Skor risiko uji", dt.date(2024, 11, 27), "en", beside_commitment=False)
+    assert [u["fill"] for u in alone["units"].values()] == [RISK_SINGLE[0], RISK_SINGLE[0], RISK_SINGLE[1],
+                                                              RISK_SINGLE[2], NO_DATA]
+    assert [label for label, _ in alone["legend"]["items"]] == ["high (> 90)", "medium (50–90)", "low (≤ 50)", "no data"]
+
+
+def test_peta_colours_the_map_by_an_indicator_beside_commitment(data, gaz, monkeypatch):
+    from dashboard.style import NO_DATA, RISK_WITH, RISK_WITHOUT
+
+    from .test_pages import _map_args, open_page
+
+    monkeypatch.setenv("PETA_DATA_DIR", str(data))
+    at = open_page("peta", election="pilkada-2024", region="32.01", as_of="2024-11-27")
+    assert not [s for s in at.selectbox if s.key == "map_mode"]  # no indicator stored: no picker
+    _stored(data, gaz)
+    at.run()
+    assert _map_args(at)["units"]["32.01.01"]["fill"] == "#08519c"  # the commitment state, as before
+    at.selectbox(key="map_mode").set_value("both:risiko-uji").run()
+    args = _map_args(at)
+    units = args["units"]
+    # Cibinong: a binding ceremony, the lower of the two values; Ciawi: none, the higher; the rest: no data
+    assert units["32.01.01"]["fill"] == RISK_WITH[0] and units["32.01.24"]["fill"] == RISK_WITHOUT[2]
+    assert units["32.01.25"]["fill"] == NO_DATA
+    assert args["geometry"] is None  # a change of colours sends no geometry again
