@@ -50,7 +50,8 @@ else:
         st.markdown(f"**{md(title)}**")
         if key == "risk_no_ceremony":
             st.caption(t("risk_no_ceremony_note", lg, date=fmt.date_long(view.as_of, lg)))
-        st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_table")
+        narrow = {t(k, lg): st.column_config.TextColumn(width=w) for k, w in (("code", 80), ("risk_value", 105), ("risk_value_date", 105))}
+        st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_table", column_config=narrow)
         meta = rep.table_meta(f"{'prioritas' if key == 'risk_no_ceremony' else 'temuan'}-{chosen}", title, outlets)
         row = st.container(horizontal=True)
         row.download_button(t("dl_csv", lg), partial(to_csv, table, meta), file_name=meta.filename("csv"),

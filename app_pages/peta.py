@@ -16,18 +16,21 @@ stored = cache.indicator_values(version)
 if stored.empty:
     hint, dl = st.columns([5, 1], vertical_alignment="bottom")
 else:  # a picker for the map's colours beside the hint
-    hint, paint, dl = st.columns([4, 2, 1], vertical_alignment="bottom")
+    hint, paint, dl = st.columns([2.3, 2.9, 1.1], vertical_alignment="bottom")
 hint.caption(t("map_hint", lg))
 with dl:
     downloads.menu(rep, "peta", html=True)
 layer = rep.live_layer
 if not stored.empty:  # issue 27: colour by an indicator, alone or beside the commitment state
     names = cache.indicator_names(version)
+    # one compact picker in the hint's row (its label hidden, each option says what it paints):
+    # a row of its own would push the map's legend below the first screen at 1366×768
     modes = {"state": t("map_color_state", lg)}
     for ind, label in names.items():
-        modes[f"indicator:{ind}"] = f"{t('map_color_indicator', lg)}: {label or ind}"
-        modes[f"both:{ind}"] = f"{t('map_color_both', lg)}: {label or ind}"
-    mode = paint.selectbox(t("map_color", lg), list(modes), format_func=modes.get, key="map_mode")
+        modes[f"indicator:{ind}"] = t("map_color_indicator", lg, name=label or ind)
+        modes[f"both:{ind}"] = t("map_color_both", lg, name=label or ind)
+    mode = paint.selectbox(t("map_color", lg), list(modes), format_func=modes.get, key="map_mode",
+                           label_visibility="collapsed")
     if mode != "state":
         kind, ind = mode.split(":", 1)
         figures = indicators.latest(stored, ind, view.as_of, list(mv.units["code"]))

@@ -171,12 +171,13 @@ def risk_layer(units: pd.DataFrame, figures: dict[str, dict | None], name: str, 
         styles[str(code)] = {"fill": fill, "own": False,
                              "tip": [[t("name", lang), str(label)], [t("code", lang), str(code)], [name, value],
                                      [t("state", lang), state_label(state, lang)]]}
+    shown = (2, 1, 0) if a != b else (2, 0)  # two cut points alike: no value can be "medium"
     if beside_commitment:
         items = [[t(key, lang, level=levels[i]), palette[i]] for key, palette in (("risk_without", RISK_WITHOUT),
                                                                                   ("risk_with", RISK_WITH))
-                 for i in (2, 1, 0)]
+                 for i in shown]
     else:
-        items = [[levels[i], RISK_SINGLE[i]] for i in (2, 1, 0)]
+        items = [[levels[i], RISK_SINGLE[i]] for i in shown]
     items.append([t("no_data", lang), NO_DATA])
     return {"units": styles,
             "legend": {"title": t("risk_legend", lang, name=name, date=fmt.date_short(as_of, lang)),

@@ -18,6 +18,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from dashboard import indicators
+from dashboard.ui import cache
 from dashboard.errors import PetaError
 from dashboard.store.db import Store
 
@@ -231,6 +232,7 @@ def test_kesiapan_shows_the_priority_tables_for_the_chosen_indicator(data, gaz, 
     at = open_page("kesiapan", election="pilkada-2024", region="32.01", as_of="2024-11-27")
     assert any("Belum ada indikator tersimpan" in i.value for i in at.info)  # nothing stored: says how to import
     _stored(data, gaz)
+    cache.changed()  # as after the store's version is asked again (at most 0.5 s later)
     at.run()
     assert at.selectbox(key="indicator").options == ["Skor risiko uji (fiktif)", "Temuan netralitas uji (fiktif)"]
     no_ceremony, despite = at.dataframe[-2].value, at.dataframe[-1].value
@@ -320,6 +322,7 @@ def test_peta_colours_the_map_by_an_indicator_beside_commitment(data, gaz, monke
     at = open_page("peta", election="pilkada-2024", region="32.01", as_of="2024-11-27")
     assert not [s for s in at.selectbox if s.key == "map_mode"]  # no indicator stored: no picker
     _stored(data, gaz)
+    cache.changed()  # as after the store's version is asked again (at most 0.5 s later)
     at.run()
     assert _map_args(at)["units"]["32.01.01"]["fill"] == "#08519c"  # the commitment state, as before
     at.selectbox(key="map_mode").set_value("both:risiko-uji").run()
@@ -329,3 +332,15 @@ def test_peta_colours_the_map_by_an_indicator_beside_commitment(data, gaz, monke
     assert units["32.01.01"]["fill"] == RISK_WITH[0] and units["32.01.24"]["fill"] == RISK_WITHOUT[2]
     assert units["32.01.25"]["fill"] == NO_DATA
     assert args["geometry"] is None  # a change of colours sends no geometry again
+
+
+def test_a_legend_names_no_medium_class_when_the_thirds_meet():
+    import pandas as pd
+
+    from dashboard import maps
+
+    units = pd.DataFrame({"code": ["a", "b"], "label": ["A", "B"], "state": ["none", "covered"]})
+    fig = {"a": {"value": 55.5, "date": "2024-08-01", "source": "X"}, "b": {"value": 90.0, "date": "2024-08-01",
+                                                                          "source": "X"}}
+    layer = maps.risk_layer(units, fig, "Skor", dt.date(2024, 11, 27), "id", beside_commitment=False)
+    assert [label for label, _ in layer["legend"]["items"]] == ["tinggi (> 55,5)", "rendah (≤ 55,5)", "tidak ada data"]

@@ -185,14 +185,19 @@ def live_geometry(geo_id: str, _rep: Report) -> dict:
     return _rep.live_geometry()
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
 def indicator_values(version: str) -> pd.DataFrame:
     """Every stored indicator value (issue 27), per data version: an import writes history rows,
     which move the store's version."""
+    return _indicator_values(version, context.db_url())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _indicator_values(version: str, db_url: str) -> pd.DataFrame:
+    """Keyed by the store too: two stores (two data folders) can stand at the same version."""
     del version  # part of the cache key only
     from .. import indicators
 
-    return indicators.table(store(context.db_url()).indicator_rows())
+    return indicators.table(store(db_url).indicator_rows())
 
 
 def indicator_names(version: str) -> dict[str, str | None]:
