@@ -279,7 +279,7 @@ def test_sheet_ids_never_join_distinct_ceremonies(env, tmp_path, capsys):
 @pytest.mark.parametrize("name,make,message", [
     ("kosong.csv", lambda: b"", "header row"),
     ("kolom.csv", lambda: b"wilayah,tgl\n32.01.24,2024-11-20\n", "do not match the template"),
-    ("header.csv", lambda: ",".join(sheet.COLUMNS).encode() + b"\n", "at least one ceremony"),
+    ("header.csv", lambda: ",".join(sheet.COLUMNS).encode() + b"\n", "at least one data row"),
     ("besar.csv", lambda: b"kode_wilayah\n" + b"x" * (50 * 1024 * 1024), "at most 20 MB"),
     ("gambar.png", lambda: b"\x89PNG\r\n", ".csv or .xlsx"),
     ("rusak.xlsx", lambda: b"PK\x03\x04 not really a workbook", "Excel workbook"),
