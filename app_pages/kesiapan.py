@@ -44,7 +44,7 @@ else:
     figures = indicators.latest(stored, chosen, view.as_of, list(rep.coverage.units["code"]))
     no_ceremony, despite = views.priority_rows(rep.coverage.units, figures, lg)
     # the files name the indicator's publishers as their sources, with the view's place, election and date
-    outlets = tuple(dict.fromkeys(f["source"] for f in figures.values() if f))
+    outlets = indicators.sources(figures)
     for key, table in (("risk_no_ceremony", no_ceremony), ("risk_despite", despite)):
         title = f"{t(key, lg, n=len(table))} · {names[chosen] or chosen}"
         st.markdown(f"**{md(title)}**")

@@ -25,10 +25,7 @@ if not stored.empty:  # issue 27: colour by an indicator, alone or beside the co
     names = cache.indicator_names(version)
     # one compact picker in the hint's row (its label hidden, each option says what it paints):
     # a row of its own would push the map's legend below the first screen at 1366×768
-    modes = {"state": t("map_color_state", lg)}
-    for ind, label in names.items():
-        modes[f"indicator:{ind}"] = t("map_color_indicator", lg, name=label or ind)
-        modes[f"both:{ind}"] = t("map_color_both", lg, name=label or ind)
+    modes = indicators.map_modes(names, lg)
     mode = paint.selectbox(t("map_color", lg), list(modes), format_func=modes.get, key="map_mode",
                            label_visibility="collapsed")
     if mode != "state":

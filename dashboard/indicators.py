@@ -198,6 +198,23 @@ def latest(values: pd.DataFrame, indicator: str, as_of: dt.date, codes) -> dict[
     return out
 
 
+def sources(figures: dict[str, dict | None]) -> tuple[str, ...]:
+    """Who published the values in ``figures`` (:func:`latest`), each once: a table's file names them."""
+    return tuple(dict.fromkeys(f["source"] for f in figures.values() if f))
+
+
+def map_modes(names: dict[str, str | None], lang: str) -> dict[str, str]:
+    """The Peta picker's options: ``state`` (the commitment state, as always), ``indicator:<id>``
+    (the indicator alone) and ``both:<id>`` (beside the commitment state), each as it is shown."""
+    from .i18n import t
+
+    modes = {"state": t("map_color_state", lang)}
+    for ind, label in names.items():
+        modes[f"indicator:{ind}"] = t("map_color_indicator", lang, name=label or ind)
+        modes[f"both:{ind}"] = t("map_color_both", lang, name=label or ind)
+    return modes
+
+
 def of_unit(values: pd.DataFrame, code: str, as_of: dt.date) -> dict[str, dict | None]:
     """Every stored indicator's value for one unit (:func:`latest`), by indicator id in id order:
     the Peta panel lists them, *tidak ada data* where the unit has none."""

@@ -254,7 +254,8 @@ def test_the_priority_tables_export_with_the_indicators_sources(records, gaz, da
     rep = Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27), "id")
     figures = indicators.latest(table, "risiko-uji", rep.as_of, list(rep.coverage.units["code"]))
     no_ceremony, _ = views.priority_rows(rep.coverage.units, figures, "id")
-    outlets = tuple(dict.fromkeys(f["source"] for f in figures.values() if f))
+    outlets = indicators.sources(figures)
+    assert outlets == ("Lembaga Uji Fiktif",)
     meta = rep.table_meta("prioritas-risiko-uji", "Risiko tinggi, belum ada upacara", outlets)
     assert meta.filename("csv") == "prioritas-risiko-uji_kab-bogor_pilkada-2024_2024-11-27.csv"
     text = to_csv(no_ceremony, meta).decode("utf-8-sig")
