@@ -14,3 +14,4 @@ if user is None:
     st.info(t("login_needed", view.lang))
 else:
     importing.upload(gaz, user, view.lang)
+    importing.indicators_upload(gaz, user, view.lang)

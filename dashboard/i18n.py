@@ -242,6 +242,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "risk_value": ("Nilai", "Value"),
     "risk_value_date": ("Tanggal nilai", "Value date"),
     "no_data": ("tidak ada data", "no data"),
+    "indicator_section": ("Impor indikator", "Import indicators"),
+    "indicator_intro": ("Angka risiko atau hasil per wilayah dan tanggal (mis. skor kerawanan, jumlah temuan), "
+                        "masing-masing dengan sumbernya. Satu lembar diimpor seluruhnya atau tidak sama sekali; nilai "
+                        "yang sudah tersimpan tidak ditimpa.",
+                        "Risk or outcome figures per region and date (e.g. a vulnerability score, a count of "
+                        "findings), each with its source. A sheet is imported whole or not at all; a stored value is "
+                        "never overwritten."),
+    "indicator_template": ("Templat indikator ({fmt})", "Indicator template ({fmt})"),
+    "indicator_upload": ("Lembar indikator (CSV atau XLSX)", "Indicator sheet (CSV or XLSX)"),
+    "indicator_ok": ("{n} nilai ({ids}) lolos semua pemeriksaan", "{n} value(s) ({ids}) pass every check"),
+    "indicator_import": ("Impor semua nilai", "Import every value"),
+    "indicator_imported": ("{n} nilai diimpor ({ids})", "{n} value(s) imported ({ids})"),
     "map_color": ("Warna peta", "Map colours"),
     "map_color_state": ("Warna: keadaan komitmen", "Colours: commitment state"),
     "map_color_indicator": ("Warna: {name}", "Colours: {name}"),

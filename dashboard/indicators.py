@@ -138,6 +138,12 @@ def parse(name: str, content: bytes, gaz: Gazetteer, today: dt.date) -> tuple[li
     return values, problems
 
 
+def outside(values: list[Value], user) -> list[Problem]:
+    """Values for regions the signed-in ``user`` (``store.editing.User``) may not write, one problem each."""
+    return [Problem("kode_wilayah", x.region_code, msg("within_user_region", region=user.region, user=user.name),
+                    file=x.origin) for x in values if not user.may_write(x.region_code)]
+
+
 def clashes(values: list[Value], stored: pd.DataFrame) -> list[Problem]:
     """What ``values`` would break in a store holding ``stored`` (:func:`table` of its rows): a
     value for an indicator, region and date that is already stored (never overwritten), and a

@@ -345,3 +345,35 @@ def test_a_legend_names_no_medium_class_when_the_thirds_meet():
                                                                           "source": "X"}}
     layer = maps.risk_layer(units, fig, "Skor", dt.date(2024, 11, 27), "id", beside_commitment=False)
     assert [label for label, _ in layer["legend"]["items"]] == ["tinggi (> 55,5)", "rendah (≤ 55,5)", "tidak ada data"]
+
+
+def test_impor_takes_an_indicator_sheet_whole_or_names_every_problem(data, monkeypatch):
+    from dashboard.store.editing import User
+
+    from .test_pages import open_page
+
+    monkeypatch.setenv("PETA_DATA_DIR", str(data))
+    at = open_page("impor", election="pilkada-2024")
+    at.session_state["_user"] = User("camat-ciawi", "32.01.24")
+    at.run()
+    # a kecamatan's user may not write other regions' values: named, nothing offered to import
+    at.file_uploader(key="indicator_file").set_value(
+        ("risiko-uji.csv", (SHEETS / "risiko-uji.csv").read_bytes(), "text/csv")).run()
+    shown = " ".join(e.value for e in at.error).replace("\\", "")
+    assert "risiko-uji.csv" in shown and "6 masalah" in shown and "32.01.01" in shown, shown  # the 2 Ciawi rows pass
+    assert not [b for b in at.button if b.key == "indicator_import"]
+    at.file_uploader(key="indicator_file").set_value(
+        ("rusak.csv", (SHEETS / "rusak.csv").read_bytes(), "text/csv")).run()
+    shown = " ".join(e.value for e in at.error).replace("\\", "")
+    assert "rusak.csv baris 6" in shown and "2099-01-01" in shown and "tidak ada yang diimpor" in shown, shown
+    # a province's user imports the good sheet: every value, once
+    at.session_state["_user"] = User("admin-provinsi")
+    at.file_uploader(key="indicator_file").set_value(
+        ("risiko-uji.csv", (SHEETS / "risiko-uji.csv").read_bytes(), "text/csv")).run()
+    assert any("8 nilai (risiko-uji, temuan-uji) lolos semua pemeriksaan" in s.value for s in at.success)
+    at.button(key="indicator_import").click().run()
+    assert any("8 nilai diimpor" in s.value for s in at.success), [s.value for s in at.success]
+    assert len(Store(f"sqlite:///{data / 'peta.db'}").indicator_rows()) == 8
+    at.run()  # the same sheet again: every value is stored already, named with where from
+    shown = " ".join(e.value for e in at.error).replace("\\", "")
+    assert "sudah tersimpan dari import:risiko-uji.csv baris 2" in shown, shown

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import context, problem_text
-from ..errors import PetaError
+from ..errors import PetaError, msg
 from ..export.tables import plain_csv
 from ..i18n import t
 from .safe import bullets, md
@@ -72,5 +72,53 @@ def upload(gaz, user, lang: str) -> None:
             cache.changed()
             st.success(t("imported", lang, n=n.rows, ceremonies=n.ceremonies, new=n.new_ceremonies,
                          added=n.added_to, sources=n.sources))
+        except PetaError as exc:
+            st.error(bullets(problem_text.lines(exc, lang)))
+
+
+def indicators_upload(gaz, user, lang: str) -> None:
+    """The indicator sheet (issue 27): templates, upload, every problem named (the file, its rows,
+    what is stored, the user's region), then one button that stores every value or none."""
+    import datetime as dt
+
+    from .. import indicators
+
+    st.subheader(t("indicator_section", lang))
+    st.caption(t("indicator_intro", lang))
+    c1, c2 = st.columns(2)
+    c1.download_button(t("indicator_template", lang, fmt="XLSX"), indicators.template_xlsx,
+                       file_name="templat_indikator.xlsx", key="indicator_template_xlsx", on_click="ignore",
+                       icon=":material/download:")
+    c2.download_button(t("indicator_template", lang, fmt="CSV"), indicators.template_csv,
+                       file_name="templat_indikator.csv", key="indicator_template_csv", on_click="ignore",
+                       icon=":material/download:")
+    file = st.file_uploader(t("indicator_upload", lang), type=["csv", "xlsx"], key="indicator_file")
+    if file is None:
+        return
+    store = cache.store(context.db_url())
+    try:
+        values, problems = indicators.parse(file.name, file.getvalue(), gaz, dt.date.today())
+    except PetaError as exc:  # the file itself: empty, too big, wrong columns, unreadable
+        st.error(f"**{md(file.name)}** — {md(problem_text.summary_text(exc, lang))}\n"
+                 + bullets(problem_text.lines(exc, lang)))
+        return
+    problems += indicators.outside(values, user)
+    problems += indicators.clashes(values, indicators.table(store.indicator_rows()))
+    if problems:
+        exc = PetaError(problems, summary=msg("file_refused", n=len(problems), name=file.name))
+        st.error(md(problem_text.summary_text(exc, lang)) + "\n" + bullets(problem_text.lines(exc, lang)))
+        return
+    ids = ", ".join(sorted({v.indicator for v in values}))
+    st.success(t("indicator_ok", lang, n=len(values), ids=ids))
+    if st.button(t("indicator_import", lang), key="indicator_import", type="primary"):
+        def check(rows) -> None:  # under the write lock: what was stored meanwhile counts too
+            late = indicators.clashes(values, indicators.table(rows))
+            if late:
+                raise PetaError(late, summary=msg("file_refused", n=len(late), name=file.name))
+
+        try:
+            n = store.add_indicators(values, user.name, "import", check)
+            cache.changed()
+            st.success(t("indicator_imported", lang, n=n, ids=ids))
         except PetaError as exc:
             st.error(bullets(problem_text.lines(exc, lang)))
