@@ -22,7 +22,6 @@ import random
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -55,14 +54,9 @@ def main() -> int:
     from dashboard import context, indicators
     from dashboard.ui import cache
 
-    from .scale import build
+    from .scale import build, work_folder
 
-    work = Path(tempfile.mkdtemp(prefix="peta-indicators-"))
-    data = work / "data"
-    (data / "ceremonies").mkdir(parents=True)
-    shutil.copyfile(ROOT / "data" / "elections.yaml", data / "elections.yaml")
-    os.environ.update(PETA_DATA_DIR=str(data), PETA_PROVINCES="all")
-    os.environ.pop("PETA_DB_URL", None)
+    work, data = work_folder("peta-indicators-")
     result: dict = {"reports": args.reports, "machine": f"{os.cpu_count()} cores",
                     "date": dt.date.today().isoformat(), "targets": TARGETS}
     try:

@@ -71,6 +71,22 @@ def reports(gaz, n: int, seed: int = 1):
             made += 1
 
 
+def work_folder(prefix: str, db_url: str | None = None) -> tuple[Path, Path]:
+    """(a new temporary folder, its data folder holding only the shipped calendar), made the data
+    folder of this process (``PETA_DATA_DIR``), with every province drawn and the store ``db_url``
+    (None: the data folder's own SQLite file). The caller removes the folder."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    data = work / "data"
+    (data / "ceremonies").mkdir(parents=True)
+    shutil.copyfile(ROOT / "data" / "elections.yaml", data / "elections.yaml")
+    os.environ.update(PETA_DATA_DIR=str(data), PETA_PROVINCES="all")
+    if db_url:
+        os.environ["PETA_DB_URL"] = db_url
+    else:
+        os.environ.pop("PETA_DB_URL", None)
+    return work, data
+
+
 def build(db, gaz, n: int) -> int:
     """Insert ``n`` reports and their seed changes in batches (the rows a seed writes)."""
     from sqlalchemy import insert
@@ -114,12 +130,7 @@ def main() -> int:
     from dashboard.store import editing, importer
     from dashboard.store.editing import User
 
-    work = Path(tempfile.mkdtemp(prefix="peta-scale-"))
-    data = work / "data"
-    (data / "ceremonies").mkdir(parents=True)
-    shutil.copyfile(ROOT / "data" / "elections.yaml", data / "elections.yaml")
-    os.environ["PETA_DATA_DIR"] = str(data)
-    os.environ.pop("PETA_DB_URL", None)
+    work, data = work_folder("peta-scale-")
     result: dict = {"reports": args.reports, "machine": f"{os.cpu_count()} cores", "date": dt.date.today().isoformat()}
     try:
         gaz = context.gazetteer()

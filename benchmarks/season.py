@@ -37,12 +37,11 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from .app import _healthy, _port, _wait, browser_times, log
-from .scale import build
+from .scale import build, work_folder
 from .sessions import Viewer, concurrent
 from .writes import rss_mib
 
@@ -103,16 +102,7 @@ def _server(env: dict) -> tuple[subprocess.Popen, str]:
 def one_size(n: int, db_url: str | None = None, viewers: tuple[int, ...] = (1, 5, 15, 25)) -> dict:
     from dashboard import context
 
-    work = Path(tempfile.mkdtemp(prefix="peta-season-"))
-    data = work / "data"
-    (data / "ceremonies").mkdir(parents=True)
-    shutil.copyfile(ROOT / "data" / "elections.yaml", data / "elections.yaml")
-    os.environ["PETA_DATA_DIR"] = str(data)
-    os.environ["PETA_PROVINCES"] = "all"
-    if db_url:
-        os.environ["PETA_DB_URL"] = db_url
-    else:
-        os.environ.pop("PETA_DB_URL", None)
+    work, data = work_folder("peta-season-", db_url)
     result: dict = {"reports": n, "store": "postgresql" if db_url else "sqlite"}
     try:
         gaz = context.gazetteer()
