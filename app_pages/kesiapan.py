@@ -2,9 +2,9 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import charts, fmt, indicators, views
-from dashboard.export.files import MIME
-from dashboard.export.tables import to_csv, to_xlsx
+from dashboard import charts, fmt, views
+from dashboard.export.files import MIME, export_risk, file_name
+from dashboard.risk import Risk
 from dashboard.i18n import t
 from dashboard.records.vocab import COMMITMENT_CATEGORIES
 from dashboard.ui import cache, downloads, page
@@ -41,20 +41,17 @@ if stored.empty:
 else:
     names = cache.indicator_names(version)
     chosen = st.selectbox(t("risk_pick", lg), list(names), format_func=lambda i: names[i] or i, key="indicator")
-    figures = indicators.latest(stored, chosen, view.as_of, list(rep.coverage.units["code"]))
-    no_ceremony, despite = views.priority_rows(rep.coverage.units, figures, lg)
+    risk = Risk(rep, stored, chosen)
     # the files name the indicator's publishers as their sources, with the view's place, election and date
-    outlets = indicators.sources(figures)
-    for key, table in (("risk_no_ceremony", no_ceremony), ("risk_despite", despite)):
-        title = f"{t(key, lg, n=len(table))} · {names[chosen] or chosen}"
-        st.markdown(f"**{md(title)}**")
+    for kind, key, table in zip(("prioritas", "temuan"), ("risk_no_ceremony", "risk_despite"), risk.priority):
+        meta = risk.meta(kind)
+        st.markdown(f"**{md(meta.title)}**")
         if key == "risk_no_ceremony":
             st.caption(t("risk_no_ceremony_note", lg, date=fmt.date_long(view.as_of, lg)))
         narrow = {t(k, lg): st.column_config.TextColumn(width=w) for k, w in (("code", 80), ("risk_value", 105), ("risk_value_date", 105))}
         st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_table", column_config=narrow)
-        meta = rep.table_meta(f"{'prioritas' if key == 'risk_no_ceremony' else 'temuan'}-{chosen}", title, outlets)
         row = st.container(horizontal=True)
-        row.download_button(t("dl_csv", lg), partial(to_csv, table, meta), file_name=meta.filename("csv"),
-                            mime=MIME["csv"], key=f"download_{key}_csv", on_click="ignore", icon=":material/download:")
-        row.download_button(t("dl_xlsx", lg), partial(to_xlsx, table, meta), file_name=meta.filename("xlsx"),
-                            mime=MIME["xlsx"], key=f"download_{key}_xlsx", on_click="ignore", icon=":material/download:")
+        for f in ("csv", "xlsx"):
+            row.download_button(t(f"dl_{f}", lg), partial(lambda k, f: export_risk(risk, k, f).data, kind, f),
+                                file_name=file_name(meta, f), mime=MIME[f], key=f"download_{key}_{f}",
+                                on_click="ignore", icon=":material/download:")

@@ -1,7 +1,8 @@
 import datetime as dt
 
 import streamlit as st
-from dashboard import indicators, maps, metrics, settings, views
+from dashboard import indicators, metrics, settings, views
+from dashboard.risk import Risk
 from dashboard.i18n import t
 from dashboard.ui import cache, controls, downloads, livemap, page, unit_panel
 
@@ -18,9 +19,7 @@ if stored.empty:
 else:  # a picker for the map's colours beside the hint
     hint, paint, dl = st.columns([2.3, 2.9, 1.1], vertical_alignment="bottom")
 hint.caption(t("map_hint", lg))
-with dl:
-    downloads.menu(rep, "peta", html=True)
-layer = rep.live_layer
+layer, risk = rep.live_layer, None
 if not stored.empty:  # issue 27: colour by an indicator, alone or beside the commitment state
     names = cache.indicator_names(version)
     # one compact picker in the hint's row (its label hidden, each option says what it paints):
@@ -30,15 +29,23 @@ if not stored.empty:  # issue 27: colour by an indicator, alone or beside the co
                            label_visibility="collapsed")
     if mode != "state":
         kind, ind = mode.split(":", 1)
-        figures = indicators.latest(stored, ind, view.as_of, list(mv.units["code"]))
-        layer = maps.risk_layer(mv.units, figures, names[ind] or ind, view.as_of, lg, beside_commitment=kind == "both")
+        risk = Risk(rep, stored, ind, kind)
+        layer = risk.layer()
+with dl:  # the files of what the map shows: the commitment map, or the indicator's
+    if risk is None:
+        downloads.menu(rep, "peta", html=True)
+    else:
+        downloads.risk_menu(risk)
 
 # The panel describes the view's own region first, then any unit clicked on the map or picked.
+# An indicator published per province is drawn on the provinces (dashboard/risk.py): their units then.
+drawn = mv.units if risk is None else risk.units
 home = view.region or ""
-options = [home] + [c for c in mv.units["code"] if c != home]
-labels = {home: gaz.get(home).label if home else t("indonesia", lg), **dict(zip(mv.units["code"], mv.units["label"]))}
+options = [home] + [c for c in drawn["code"] if c != home]
+labels = {home: gaz.get(home).label if home else t("indonesia", lg), **dict(zip(drawn["code"], drawn["label"]))}
+drill = set(mv.drill) | (set(drawn["code"]) - set(mv.units["code"]))  # the provinces drawn for an indicator too
 event = livemap.gesture("map")
-if event and event[0] == "open" and event[1] in mv.drill and event[1] != view.region:
+if event and event[0] == "open" and event[1] in drill and event[1] != view.region:
     controls.set_region(event[1])
     st.rerun()
 if event and event[1] in options:
@@ -46,13 +53,14 @@ if event and event[1] in options:
 left, right = st.columns([2, 1], gap="medium")
 with left:
     # Only a click on a unit comes back to Python: panning and zooming never rerun the app.
-    geo_id = livemap.geometry_id(*rep.live_geometry_key)
-    livemap.show(geo_id, lambda: cache.live_geometry(geo_id, rep), layer, key="map",
+    level = mv.level if risk is None else risk.level
+    geo_id = livemap.geometry_id(level, view.region is None, tuple(drawn["code"]))
+    livemap.show(geo_id, lambda: cache.live_geometry(geo_id, rep, level, tuple(drawn["code"])), layer, key="map",
                  tiles=settings.get("PETA_TILES"), lang=lg, focus=st.session_state.get("focus"))
 with right, st.container(height=unit_panel.HEIGHT, border=False, key="unit_panel"):
     focus = unit_panel.choose(options, labels, lg)
     unit_panel.show(rep.unit_detail(focus or None, unit_panel.LIMIT), lg, view.as_of,
-                    can_open=focus in mv.drill and focus != home,
+                    can_open=focus in drill and focus != home,
                     on_open=lambda: controls.set_region(focus), on_data=lambda: controls.set_region(focus or None))
     stored = cache.indicator_values(version)
     if focus and not stored.empty:  # issue 27: the unit's own figures beside its commitments

@@ -52,5 +52,5 @@ if any(str(d).endswith("*") for d in cycles.get(t("date", lg), [])):
 st.divider()
 left, right = st.columns(2)
 with left:
-    downloads.pack_button(rep)
+    downloads.pack_button(rep, cache.indicator_values(version))
 right.link_button(t("briefing_open", lg), controls.link(view, mode="briefing"), icon=":material/tv:")

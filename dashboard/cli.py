@@ -285,9 +285,14 @@ def cmd_export_briefing(args) -> int:
 
     if not args.out.lower().endswith(".pdf"):
         raise PetaError.single("--out", args.out, msg("out_pdf"))
+    from . import indicators
+    from .risk import Risk, with_values
+
     report = _report(args)
     t0 = time.perf_counter()
-    data = briefing_pack(report)
+    values = indicators.table(context.store(args.data).indicator_rows())
+    # a page for each stored indicator with a value in the view (issue 27)
+    data = briefing_pack(report, risks=[Risk(report, values, i) for i in with_values(report, values)])
     _write(args.out, data)
     print(f"{args.out}: briefing pack, {len(data) // 1024} KB in {time.perf_counter() - t0:.1f} s")
     return 0
@@ -297,9 +302,18 @@ def cmd_export_chart(args) -> int:
     from .export.files import export
     from .report import check_chart
 
-    check_chart(args.name)
+    if not args.indicator:
+        check_chart(args.name)  # before the records are read
     report = _report(args)
-    result = export(report, args.name, args.format, args.size, args.axis)
+    if args.indicator:  # issue 27: the indicator map or one of its two tables
+        from . import indicators
+        from .export.files import export_risk
+        from .risk import Risk
+
+        values = indicators.table(context.store(args.data).indicator_rows())
+        result = export_risk(Risk(report, values, args.indicator, args.colours), args.name, args.format, args.size)
+    else:
+        result = export(report, args.name, args.format, args.size, args.axis)
     out = args.out or result.file_name
     _write(out, result.data)
     print(f"{out}: {args.name} as {args.format} ({len(result.data) // 1024} KB)")
@@ -526,6 +540,10 @@ def parser() -> argparse.ArgumentParser:
                     "in Indonesian settings) or xlsx")
     ec.add_argument("--size", default="16x9", help="16x9 (1920×1080) or square (1080×1080)")
     ec.add_argument("--axis", default="date", choices=["date", "h"], help="timeline axis")
+    ec.add_argument("--indicator", help="an indicator id: --name peta colours the map by it, --name prioritas "
+                    "or temuan gives Kesiapan's tables of it (csv/xlsx)")
+    ec.add_argument("--colours", default="both", choices=["both", "indicator"],
+                    help="with --indicator: beside the commitment state (both) or the indicator alone")
     ec.add_argument("--out", help="file to write (default: the export's own name, in this folder)")
     ec.set_defaults(func=cmd_export_chart)
     im = sub.add_parser("import", help="import ceremonies from a CSV or XLSX sheet (see the template)")

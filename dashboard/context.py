@@ -99,8 +99,38 @@ def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None, progress=None) 
     st.seed_calendar(read_calendar(root), lambda rows, calendar: trial_rows(rows, gaz, calendar))
     counts = st.seed(root, lambda touching, calendar, replace, add: trial_touching(touching, gaz, calendar, replace, add),
                      told)
+    seed_indicators(st, gaz, root)
     _write_text(stamp_file, f"{stamp} {st.version()}")
     return counts
+
+
+def seed_indicators(st, gaz: Gazetteer, root: Path) -> int:
+    """Bring the curated indicator files (``indicators/*.csv|xlsx``, issue 27) into the store: each
+    checked as an imported sheet is, and against what is stored (:func:`dashboard.indicators.unseeded`):
+    a value seeded before is left alone, a file that would overwrite a stored value stops the seed
+    with its message. All new values or none, under the write lock. Returns how many were written."""
+    import datetime as dt
+
+    from . import indicators
+    from .errors import PetaError, msg
+
+    values, problems = indicators.read_folder(root, gaz, dt.date.today())
+    if problems:
+        raise PetaError(problems, summary=msg("file_refused", n=len(problems), name=indicators.FOLDER))
+    if not values:
+        return 0
+
+    def check(rows):  # under the write lock: only what is not stored yet, and no clash
+        new, clash = indicators.unseeded(values, indicators.table(rows))
+        if clash:
+            raise PetaError(clash, summary=msg("file_refused", n=len(clash), name=indicators.FOLDER))
+        return new
+
+    if not indicators.unseeded(values, indicators.table(st.indicator_rows()))[0]:
+        return 0  # the quick look, without the lock: everything is stored already
+    n = st.add_indicators(values, "seed", "file", check)
+    _log.info("seed: %d indicator value(s) stored", n)
+    return n
 
 
 def _seeded_already(saved: str | None, stamp: str, version: str) -> bool:
@@ -141,6 +171,11 @@ def folder_stamp(root: Path) -> tuple[int, str]:
                     stat = entry.stat()
                     h.update(f"{entry.name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
                     n += 1
+    from .indicators import folder_files
+
+    for path in folder_files(root):  # curated indicator files (issue 27)
+        stat = path.stat()
+        h.update(f"indicators/{path.name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
     return n, h.hexdigest()
 
 

@@ -164,6 +164,59 @@ def clashes(values: list[Value], stored: pd.DataFrame) -> list[Problem]:
     return problems
 
 
+FOLDER = "indicators"  # curated indicator files beside ``ceremonies/`` in the data folder
+
+
+def folder_files(root) -> list:
+    """The curated indicator files of a data folder (``indicators/*.csv`` and ``*.xlsx``), by name."""
+    from pathlib import Path
+
+    folder = Path(root) / FOLDER
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".csv", ".xlsx")),
+                  key=lambda p: p.name)
+
+
+def read_folder(root, gaz: Gazetteer, today: dt.date) -> tuple[list[Value], list[Problem]]:
+    """Every value of the curated files (:func:`folder_files`), each checked as an imported sheet
+    is (named ``indicators/<file> baris <n>``), and every problem; a value for the same indicator,
+    region and date in two files is named too."""
+    values: list[Value] = []
+    problems: list[Problem] = []
+    seen: dict[tuple, str] = {}
+    for path in folder_files(root):
+        if path.stat().st_size > sheet.MAX_BYTES:  # never read a huge file into memory
+            problems.append(Problem("(file)", f"{path.stat().st_size // (1024 * 1024)} MB",
+                                    msg("file_at_most_mb", mb=sheet.MAX_BYTES // (1024 * 1024)),
+                                    file=f"{FOLDER}/{path.name}"))
+            continue
+        got, wrong = parse(f"{FOLDER}/{path.name}", path.read_bytes(), gaz, today)
+        problems += wrong
+        for x in got:
+            key = (x.indicator, x.region_code, x.date)
+            if key in seen:
+                problems.append(Problem("tanggal", x.date.isoformat(), msg("indicator_once", where=seen[key]),
+                                        file=x.origin))
+                continue
+            seen[key] = x.origin
+            values.append(x)
+    return values, problems
+
+
+def unseeded(values: list[Value], stored: pd.DataFrame) -> tuple[list[Value], list[Problem]]:
+    """The curated ``values`` a store holding ``stored`` still lacks, and what clashes: a value
+    stored already as the file gives it (indicator, region, date, number and source alike) was
+    seeded before and is left alone; any other value for a stored indicator, region and date is
+    named (:func:`clashes`): a stored value is never overwritten, so a file that changes a
+    published figure must give it another date (a correction is a new publication)."""
+    if stored.empty:
+        return list(values), []
+    same = {(r.indicator, r.region_code, r.date, float(r.value), r.outlet) for r in stored.itertuples(index=False)}
+    new = [x for x in values if (x.indicator, x.region_code, x.date.isoformat(), x.value, x.outlet) not in same]
+    return new, clashes(new, stored)
+
+
 def table(rows) -> pd.DataFrame:
     """Stored indicator rows as a table, one row per value (dates as ISO text, as stored)."""
     return pd.DataFrame([{c: getattr(r, c) for c in TABLE} for r in rows], columns=TABLE)

@@ -147,12 +147,13 @@ def risk_classes(values: list[float | None]) -> tuple[list[int | None], tuple[fl
     return [None if v is None else (0 if v <= a else 1 if v <= b else 2) for v in values], (a, b)
 
 
-def risk_layer(units: pd.DataFrame, figures: dict[str, dict | None], name: str, as_of, lang: str,
-               beside_commitment: bool) -> dict:
-    """The live map coloured by an indicator (:func:`dashboard.indicators.latest` per unit code): in
-    three classes of the view's values, and with ``beside_commitment`` also by whether a binding
-    ceremony reaches the unit (six colours). A unit without a value of its own is "no data". Tooltips
-    give the value with its date and source. Same shape as :func:`map_layer`."""
+def risk_fills(units: pd.DataFrame, figures: dict[str, dict | None], lang: str,
+               beside_commitment: bool) -> tuple[list[str], list[list[str]]]:
+    """Each unit's fill by an indicator (:func:`dashboard.indicators.latest` per unit code) and the
+    legend's rows: three classes of the view's values (:func:`risk_classes`), and with
+    ``beside_commitment`` also by whether a binding ceremony reaches the unit (six colours); a unit
+    without a value of its own is "no data", never the colour of a low value. The live map and the
+    static figure both paint with this."""
     from . import fmt
 
     values = [None if figures.get(c) is None else figures[c]["value"] for c in units["code"]]
@@ -161,16 +162,8 @@ def risk_layer(units: pd.DataFrame, figures: dict[str, dict | None], name: str, 
     levels = [t("risk_low", lang, a=fmt.number(a, lang, 2)),
               t("risk_mid", lang, a=fmt.number(a, lang, 2), b=fmt.number(b, lang, 2)),
               t("risk_high", lang, b=fmt.number(b, lang, 2))]
-    styles = {}
-    for code, label, state, cls, hit in zip(units["code"], units["label"], units["state"], classes, reached):
-        f = figures.get(code)
-        fill = NO_DATA if cls is None else ((RISK_WITH if hit else RISK_WITHOUT)[cls] if beside_commitment
-                                            else RISK_SINGLE[cls])
-        value = t("no_data", lang) if f is None else (
-            f"{fmt.number(f['value'], lang, 2)} ({fmt.date_short(dt.date.fromisoformat(f['date']), lang)}, {f['source']})")
-        styles[str(code)] = {"fill": fill, "own": False,
-                             "tip": [[t("name", lang), str(label)], [t("code", lang), str(code)], [name, value],
-                                     [t("state", lang), state_label(state, lang)]]}
+    fills = [NO_DATA if cls is None else ((RISK_WITH if hit else RISK_WITHOUT)[cls] if beside_commitment
+                                          else RISK_SINGLE[cls]) for cls, hit in zip(classes, reached)]
     shown = (2, 1, 0) if a != b else (2, 0)  # two cut points alike: no value can be "medium"
     if beside_commitment:
         items = [[t(key, lang, level=levels[i]), palette[i]] for key, palette in (("risk_without", RISK_WITHOUT),
@@ -179,9 +172,33 @@ def risk_layer(units: pd.DataFrame, figures: dict[str, dict | None], name: str, 
     else:
         items = [[levels[i], RISK_SINGLE[i]] for i in shown]
     items.append([t("no_data", lang), NO_DATA])
+    return fills, items
+
+
+def risk_title(name: str, as_of, lang: str) -> str:
+    """The legend's title on every indicator map: the indicator and the date its values are read at."""
+    from . import fmt
+
+    return t("risk_legend", lang, name=name, date=fmt.date_short(as_of, lang))
+
+
+def risk_layer(units: pd.DataFrame, figures: dict[str, dict | None], name: str, as_of, lang: str,
+               beside_commitment: bool) -> dict:
+    """The live map coloured by an indicator (:func:`risk_fills`). Tooltips give the value with its
+    date and source. Same shape as :func:`map_layer`."""
+    from . import fmt
+
+    fills, items = risk_fills(units, figures, lang, beside_commitment)
+    styles = {}
+    for code, label, state, fill in zip(units["code"], units["label"], units["state"], fills):
+        f = figures.get(code)
+        value = t("no_data", lang) if f is None else (
+            f"{fmt.number(f['value'], lang, 2)} ({fmt.date_short(dt.date.fromisoformat(f['date']), lang)}, {f['source']})")
+        styles[str(code)] = {"fill": fill, "own": False,
+                             "tip": [[t("name", lang), str(label)], [t("code", lang), str(code)], [name, value],
+                                     [t("state", lang), state_label(state, lang)]]}
     return {"units": styles,
-            "legend": {"title": t("risk_legend", lang, name=name, date=fmt.date_short(as_of, lang)),
-                       "items": items, "own": None},
+            "legend": {"title": risk_title(name, as_of, lang), "items": items, "own": None},
             "style": {"outline": OUTLINE, "own_outline": OWN_OUTLINE, "own_width": OWN_OUTLINE_WIDTH,
                       "focus_outline": FOCUS_OUTLINE, "focus_width": FOCUS_OUTLINE_WIDTH, "none_fill": NO_DATA}}
 
@@ -213,6 +230,28 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
     small; the legend repeats the interactive map's. ``labels`` (default: up to 60 units)
     writes each unit's name on it, readable on a projector."""
     data = _fills(shapes, units, mode)
+    items = [[label, color] for label, color in legend_items(mode, lang, units)]
+    legend = t("share_legend", lang) if mode == "share" else t("legend_title", lang)
+    return _choropleth(data, items, title or legend, legend, lang, labels,
+                       own_legend=t("own_legend_short", lang) if mode == "share" else None)
+
+
+def risk_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, figures: dict[str, dict | None], name: str,
+                as_of, lang: str, beside_commitment: bool, title: str | None = None,
+                labels: bool | None = None) -> go.Figure:
+    """The indicator map (:func:`risk_fills`) as a plotly figure, like :func:`coverage_figure`: for
+    PNG/PDF export, the pack and the briefing screen. Its legend is the live map's."""
+    data = shapes[["code", "geometry"]].merge(units, on="code", how="inner")
+    fills, items = risk_fills(data, figures, lang, beside_commitment)
+    data = data.assign(fill=fills, own=False)
+    legend = risk_title(name, as_of, lang)
+    return _choropleth(data, items, title or legend, legend, lang, labels)
+
+
+def _choropleth(data: gpd.GeoDataFrame, items: list[list[str]], title: str, legend: str, lang: str,
+                labels: bool | None, own_legend: str | None = None) -> go.Figure:
+    """Units with a ``fill`` (and ``own``: the thick green outline) as filled paths, the legend's
+    ``items`` ([label, colour]) under the map and, up to 60 units, each unit's name."""
     fig = go.Figure()
     for color, part in data.groupby("fill", sort=False):
         xs: list = []
@@ -234,11 +273,11 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
                 ys += list(y) + [None]
         fig.add_scatter(x=xs, y=ys, mode="lines", line={"color": OWN_OUTLINE, "width": OWN_OUTLINE_WIDTH},
                         hoverinfo="skip", showlegend=False, name="own")
-    for label, color in legend_items(mode, lang, units):
+    for label, color in items:
         fig.add_scatter(x=[None], y=[None], mode="markers", name=label,
                         marker={"symbol": "square", "size": 18, "color": color, "line": {"color": OUTLINE, "width": 1}})
-    if mode == "share":
-        fig.add_scatter(x=[None], y=[None], mode="markers", name=t("own_legend_short", lang),
+    if own_legend:
+        fig.add_scatter(x=[None], y=[None], mode="markers", name=own_legend,
                         marker={"symbol": "square-open", "size": 18, "color": OWN_OUTLINE,
                                 "line": {"color": OWN_OUTLINE, "width": 3}})
     if labels is None:
@@ -252,12 +291,10 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, constrain="domain")
     fig.update_layout(
         template=TEMPLATE,
-        title={"text": title or (t("share_legend", lang) if mode == "share" else t("legend_title", lang)),
-               "font": {"size": BASE_FONT_SIZE + 6}},
+        title={"text": title, "font": {"size": BASE_FONT_SIZE + 6}},
         font={"family": FONT, "size": BASE_FONT_SIZE}, height=620, plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
         margin={"l": 10, "r": 10, "t": 70, "b": 10},
-        legend={"title": {"text": t("share_legend", lang) if mode == "share" else t("legend_title", lang),
-                          "side": "top"},
+        legend={"title": {"text": legend, "side": "top"},
                 "bgcolor": "rgba(255,255,255,0)", "orientation": "h",
                 "x": 0, "xanchor": "left", "y": 0, "yanchor": "top"},  # under the map: see place_labels
         meta={LABELS_META: names, "label_size": BASE_FONT_SIZE - 2, "lang": lang},

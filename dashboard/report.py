@@ -83,7 +83,10 @@ class Report:
         """The Peta panel for one unit of the view, or for the view's region (``None``: Indonesia)."""
         hit = self._details.get((code, limit))
         if hit is None:  # a report is shared by sessions: at worst two compute the same thing
-            hit = unit_detail(self.records, self.gaz, self.coverage, self.map_view.units, code, self.lang, limit)
+            units = self.map_view.units
+            if code is not None and code not in set(units["code"]) and code in set(self.coverage.units["code"]):
+                units = self.coverage.units  # a province of the national view: an indicator drawn on them
+            hit = unit_detail(self.records, self.gaz, self.coverage, units, code, self.lang, limit)
             self._details[(code, limit)] = hit
         return hit
 
@@ -220,11 +223,15 @@ class Report:
         mv = self.map_view
         return mv.level, self.region is None, tuple(mv.units["code"])
 
-    def live_geometry(self) -> dict:
+    def live_geometry(self, level: str | None = None, codes: tuple[str, ...] | None = None) -> dict:
+        """The app map's geometry: of the map's units, or of ``codes`` at ``level`` (units of the view)."""
         mv = self.map_view
-        geometry = maps.map_geometry(self.shapes(mv.level), mv.units["code"],
-                                     dict(zip(mv.units["code"], mv.units["label"])))
-        if self.region is None:  # all of Indonesia: the provinces are named until one zooms in
+        if level is None or level == mv.level:
+            level, units = mv.level, mv.units
+        else:
+            units = self.coverage.units[self.coverage.units["code"].isin(codes or ())]
+        geometry = maps.map_geometry(self.shapes(level), units["code"], dict(zip(units["code"], units["label"])))
+        if self.region is None and level != "provinsi":  # all of Indonesia: the provinces are named until one zooms in
             provinces = self.shapes("provinsi")
             names = dict(zip(self.gaz.table["code"], self.gaz.table["name"]))
             geometry["groups"] = maps.group_names(provinces, {c: names.get(c, c) for c in provinces["code"]})

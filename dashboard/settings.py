@@ -42,7 +42,7 @@ SETTINGS: dict[str, Setting] = {
                 "cached (writable by the operator only). Empty: the user's cache directory "
                 "(`~/.cache/peta-netralitas` on Linux)."),
         Setting("PETA_DATA_DIR", str(PROJECT_ROOT / "data"),
-                "The folder with `elections.yaml` and `ceremonies/*.yaml`."),
+                "The folder with `elections.yaml`, `ceremonies/*.yaml` and `indicators/*.csv`."),
         Setting("PETA_LANG", "id", "Default interface language: `id` (Bahasa Indonesia) or `en`."),
         Setting("PETA_TILES", "off",
                 "Basemap under the polygons: `off` (polygons only; works with no network) or `osm` "

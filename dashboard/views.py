@@ -353,26 +353,29 @@ def priority_rows(units: pd.DataFrame, figures: dict[str, dict | None], lang: st
     first and those without a value of their own last (*tidak ada data*, never 0); and the units a
     binding ceremony reaches whose value is above zero (findings despite a ceremony), highest first.
     A higher value is read as more risk (a vulnerability score, a count of findings)."""
-    def rows(part: pd.DataFrame) -> pd.DataFrame:
-        vals = [figures.get(c) for c in part["code"]]
-        order = sorted(range(len(part)), key=lambda i: (vals[i] is None, -(vals[i] or {}).get("value", 0),
-                                                        part["label"].iloc[i]))
-        return pd.DataFrame({
-            t("code", lang): [part["code"].iloc[i] for i in order],
-            t("unit", lang): [part["label"].iloc[i] for i in order],
-            t("state", lang): [state_label(part["state"].iloc[i], lang) for i in order],
-            t("risk_value", lang): [t("no_data", lang) if vals[i] is None else fmt.number(vals[i]["value"], lang, 2)
-                                    for i in order],
-            t("risk_value_date", lang): ["–" if vals[i] is None else fmt.date_short(dt.date.fromisoformat(vals[i]["date"]), lang)
-                                         for i in order],
-            t("sources", lang): ["–" if vals[i] is None else vals[i]["source"] for i in order],
-        }, columns=[t(k, lang) for k in ("code", "unit", "state", "risk_value", "risk_value_date", "sources")])
-
     reached = units["state"].isin(metrics.REACHED)
     above = pd.Series([bool(figures.get(c)) and figures[c]["value"] > 0 for c in units["code"]], index=units.index,
                       dtype=bool)
     despite = units[reached & above]
-    return rows(units[~reached]), rows(despite)
+    return risk_rows(units[~reached], figures, lang), risk_rows(despite, figures, lang)
+
+
+def risk_rows(part: pd.DataFrame, figures: dict[str, dict | None], lang: str) -> pd.DataFrame:
+    """Units with their commitment state and an indicator's value, date and source, highest value
+    first and those without a value of their own last (*tidak ada data*, never 0)."""
+    vals = [figures.get(c) for c in part["code"]]
+    order = sorted(range(len(part)), key=lambda i: (vals[i] is None, -(vals[i] or {}).get("value", 0),
+                                                    part["label"].iloc[i]))
+    return pd.DataFrame({
+        t("code", lang): [part["code"].iloc[i] for i in order],
+        t("unit", lang): [part["label"].iloc[i] for i in order],
+        t("state", lang): [state_label(part["state"].iloc[i], lang) for i in order],
+        t("risk_value", lang): [t("no_data", lang) if vals[i] is None else fmt.number(vals[i]["value"], lang, 2)
+                                for i in order],
+        t("risk_value_date", lang): ["–" if vals[i] is None else fmt.date_short(dt.date.fromisoformat(vals[i]["date"]), lang)
+                                     for i in order],
+        t("sources", lang): ["–" if vals[i] is None else vals[i]["source"] for i in order],
+    }, columns=[t(k, lang) for k in ("code", "unit", "state", "risk_value", "risk_value_date", "sources")])
 
 
 def figure_rows(figures: pd.DataFrame, lang: str, records: Records) -> pd.DataFrame:

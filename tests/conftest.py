@@ -139,7 +139,7 @@ def browser():
 # The fast loop (`pytest -m "not slow"`, README): everything but what needs PostgreSQL, Chromium
 # (a browser or a running server), kaleido's image export, or generated (fuzz) cases.
 SLOW_MODULES = {"test_fuzz", "test_agreement", "test_bounded", "test_setup_anywhere", "test_e2e",
-                "test_e2e_layout", "test_e2e_payloads"}
+                "test_e2e_layout", "test_e2e_payloads", "test_e2e_indicators"}
 SLOW_FIXTURES = {"pg_url", "browser", "page", "server"}
 KALEIDO_TESTS = {"test_briefing_pack_pages", "test_chart_pdf_is_one_slide_sized_page",
                  "test_cli_export_chart_and_briefing", "test_png_16x9_and_square",

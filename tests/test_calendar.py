@@ -67,6 +67,12 @@ def test_the_shipped_data_is_valid_and_every_election_names_its_source(gaz):
         sources = e.data.get("sources") or []
         assert sources, e.data["id"]
         assert all(s.get("outlet") and str(s.get("url", "")).startswith("https://") for s in sources), e.data["id"]
+    # issue 27: a shipped indicator figure is checked as an imported one, and names who published it, where
+    from dashboard import indicators
+
+    values, problems = indicators.read_folder(ROOT / "data", gaz, dt.date.today())
+    assert not problems, [str(p) for p in problems]
+    assert all(v.outlet and str(v.url or "").startswith("https://") for v in values), [v.origin for v in values]
 
 
 def test_the_opening_election_follows_the_region(psu_data, gaz):

@@ -377,3 +377,201 @@ def test_impor_takes_an_indicator_sheet_whole_or_names_every_problem(data, monke
     at.run()  # the same sheet again: every value is stored already, named with where from
     shown = " ".join(e.value for e in at.error).replace("\\", "")
     assert "sudah tersimpan dari import:risiko-uji.csv baris 2" in shown, shown
+
+
+# -- curated files, the drawing level, the static map, exports, the pack, the briefing screen ------
+
+def _add(data, gaz, name: str) -> Store:
+    store = Store(f"sqlite:///{data / 'peta.db'}")
+    values, problems = indicators.parse(name, (SHEETS / name).read_bytes(), gaz, TODAY)
+    assert not problems
+    store.add_indicators(values, "operator", "import", lambda rows: None)
+    return store
+
+
+def test_curated_indicator_files_are_seeded_once_and_a_changed_value_is_named(data, gaz):
+    from dashboard import context
+
+    (data / "indicators").mkdir()
+    shutil.copy(SHEETS / "risiko-uji.csv", data / "indicators" / "risiko-uji.csv")
+    context.records(gaz, data)  # the app's own path: the seed brings the files in
+    store = Store(f"sqlite:///{data / 'peta.db'}")
+    rows = store.indicator_rows()
+    assert len(rows) == 8 and {r.imported_by for r in rows} == {"seed"}
+    assert rows[0].origin == "file:indicators/risiko-uji.csv baris 2"
+    assert len([h for h in store.history() if h.action == "indicator_import" and h.user == "seed"]) == 8
+    before = store.version()
+    assert context.seed_indicators(store, gaz, data) == 0 and store.version() == before  # seeded once
+    # an operator's import beside the curated file is kept, and the seed still finds nothing to add
+    _add(data, gaz, "provinsi-uji.csv")
+    assert context.seed_indicators(store, gaz, data) == 0
+    # a curated file that would overwrite a stored value stops the seed, naming the row; nothing written
+    text = (data / "indicators" / "risiko-uji.csv").read_text(encoding="utf-8")
+    (data / "indicators" / "risiko-uji.csv").write_text(text.replace("32.01,risiko-uji,,72,", "32.01,risiko-uji,,73,"),
+                                                        encoding="utf-8")
+    with pytest.raises(PetaError) as err:
+        context.seed_indicators(store, gaz, data)
+    assert [(p.file, p.field, p.value) for p in err.value.problems] == [
+        ("indicators/risiko-uji.csv baris 3", "tanggal", "2024-08-01")]
+    assert "file:indicators/risiko-uji.csv baris 3" in str(err.value)  # where the stored value came from
+    assert len(store.indicator_rows()) == 11
+    # a broken curated file is named with its row, column and value, like an imported sheet
+    shutil.copy(SHEETS / "rusak.csv", data / "indicators" / "rusak.csv")
+    with pytest.raises(PetaError, match="indicators/rusak.csv baris 6"):
+        context.seed_indicators(store, gaz, data)
+
+
+def test_a_province_figure_is_drawn_on_the_provinces_never_on_their_kabupaten(records, gaz, data):
+    from dashboard.report import Report
+    from dashboard.risk import Risk, with_values
+
+    values = indicators.table(_add(data, gaz, "provinsi-uji.csv").indicator_rows())
+    national = Report(records, gaz, "pilkada-2024", None, dt.date(2024, 11, 27), "id")
+    risk = Risk(national, values, "provinsi-uji")
+    # the national map draws kabupaten/kota; none has a value of its own, so the provinces are drawn
+    assert national.map_view.level == "kabupaten/kota" and risk.level == "provinsi"
+    assert len(risk.units) == len(national.coverage.units) and risk.n_values == 3
+    assert risk.figures["36"]["value"] == 81.7 and risk.figures["51"] is None
+    geometry = national.live_geometry(risk.level, tuple(risk.units["code"]))
+    drawn = {f["properties"]["code"] for f in geometry["features"]}  # the provinces the tests draw (31, 32, 36)
+    assert {"32", "36"} <= drawn <= set(risk.units["code"])
+    assert "groups" not in geometry  # provinces are named on themselves
+    # Jawa Barat's view counts its kabupaten/kota: the province's figure is not theirs
+    jabar = Risk(Report(records, gaz, "pilkada-2024", "32", dt.date(2024, 11, 27), "id"), values, "provinsi-uji")
+    assert jabar.n_values == 0 and set(jabar.map_table()["Nilai"]) == {"tidak ada data"}
+    assert with_values(jabar.report, values) == [] and with_values(national, values) == ["provinsi-uji"]
+    # the panel describes a province clicked on that map
+    assert national.unit_detail("36").label == "Banten"
+
+
+def test_the_static_risk_map_has_the_live_maps_colours_and_legend(records, gaz, data):
+    from dashboard.report import Report
+    from dashboard.risk import Risk
+    from dashboard.style import NO_DATA, RISK_SINGLE, RISK_WITH, RISK_WITHOUT
+
+    values = indicators.table(_stored(data, gaz).indicator_rows())
+    rep = Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27), "id")
+    risk = Risk(rep, values, "risiko-uji")
+    fig = risk.figure()
+    assert fig.layout.title.text == "Skor risiko uji (fiktif) × komitmen"
+    assert fig.layout.legend.title.text == "Skor risiko uji (fiktif) · per 27 Nov 2024"
+    keys = [(tr.name, tr.marker.color) for tr in fig.data if tr.mode == "markers"]
+    assert keys == [[label, color] for label, color in risk.layer()["legend"]["items"]] or keys == [
+        tuple(x) for x in risk.layer()["legend"]["items"]]
+    fills = {tr.fillcolor for tr in fig.data if tr.fill == "toself"}
+    # Ciawi high without a ceremony, Cibinong low with its own, every other kecamatan no data
+    assert fills == {RISK_WITHOUT[2], RISK_WITH[0], NO_DATA}
+    layer = risk.layer()["units"]
+    assert layer["32.01.24"]["fill"] == RISK_WITHOUT[2] and layer["32.01.01"]["fill"] == RISK_WITH[0]
+    alone = Risk(rep, values, "risiko-uji", "indicator").figure()
+    assert alone.layout.title.text == "Skor risiko uji (fiktif)"
+    assert {tr.fillcolor for tr in alone.data if tr.fill == "toself"} == {RISK_SINGLE[2], RISK_SINGLE[0], NO_DATA}
+    with pytest.raises(PetaError, match="risiko-uji"):
+        Risk(rep, values, "tidak-ada")  # names the stored ids
+
+
+def test_the_indicator_maps_rows_and_tables_export_naming_their_sources(records, gaz, data):
+    from dashboard.export.files import export_risk
+    from dashboard.report import Report
+    from dashboard.risk import Risk
+
+    values = indicators.table(_stored(data, gaz).indicator_rows())
+    risk = Risk(Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27), "id"), values, "risiko-uji")
+    rows = export_risk(risk, "peta", "csv")
+    assert rows.file_name == "peta-risiko-risiko-uji_kab-bogor_pilkada-2024_2024-11-27.csv"
+    text = rows.data.decode("utf-8-sig")
+    assert "# Sumber: Lembaga Uji Fiktif" in text and "# Judul: Skor risiko uji (fiktif) × komitmen" in text
+    body = text.split("\n\n", 1)[1].splitlines()
+    assert body[1] == "32.01.24,Kec. Ciawi,Belum ada upacara,90,1 Agu 2024,Lembaga Uji Fiktif"
+    assert body[2] == "32.01.01,Kec. Cibinong,Ikrar sendiri,\"55,5\",1 Agu 2024,Lembaga Uji Fiktif"
+    assert sum("tidak ada data" in line for line in body) == len(body) - 3  # the rest: never 0
+    temuan = export_risk(risk, "temuan", "xlsx")
+    assert temuan.file_name == "temuan-risiko-uji_kab-bogor_pilkada-2024_2024-11-27.xlsx"
+    cells = [c.value for ws in load_workbook(io.BytesIO(temuan.data)).worksheets for row in ws.iter_rows() for c in row]
+    assert "Kec. Cibinong" in cells and "Lembaga Uji Fiktif" in cells
+    for kind, fmt in (("prioritas", "png"), ("linimasa", "csv")):
+        with pytest.raises(PetaError, match="one of"):
+            export_risk(risk, kind, fmt)
+
+
+def test_the_pack_has_a_map_and_tables_for_each_indicator_with_values(records, gaz, data):
+    from dashboard.export.pack import pages
+    from dashboard.report import Report
+    from dashboard.risk import Risk, with_values
+
+    values = indicators.table(_stored(data, gaz).indicator_rows())
+    rep = Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27), "id")
+    base = [p.layout.title.text for p in pages(rep, dt.date(2026, 1, 2))]
+    shown = with_values(rep, values)
+    assert shown == ["risiko-uji", "temuan-uji"]
+    titles = [p.layout.title.text for p in pages(rep, dt.date(2026, 1, 2), [Risk(rep, values, i) for i in shown])]
+    added = [x for x in titles if x not in base]
+    # each: its map, the units without a binding ceremony (40 rows: two pages), the finding despite one
+    assert any(x.startswith("<b>Skor risiko uji (fiktif) × komitmen") for x in added), added
+    assert sum("Risiko tinggi, belum ada upacara" in x and "Skor risiko uji" in x for x in added) == 2
+    assert sum("Nilai di atas nol meski sudah ada upacara (1 wilayah) · Temuan" in x for x in added) == 1
+    assert len(titles) == len(base) + len(added)
+    assert rep.meta("linimasa").title in titles[titles.index(added[0]) - 1]  # right after the timeline
+
+
+def test_cli_exports_the_indicator_map_table_and_pack_page(data):
+    assert run("indicators", "import", str(SHEETS / "risiko-uji.csv"), "--data", str(data)).returncode == 0
+    out = run("export", "chart", "--election", "pilkada-2024", "--region", "32.01", "--as-of", "2024-11-27",
+              "--name", "prioritas", "--indicator", "risiko-uji", "--format", "csv", "--data", str(data),
+              "--out", str(data / "p.csv"))
+    assert out.returncode == 0, out.stderr
+    text = (data / "p.csv").read_text(encoding="utf-8-sig")
+    assert "32.01.24,Kec. Ciawi,Belum ada upacara,90,1 Agu 2024,Lembaga Uji Fiktif" in text
+    bad = run("export", "chart", "--election", "pilkada-2024", "--name", "peta", "--indicator", "nope",
+              "--data", str(data), "--out", str(data / "x.png"))
+    assert bad.returncode == 2 and "nope" in bad.stderr and "risiko-uji" in bad.stderr
+    assert not (data / "x.png").exists()
+
+
+def test_the_briefing_screen_shows_the_indicator_beside_the_commitments(data, gaz, monkeypatch):
+    from .test_pages import _html, open_page
+
+    monkeypatch.setenv("PETA_DATA_DIR", str(data))
+    at = open_page("ringkasan", mode="briefing", election="pilkada-2024", region="32.01", as_of="2024-11-27")
+    assert _html(at).count("<span") == 4 and 'data-view="risiko"' not in _html(at)  # nothing stored: 4 views
+    _stored(data, gaz)
+    cache.changed()
+    at.run()
+    for _ in range(4):
+        at.button(key="b_next").click().run()
+    body = _html(at)
+    assert 'data-view="risiko"' in body and "Risiko di samping komitmen" in body
+    assert "Risiko tinggi, belum ada upacara yang mengikat (38 wilayah)" in body
+    assert "<b>Kec. Ciawi 90</b> · 37 wilayah lain: tidak ada data" in body
+    assert "Sumber: Lembaga Uji Fiktif" in body  # the footer names the indicator's publisher
+    assert [c.proto.spec for c in at.get("plotly_chart")]  # the map is drawn
+    at.button(key="b_next").click().run()
+    assert 'data-view="ringkasan"' in _html(at)  # five views, then round again
+    # a link may name the indicator; one without a value in the view is named, the first one shown
+    at = open_page("ringkasan", mode="briefing", election="pilkada-2024", region="32.01", as_of="2024-11-27",
+                   indicator="provinsi-uji")
+    said = [w.value.replace("\\", "") for w in at.warning]
+    assert any("indicator: tertulis provinsi-uji" in w and "risiko-uji, temuan-uji" in w for w in said), said
+
+
+def test_peta_draws_a_province_indicator_on_the_provinces_and_offers_its_files(data, gaz, monkeypatch):
+    from .test_pages import _map_args, open_page
+
+    monkeypatch.setenv("PETA_DATA_DIR", str(data))
+    _add(data, gaz, "provinsi-uji.csv")
+    at = open_page("peta", election="pilkada-2024", as_of="2024-11-27")
+    kab = _map_args(at)
+    assert "32.01" in kab["units"]  # the commitment map: kabupaten/kota
+    assert [b.key for b in at.get("download_button") if b.key.startswith("dl_peta_")]
+    at.selectbox(key="map_mode").set_value("both:provinsi-uji").run()
+    args = _map_args(at)
+    assert set(args["units"]) == {u for u in args["units"] if "." not in u} and "36" in args["units"]
+    assert args["geometry"] is not None  # other units: their drawing is sent once
+    assert args["units"]["36"]["tip"][2] == ["Indeks provinsi uji (fiktif)", "81,7 (30 Jun 2024, Badan Uji Fiktif)"]
+    assert args["units"]["31"]["tip"][2][1] == "tidak ada data"
+    keys = {b.key for b in at.get("download_button")}
+    assert {"dl_risk_peta_png", "dl_risk_peta_pdf", "dl_risk_peta_csv", "dl_risk_peta_xlsx"} <= keys
+    assert not {k for k in keys if k.startswith("dl_peta_")}  # the files are of what the map shows
+    at.selectbox(key="focus").set_value("36").run()  # a province clicked on that map: its panel
+    assert not at.exception
+    assert any("Indeks provinsi uji (fiktif): **81,7**" in c.value.replace("\\", "") for c in at.caption)

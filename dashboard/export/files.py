@@ -60,3 +60,25 @@ def export(report, name: str, fmt: str, size: str = "16x9", axis: str = "date",
         return Export(standalone_html(m, leaflet_source()).encode("utf-8"), meta.filename("html"), MIME["html"])
     fig = presentation(report.figure(name, axis=axis), meta, size, made_on)
     return Export(render.to_image(fig, fmt), meta.filename(fmt, SIZES[size][2]), MIME[fmt])
+
+
+RISK_KINDS = ("peta", "prioritas", "temuan")  # the indicator map, and Kesiapan's two tables (issue 27)
+
+
+def export_risk(risk, kind: str, fmt: str, size: str = "16x9", made_on: dt.date | None = None) -> Export:
+    """A file of one indicator beside the view's commitments (:class:`dashboard.risk.Risk`):
+    ``peta`` as an image (png/svg/pdf) or the rows behind it (csv/xlsx); ``prioritas`` (high risk,
+    no binding ceremony) and ``temuan`` (values despite one) as tables. Each names the indicator's
+    publishers as its sources, with the view's place, election and date."""
+    if kind not in RISK_KINDS:
+        raise PetaError.single("name", kind, msg("one_of", options=list(RISK_KINDS)))
+    formats = [*IMAGE_FORMATS, *DATA_FORMATS] if kind == "peta" else list(DATA_FORMATS)
+    if fmt not in formats:
+        raise PetaError.single("format", fmt, msg("one_of", options=formats))
+    meta = risk.meta(kind)
+    if fmt in DATA_FORMATS:
+        table = risk.map_table() if kind == "peta" else risk.priority[0 if kind == "prioritas" else 1]
+        data = to_xlsx(table, meta) if fmt == "xlsx" else to_csv(table, meta, ";" if fmt == "csv-excel" else ",")
+        return Export(data, file_name(meta, fmt), MIME[fmt])
+    fig = presentation(risk.figure(), meta, size, made_on)
+    return Export(render.to_image(fig, fmt), meta.filename(fmt, SIZES[size][2]), MIME[fmt])

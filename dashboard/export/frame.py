@@ -116,16 +116,18 @@ def _top_ticks(fig: go.Figure, font: int) -> int:
     return int((max(map(len, names)) * font * 0.62) if upright else font * 1.5) + 16
 
 
-def screen(fig: go.Figure, height: int = 760, body: int = 24, width: int = SCREEN_MIN_WIDTH) -> go.Figure:
+def screen(fig: go.Figure, height: int = 760, body: int = 24, width: int = SCREEN_MIN_WIDTH,
+           least: int = SCREEN_MIN_WIDTH) -> go.Figure:
     """A copy of ``fig`` for the briefing screen: the page shows title and sources itself, so
     the figure drops its title, fills ``height`` px, and its type is read from across a room.
-    ``width``: the px it is drawn across (the window's, where the browser has said)."""
+    ``width``: the px it is drawn across (the window's, where the browser has said); ``least``:
+    the fewest px it is drawn across on the narrowest display (a figure in a column: less)."""
     out = go.Figure(fig)
     out.update_layout(title=None, height=height, font={"size": body}, margin={"l": 20, "r": 20, "t": 50, "b": 20})
     _scale_type(out, body, height - 120)
     # names are placed for the width the figure is drawn at (the narrowest briefing display, a
     # 1366-px one, until the browser has said); drawn wider, they only stand further apart
-    place_labels(out, max(SCREEN_MIN_WIDTH, width), height, size=body - 3)
+    place_labels(out, max(least, width), height, size=body - 3)
     if out.layout.xaxis.visible is not False:
         out.update_xaxes(automargin=True)
         out.update_yaxes(automargin=True)

@@ -2,7 +2,9 @@
 
 Pages (16:9, 1920×1080 px = 1440×810 pt, projector- and slide-ready):
 cover with countdown and key numbers · map · readiness chart · readiness table ·
-timeline · ceremonies with their sources (tables run over as many pages as they need).
+timeline · for each stored indicator with a value in the view (issue 27): its map beside the
+commitments and the priority tables · ceremonies with their sources (tables run over as many
+pages as they need).
 Every page is a plotly figure rendered to PDF by the one export browser, then the pages are
 joined with pypdf; so the pack shows exactly the figures the dashboard shows.
 """
@@ -162,7 +164,23 @@ def _section(figs: list[go.Figure], meta: ExportMeta, made_on) -> list[go.Figure
             for i, fig in enumerate(figs)]
 
 
-def pages(report, made_on: dt.date | None = None) -> list[go.Figure]:
+RISK_WIDTHS = [0.9, 2.2, 2.2, 1.0, 1.1, 3.0]  # code, unit, state, value, value date, source
+
+
+def risk_pages(risk, made_on: dt.date | None = None) -> list[go.Figure]:
+    """An indicator beside the commitments (:class:`dashboard.risk.Risk`): its map, then the units no
+    binding ceremony reaches by value, then those with a value above zero despite one (when any)."""
+    lg = risk.report.lang
+    out = [presentation(risk.figure(), risk.meta("peta"), made_on=made_on)]
+    for kind, table in zip(("prioritas", "temuan"), risk.priority):
+        if kind == "prioritas" or len(table):
+            out += _section(table_pages(table, RISK_WIDTHS, lg), risk.meta(kind), made_on)
+    return out
+
+
+def pages(report, made_on: dt.date | None = None, risks=()) -> list[go.Figure]:
+    """The pack's pages (module docstring); ``risks``: the indicators shown beside the commitments,
+    each after the timeline (:func:`risk_pages`)."""
     lg = report.lang
     out: list[go.Figure] = []
     pack_meta = report.meta(PACK)
@@ -175,6 +193,8 @@ def pages(report, made_on: dt.date | None = None) -> list[go.Figure]:
     out += _section(table_pages(table[keep], [0.9, 2.0, 2.2, 1.1, 1.1, 1.1, 1.1, 2.3], lg), report.meta("kesiapan"),
                     made_on)
     out.append(presentation(report.figure("linimasa", axis="h"), report.meta("linimasa"), made_on=made_on))
+    for risk in risks:
+        out += risk_pages(risk, made_on)
     out += _section(table_pages(report.table("upacara"), [2.0, 1.1, 0.9, 1.6, 1.8, 2.0, 4.0], lg), report.meta("upacara"),
                     made_on)
     n = len(out)
@@ -185,11 +205,11 @@ def pages(report, made_on: dt.date | None = None) -> list[go.Figure]:
     return out
 
 
-def briefing_pack(report, made_on: dt.date | None = None) -> bytes:
+def briefing_pack(report, made_on: dt.date | None = None, risks=()) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
-    for fig in pages(report, made_on):
+    for fig in pages(report, made_on, risks):
         writer.append(PdfReader(io.BytesIO(render.to_image(fig, "pdf", WIDTH, HEIGHT))))
     meta = report.meta(PACK)
     writer.add_metadata({"/Title": f"{meta.title} — {meta.subtitle}", "/Creator": "Peta Netralitas ASN",

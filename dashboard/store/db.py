@@ -210,13 +210,16 @@ class Store:
     def add_indicators(self, values, user: str, origin: str, check) -> int:
         """Store every one of ``values`` (:class:`dashboard.indicators.Value`) or none, in one
         transaction under the write lock: ``check(stored_rows)`` runs first on the indicator rows
-        stored at that moment and raises on a clash. Each value also gets a history row (action
+        stored at that moment and raises on a clash; it may return the part of ``values`` still to
+        write (the seed leaves out what it stored before), else None (all). Returns how many were
+        written. Each value also gets a history row (action
         ``indicator_import``, named ``indikator:<id>``) with the value as JSON and where it was read."""
         import json
 
         with Session(self.engine) as s, s.begin():
             self._lock(s)
-            check(list(s.scalars(select(IndicatorRow))))
+            keep = check(list(s.scalars(select(IndicatorRow))))
+            values = values if keep is None else keep
             at = _now()
             for x in values:
                 s.add(IndicatorRow(indicator=x.indicator, name=x.name, region_code=x.region_code,

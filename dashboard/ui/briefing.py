@@ -26,8 +26,12 @@ from . import cache, controls, page, viewport
 from .safe import bullets
 
 VIEWS = ("ringkasan", "peta", "kesiapan", "linimasa")
+RISK_VIEW = "risiko"  # issue 27: shown after these when an indicator has a value in the view
 VIEW_TITLES = {"ringkasan": "key_numbers", "peta": "map_title", "kesiapan": "readiness_title",
-               "linimasa": "timeline_title"}
+               "linimasa": "timeline_title", RISK_VIEW: "risk_title"}
+RISK_ROWS = 5  # units named over the indicator map: read across a room
+RISK_LINES = {"compact": 64, "large": 84}  # px of the two lines naming them (the CSS below)
+RISK_FONT = {"compact": 21, "large": 28}  # px: their type (the CSS below)
 MIN_SECONDS, MAX_SECONDS = 5, 600
 MAX_BARS = 12       # more bars than this cannot be read across a room
 SMALLEST = 768      # px: the lowest display the briefing is laid out for (a 1366×768 projector)
@@ -89,6 +93,9 @@ CSS = """
 .b-exit {display: inline-block; padding: .45rem .9rem; border: 1px solid #b8c4d0; border-radius: .5rem;
          color: #111 !important; text-decoration: none !important; white-space: nowrap; background: #fff;}
 .b-exit:hover {border-color: #08519c; color: #08519c !important;}
+.b-risk {font-size: 28px; line-height: 1.3; height: 2.6em; overflow: hidden; display: -webkit-box;
+          -webkit-line-clamp: 2; -webkit-box-orient: vertical;}
+.b-risk .h {font-weight: 700; color: #b2182b;}
 </style>
 """
 # a window under COMPACT_BELOW px high (a 1366×768 projector): the same parts in smaller type, so
@@ -106,6 +113,7 @@ COMPACT_CSS = """
 .b-tiles {margin-top: .4rem;}
 .b-foot {font-size: 18px;}
 .st-key-b_footrow {padding-top: .1rem;}
+.b-risk {font-size: 21px;}
 </style>
 """
 
@@ -127,7 +135,7 @@ def seconds() -> int:
 
 def _go(step: int) -> None:
     ss = st.session_state
-    ss["_b_index"] = (ss.get("_b_index", 0) + step) % len(VIEWS)
+    ss["_b_index"] = (ss.get("_b_index", 0) + step) % ss.get("_b_count", len(VIEWS))
     ss["_b_shown_at"] = time.monotonic()
 
 
@@ -137,9 +145,12 @@ def _toggle_pause() -> None:
     ss["_b_shown_at"] = time.monotonic()
 
 
-def _advance(interval: int) -> int:
-    """The index of the view to show now (see the module docstring)."""
+def _advance(interval: int, count: int) -> int:
+    """The index of the view to show now, of ``count`` views (see the module docstring)."""
     ss = st.session_state
+    ss["_b_count"] = count
+    if ss.get("_b_index", 0) >= count:  # the indicator's view went away (the last value withdrawn)
+        ss["_b_index"] = 0
     now = time.monotonic()
     if "_b_shown_at" not in ss:
         ss["_b_index"], ss["_b_shown_at"] = 0, now
@@ -162,6 +173,49 @@ def _tiles(rep) -> str:
             f'<div class="b-tiles">{cells}</div>')
 
 
+def briefing_risk(rep, values):
+    """The indicator the briefing shows beside the commitments (:class:`dashboard.risk.Risk`), or
+    None: the link's ``indicator`` when it has a value in the view, else the first such stored
+    indicator by id (a link naming an indicator with no value in the view is named as a problem)."""
+    from ..risk import Risk, with_values
+
+    shown = with_values(rep, values)
+    wanted = st.query_params.get("indicator")
+    if wanted and wanted not in shown:
+        lg = rep.lang
+        problem = Problem(field="indicator", value=wanted, want=msg("one_of", options=shown), file="URL")
+        st.warning(t("bad_link", lg) + "\n" + bullets([problem_text.say(problem, lg)]))
+    if not shown:
+        return None
+    return Risk(rep, values, wanted if wanted in shown else shown[0])
+
+
+def _risk_view(risk, tall: int, drawn: int, size: str) -> None:
+    """The units no binding ceremony reaches with the highest values, named in two lines of large
+    type (how many have no value of their own is said), over the indicator map beside the
+    commitments, drawn across the whole width (a column beside it left the map a strip on a
+    1366×768 projector: its key needs the room)."""
+    lg = risk.report.lang
+    table = risk.priority[0]
+    given = table[table[t("risk_value", lg)] != t("no_data", lg)]
+    none = len(table) - len(given)
+    rest = t("risk_none_count", lg, n=none) if none else ""
+    head = t("risk_no_ceremony", lg, n=len(table))
+    # as many units as two lines hold (a generous 0.6 em a character): never one cut off mid-name
+    room = 2 * int(drawn / (RISK_FONT[size] * 0.6)) - len(head) - len(rest) - 8
+    parts: list[str] = []
+    for _, r in given.head(RISK_ROWS).iterrows():
+        part = f"{r[t('unit', lg)]} {r[t('risk_value', lg)]}"
+        if parts and sum(len(p) + 3 for p in parts) + len(part) > room:
+            break
+        parts.append(part)
+    named = " · ".join(parts)
+    st.html(f'<div class="b-risk" data-testid="b-risk"><span class="h">{html.escape(head)}:'
+            f'</span> <b>{html.escape(named or t("no_data", lg))}</b>{html.escape(" · " + rest if rest else "")}</div>')
+    st.plotly_chart(screen(risk.figure(), tall - RISK_LINES[size], width=drawn), width="stretch", key="b_risiko",
+                    theme=None, config={"staticPlot": True})
+
+
 def _show(interval: int, window: tuple[int, int] | None) -> None:
     ss = st.session_state
     wide, high = window or (None, None)
@@ -170,12 +224,14 @@ def _show(interval: int, window: tuple[int, int] | None) -> None:
     drawn = max(SCREEN_MIN_WIDTH, (wide or 0) - 2 * PAD[scale(high)])
     if scale(high) == "compact":
         st.html(COMPACT_CSS)
-    i = _advance(interval)
-    name = VIEWS[i]
     version = cache.data_version()
     view = controls.current(cache.gazetteer(), cache.records(version).calendar)
     rep = cache.report(version, view.election, view.as_of, view.region, view.lang)
     lg = view.lang
+    risk = briefing_risk(rep, cache.indicator_values(version))
+    names = VIEWS + ((RISK_VIEW,) if risk is not None else ())
+    i = _advance(interval, len(names))
+    name = names[i]
     st.html(f'<div class="b-top"><div><div class="b-title">{html.escape(t("app_title", lg))} · '
             f'{html.escape(rep.election_name)}</div><div class="b-place">{html.escape(rep.place)}</div></div>'
             f'<div class="b-count" data-testid="b-count">{html.escape(rep.summary.countdown)}</div></div>')
@@ -191,17 +247,20 @@ def _show(interval: int, window: tuple[int, int] | None) -> None:
             none = int((rep.readiness["state"] == "none").sum() - (shown["state"] == "none").sum())
             key = "not_shown_none" if none == rest else "not_shown"
             st.html(f'<div class="b-sentence">{html.escape(t(key, lg, n=rest, m=none))}</div>')
+    elif name == RISK_VIEW:
+        _risk_view(risk, tall, drawn, scale(high))
     else:
         fig = rep.figure("peta") if name == "peta" else rep.figure("linimasa", axis="h")
         st.plotly_chart(screen(fig, tall, width=drawn), width="stretch", key=f"b_{name}", theme=None,
                         config={"staticPlot": True})
     stamp = t("data_as_of", lg, d=fmt.date_long(view.as_of, lg), t=cache.loaded_at(version).strftime("%H:%M"))
     state = t("paused", lg) if ss.get("_b_paused") else t("every_n", lg, n=interval)
-    dots = "".join(f'<span class="{"on" if j == i else ""}">{j + 1}</span>' for j in range(len(VIEWS)))
+    dots = "".join(f'<span class="{"on" if j == i else ""}">{j + 1}</span>' for j in range(len(names)))
+    sources = (risk.meta("peta") if name == RISK_VIEW else rep.meta("pengarahan" if name == "ringkasan" else name)).sources_line
     # sources and stamp on the left, the view's dots and the buttons on the right: one row, so the
     # buttons stay on the first screen of a 768-px display
     left, right = st.container(key="b_footrow").columns([3, 2], vertical_alignment="bottom")
-    left.html(f'<div class="b-foot"><div>{html.escape(rep.meta("pengarahan" if name == "ringkasan" else name).sources_line)}<br>'
+    left.html(f'<div class="b-foot"><div>{html.escape(sources)}<br>'
               f'<b data-testid="b-stamp">{html.escape(stamp)}</b></div></div>')
     with right:
         st.html(f'<div class="b-foot" style="justify-content: flex-end"><div class="b-dots" data-testid="b-dots">'

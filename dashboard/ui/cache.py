@@ -179,10 +179,11 @@ def cycles(version: str, region: str | None, lang: str, today: dt.date) -> pd.Da
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def live_geometry(geo_id: str, _rep: Report) -> dict:
+def live_geometry(geo_id: str, _rep: Report, _level: str | None = None, _codes: tuple[str, ...] | None = None) -> dict:
     """A view's map geometry, by :func:`dashboard.ui.livemap.geometry_id` (the same units at the
-    same level, whatever the election or date); ``_rep`` builds it the first time."""
-    return _rep.live_geometry()
+    same level, whatever the election or date); ``_rep`` builds it the first time, of its map's
+    units or of ``_codes`` at ``_level`` (an indicator drawn on the view's provinces)."""
+    return _rep.live_geometry(_level, _codes)
 
 
 def indicator_values(version: str) -> pd.DataFrame:

@@ -27,36 +27,55 @@ def _data(report, name: str, fmt: str, size: str, axis: str) -> bytes:
 def menu(report, name: str, *, axis: str = "date", html: bool = False, images: bool = True) -> None:
     """A "Unduh" popover: the chart as PNG (16:9 and square), SVG and PDF, the map also as offline
     HTML, and the data behind it as CSV and XLSX. Buttons are keyed ``dl_<name>_<fmt>[_square]``."""
-    lg = report.lang
-    meta = report.meta(name)
     options = (IMAGES if images else []) + ([("html", "16x9", "dl_html")] if html else []) + DATA
+    _popover(report.lang, report.meta(name), options, lambda fmt, size: partial(_data, report, name, fmt, size, axis),
+             f"dl_{name}")
+
+
+def _risk_data(risk, kind: str, fmt: str, size: str) -> bytes:
+    from ..export.files import export_risk
+
+    return export_risk(risk, kind, fmt, size).data
+
+
+def risk_menu(risk) -> None:
+    """The "Unduh" popover of the map coloured by an indicator (:class:`dashboard.risk.Risk`): that
+    map as PNG/SVG/PDF and its rows as CSV/XLSX. Buttons are keyed ``dl_risk_peta_<fmt>[_square]``."""
+    _popover(risk.report.lang, risk.meta("peta"), IMAGES + DATA,
+             lambda fmt, size: partial(_risk_data, risk, "peta", fmt, size), "dl_risk_peta")
+
+
+def _popover(lg: str, meta, options, data_of, key: str) -> None:
+    """The popover's buttons: one per (format, size, label) of ``options``, its file made by
+    ``data_of(format, size)`` when pressed; images are offered disabled, saying why, without a browser."""
     try:
         render.browser_path()
         missing = ""
     except PetaError as exc:
         missing = problem_text.say(exc.problems[0], lg)
     with st.popover(t("download", lg), icon=":material/download:"):
-        if missing and images:
+        if missing and any(fmt in render.FORMATS for fmt, _, _ in options):
             st.caption(t("no_browser", lg, why=missing))
         for fmt, size, label in options:
             st.download_button(
-                t(label, lg), data=partial(_data, report, name, fmt, size, axis),
-                file_name=file_name(meta, fmt, size), mime=MIME[fmt], on_click="ignore", width="stretch",
-                key=f"dl_{name}_{fmt}" + ("_square" if size == "square" else ""),
+                t(label, lg), data=data_of(fmt, size), file_name=file_name(meta, fmt, size), mime=MIME[fmt],
+                on_click="ignore", width="stretch", key=f"{key}_{fmt}" + ("_square" if size == "square" else ""),
                 disabled=bool(missing) and fmt in render.FORMATS)
 
 
-def _pack(report) -> bytes:
+def _pack(report, values) -> bytes:
     from ..export.pack import briefing_pack
+    from ..risk import Risk, with_values
 
-    return briefing_pack(report)
+    return briefing_pack(report, risks=[Risk(report, values, i) for i in with_values(report, values)])
 
 
-def pack_button(report) -> None:
-    """The one-click briefing pack (PDF) of the current view, made when pressed."""
+def pack_button(report, values) -> None:
+    """The one-click briefing pack (PDF) of the current view, made when pressed; with a page for
+    each stored indicator (``values``) that has a value in the view."""
     lg = report.lang
     ready = render.available()
-    st.download_button(t("pack_button", lg), data=partial(_pack, report),
+    st.download_button(t("pack_button", lg), data=partial(_pack, report, values),
                        file_name=report.meta(PACK).filename("pdf"), mime=MIME["pdf"], on_click="ignore",
                        key="download_pack", icon=":material/picture_as_pdf:", type="primary", disabled=not ready,
                        help=t("pack_help", lg) if ready else t("no_browser", lg, why="PETA_BROWSER"))
