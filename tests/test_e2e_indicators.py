@@ -15,12 +15,11 @@ import json
 import os
 import shutil
 
-import plotly.io as pio
 import pytest
 
 from .conftest import DATA, ROOT
 from .test_e2e import OUT, map_frame, need_chromium, running_app
-from .test_e2e_layout import MAP_CHECK, SIZES, _fits, _measure
+from .test_e2e_layout import MAP_CHECK, SIZES, _fits, _measure, draw_exported
 
 pytestmark = pytest.mark.e2e
 SHEETS = ROOT / "tests" / "fixtures" / "indicators"
@@ -140,15 +139,7 @@ def test_the_exported_indicator_maps_have_no_overlapping_or_cut_text(browser, tm
             risk = Risk(Report(records, gaz, "pilkada-2024", region, dt.date(2024, 11, 27), "id"), values, ind)
             for size in EXPORT_SIZES:
                 fig = presentation(risk.figure(), risk.meta("peta"), size, made_on=dt.date(2026, 1, 2))
-                page.set_viewport_size({"width": fig.layout.width, "height": fig.layout.height})
-                path = tmp_path / f"{ind}-{size}.html"
-                path.write_text(pio.to_html(fig, include_plotlyjs=True, full_html=True, config={"staticPlot": True},
-                                            post_script="document.body.dataset.drawn = '1';",
-                                            default_width=f"{fig.layout.width}px",
-                                            default_height=f"{fig.layout.height}px"), encoding="utf-8")
-                page.goto(path.as_uri())
-                page.wait_for_selector("body[data-drawn]", timeout=30_000)
-                got = _measure(page, seconds=30)
+                got = draw_exported(page, fig, tmp_path / f"{ind}-{size}.html")
                 assert got["plots"] == 1 and got["texts"], (ind, size)
                 if got["problems"]:
                     failures.append((ind, size, got["problems"][:6]))

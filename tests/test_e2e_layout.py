@@ -165,6 +165,19 @@ def _exported_figures():
                 yield f"{name}-{region}-{size}", fig
 
 
+def draw_exported(page, fig, path) -> dict:
+    """Draw an exported figure (the object kaleido draws) with plotly.js at its export size, in a
+    file ``path`` of its own (plotly's bundled plotly.js written in: no network), and measure it."""
+    page.set_viewport_size({"width": fig.layout.width, "height": fig.layout.height})
+    path.write_text(pio.to_html(fig, include_plotlyjs=True, full_html=True, config={"staticPlot": True},
+                                post_script="document.body.dataset.drawn = '1';",
+                                default_width=f"{fig.layout.width}px",
+                                default_height=f"{fig.layout.height}px"), encoding="utf-8")
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-drawn]", timeout=30_000)  # plotly's own "drawn", then settled
+    return _measure(page, seconds=30)
+
+
 def test_exported_charts_and_maps_have_no_overlapping_or_cut_text(browser, tmp_path, geo_cfg):
     """The figures as exported (the same objects kaleido draws), drawn by plotly.js in Chromium at
     their export size: Kab. Bogor's 40 kecamatan, Jawa Barat's 27 kabupaten/kota, all of Indonesia."""
@@ -173,16 +186,7 @@ def test_exported_charts_and_maps_have_no_overlapping_or_cut_text(browser, tmp_p
     failures = []
     try:
         for label, fig in _exported_figures():
-            page.set_viewport_size({"width": fig.layout.width, "height": fig.layout.height})
-            path = tmp_path / f"{label}.html"
-            # plotly's own bundled plotly.js written into the page: no network
-            path.write_text(pio.to_html(fig, include_plotlyjs=True, full_html=True, config={"staticPlot": True},
-                                        post_script="document.body.dataset.drawn = '1';",
-                                        default_width=f"{fig.layout.width}px",
-                                        default_height=f"{fig.layout.height}px"), encoding="utf-8")
-            page.goto(path.as_uri())
-            page.wait_for_selector("body[data-drawn]", timeout=30_000)  # plotly's own "drawn", then settled
-            got = _measure(page, seconds=30)
+            got = draw_exported(page, fig, tmp_path / f"{label}.html")
             assert got["plots"] == 1 and got["texts"], label
             if got["problems"]:
                 failures.append((label, got["problems"][:6]))
