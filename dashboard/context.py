@@ -126,8 +126,11 @@ def seed_indicators(st, gaz: Gazetteer, root: Path) -> int:
             raise PetaError(clash, summary=msg("file_refused", n=len(clash), name=indicators.FOLDER))
         return new
 
-    if not indicators.unseeded(values, indicators.table(st.indicator_rows()))[0]:
-        return 0  # the quick look, without the lock: everything is stored already
+    new, clash = indicators.unseeded(values, indicators.table(st.indicator_rows()))
+    if clash:  # the quick look, without the lock: a clash is named, and nothing new means nothing to do
+        raise PetaError(clash, summary=msg("file_refused", n=len(clash), name=indicators.FOLDER))
+    if not new:
+        return 0
     n = st.add_indicators(values, "seed", "file", check)
     _log.info("seed: %d indicator value(s) stored", n)
     return n

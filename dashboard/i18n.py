@@ -265,7 +265,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "risk_without": ("{level}, tanpa upacara", "{level}, no ceremony"),
     "risk_none_count": ("{n} wilayah lain: tidak ada data", "{n} other units: no data"),
     "risk_map_title": ("{name} × komitmen", "{name} × commitment"),
-    "risk_legend": ("{name} · per {date}", "{name} · as of {date}"),
+    "risk_as_of": ("per {date}", "as of {date}"),
     "share_pct": ("Bagian terjangkau (%)", "Share reached (%)"),
     "kec_covered": ("Kecamatan terjangkau", "Districts reached"),
     "kec_total": ("Jumlah kecamatan", "Kecamatan in total"),

@@ -148,16 +148,24 @@ def clashes(values: list[Value], stored: pd.DataFrame) -> list[Problem]:
     """What ``values`` would break in a store holding ``stored`` (:func:`table` of its rows): a
     value for an indicator, region and date that is already stored (never overwritten), and a
     name other than the stored one for an indicator id."""
-    problems: list[Problem] = []
     if stored.empty:
-        return problems
+        return []
     at = {(r.indicator, r.region_code, r.date): r.origin for r in stored.itertuples(index=False)}
+    problems = [Problem("tanggal", x.date.isoformat(), msg("indicator_stored", where=at[key]), file=x.origin)
+                for x in values if (key := (x.indicator, x.region_code, x.date.isoformat())) in at]
+    return problems + renamed(values, stored)
+
+
+def renamed(values: list[Value], stored: pd.DataFrame) -> list[Problem]:
+    """A name other than the stored one for an indicator id, named once, at the first row giving it
+    (the other rows of that id take their name from it)."""
+    problems: list[Problem] = []
     named = stored.dropna(subset=["name"]).drop_duplicates("indicator").set_index("indicator")
+    said: set[tuple[str, str]] = set()
     for x in values:
-        origin = at.get((x.indicator, x.region_code, x.date.isoformat()))
-        if origin is not None:
-            problems.append(Problem("tanggal", x.date.isoformat(), msg("indicator_stored", where=origin), file=x.origin))
-        if x.name and x.indicator in named.index and named.at[x.indicator, "name"] != x.name:
+        if x.name and x.indicator in named.index and named.at[x.indicator, "name"] != x.name \
+                and (x.indicator, x.name) not in said:
+            said.add((x.indicator, x.name))
             problems.append(Problem("nama_indikator", x.name, msg(
                 "indicator_name", value=named.at[x.indicator, "name"], where=named.at[x.indicator, "origin"]),
                 file=x.origin))
@@ -213,8 +221,11 @@ def unseeded(values: list[Value], stored: pd.DataFrame) -> tuple[list[Value], li
     if stored.empty:
         return list(values), []
     same = {(r.indicator, r.region_code, r.date, float(r.value), r.outlet) for r in stored.itertuples(index=False)}
-    new = [x for x in values if (x.indicator, x.region_code, x.date.isoformat(), x.value, x.outlet) not in same]
-    return new, clashes(new, stored)
+    seeded = [(x.indicator, x.region_code, x.date.isoformat(), x.value, x.outlet) in same for x in values]
+    new = [x for x, done in zip(values, seeded) if not done]
+    # a name changed in the file is named too, though its values are stored: the store keeps the first
+    old = [x for x, done in zip(values, seeded) if done]
+    return new, clashes(new, stored) + renamed(old, stored)
 
 
 def table(rows) -> pd.DataFrame:

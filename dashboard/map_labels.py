@@ -45,6 +45,14 @@ def place_labels(fig: go.Figure, width: int, height: int, size: float | None = N
         (m.t if m.t is not None else 100), (m.b if m.b is not None else 80)
     leg_w, leg_h = _legend_size(fig)
     side = bool(leg_w) and (width - left - right - leg_w) >= 1.25 * (height - top - bottom)
+    # a long key (an indicator's seven classes) in a low drawing: smaller type, never cut off, leaving
+    # two lines under it for the names' key ("Tanpa label: …")
+    room = height - top - bottom - 2 * (size or BASE_FONT_SIZE) * LINE_H
+    if side and leg_h > room > 0:
+        font = fig.layout.legend.font.size if fig.layout.legend.font and fig.layout.legend.font.size else BASE_FONT_SIZE
+        fit = max(smallest, 8, int(font * room / leg_h))
+        fig.update_layout(legend={"font": {"size": fit}, "title": {"font": {"size": fit}}})
+        leg_w, leg_h = _legend_size(fig)
     if leg_w and not side:
         bottom = _legend_below(fig, width - left - right, bottom, height)
     plot_h = height - top - bottom
@@ -127,9 +135,9 @@ def _legend_size(fig: go.Figure) -> tuple[float, float]:
     if not items or fig.layout.showlegend is False:
         return 0, 0
     font = fig.layout.legend.font.size if fig.layout.legend.font and fig.layout.legend.font.size else BASE_FONT_SIZE
-    title = fig.layout.legend.title.text or ""
-    width = max(len(title) * font * CHAR_W + 10, max(len(n) for n in items) * font * CHAR_W + 50)
-    return width, (len(items) + 1) * font * 1.5 + 12
+    title = (fig.layout.legend.title.text or "").split("<br>")  # a long title is set in lines
+    width = max(max(len(line) for line in title) * font * CHAR_W + 10, max(len(n) for n in items) * font * CHAR_W + 50)
+    return width, (len(items) + len(title)) * font * 1.5 + 12
 
 
 def _key_lines(numbered: list[tuple[str, str]], unnamed: list[str], fit: int, dense: bool, meta: dict,
@@ -221,7 +229,8 @@ def _legend_below(fig: go.Figure, plot_w: float, bottom: float, fig_h: float) ->
     # plotly sets a horizontal key in one row if it fits, else in columns as wide as its widest entry
     cols = len(items) if sum(widths) <= room else max(1, int(room // max(widths)))
     rows = -(-len(items) // cols)
-    height = (rows + 1) * font * 1.45 + 12  # the title on its own line, then the rows
+    title = (fig.layout.legend.title.text or "").count("<br>") + 1
+    height = (rows + title) * font * 1.45 + 12  # the title on its own lines, then the rows
     fig.update_layout(margin={"b": bottom + height},
                       legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container",
                               "y": min(1.0, (bottom + height - 4) / max(1.0, fig_h)), "yanchor": "top",

@@ -177,9 +177,13 @@ def risk_fills(units: pd.DataFrame, figures: dict[str, dict | None], lang: str,
 
 def risk_title(name: str, as_of, lang: str) -> str:
     """The legend's title on every indicator map: the indicator and the date its values are read at."""
+    return f"{name} · {risk_as_of(as_of, lang)}"
+
+
+def risk_as_of(day, lang: str) -> str:
     from . import fmt
 
-    return t("risk_legend", lang, name=name, date=fmt.date_short(as_of, lang))
+    return t("risk_as_of", lang, date=fmt.date_short(day, lang))
 
 
 def risk_layer(units: pd.DataFrame, figures: dict[str, dict | None], name: str, as_of, lang: str,
@@ -241,11 +245,15 @@ def risk_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, figures: dict[str
                 labels: bool | None = None) -> go.Figure:
     """The indicator map (:func:`risk_fills`) as a plotly figure, like :func:`coverage_figure`: for
     PNG/PDF export, the pack and the briefing screen. Its legend is the live map's."""
-    data = shapes[["code", "geometry"]].merge(units, on="code", how="inner")
-    fills, items = risk_fills(data, figures, lang, beside_commitment)
-    data = data.assign(fill=fills, own=False)
-    legend = risk_title(name, as_of, lang)
-    return _choropleth(data, items, title or legend, legend, lang, labels)
+    # classes of all the view's units, as on the live map, though some lie outside the drawn provinces
+    fills, items = risk_fills(units, figures, lang, beside_commitment)
+    data = shapes[["code", "geometry"]].merge(units.assign(fill=fills, own=False), on="code", how="inner")
+    # plotly reads tags in any text, and the name is the data's: escaped; the date on a line of its own
+    # (a published name is long: the key keeps to the map's side, not under it)
+    import html
+
+    legend = f"{html.escape(name, quote=False)}<br>{risk_as_of(as_of, lang)}"
+    return _choropleth(data, items, html.escape(title or name, quote=False), legend, lang, labels)
 
 
 def _choropleth(data: gpd.GeoDataFrame, items: list[list[str]], title: str, legend: str, lang: str,

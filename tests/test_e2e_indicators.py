@@ -99,9 +99,14 @@ def test_kesiapan_priority_tables_fit_the_page(browser, risk_server, width, heig
 
 
 @pytest.mark.parametrize("width,height", SIZES)
-def test_the_briefing_indicator_view_fits_with_no_text_on_another(browser, risk_server, width, height):
+@pytest.mark.parametrize("link,first", [(VIEW, "Kec. Ciawi 90"),
+                                        # all of Indonesia, a province index with a long name: its key
+                                        # takes smaller type rather than run off the screen
+                                        ("election=pilkada-2024&as_of=2024-11-27&indicator=provinsi-uji",
+                                         "Banten 81,7")])
+def test_the_briefing_indicator_view_fits_with_no_text_on_another(browser, risk_server, width, height, link, first):
     with window(browser, width, height) as page:
-        page.goto(f"{risk_server}/?mode=briefing&{VIEW}&seconds=600")
+        page.goto(f"{risk_server}/?mode=briefing&{link}&seconds=600")
         page.get_by_text("Angka kunci").first.wait_for(timeout=90_000)
         page.wait_for_timeout(2000)  # the browser reports the window's size; the view is drawn for it
         for _ in range(4):
@@ -109,15 +114,14 @@ def test_the_briefing_indicator_view_fits_with_no_text_on_another(browser, risk_
             page.wait_for_timeout(700)
         page.locator('[data-view="risiko"]').wait_for(timeout=30_000)
         got = _measure(page)
-        page.screenshot(path=str(OUT / f"risk-briefing-{width}.png"))
+        page.screenshot(path=str(OUT / f"risk-briefing-{'kab' if link == VIEW else 'national'}-{width}.png"))
         assert got["plots"] == 1 and got["texts"] and not got["problems"], (width, got["problems"][:10])
         _fits(page, "risiko", height)
         line = page.locator(".b-risk")
         box = line.bounding_box()
         assert box and box["x"] + box["width"] <= width and box["y"] + box["height"] <= height, box
-        assert "Kec. Ciawi 90" in line.inner_text()
+        assert first in line.inner_text()
         assert line.evaluate("e => e.scrollHeight <= e.clientHeight + 1")  # its two lines hold it all
-        page.screenshot(path=str(OUT / f"risk-briefing-{width}.png"))
 
 
 def test_the_exported_indicator_maps_have_no_overlapping_or_cut_text(browser, tmp_path, geo_cfg, risk_data):

@@ -407,6 +407,12 @@ def test_curated_indicator_files_are_seeded_once_and_a_changed_value_is_named(da
     assert context.seed_indicators(store, gaz, data) == 0
     # a curated file that would overwrite a stored value stops the seed, naming the row; nothing written
     text = (data / "indicators" / "risiko-uji.csv").read_text(encoding="utf-8")
+    (data / "indicators" / "risiko-uji.csv").write_text(text.replace("Skor risiko uji (fiktif)", "Skor lain"),
+                                                        encoding="utf-8")
+    with pytest.raises(PetaError) as err:  # a new name for a stored id: the store keeps the first, and says so
+        context.seed_indicators(store, gaz, data)
+    assert [(p.file, p.field, p.value) for p in err.value.problems] == [
+        ("indicators/risiko-uji.csv baris 2", "nama_indikator", "Skor lain")]
     (data / "indicators" / "risiko-uji.csv").write_text(text.replace("32.01,risiko-uji,,72,", "32.01,risiko-uji,,73,"),
                                                         encoding="utf-8")
     with pytest.raises(PetaError) as err:
@@ -436,6 +442,9 @@ def test_a_province_figure_is_drawn_on_the_provinces_never_on_their_kabupaten(re
     drawn = {f["properties"]["code"] for f in geometry["features"]}  # the provinces the tests draw (31, 32, 36)
     assert {"32", "36"} <= drawn <= set(risk.units["code"])
     assert "groups" not in geometry  # provinces are named on themselves
+    # the static map's classes are the live map's, though the tests draw 3 of the 38 provinces
+    keys = [tr.name for tr in risk.figure().data if tr.mode == "markers"]
+    assert keys == [label for label, _ in risk.layer()["legend"]["items"]] and "sedang (12–64,2), tanpa upacara" in keys
     # Jawa Barat's view counts its kabupaten/kota: the province's figure is not theirs
     jabar = Risk(Report(records, gaz, "pilkada-2024", "32", dt.date(2024, 11, 27), "id"), values, "provinsi-uji")
     assert jabar.n_values == 0 and set(jabar.map_table()["Nilai"]) == {"tidak ada data"}
@@ -454,7 +463,7 @@ def test_the_static_risk_map_has_the_live_maps_colours_and_legend(records, gaz, 
     risk = Risk(rep, values, "risiko-uji")
     fig = risk.figure()
     assert fig.layout.title.text == "Skor risiko uji (fiktif) × komitmen"
-    assert fig.layout.legend.title.text == "Skor risiko uji (fiktif) · per 27 Nov 2024"
+    assert fig.layout.legend.title.text == "Skor risiko uji (fiktif)<br>per 27 Nov 2024"  # the date on its own line
     keys = [(tr.name, tr.marker.color) for tr in fig.data if tr.mode == "markers"]
     assert keys == [[label, color] for label, color in risk.layer()["legend"]["items"]] or keys == [
         tuple(x) for x in risk.layer()["legend"]["items"]]
@@ -468,6 +477,17 @@ def test_the_static_risk_map_has_the_live_maps_colours_and_legend(records, gaz, 
     assert {tr.fillcolor for tr in alone.data if tr.fill == "toself"} == {RISK_SINGLE[2], RISK_SINGLE[0], NO_DATA}
     with pytest.raises(PetaError, match="risiko-uji"):
         Risk(rep, values, "tidak-ada")  # names the stored ids
+    # a name is the data's: plotly reads tags in any text, so the figure carries it escaped
+    sheet = ("kode_wilayah,indikator,nama_indikator,nilai,tanggal,sumber_media\n"
+             "32.01.24,jahil,<a href='https://contoh.id'>Skor</a> <b>x</b>,1,2024-08-01,Lembaga Uji Fiktif\n")
+    hostile, problems = indicators.parse("jahil.csv", sheet.encode(), gaz, TODAY)
+    assert not problems
+    Store(f"sqlite:///{data / 'peta.db'}").add_indicators(hostile, "operator", "import", lambda rows: None)
+    values = indicators.table(Store(f"sqlite:///{data / 'peta.db'}").indicator_rows())
+    fig = Risk(rep, values, "jahil").figure()
+    texts = [fig.layout.title.text, fig.layout.legend.title.text]
+    assert all("<a " not in x and "<b>" not in x for x in texts), texts
+    assert "&lt;a href='https://contoh.id'&gt;Skor&lt;/a&gt; &lt;b&gt;x&lt;/b&gt;" in texts[1]
 
 
 def test_the_indicator_maps_rows_and_tables_export_naming_their_sources(records, gaz, data):
@@ -567,11 +587,11 @@ def test_peta_draws_a_province_indicator_on_the_provinces_and_offers_its_files(d
     args = _map_args(at)
     assert set(args["units"]) == {u for u in args["units"] if "." not in u} and "36" in args["units"]
     assert args["geometry"] is not None  # other units: their drawing is sent once
-    assert args["units"]["36"]["tip"][2] == ["Indeks provinsi uji (fiktif)", "81,7 (30 Jun 2024, Badan Uji Fiktif)"]
+    assert args["units"]["36"]["tip"][2] == ["Indeks kerawanan provinsi uji (fiktif), skor 0-100", "81,7 (30 Jun 2024, Badan Uji Fiktif)"]
     assert args["units"]["31"]["tip"][2][1] == "tidak ada data"
     keys = {b.key for b in at.get("download_button")}
     assert {"dl_risk_peta_png", "dl_risk_peta_pdf", "dl_risk_peta_csv", "dl_risk_peta_xlsx"} <= keys
     assert not {k for k in keys if k.startswith("dl_peta_")}  # the files are of what the map shows
     at.selectbox(key="focus").set_value("36").run()  # a province clicked on that map: its panel
     assert not at.exception
-    assert any("Indeks provinsi uji (fiktif): **81,7**" in c.value.replace("\\", "") for c in at.caption)
+    assert any("Indeks kerawanan provinsi uji (fiktif), skor 0-100: **81,7**" in c.value.replace("\\", "") for c in at.caption)

@@ -123,7 +123,9 @@ def screen(fig: go.Figure, height: int = 760, body: int = 24, width: int = SCREE
     ``width``: the px it is drawn across (the window's, where the browser has said); ``least``:
     the fewest px it is drawn across on the narrowest display (a figure in a column: less)."""
     out = go.Figure(fig)
-    out.update_layout(title=None, height=height, font={"size": body}, margin={"l": 20, "r": 20, "t": 50, "b": 20})
+    # a map has no legend above it (a chart's stands there): its top margin is the map's room
+    top = 50 if fig.layout.xaxis.visible is not False else 12
+    out.update_layout(title=None, height=height, font={"size": body}, margin={"l": 20, "r": 20, "t": top, "b": 20})
     _scale_type(out, body, height - 120)
     # names are placed for the width the figure is drawn at (the narrowest briefing display, a
     # 1366-px one, until the browser has said); drawn wider, they only stand further apart
