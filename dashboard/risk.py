@@ -99,13 +99,16 @@ class Risk:
                                 self.beside, title=self.title)
 
     @cached_property
+    def counted(self) -> dict[str, dict | None]:
+        """Each unit the view counts (``Coverage.units``): its own newest value, or None."""
+        rep = self.report
+        return indicators.latest(self.values, self.indicator, rep.as_of, list(rep.coverage.units["code"]))
+
+    @cached_property
     def priority(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(high risk without a binding ceremony, values above zero despite one), for the view's
         counted units (:func:`dashboard.views.priority_rows`)."""
-        rep = self.report
-        units = rep.coverage.units
-        figures = indicators.latest(self.values, self.indicator, rep.as_of, list(units["code"]))
-        return views.priority_rows(units, figures, rep.lang)
+        return views.priority_rows(self.report.coverage.units, self.counted, self.report.lang)
 
     def map_table(self) -> pd.DataFrame:
         """The rows behind the map: each drawn unit, its commitment state, value, date and source."""
@@ -123,8 +126,7 @@ class Risk:
         else:
             table = self.priority[0 if kind == "prioritas" else 1]
             title = f"{t('risk_no_ceremony' if kind == 'prioritas' else 'risk_despite', lg, n=len(table))} · {self.name}"
-            figures = indicators.latest(self.values, self.indicator, rep.as_of, list(rep.coverage.units["code"]))
-            outlets = indicators.sources(figures)
+            outlets = indicators.sources(self.counted)
         return rep.table_meta(f"{'peta-risiko' if kind == 'peta' else kind}-{self.indicator}", title, outlets)
 
 
