@@ -145,9 +145,8 @@ def cmd_indicators_import(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise PetaError.single("FILE", args.file, msg("csv_or_xlsx_exists"))
-    if path.stat().st_size > sheet.MAX_BYTES:  # never read a huge file into memory
-        raise PetaError.single("(file)", f"{path.stat().st_size // (1024 * 1024)} MB",
-                               msg("file_at_most_mb", mb=sheet.MAX_BYTES // (1024 * 1024)), file=path.name)
+    if big := sheet.too_big(path):  # checked before the file is read
+        raise PetaError(big)
     gaz = context.gazetteer()
     db = context.store(args.data)
     values, problems = indicators.parse(path.name, path.read_bytes(), gaz, dt.date.today())
@@ -336,9 +335,8 @@ def cmd_import(args) -> int:
     context.seed(db, gaz, root)
     user = User(args.user or f"cli:{getpass.getuser()}")  # whoever runs the server's CLI may write everywhere
     calendar = db.calendar()
-    if path.stat().st_size > sheet.MAX_BYTES:  # never read a huge file into memory
-        raise PetaError.single("(file)", f"{path.stat().st_size // (1024 * 1024)} MB",
-                               msg("file_at_most_mb", mb=sheet.MAX_BYTES // (1024 * 1024)), file=path.name)
+    if big := sheet.too_big(path):  # checked before the file is read
+        raise PetaError(big)
     checked = importer.check(db, gaz, calendar, path.name, path.read_bytes(), user)
     if checked.problems:
         print(PetaError(checked.problems, summary=msg("rows_refused_of", n=len(checked.bad_rows),
@@ -546,20 +544,19 @@ def parser() -> argparse.ArgumentParser:
                     help="with --indicator: beside the commitment state (both) or the indicator alone")
     ec.add_argument("--out", help="file to write (default: the export's own name, in this folder)")
     ec.set_defaults(func=cmd_export_chart)
-    im = sub.add_parser("import", help="import ceremonies from a CSV or XLSX sheet (see the template)")
-    im.add_argument("file")
-    im.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
-    im.add_argument("--user", help="name recorded in the history (default: cli:<login>)")
-    im.add_argument("--data")
-    im.set_defaults(func=cmd_import)
+    def import_args(p, func):
+        p.add_argument("file")
+        p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+        p.add_argument("--user", help="name recorded in the history (default: cli:<login>)")
+        p.add_argument("--data")
+        p.set_defaults(func=func)
+
+    import_args(sub.add_parser("import", help="import ceremonies from a CSV or XLSX sheet (see the template)"),
+                cmd_import)
     ind = sub.add_parser("indicators", help="risk and outcome figures per region (see the template)").add_subparsers(
         dest="indicators_cmd", required=True)
-    ii = ind.add_parser("import", help="import an indicator sheet (CSV or XLSX): all of it or nothing")
-    ii.add_argument("file")
-    ii.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
-    ii.add_argument("--user", help="name recorded in the history (default: cli:<login>)")
-    ii.add_argument("--data")
-    ii.set_defaults(func=cmd_indicators_import)
+    import_args(ind.add_parser("import", help="import an indicator sheet (CSV or XLSX): all of it or nothing"),
+                cmd_indicators_import)
     il = ind.add_parser("list", help="the stored indicators: values, regions, dates, sources")
     il.add_argument("--json", action="store_true")
     il.add_argument("--data")

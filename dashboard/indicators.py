@@ -194,10 +194,9 @@ def read_folder(root, gaz: Gazetteer, today: dt.date) -> tuple[list[Value], list
     problems: list[Problem] = []
     seen: dict[tuple, str] = {}
     for path in folder_files(root):
-        if path.stat().st_size > sheet.MAX_BYTES:  # never read a huge file into memory
-            problems.append(Problem("(file)", f"{path.stat().st_size // (1024 * 1024)} MB",
-                                    msg("file_at_most_mb", mb=sheet.MAX_BYTES // (1024 * 1024)),
-                                    file=f"{FOLDER}/{path.name}"))
+        big = sheet.too_big(path, f"{FOLDER}/{path.name}")
+        if big:
+            problems.append(big)
             continue
         got, wrong = parse(f"{FOLDER}/{path.name}", path.read_bytes(), gaz, today)
         problems += wrong

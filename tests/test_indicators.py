@@ -595,3 +595,15 @@ def test_peta_draws_a_province_indicator_on_the_provinces_and_offers_its_files(d
     at.selectbox(key="focus").set_value("36").run()  # a province clicked on that map: its panel
     assert not at.exception
     assert any("Indeks kerawanan provinsi uji (fiktif), skor 0-100: **81,7**" in c.value.replace("\\", "") for c in at.caption)
+
+
+def test_a_curated_file_over_the_size_limit_is_named_unread(data, gaz):
+    from dashboard import context
+
+    (data / "indicators").mkdir()
+    with open(data / "indicators" / "besar.csv", "wb") as fh:
+        fh.truncate(21 * 1024 * 1024 + 1)  # never read: the limit is checked on the file's size
+    with pytest.raises(PetaError) as err:
+        context.seed_indicators(Store(f"sqlite:///{data / 'peta.db'}"), gaz, data)
+    (p,) = err.value.problems
+    assert (p.file, p.field, p.value) == ("indicators/besar.csv", "(file)", "21.0 MB") and "at most 20 MB" in str(p)

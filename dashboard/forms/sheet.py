@@ -72,6 +72,19 @@ MAX_XLSX_SHARED = 200_000      # shared strings (the template's 17 columns × 5,
 MAX_XLSX_OTHER = 4 * 1024 * 1024     # uncompressed bytes of any other part (styles, workbook, ...)
 MAX_XLSX_COLUMNS = 100         # cells in one row, blank ones between included (the template has 17)
 MAX_XLSX_CELLS = 120_000       # cells in the sheet (5,000 rows × 17 columns is 85,000; read twice: values, formulas)
+
+
+def too_big(path: Path, name: str | None = None) -> Problem | None:
+    """The problem of a sheet file over :data:`MAX_BYTES` (named ``name``, else its file name), or
+    None: checked before the file is read, so a huge file is never read into memory."""
+    size = path.stat().st_size
+    if size <= MAX_BYTES:
+        return None
+    # one decimal: a 20.9 MB file is not "20 MB, at most 20 MB"
+    return Problem("(file)", f"{size / (1024 * 1024):.1f} MB", msg("file_at_most_mb", mb=MAX_BYTES // (1024 * 1024)),
+                   file=name or path.name)
+
+
 EXAMPLE_ID = "contoh"  # the template's example row: refused by name if it is imported as it is
 EXAMPLE = {
     "id": EXAMPLE_ID, "kode_wilayah": "32.01.01", "tanggal": "2024-11-12", "alasan_tanpa_tanggal": "",
