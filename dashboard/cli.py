@@ -433,6 +433,8 @@ def cmd_extract(args) -> int:
     published = _date(args.published) if args.published else None
     if args.url and len(args.sources) > 1:
         raise PetaError.single("--url", args.url, msg("one_source_url"))
+    if args.record and len(args.sources) > 1:
+        raise PetaError.single("--record", args.record, msg("one_source_record"))
     root = Path(args.data or settings.get("PETA_DATA_DIR"))
     gaz = context.gazetteer_quick()
     cal, places = Calendar.from_raw(_calendar_for_drafts(root)), PlaceIndex(gaz)
@@ -450,6 +452,8 @@ def cmd_extract(args) -> int:
             print(f"{source}: " + "; ".join(p.expected for p in exc.problems), file=sys.stderr)
             continue
         drafts.append(draft)
+        if args.record:
+            _write_draft_record(draft, gaz, Path(args.record), args.id)
         if args.json:
             print(json.dumps(draft.to_dict(), ensure_ascii=False, default=_json_default))
         else:
@@ -470,6 +474,62 @@ def cmd_extract(args) -> int:
         Path(args.sheet).write_bytes(rows_xlsx(rows, notes))
         print(f"{len(rows)} draft(s) written to {args.sheet}", file=sys.stderr)
     return 2 if failed else 0
+
+
+def _write_draft_record(draft, gaz, path: Path, ceremony_id: str | None) -> None:
+    """The draft as a curated record file for the reviewer to correct (issue 36's path: article ->
+    draft -> review -> record). Never over an existing file: a reviewed record is not lost to a
+    second extract."""
+    from .extract.draft import suggested_report
+    from .store.codec import dump
+
+    if path.exists():
+        raise PetaError.single("--record", str(path), msg("record_exists"))
+    cid = ceremony_id or path.name.split(".")[0]
+    report = suggested_report(draft, gaz, cid) or {
+        "id": cid, "region": None, "level": None, "date": None, "elections": [], "kinds": [],
+        "sources": [{k: v for k, v in (("outlet", draft.article.outlet), ("title", draft.article.title),
+                                       ("url", draft.article.url), ("published", draft.article.published)) if v}]}
+    head = "# DRAF dari berita: periksa setiap kolom terhadap artikelnya, lalu hapus baris ini.\n"
+    write_atomic(path, (head + dump(report)).encode("utf-8"))
+
+
+def cmd_curate_log(args) -> int:
+    """Append one row to a curation log: what the reviewer changed from the draft (issue 36)."""
+    from .curation import compare, log_row
+    from .records.read import _read_yaml
+
+    draft = json.loads(Path(args.draft).read_text(encoding="utf-8"))
+    record = None
+    if args.record:
+        record, problem = _read_yaml(Path(args.record))
+        if problem is not None:
+            raise PetaError([problem])
+    review = compare(draft, record)
+    url = (draft.get("article") or {}).get("url") or ""
+    seconds = float(args.seconds) if args.seconds else None
+    line = log_row(record["id"] if record else "", url, review, args.why, seconds)
+    log = Path(args.log)
+    if not log.exists():
+        from .curation import LOG_COLUMNS
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(",".join(LOG_COLUMNS) + "\n", encoding="utf-8")
+    with log.open("a", encoding="utf-8") as fh:
+        fh.write(line)
+    print(line, end="")
+    return 0
+
+
+def cmd_curate_summary(args) -> int:
+    from .curation import read_log, summary, summary_markdown
+
+    s = summary(read_log(Path(args.folder)))
+    if args.json:
+        _print_json(s)
+    else:
+        print(f"{s['articles']} articles; median review {s['seconds_median']} s")
+        print(summary_markdown(s))
+    return 0
 
 
 def _draft_text(draft) -> str:
@@ -588,7 +648,22 @@ def parser() -> argparse.ArgumentParser:
                                      "without one the sheet's outlet cell stays empty and the import asks for it")
     xp.add_argument("--sheet", help="also write the drafts as an import sheet (XLSX) for review")
     xp.add_argument("--data", help="data folder with elections.yaml (default: PETA_DATA_DIR)")
+    xp.add_argument("--record", help="also write the draft as a curated record file (YAML) to review; never over a file")
+    xp.add_argument("--id", help="the record's id with --record (default: the file name before its first dot)")
     xp.set_defaults(func=cmd_extract)
+    cu = sub.add_parser("curate", help="the curation log: what reviewers changed from the drafts").add_subparsers(
+        dest="curate_cmd", required=True)
+    cl = cu.add_parser("log", help="append one reviewed article to a log")
+    cl.add_argument("--draft", required=True, help="the draft's JSON (extract --json)")
+    cl.add_argument("--record", help="the reviewed record file; left out when the article is no ceremony")
+    cl.add_argument("--why", required=True, help="what was corrected and why, in a few words")
+    cl.add_argument("--seconds", help="time the review took")
+    cl.add_argument("--log", required=True, help="the log file (CSV; made with its header when absent)")
+    cl.set_defaults(func=cmd_curate_log)
+    cs = cu.add_parser("summary", help="per field: drafts corrected, and how often Pasti was right")
+    cs.add_argument("--folder", default="data/curation")
+    cs.add_argument("--json", action="store_true")
+    cs.set_defaults(func=cmd_curate_summary)
     s = sub.add_parser("settings", help="print the settings table (for the README)")
     s.set_defaults(func=cmd_settings)
     return p

@@ -241,6 +241,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                       "what was measured (e.g. 'kesiapan logistik kecamatan'), or remove the figure"),
     "draft_as_of": ("tanggal angka itu diukur, seperti disebut berita, atau hapus angkanya",
                     "the day the figure was measured, as the article says, or remove the figure"),
+    "one_source_record": ("satu sumber bila --record diberikan (satu berkas draf per berita)",
+                          "one source when --record is given (one draft file per article)"),
+    "record_exists": ("berkas sudah ada: draf tidak ditulis di atas catatan yang sudah diperiksa",
+                      "the file exists: a draft is never written over a reviewed record"),
     "one_source_url": ("satu sumber bila --url diberikan (alamat sumber itu)",
                        "one source when --url is given (it names that source's address)"),
 

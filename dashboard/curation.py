@@ -1,0 +1,144 @@
+"""The curation log: what a reviewer changed between the article reader's draft and the record
+that ships (issue 36).
+
+Each curated record in ``data/ceremonies/`` came from a news article through the product's own
+path: ``extract`` made a draft, a person checked it against the article and wrote the record. The
+log (``data/curation/*.csv``, one row per source) keeps, for each article, which fields the reviewer
+had to change and why, and how long the review took, so the reader's accuracy on real news is a
+measured figure and not a claim. It never holds a sentence of the article: only field names, the
+reviewer's own few words, and the link.
+
+A field counts as *changed* when the record's value differs from the draft's value as the
+review page would have saved it (same comparison for every field, :func:`changed_fields`). A field
+the draft marked *Pasti* (``sure``) and the reviewer changed is a *sure but wrong* reading: the
+calibration figure issue 38 asks for.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import PetaError
+
+# the fields a reviewer decides on, in the order the review page shows them
+FIELDS = ("is_ceremony", "region", "date", "elections", "kinds", "leader")
+LOG_COLUMNS = ("record_id", "url", "changed", "sure_changed", "sure_kept", "why", "seconds")
+
+
+def _record_values(record: dict | None) -> dict:
+    """A record's values in the draft's shapes; None means the reviewer judged it no ceremony."""
+    if record is None:
+        return {"is_ceremony": False}
+    day = record.get("date")
+    leader = record.get("leader") or {}
+    return {
+        "is_ceremony": True,
+        "region": str(record.get("region") or "") or None,
+        "date": day.isoformat() if isinstance(day, dt.date) else (str(day) if day else None),
+        "elections": sorted(record.get("elections") or []),
+        "kinds": sorted(record.get("kinds") or []),
+        "leader": _name(leader.get("name")),
+    }
+
+
+def _draft_values(draft: dict) -> dict:
+    leader = (draft.get("leader") or {}).get("value") or {}
+    return {
+        "is_ceremony": bool((draft.get("is_ceremony") or {}).get("value")),
+        "region": (draft.get("region") or {}).get("value") or None,
+        "date": (draft.get("date") or {}).get("value") or None,
+        "elections": sorted((draft.get("elections") or {}).get("value") or []),
+        "kinds": sorted((draft.get("kinds") or {}).get("value") or []),
+        "leader": _name(leader.get("name") if isinstance(leader, dict) else None),
+    }
+
+
+def _name(value) -> str | None:
+    """A person's name compared without case, spacing or trailing degrees' punctuation."""
+    if not value:
+        return None
+    return " ".join(str(value).replace(",", " ").split()).casefold()
+
+
+@dataclass(frozen=True)
+class Review:
+    """One article's review: what changed and which of those the draft had called sure."""
+    changed: tuple[str, ...]
+    sure_changed: tuple[str, ...]
+    sure_kept: tuple[str, ...]
+
+
+def compare(draft: dict, record: dict | None) -> Review:
+    """Which of :data:`FIELDS` the reviewer changed. For a record judged no ceremony (``None``)
+    only ``is_ceremony`` is compared: the other fields were never filled in."""
+    got, want = _draft_values(draft), _record_values(record)
+    fields = FIELDS if record is not None else ("is_ceremony",)
+    changed, sure_changed, sure_kept = [], [], []
+    for f in fields:
+        sure = (draft.get(f) or {}).get("confidence") == "sure"
+        if got.get(f) != want.get(f):
+            changed.append(f)
+            if sure:
+                sure_changed.append(f)
+        elif sure:
+            sure_kept.append(f)
+    return Review(tuple(changed), tuple(sure_changed), tuple(sure_kept))
+
+
+def read_log(folder: Path) -> list[dict]:
+    """Every row of every ``*.csv`` in ``folder``; a row missing a column is named, never skipped."""
+    rows: list[dict] = []
+    for path in sorted(Path(folder).glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in LOG_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise PetaError.single("columns", ", ".join(missing), f"{path.name}: kolom wajib tidak ada")
+            for n, row in enumerate(reader, start=2):
+                row["_where"] = f"{path.name}:{n}"
+                rows.append(row)
+    return rows
+
+
+def _split(cell: str) -> list[str]:
+    return [x for x in (cell or "").split(";") if x]
+
+
+def summary(rows: list[dict]) -> dict:
+    """Per field: how many drafts the reviewer corrected, and how often *Pasti* was right."""
+    out: dict = {"articles": len(rows), "fields": {}}
+    ceremonies = [r for r in rows if r.get("record_id")]
+    for f in FIELDS:
+        pool = rows if f == "is_ceremony" else ceremonies
+        changed = sum(f in _split(r["changed"]) for r in pool)
+        sure_wrong = sum(f in _split(r["sure_changed"]) for r in pool)
+        sure_right = sum(f in _split(r["sure_kept"]) for r in pool)
+        out["fields"][f] = {"reviewed": len(pool), "corrected": changed,
+                            "sure": sure_wrong + sure_right, "sure_right": sure_right}
+    secs = sorted(float(r["seconds"]) for r in rows if (r.get("seconds") or "").strip())
+    out["seconds_median"] = secs[len(secs) // 2] if secs else None
+    return out
+
+
+def summary_markdown(s: dict) -> str:
+    """The README's table, from :func:`summary`."""
+    lines = ["| field | drafts reviewed | corrected by the reviewer | marked *Pasti* | *Pasti* right |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    for f, v in s["fields"].items():
+        corrected = f"{v['corrected']} ({v['corrected'] / v['reviewed']:.0%})" if v["reviewed"] else "–"
+        right = f"{v['sure_right']} ({v['sure_right'] / v['sure']:.0%})" if v["sure"] else "–"
+        lines.append(f"| {f} | {v['reviewed']} | {corrected} | {v['sure']} | {right} |")
+    return "\n".join(lines)
+
+
+def log_row(record_id: str, url: str, review: Review, why: str, seconds: float | None) -> str:
+    """One CSV line (with its newline) for the log."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(
+        [record_id, url, ";".join(review.changed), ";".join(review.sure_changed), ";".join(review.sure_kept),
+         why, "" if seconds is None else f"{seconds:.0f}"])
+    return buf.getvalue()
