@@ -10,7 +10,7 @@ from dashboard.records.vocab import KINDS
 from dashboard.ui import cache, page
 
 view, gaz, rec, version = page.setup()
-page.heading("page_data", view, gaz)
+page.heading("page_data", view, gaz, rec)
 lg = view.lang
 
 c1, c2 = st.columns(2)

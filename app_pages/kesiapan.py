@@ -11,11 +11,12 @@ from dashboard.ui import cache, downloads, page
 from dashboard.ui.safe import md
 
 view, gaz, rec, version = page.setup()
-page.heading("page_readiness", view, gaz)
+page.heading("page_readiness", view, gaz, rec)
 lg = view.lang
 
 rep = cache.report(version, view.election, view.as_of, view.region, lg)
 table = rep.readiness
+page.empty_note(rep)
 downloads.menu(rep, "kesiapan")
 st.plotly_chart(charts.readiness_bar(table, lg), width="stretch", key="readiness_chart")
 

@@ -6,10 +6,11 @@ from dashboard.ui import cache, downloads, page
 from dashboard.ui.safe import md
 
 view, gaz, rec, version = page.setup()
-page.heading("page_timeline", view, gaz)
+page.heading("page_timeline", view, gaz, rec)
 lg = view.lang
 
 rep = cache.report(version, view.election, view.as_of, view.region, lg)
+page.empty_note(rep)
 axis_col, dl = st.columns([5, 1], vertical_alignment="bottom")
 planned = rep.election_day is None  # no day yet: nothing to count H from
 axis = axis_col.radio(t("axis_mode", lg), ["date", "h"], key="axis", horizontal=True, disabled=planned,

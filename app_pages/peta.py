@@ -7,12 +7,13 @@ from dashboard.i18n import t
 from dashboard.ui import cache, controls, downloads, livemap, page, unit_panel
 
 view, gaz, rec, version = page.setup()
-page.heading("page_map", view, gaz)
+page.heading("page_map", view, gaz, rec)
 controls.breadcrumb(gaz, view)
 lg = view.lang
 
 rep = cache.report(version, view.election, view.as_of, view.region, lg)
 mv = rep.map_view
+page.empty_note(rep)
 stored = cache.indicator_values(version)
 if stored.empty:
     hint, dl = st.columns([5, 1], vertical_alignment="bottom")

@@ -8,7 +8,7 @@ from dashboard.ui import cache, controls, downloads, page
 from dashboard.ui.safe import md
 
 view, gaz, rec, version = page.setup()
-page.heading("page_summary", view, gaz)
+page.heading("page_summary", view, gaz, rec)
 rep = cache.report(version, view.election, view.as_of, view.region, view.lang)
 s = rep.summary
 lg = view.lang

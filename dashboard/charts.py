@@ -25,6 +25,15 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
+def say_empty(fig: go.Figure, text: str) -> go.Figure:
+    """An empty figure says why in words, in the middle of its plot (issue 35): no axis left to be
+    read as "0 %"."""
+    fig.add_annotation(x=0.5, y=0.5, xref="paper", yref="paper", text=html.escape(text, quote=False),
+                       showarrow=False, name="empty-note", font={"size": BASE_FONT_SIZE + 2, "color": "#333333"},
+                       bgcolor="rgba(255,255,255,0.9)")
+    return fig
+
+
 def readiness_bar(table: pd.DataFrame, lang: str = "id", title: str | None = None) -> go.Figure:
     """Commitment categories named (%) per unit, in :func:`metrics.ranked` order (the table's; the
     first at the top), coloured by the unit's state; reported readiness figures as diamonds on the
@@ -60,6 +69,8 @@ def readiness_bar(table: pd.DataFrame, lang: str = "id", title: str | None = Non
                      gridcolor="#dddddd")
     fig.update_yaxes(categoryorder="array", categoryarray=list(df["label"]))
     fig.update_layout(barmode="overlay")
+    if df.empty:
+        say_empty(fig, t("no_units_here", lang))
     return _layout(fig, title or t("readiness_title", lang), max(360, 28 * len(df) + 160))
 
 
@@ -93,6 +104,8 @@ def category_grid(table: pd.DataFrame, lang: str = "id", title: str | None = Non
     out = _layout(fig, title or t("grid_title", lang), max(360, 26 * len(df) + 140 + heading_px))
     out.update_layout(margin={"t": 60 + heading_px},
                       title={"yref": "container", "y": 1.0, "yanchor": "top", "pad": {"t": 14}})
+    if df.empty:
+        say_empty(out, t("no_units_here", lang))
     return out
 
 
@@ -174,6 +187,8 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
                                xanchor=anchor, xshift={"left": -8, "right": 8}.get(anchor, 0),
                                text=html.escape(str(name), quote=False), showarrow=False, name="event-label",
                                font={"size": EVENT_FONT, "color": "#111111"})
+    if not len(ev):
+        say_empty(fig, t("no_ceremonies", lang))
     return _layout(fig, title or t("timeline_title", lang), 560)
 
 

@@ -25,7 +25,8 @@ from pathlib import Path
 from .errors import PetaError
 
 # the fields a reviewer decides on, in the order the review page shows them
-FIELDS = ("is_ceremony", "region", "date", "elections", "kinds", "leader")
+FIELDS = ("is_ceremony", "region", "date", "elections", "kinds", "leader", "leader_role", "signatories",
+          "witnesses")
 LOG_COLUMNS = ("record_id", "url", "changed", "sure_changed", "sure_kept", "why", "seconds")
 
 
@@ -42,6 +43,9 @@ def _record_values(record: dict | None) -> dict:
         "elections": sorted(record.get("elections") or []),
         "kinds": sorted(record.get("kinds") or []),
         "leader": _name(leader.get("name")),
+        "leader_role": _name(leader.get("role")),
+        "signatories": sorted({str(x.get("group")) for x in record.get("signatories") or [] if isinstance(x, dict)}),
+        "witnesses": sorted(record.get("witnesses") or []),
     }
 
 
@@ -54,6 +58,10 @@ def _draft_values(draft: dict) -> dict:
         "elections": sorted((draft.get("elections") or {}).get("value") or []),
         "kinds": sorted((draft.get("kinds") or {}).get("value") or []),
         "leader": _name(leader.get("name") if isinstance(leader, dict) else None),
+        "leader_role": _name(leader.get("role") if isinstance(leader, dict) else None),
+        "signatories": sorted({str(x.get("group")) for x in (draft.get("signatories") or {}).get("value") or []
+                               if isinstance(x, dict)}),
+        "witnesses": sorted((draft.get("witnesses") or {}).get("value") or []),
     }
 
 
@@ -79,7 +87,8 @@ def compare(draft: dict, record: dict | None) -> Review:
     fields = FIELDS if record is not None else ("is_ceremony",)
     changed, sure_changed, sure_kept = [], [], []
     for f in fields:
-        sure = (draft.get(f) or {}).get("confidence") == "sure"
+        # the role is read with the leader and shares its confidence
+        sure = (draft.get("leader" if f == "leader_role" else f) or {}).get("confidence") == "sure"
         if got.get(f) != want.get(f):
             changed.append(f)
             if sure:

@@ -123,7 +123,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "recent": ("Upacara terbaru", "Most recent ceremonies"),
     "undated_note": ("{n} upacara tanpa tanggal tidak dihitung sebagai terjangkau: {ids}",
                      "{n} undated ceremonies are not counted as reaching: {ids}"),
-    "no_ceremonies": ("Belum ada upacara tercatat untuk pilihan ini.", "No ceremonies recorded for this choice."),
+    "no_ceremonies": ("Belum ada upacara tercatat untuk pemilihan ini di wilayah ini.",
+                      "No ceremony recorded for this election in this region yet."),
+    "no_units_here": ("Tidak ada wilayah dalam tampilan ini: pemilihan ini tidak diadakan di sini.",
+                      "No unit in this view: this election is not held here."),
+    "nothing_recorded": ("Belum ada upacara tercatat untuk pemilihan ini di wilayah ini sampai tanggal ini.",
+                         "No ceremony recorded for this election in this region up to this date."),
+    "undated_apart": ("{n} upacara tanpa tanggal tidak dihitung.", "{n} undated ceremonies are not counted."),
+    "undated_apart_one": ("{n} upacara tanpa tanggal tidak dihitung.", "{n} undated ceremony is not counted."),
+    "not_held_here": ("{election} tidak diadakan di {place}; pemilihan ini diadakan di {regions}. Pilih salah satu "
+                      "wilayah itu, atau pemilihan lain.",
+                      "{election} is not held in {place}; it is held in {regions}. Pick one of those regions, "
+                      "or another election."),
+    "heading_place_election": ("{place} · {election}", "{place} · {election}"),
     "state_covered": ("Ikrar sendiri", "Own pledge"),
     "state_leadership": ("Tingkat pimpinan saja", "Leadership only"),
     "state_none": ("Belum ada upacara", "No ceremony yet"),
@@ -492,8 +504,12 @@ def say(m, lang: str = "id") -> str:
 
 
 def _param(value, lang: str) -> str:
-    if hasattr(value, "code") and hasattr(value, "params"):  # a Msg inside a Msg
+    from .errors import Msg
+
+    if isinstance(value, Msg):  # a Msg inside a Msg (not any object with code and params: a driver's error has both)
         return say(value, lang)
+    if isinstance(value, BaseException):
+        return (str(value).strip().splitlines() or [type(value).__name__])[0][:200]
     if isinstance(value, (list, tuple, set, frozenset)):
         return ", ".join(_param(v, lang) for v in value)
     return "" if value is None else str(value)

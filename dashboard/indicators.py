@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 from dataclasses import dataclass
 
@@ -72,15 +73,22 @@ class Value:
 
 
 def _number(raw, where: str, problems: list[Problem]) -> float | None:
+    """A finite number: 400 digits read as a float is ``inf``, and no indicator is infinite (issue 35)."""
     if isinstance(raw, bool):
         raw = str(raw)
     if isinstance(raw, (int, float)):
-        return float(raw)
-    text = str(raw or "").strip()
-    if not NUMBER_RE.fullmatch(text):
-        problems.append(Problem("nilai", raw, msg("a_number"), file=where))
+        value = float(raw)
+    else:
+        text = str(raw or "").strip()
+        if not NUMBER_RE.fullmatch(text):
+            problems.append(Problem("nilai", raw, msg("a_number"), file=where))
+            return None
+        value = float(text.replace(",", "."))
+    if not math.isfinite(value):
+        problems.append(Problem("nilai", str(raw)[:40] + ("…" if len(str(raw)) > 40 else ""), msg("a_finite_number"),
+                                file=where))
         return None
-    return float(text.replace(",", "."))
+    return value
 
 
 def parse(name: str, content: bytes, gaz: Gazetteer, today: dt.date) -> tuple[list[Value], list[Problem]]:
@@ -228,7 +236,21 @@ def unseeded(values: list[Value], stored: pd.DataFrame) -> tuple[list[Value], li
 
 
 def table(rows) -> pd.DataFrame:
-    """Stored indicator rows as a table, one row per value (dates as ISO text, as stored)."""
+    """Stored indicator rows as a table, one row per value (dates as ISO text, as stored). A stored
+    row whose value is no finite number or whose date is no ISO date (changed by hand, a disk
+    fault) is named with its row number, never drawn as a colour (issue 35)."""
+    problems = []
+    for r in rows:
+        try:
+            ok = math.isfinite(float(r.value)) and dt.date.fromisoformat(str(r.date)) is not None
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            problems.append(Problem(field="value/date", value=f"{r.value!r} / {r.date!r}",
+                                    want=msg("stored_row_parses", table="indicators", why=msg("a_finite_number")),
+                                    file=f"indicators #{getattr(r, 'id', '?')}", record=str(r.indicator)))
+    if problems:
+        raise PetaError(problems)
     return pd.DataFrame([{c: getattr(r, c) for c in TABLE} for r in rows], columns=TABLE)
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import shapely
 
+from .charts import say_empty
 from .geo.display import to_geojson
 from .map_labels import LABELS_META, place_labels
 from .i18n import state_label, t
@@ -236,8 +237,11 @@ def coverage_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, la
     data = _fills(shapes, units, mode)
     items = [[label, color] for label, color in legend_items(mode, lang, units)]
     legend = t("share_legend", lang) if mode == "share" else t("legend_title", lang)
-    return _choropleth(data, items, title or legend, legend, lang, labels,
-                       own_legend=t("own_legend_short", lang) if mode == "share" else None)
+    fig = _choropleth(data, items, title or legend, legend, lang, labels,
+                      own_legend=t("own_legend_short", lang) if mode == "share" else None)
+    if units.empty:  # an election not held in the region: nothing drawn, said in words
+        say_empty(fig, t("no_units_here", lang))
+    return fig
 
 
 def risk_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, figures: dict[str, dict | None], name: str,

@@ -47,6 +47,7 @@ import pandas as pd
 from . import codes as code_rules
 from .records.tables import Records
 from .records.vocab import BINDING_KINDS, COMMITMENT_CATEGORIES, LEADERS, PEMDA_WIDE_GROUP
+from .frames import where
 from .regions import Gazetteer, Region
 
 COVERED, LEADERSHIP, PEMDA, INFORMED, NONE = "covered", "leadership", "pemda", "informed", "none"
@@ -71,7 +72,7 @@ def default_election(calendar, today: dt.date | None = None, region: str | None 
     upcoming, the latest it voted in. So Indonesia opens on the latest national election, and a
     region that held a re-vote (PSU) opens on it while it is upcoming or the latest."""
     today = today or dt.date.today()
-    mine = calendar[[votes_in(region, r) for r in calendar["regions"]]]
+    mine = where(calendar, (votes_in(region, r) for r in calendar["regions"]))
     if mine.empty:  # a calendar of regional elections only, none of them here
         mine = calendar
     dated = mine[mine["date"].notna()]  # a planned election without a day is never the opening one
@@ -85,7 +86,7 @@ def next_planned(calendar, region: str | None, today: dt.date | None = None) -> 
     """The next election the region votes in: the nearest dated one ahead, else a planned one
     (a year, no day yet). None when the calendar holds neither."""
     today = today or dt.date.today()
-    mine = calendar[[votes_in(region, r) for r in calendar["regions"]]]
+    mine = where(calendar, (votes_in(region, r) for r in calendar["regions"]))
     ahead = mine[mine["date"].notna() & (mine["date"].dt.date > today)].sort_values("date", kind="stable")
     if len(ahead):
         return ahead.iloc[0]
@@ -103,9 +104,18 @@ def countdown(election_day: dt.date | None, on: dt.date) -> tuple[int | None, st
     """(days before the election, label): ``H-13``, ``H`` on the day, ``H+5`` after; (None, "–")
     while the day is not set (a planned election counts nothing)."""
     if election_day is None:
-        return None, "–"
+        return None, h_label(None)
     days = (election_day - on).days
-    return days, ("H" if days == 0 else f"H-{days}" if days > 0 else f"H+{-days}")
+    return days, h_label(days)
+
+
+def h_label(days: int | None) -> str:
+    """The one H-n label (the tiles, tables, files): ``H-3`` before, ``H`` on the day, ``H+2`` after;
+    "–" for an election whose day is not set (Pemilu 2029: nothing to count to)."""
+    if days is None or pd.isna(days):
+        return "–"
+    days = int(days)
+    return "H" if days == 0 else f"H-{days}" if days > 0 else f"H+{-days}"
 
 
 def _group(pairs) -> dict:
@@ -425,7 +435,14 @@ def readiness(records: Records, cov: Coverage) -> pd.DataFrame:
             "reported_measure": None if last is None else last["measure"],
             "reported_source_ids": [] if last is None else list(last["source_ids"]),
         })
-    return pd.DataFrame(rows)
+    # named columns even without a unit (an election not held in the region): every table and
+    # chart reads them
+    return pd.DataFrame(rows, columns=READINESS_COLUMNS)
+
+
+READINESS_COLUMNS = ["code", "label", "state", "own_state", "share", "sub_units", "sub_covered", "ceremony_ids",
+                     *COMMITMENT_CATEGORIES, "commitment_pct", "reported_pct", "reported_as_of",
+                     "reported_measure", "reported_source_ids"]
 
 
 def ranked(units: pd.DataFrame) -> pd.DataFrame:
@@ -502,7 +519,9 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
     end = until or day or dt.date.today()
     cer = records.for_election(election_id)
     if parent_code:
-        cer = cer[[code_rules.related(r, parent_code) for r in cer["region_code"]]]
+        # a boolean array, not a list: an empty list would select no *columns* (issue 35: every
+        # election without a ceremony in the region failed here with KeyError 'date')
+        cer = where(cer, (code_rules.related(r, parent_code) for r in cer["region_code"]))
     dated = cer[cer["date"].notna() & (cer["date"] <= pd.Timestamp(end))].sort_values("date")
     events = dated.assign(h=[(day - d.date()).days if day else None for d in dated["date"]])
     dates = [pd.Timestamp(d) for d in sorted({d.date() for d in dated["date"]} | {end})]
@@ -550,7 +569,7 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
 
 def elections_of(calendar: pd.DataFrame, region: str | None) -> pd.DataFrame:
     """The elections the region in view votes in as a whole (:func:`votes_in`), by date."""
-    return calendar[[votes_in(region, r) for r in calendar["regions"]]].sort_values("date", kind="stable")
+    return where(calendar, (votes_in(region, r) for r in calendar["regions"])).sort_values("date", kind="stable")
 
 
 def comparable(calendar: pd.DataFrame, region: str | None, election_id: str) -> list[str]:

@@ -310,9 +310,7 @@ class Report:
         return rows.rename(columns={"id": t("ceremony_ids", self.lang)})
 
 
-def _h(h: int) -> str:
-    """Days to the vote as the briefing says them: H-3, H, H+2."""
-    return f"H-{h}" if h > 0 else f"H+{-h}" if h < 0 else "H"
+_h = metrics.h_label  # days to the vote as every table says them: H-3, H, H+2 ("–" without a day)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from .errors import PetaError, msg
 from .i18n import level_label, level_plural, own_label, state_label, t, tn
 from .records.tables import Records
 from .records.vocab import KINDS
+from .frames import where
 from .regions import Gazetteer
 
 
@@ -31,6 +32,27 @@ def election_note(calendar: pd.DataFrame, election_id: str, gaz: Gazetteer, lang
         parts.append(t("held_in", lang, regions=", ".join(names)))
     text = " · ".join(parts)
     return text[:1].upper() + text[1:] if text else None
+
+
+def not_held_text(calendar: pd.DataFrame, gaz: Gazetteer, election_id: str, region: str | None,
+                  lang: str) -> str | None:
+    """The sentence a view of an election not held in its region says instead of empty numbers
+    (issue 35: PSU 22 Maret 2025 in Jawa Barat); None when the election concerns the region."""
+    row = calendar.set_index("id").loc[election_id]
+    regions = row.get("regions")
+    if region is None or codes.related_any(region, regions):
+        return None
+    names = [gaz.get(r).label if r in gaz else r for r in regions]
+    return t("not_held_here", lang, election=row["name_en" if lang == "en" else "name"],
+             place=gaz.get(region).label, regions=", ".join(names))
+
+
+def nothing_recorded_text(cov: metrics.Coverage, undated: int, lang: str) -> str | None:
+    """What an empty view says in words (issue 35): no dated ceremony of this election in this
+    region up to the view's date (undated ones are named apart: they are never counted)."""
+    if len(cov.units) == 0 or cov.ceremony_ids:
+        return None
+    return t("nothing_recorded", lang) + (" " + tn("undated_apart", lang, undated) if undated else "")
 
 
 def next_election_note(calendar: pd.DataFrame, chosen_day: dt.date | None, region: str | None, lang: str,
@@ -110,7 +132,7 @@ def filter_ceremonies(records: Records, election_id: str, region: str | None, ki
     it, or above it), optionally of some kinds and containing ``text`` anywhere in the row."""
     cer = records.for_election(election_id)
     if region:
-        cer = cer[[codes.related(code, region) for code in cer["region_code"]]]
+        cer = where(cer, (codes.related(code, region) for code in cer["region_code"]))
     ids = list(cer["id"])
     if kinds:
         have = set(records.kinds.loc[records.kinds["kind"].isin(kinds), "ceremony_id"])
@@ -118,7 +140,7 @@ def filter_ceremonies(records: Records, election_id: str, region: str | None, ki
     table = ceremony_rows(records, ids, lang)
     needle = text.strip().lower()
     if needle:
-        table = table[[needle in " ".join(map(str, row)).lower() for row in table.itertuples(index=False)]]
+        table = where(table, (needle in " ".join(map(str, row)).lower() for row in table.itertuples(index=False)))
     return table.reset_index(drop=True)
 
 
@@ -243,7 +265,11 @@ def map_units(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date
     """
     level = "kabupaten/kota" if region is None else None
     units = metrics.coverage(records, gaz, election_id, as_of, region, level=level).units
-    level = units["level"].iloc[0]
+    if len(units):
+        level = units["level"].iloc[0]
+    else:  # the election is not held here: the level the view would draw, with no unit in it
+        kids = gaz.children(region) if region else ()
+        level = level or (kids[0].level if kids else gaz.get(region).level)
     return units.reset_index(drop=True), level, ("share" if level in metrics.AGGREGATE_LEVELS else "state")
 
 

@@ -124,11 +124,11 @@ def test_calendar_entries_are_checked(gaz):
     src = [{"outlet": "Warta Uji"}]
     cal = [RawReport("e.yaml", {"id": "daerah-2030", "name": "D", "date": dt.date(2030, 4, 1),
                                 "regions": ["32.01", "35.20"], "sources": src}),
-           RawReport("e.yaml", {"id": "psu-a", "name": "P", "date": dt.date(2030, 6, 1), "part_of": "daerah-2030",
+           RawReport("e.yaml", {"id": "psu-a", "name": "P A", "date": dt.date(2030, 6, 1), "part_of": "daerah-2030",
                                 "kind": "psu", "regions": ["32.01.01", "36.02"], "sources": src}),
-           RawReport("e.yaml", {"id": "psu-b", "name": "P", "date": dt.date(2030, 6, 1), "part_of": "tidak-ada",
+           RawReport("e.yaml", {"id": "psu-b", "name": "P B", "date": dt.date(2030, 6, 1), "part_of": "tidak-ada",
                                 "kind": "x"}),
-           RawReport("e.yaml", {"id": "psu-c", "name": "P", "date": dt.date(2030, 6, 1), "kind": "psu",
+           RawReport("e.yaml", {"id": "psu-c", "name": "P C", "date": dt.date(2030, 6, 1), "kind": "psu",
                                 "sources": src})]
     problems: list = []
     validate_calendar(cal, problems, gaz)
@@ -136,6 +136,35 @@ def test_calendar_entries_are_checked(gaz):
     assert found == {("psu-a", "regions", "36.02"), ("psu-b", "sources", "None"), ("psu-b", "part_of", "tidak-ada"),
                      ("psu-b", "kind", "x"), ("psu-c", "kind", "psu")}
     assert any("psu, pemilihan_ulang" in p.expected for p in problems if p.field == "kind")
+
+
+def test_what_no_election_can_be_is_refused_with_its_limit(gaz):
+    """Issue 35: dates outside the one range the form, the store and the as-of picker share; a
+    name too long for the picker or already taken (the session would move to the other election);
+    more regions than Indonesia has governments."""
+    from dashboard.records.validate import ELECTION_DATES
+    from dashboard.ui.controls import AS_OF_RANGE
+
+    assert AS_OF_RANGE == ELECTION_DATES  # one range: an election the calendar takes can be looked at
+    src = [{"outlet": "Warta Uji"}]
+    cal = [RawReport("e.yaml", {"id": "pemilu-2019", "name": "Pemilu 2019", "date": dt.date(2019, 4, 17), "sources": src}),
+           RawReport("e.yaml", {"id": "kuno", "name": "Kuno", "date": dt.date(1, 1, 1), "sources": src}),
+           RawReport("e.yaml", {"id": "jauh", "name": "Jauh", "date": dt.date(9999, 12, 31), "sources": src}),
+           RawReport("e.yaml", {"id": "panjang", "name": "x" * 100_000, "date": dt.date(2030, 1, 1), "sources": src}),
+           RawReport("e.yaml", {"id": "kembar", "name": "pemilu  2019", "date": dt.date(2030, 2, 1), "sources": src}),
+           RawReport("e.yaml", {"id": "banyak", "name": "Banyak", "date": dt.date(2030, 3, 1), "sources": src,
+                                "regions": [f"32.{i:02d}" for i in range(1, 100)] * 7}),
+           RawReport("e.yaml", {"id": "rencana", "name": "Rencana", "year": 2101, "sources": src})]
+    problems: list = []
+    validate_calendar(cal, problems, gaz)
+    found = {(p.record, p.field) for p in problems if p.field != "regions" or "at most" in p.expected}
+    assert found == {("kuno", "date"), ("jauh", "date"), ("panjang", "name"), ("kembar", "name"),
+                     ("banyak", "regions"), ("rencana", "year")}
+    said = {p.record: p.expected for p in problems}
+    assert "2000-01-01" in said["kuno"] and "2050-12-31" in said["jauh"]
+    assert "at most 80 characters (this one has 100000)" in said["panjang"]
+    assert "'pemilu-2019' already has it" in said["kembar"]
+    assert "at most 600 regions" in said["banyak"] and "2050" in said["rencana"]
 
 
 def test_a_revote_region_opens_on_its_revote_and_the_sidebar_says_what_it_is(psu_data, monkeypatch):

@@ -218,6 +218,15 @@ def _check_sources(c: _Checker) -> None:
             c.date(f + ".published", s.get("published"))
 
 
+# What an election can be (issue 35): one range of dates that the calendar file, the Kalender
+# form, the store and the sidebar's as-of picker all keep (Pemilu 2019 or Pilkada 2020 may be added;
+# 0001-01-01 or 9999-12-31 is no election), a unique name that fits the sidebar's picker, and no
+# more regions than Indonesia has governments whose heads are elected (552; a re-vote may list a
+# kecamatan where only its polling stations voted again).
+ELECTION_DATES = (dt.date(2000, 1, 1), dt.date(2050, 12, 31))
+ELECTION_NAME_MAX = 80
+ELECTION_REGIONS_MAX = 600
+
 CALENDAR_FIELDS = ("id", "name", "name_en", "date", "year", "note", "regions", "part_of", "kind", "sources")
 # How an election belongs to the one named in ``part_of``.
 ELECTION_KINDS = {
@@ -232,6 +241,7 @@ def validate_calendar(entries: list[RawReport], problems: list[Problem], gazette
     of the calendar (a PSU of Pilkada 2024), with ``kind`` saying how, and its regions must take
     part in that election."""
     seen: set[str] = set()
+    names: dict[str, str] = {}  # a name as the picker shows it -> the election that has it
     held = {e.data.get("id"): e.data.get("regions") for e in entries if isinstance(e.data.get("id"), str)}
     for e in entries:
         c = _Checker(e, problems)
@@ -243,7 +253,10 @@ def validate_calendar(entries: list[RawReport], problems: list[Problem], gazette
                 c.bad("regions", regions, msg("regions_list"))
                 regions = None
             else:
-                for r in regions:
+                if len(regions) > ELECTION_REGIONS_MAX:
+                    c.bad("regions", f"{len(regions)} wilayah", msg("regions_at_most", n=ELECTION_REGIONS_MAX))
+                    regions = None
+                for r in regions or ():
                     if not isinstance(r, str) or not CODE_RE.match(r) or (gazetteer is not None and r not in gazetteer):
                         c.bad("regions", r, msg("code_quoted_known"))
         if not isinstance(d.get("id"), str) or not ID_RE.match(d.get("id") or ""):
@@ -252,12 +265,22 @@ def validate_calendar(entries: list[RawReport], problems: list[Problem], gazette
             c.bad("id", d["id"], msg("unique_election_id"))
         else:
             seen.add(d["id"])
-        c.text("name", d.get("name"), required=True)
-        c.text("name_en", d.get("name_en"))
+        first, last = ELECTION_DATES
+        for f in ("name", "name_en"):
+            c.text(f, d.get(f), required=f == "name")
+            if isinstance(d.get(f), str) and len(d[f]) > ELECTION_NAME_MAX:
+                c.bad(f, d[f][:40] + "…", msg("name_at_most", n=ELECTION_NAME_MAX, length=len(d[f])))
+        if isinstance(d.get("name"), str):
+            key = " ".join(d["name"].split()).casefold()
+            if key in names:
+                c.bad("name", d["name"], msg("unique_election_name", other=names[key]))
+            names.setdefault(key, d.get("id"))
         year = d.get("year")
-        if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100):
-            c.bad("year", year, msg("election_year"))
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not first.year <= year <= last.year):
+            c.bad("year", year, msg("election_year", first=first.year, last=last.year))
         c.date("date", d.get("date"), required=year is None)
+        if isinstance(d.get("date"), dt.date) and not first <= d["date"] <= last:
+            c.bad("date", d["date"], msg("date_between", first=first.isoformat(), last=last.isoformat()))
         if isinstance(d.get("date"), dt.date) and isinstance(year, int) and d["date"].year != year:
             c.bad("year", year, msg("year_of_date_or_none", year=d["date"].year))
         c.text("note", d.get("note"))

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import func, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from ..errors import PetaError, msg
+from ..errors import PetaError, Problem, msg
 from ..records.read import APP_CALENDAR_ORIGIN, RawReport, stored_election
 from .codec import dump, report_name, row_data, to_json
 from .models import ChangeRow, DraftRow, ElectionRow, IndicatorRow, ReportRow
@@ -79,9 +79,41 @@ FORM_ORIGIN = APP_CALENDAR_ORIGIN  # the origin an election added or corrected i
 
 def _calendar_of(s: Session) -> list[RawReport]:
     """The stored calendar as the loader reads it; seeded entries keep their file's name as origin
-    (messages read as they did with the file)."""
-    rows = s.execute(select(ElectionRow.origin, ElectionRow.data).order_by(ElectionRow.id)).all()
-    return [stored_election(origin, data) for origin, data in rows]
+    (messages read as they did with the file). An entry that no longer parses is named with its row."""
+    rows = s.execute(select(ElectionRow.id, ElectionRow.origin, ElectionRow.data).order_by(ElectionRow.id)).all()
+    out, bad = [], []
+    for rid, origin, data in rows:
+        try:
+            out.append(stored_election(origin, data))
+        except Exception as exc:
+            bad.append(_damaged("elections", rid, "data", data, exc))
+    if bad:
+        raise PetaError(bad)
+    return out
+
+
+def _damaged(table: str, rid: int, field: str, text, exc: BaseException) -> Problem:
+    """A stored row that no longer parses (written by hand, a disk fault): named by table and row,
+    with what is wrong (issue 35); never a traceback."""
+    shown = str(text)[:60] + ("…" if len(str(text)) > 60 else "")
+    why = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
+    return Problem(field=field, value=shown, want=msg("stored_row_parses", table=table, why=why),
+                   file=f"{table} #{rid}", record=str(rid))
+
+
+def _reports_of_rows(rows) -> list[RawReport]:
+    """``(id, origin, data, parsed)`` rows as the loader reads them; every row that no longer
+    parses is named (withdraw it with ``db withdraw N``), none is skipped."""
+    out, bad = [], []
+    for rid, origin, yaml_text, parsed in rows:
+        try:
+            out.append(RawReport(report_name(rid, origin), row_data(yaml_text, parsed)))
+        except Exception as exc:
+            bad.append(_damaged("reports", rid, "parsed" if parsed is not None else "data",
+                                parsed if parsed is not None else yaml_text, exc))
+    if bad:
+        raise PetaError(bad)
+    return out
 
 
 def _touching(s: Session, ceremony_ids, place_days) -> list[ReportRow]:
@@ -138,8 +170,7 @@ class Store:
             rows = s.execute(select(ReportRow.id, ReportRow.origin, ReportRow.data, ReportRow.parsed)
                              .where(ReportRow.status == "active").order_by(ReportRow.id)).all()
         # seeded rows keep their file name (so source ids and messages read as with the files)
-        return [RawReport(report_name(rid, origin), row_data(text, parsed))
-                for rid, origin, text, parsed in rows]
+        return _reports_of_rows(rows)
 
     def rows(self, ceremony_id: str | None = None, include_withdrawn: bool = True,
              within: str | None = None) -> list[ReportRow]:
@@ -189,7 +220,7 @@ class Store:
             rows = s.execute(select(ReportRow.id, ReportRow.origin, ReportRow.data, ReportRow.parsed)
                              .where(ReportRow.status == "active", ReportRow.ceremony_id.in_(sorted(ceremony_ids)))
                              .order_by(ReportRow.id)).all()
-        return [RawReport(report_name(rid, origin), row_data(text, parsed)) for rid, origin, text, parsed in rows]
+        return _reports_of_rows(rows)
 
     def touching(self, ceremony_ids, place_days) -> list[ReportRow]:
         """:meth:`Stored.touching` on the store as it is now (a preview; a write asks again under its lock)."""

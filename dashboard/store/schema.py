@@ -26,15 +26,33 @@ def open_engine(url: str) -> Engine:
         else:
             engine = create_engine(url, pool_pre_ping=True)
     except Exception as exc:  # a malformed URL or a missing driver
-        raise PetaError.single("PETA_DB_URL", url, msg("db_url", why=exc)) from None
+        raise PetaError.single("PETA_DB_URL", shown_url(url), msg("db_url", why=reason(exc))) from None
     with _migrate_lock:
         if url not in _migrated:
             try:
                 migrate(engine)
-            except Exception as exc:
-                raise PetaError.single("PETA_DB_URL", url, msg("db_open", why=exc)) from None
+            except Exception as exc:  # a server that does not answer, a damaged file (issue 35)
+                raise PetaError.single("PETA_DB_URL", shown_url(url), msg("db_open", why=reason(exc))) from None
             _migrated.add(url)
     return engine
+
+
+def shown_url(url: str) -> str:
+    """The database URL as a message may show it: never its password."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url.split("@")[-1]
+
+
+def reason(exc: BaseException) -> str:
+    """A driver's exception as one line of text (its first line, no SQL, no parameters): a
+    SQLAlchemy error carries ``code`` and ``params`` and must never be read as a message."""
+    inner = getattr(exc, "orig", None) or exc
+    text = (str(inner).strip().splitlines() or [type(inner).__name__])[0]
+    return text[:200]
 
 
 def migrate(engine: Engine) -> None:

@@ -9,7 +9,6 @@ gazetteer (provinces and kabupaten/kota), never typed.
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pandas as pd
 import streamlit as st
@@ -17,7 +16,7 @@ import streamlit as st
 from .. import context, problem_text
 from ..errors import PetaError
 from ..i18n import t
-from ..records.validate import ELECTION_KINDS
+from ..records.validate import ELECTION_DATES, ELECTION_KINDS
 from ..regions import Gazetteer
 from ..forms import formdata
 from ..store import editing
@@ -84,10 +83,11 @@ def form(gaz: Gazetteer, calendar: pd.DataFrame, user, lang: str) -> None:
         c1.text_input(t("election_id", lang), key="k_id", disabled=base is not None, help=t("calendar_id_help", lang))
         c2.text_input(t("name_id", lang), key="k_name")
         c1.text_input(t("name_en", lang), key="k_name_en")
-        c2.date_input(t("voting_day", lang), key="k_date", format="DD/MM/YYYY", min_value=dt.date(2000, 1, 1),
-                      max_value=dt.date(2100, 12, 31))
+        c2.date_input(t("voting_day", lang), key="k_date", format="DD/MM/YYYY", min_value=ELECTION_DATES[0],
+                      max_value=ELECTION_DATES[1])
         c1.checkbox(t("planned_no_day", lang), key="k_planned")
-        c2.number_input(t("year", lang), key="k_year", min_value=2000, max_value=2100, step=1)
+        c2.number_input(t("year", lang), key="k_year", min_value=ELECTION_DATES[0].year,
+                       max_value=ELECTION_DATES[1].year, step=1)
         st.multiselect(t("regions_pick", lang), list(options), key="k_regions", format_func=options.get,
                        placeholder=t("everywhere", lang))
         c1, c2 = st.columns(2)

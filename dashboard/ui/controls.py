@@ -19,14 +19,15 @@ from .. import metrics, settings
 from ..errors import Msg, Problem, msg
 from ..i18n import level_label, t
 from ..records.tables import election_day
+from ..records.validate import ELECTION_DATES
 from ..regions import Gazetteer
 from ..views import election_note, next_election_note
 from .safe import md
 
 LEVEL_KEYS = ["region_l0", "region_l1", "region_l2", "region_l3"]
-# the dates a view may be "as of": the first ceremonies on record (2023) to past the next cycle
-# (Pemilu 2029, Pilkada about 2031); the sidebar's date picker takes no other
-AS_OF_RANGE = (dt.date(2020, 1, 1), dt.date(2035, 12, 31))
+# the dates a view may be "as of": the calendar's own range (an election the calendar takes can
+# always be looked at, up to and after its day; issue 35); the sidebar's date picker takes no other
+AS_OF_RANGE = ELECTION_DATES
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import time
 
 import streamlit as st
 
-from .. import fmt, problem_text
+from .. import fmt, problem_text, views
 from ..errors import PetaError
 from ..i18n import t
 from . import cache, controls, repair
@@ -46,7 +46,28 @@ def setup(sidebar: bool = True):
     return view, gaz, rec, version
 
 
-def heading(key: str, view, gaz) -> None:
+def heading(key: str, view, gaz, rec=None) -> None:
+    """The page's title, the place and election in view, and, for an election not held in the
+    region, the sentence that says so (every page: its numbers would otherwise read 0 / 0)."""
     place = gaz.path_label(view.region) if view.region else t("indonesia", view.lang)
     st.title(t(key, view.lang))
-    st.caption(md(place))
+    if rec is None:
+        st.caption(md(place))
+        return
+    cal = rec.calendar
+    name = cal.set_index("id").loc[view.election, "name_en" if view.lang == "en" else "name"]
+    st.caption(md(t("heading_place_election", view.lang, place=place, election=name)))
+    note = views.not_held_text(cal, gaz, view.election, view.region, view.lang)
+    if note:
+        st.info(md(note), icon=":material/event_busy:")
+
+
+def empty_note(rep) -> None:
+    """An empty view says so in words, with the election day and the countdown where there is one
+    (issue 35); nothing when the view has a ceremony or the election is not held here (the heading
+    said that already)."""
+    cov = rep.coverage
+    text = views.nothing_recorded_text(cov, len(cov.undated_ids), rep.lang)
+    if text:
+        s = rep.summary
+        st.info(md(f"{text} {s.countdown_text}."), icon=":material/event_note:")

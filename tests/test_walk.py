@@ -1,0 +1,201 @@
+"""Issue 35: the walk over everything we ship. For every election of the *shipped* calendar
+(``data/elections.yaml``, read here, not a fixture copy) and a region of each kind, every page,
+every briefing view, the pack and every chart's CSV (in-process and through the CLI) must render:
+no exception, no traceback text, and a heading that names the election and the region. The
+records are the tests' own (``tests/fixtures/data``): the shipped ones grow and are replaced.
+
+The whole walk is slow (marked ``walk``, run by the full command); the fast loop walks one
+election that is held nowhere near the fixture records (a PSU) and one that is (Pilkada 2024).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from .conftest import DATA, ROOT
+
+SHIPPED = ROOT / "data" / "elections.yaml"
+ELECTIONS = [e["id"] for e in yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))]
+# a region of each kind, inside the provinces the tests load (31, 32, 36)
+REGIONS = {
+    "indonesia": None,
+    "province that votes (contains Kab. Tasikmalaya's PSU)": "32",
+    "province outside every re-vote": "31",
+    "kabupaten that held a PSU": "32.06",
+    "kabupaten with nothing recorded": "36.01",
+    "kecamatan": "32.01.01",
+    "desa": "32.01.01.1001",
+}
+VIEW_PAGES = ["ringkasan", "peta", "kesiapan", "linimasa", "data"]
+OTHER_PAGES = ["catat", "berita", "impor", "kalender", "riwayat"]
+FAST = {"psu-2025-04-19", "pilkada-2024"}  # the fast loop's sample
+
+
+def _marks(election: str):
+    return [] if election in FAST else [pytest.mark.slow]
+
+
+WALK = [pytest.param(e, marks=_marks(e), id=e) for e in ELECTIONS]
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory, gaz):
+    """A data folder: the shipped calendar beside the tests' own records; PETA_DATA_DIR points at
+    it for this module."""
+    folder = tmp_path_factory.mktemp("walk-data")
+    shutil.copy(SHIPPED, folder / "elections.yaml")
+    shutil.copytree(DATA / "ceremonies", folder / "ceremonies")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PETA_DATA_DIR", str(folder))
+        yield folder
+
+
+@pytest.fixture(scope="module")
+def rec(shipped, gaz):
+    from dashboard import context
+
+    return context.records(gaz, shipped)
+
+
+def _as_ofs(rec, election: str) -> list[dt.date | None]:
+    """The view's default date, a day before any ceremony, and three days after election day (or,
+    for a planned election, a day in its year)."""
+    day = rec.election_day(election)
+    after = day + dt.timedelta(days=3) if day else dt.date(int(rec.election(election)["year"]), 6, 1)
+    return [None, dt.date(2023, 1, 1), after]
+
+
+def _texts(at) -> str:
+    out = []
+    for e in at.main:
+        for attr in ("value", "body", "label"):
+            v = getattr(e, attr, None)
+            if isinstance(v, str):
+                out.append(v)
+    return "\n".join(out)
+
+
+def _names(rec, gaz, election: str, region: str | None) -> tuple[str, str]:
+    cal = rec.calendar.set_index("id")
+    place = gaz.path_label(region) if region else "Indonesia"
+    return cal.loc[election, "name"], place
+
+
+@pytest.mark.parametrize("election", WALK)
+def test_every_view_and_file(election, rec, gaz):
+    """Every chart and table of every view as CSV, every figure, and the pack's pages."""
+    from dashboard.export import pack
+    from dashboard.export.files import export
+    from dashboard.report import CHARTS, TABLES, Report
+
+    name, _ = _names(rec, gaz, election, None)
+    for region in REGIONS.values():
+        for as_of in _as_ofs(rec, election):
+            rep = Report(rec, gaz, election, region, as_of, "id")
+            place = rep.place
+            for table in TABLES:
+                if table == "perbandingan":
+                    continue  # needs a second election: below
+                csv = export(rep, table, "csv").data.decode("utf-8-sig")
+                assert name in csv and place in csv, (table, region, as_of, csv[:300])
+            for chart in CHARTS:
+                if chart == "perbandingan":
+                    continue
+                for axis in ("date", "h"):
+                    fig = rep.figure(chart, axis=axis)
+                    assert fig.layout.title.text, (chart, region, as_of)
+            assert len(pack.pages(rep)) >= 3
+        from dashboard import metrics
+
+        for other in metrics.comparable(rec.calendar, region, election):
+            both = Report(rec, gaz, election, region, None, "id", compare=other)
+            assert export(both, "perbandingan", "csv").data
+
+
+@pytest.mark.parametrize("election", WALK)
+def test_every_page(election, rec, gaz, shipped):
+    """Every page of the app, for every region kind; the view pages also at each as-of date."""
+    for kind, region in REGIONS.items():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params["election"] = election
+        if region:
+            at.query_params["region"] = region
+        at.run()
+        name, place = _names(rec, gaz, election, region)
+        for page in VIEW_PAGES + OTHER_PAGES:
+            if page != "ringkasan":
+                at.switch_page(f"app_pages/{page}.py").run()
+            where = (election, kind, page)
+            assert not at.exception, (where, [e.message for e in at.exception])
+            text = _texts(at)
+            assert "Traceback" not in text, where
+            assert at.selectbox(key="election").value == election, where  # the session keeps the id
+            if page in VIEW_PAGES or page == "catat":
+                captions = [c.value for c in at.caption]
+                assert any(place.replace("\\", "") in c.replace("\\", "") and name in c for c in captions), (where, captions[:3])
+        for as_of in _as_ofs(rec, election)[1:]:
+            at.date_input(key="as_of").set_value(as_of).run()
+            for page in VIEW_PAGES:
+                at.switch_page(f"app_pages/{page}.py").run()
+                assert not at.exception, ((election, kind, page, as_of), [e.message for e in at.exception])
+                assert "Traceback" not in _texts(at)
+
+
+@pytest.mark.parametrize("election", WALK)
+def test_every_briefing_view(election, rec, gaz, shipped):
+    from dashboard.ui.briefing import VIEWS
+
+    for kind, region in REGIONS.items():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params["mode"] = "briefing"
+        at.query_params["election"] = election
+        at.query_params["seconds"] = "60"
+        if region:
+            at.query_params["region"] = region
+        at.run()
+        seen = []
+        for _ in VIEWS:
+            where = (election, kind, len(seen))
+            assert not at.exception, (where, [e.message for e in at.exception])
+            html = "\n".join(str(getattr(e, "body", "")) for e in at.main if getattr(e, "type", "") == "html")
+            assert "Traceback" not in html, where
+            seen.append(html.split('data-view="', 1)[1].split('"', 1)[0])
+            at.button(key="b_next").click().run()
+        assert seen == list(VIEWS), (election, kind, seen)
+
+
+@pytest.mark.parametrize("election", WALK)
+def test_every_cli_chart(election, rec, gaz, shipped, tmp_path, capsys):
+    """``export chart --name N --format csv`` for every chart, region and as-of, as a user types it."""
+    from dashboard import cli
+    from dashboard.report import CHARTS
+
+    for region in REGIONS.values():
+        for as_of in _as_ofs(rec, election):
+            for table in CHARTS:
+                if table == "perbandingan":
+                    continue
+                out = tmp_path / f"{table}.csv"
+                args = ["export", "chart", "--name", table, "--format", "csv", "--election", election,
+                        "--out", str(out)] + (["--region", region] if region else [])
+                args += ["--as-of", as_of.isoformat()] if as_of else []
+                assert cli.main(args) == 0, (args, capsys.readouterr().err[-500:])
+                assert out.stat().st_size > 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("election", ELECTIONS)
+def test_every_briefing_pack(election, rec, gaz, shipped, tmp_path):
+    """The pack as a PDF through the CLI, for the region of each kind that differs most."""
+    from dashboard import cli
+
+    for region in (None, "32.06", "36.01"):
+        out = tmp_path / "pengarahan.pdf"
+        args = ["export", "briefing", "--election", election, "--out", str(out)] + (["--region", region] if region else [])
+        assert cli.main(args) == 0, args
+        assert out.read_bytes()[:5] == b"%PDF-"
