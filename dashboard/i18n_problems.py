@@ -222,6 +222,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                    f"a workbook of at most {{n}} parts ({_SPLIT[1]})"),
     "xlsx_part_kb": (f"paling banyak {{kb}} KB untuk bagian itu setelah dibuka ({_SPLIT[0]})",
                      f"at most {{kb}} KB in that part when unpacked ({_SPLIT[1]})"),
+    "xlsx_runs": ("paling banyak {n} potongan teks berformat (formatted runs) dalam buku kerja: simpan teksnya tanpa format",
+                  "at most {n} formatted runs of text in the workbook: save the text without formatting"),
     "xlsx_strings": (f"paling banyak {{n}} teks berbeda dalam buku kerja ({_SPLIT[0]})",
                      f"at most {{n}} different texts in the workbook ({_SPLIT[1]})"),
     "formula_value": ("nilai: rumus ini belum punya hasil tersimpan (buka berkas di Excel atau LibreOffice lalu "

@@ -103,3 +103,37 @@ def junk_then_bomb(megabytes: int) -> bytes:
     at = data.index(b"J" * 1000)
     data[at + 500] = ord("K")  # its bytes no longer match its CRC: reading the part fails
     return bytes(data)
+
+
+def _with_strings(strings: bytes, part: str = "xl/sharedStrings.xml") -> bytes:
+    """A template workbook whose row points its "tempat" cell at shared string 0, the strings
+    filed as ``part`` (declared there in ``[Content_Types].xml`` and the workbook's rels)."""
+    base = workbook([{**ROW, "tempat": "ISI"}])
+    with zipfile.ZipFile(io.BytesIO(base)) as z:
+        sheet_xml = z.read("xl/worksheets/sheet1.xml").decode()
+        types = z.read("[Content_Types].xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+    sheet_xml = sheet_xml.replace('t="inlineStr"><is><t>ISI</t></is>', 't="s"><v>0</v>')
+    types = types.replace("</Types>", f'<Override PartName="/{part}" ContentType="application/'
+                          'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    target = part[len("xl/"):]
+    rels = rels.replace("</Relationships>", '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/'
+                        f'officeDocument/2006/relationships/sharedStrings" Target="{target}"/></Relationships>')
+    return _rewrite(base, {part: strings, "xl/worksheets/sheet1.xml": sheet_xml.encode(),
+                           "[Content_Types].xml": types.encode(), "xl/_rels/workbook.xml.rels": rels.encode()})
+
+
+_SST = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+
+
+def rich_text_runs(runs: int) -> bytes:
+    """Issue 35: one shared string made of ``runs`` formatted runs (each a run object to the reader,
+    twice): small on disk and inside the byte and string-count bounds."""
+    return _with_strings(_SST + b"<si>" + b"<r><rPr><b/></rPr><t>a</t></r>" * runs + b"</si></sst>")
+
+
+def strings_under_another_name(count: int) -> bytes:
+    """Issue 35: ``count`` shared strings filed at xl/worksheets/sst.xml, declared as shared strings
+    by content type and relationship: bounded by what the part is, not where it lies."""
+    return _with_strings(_SST + b"<si><t>x</t></si>" * count + b"</sst>", part="xl/worksheets/sst.xml")

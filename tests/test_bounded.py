@@ -65,7 +65,11 @@ def _read(tmp_path, kind: str, name: str, content: bytes) -> dict:
     ("lebar-500x2000.xlsx", lambda: hostile.wide_workbook(500, 2000), "at most 100 cells in a row"),
     ("lebar-4000x40.xlsx", lambda: hostile.wide_workbook(4000, 40), "120000 in the sheet"),
     ("sampah-lalu-bom.xlsx", lambda: hostile.junk_then_bomb(100), "xl/sharedStrings.xml"),
-], ids=["shared-string-100MB", "5000x2000-cells", "2000-columns", "160000-cells", "junk-part-first"])
+    # issue 35: formatted runs in one string; shared strings filed under a worksheet's name
+    ("runs-460000.xlsx", lambda: hostile.rich_text_runs(460_000), "formatted runs"),
+    ("sst-lain-1500000.xlsx", lambda: hostile.strings_under_another_name(1_500_000), "xl/worksheets/sst.xml"),
+], ids=["shared-string-100MB", "5000x2000-cells", "2000-columns", "160000-cells", "junk-part-first",
+        "rich-text-runs", "strings-under-another-name"])
 def test_hostile_workbooks_are_refused_before_they_expand(tmp_path, name, make, says):
     out = _read(tmp_path, "sheet", name, make())
     assert out["refused"] and says in out["refused"], out

@@ -6,6 +6,7 @@ regions is refused with the regions named."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import json
 import shutil
 
@@ -73,6 +74,16 @@ def test_the_shipped_data_is_valid_and_every_election_names_its_source(gaz):
     values, problems = indicators.read_folder(ROOT / "data", gaz, dt.date.today())
     assert not problems, [str(p) for p in problems]
     assert all(v.outlet and str(v.url or "").startswith("https://") for v in values), [v.origin for v in values]
+    # issue 36: every ceremony's source can be followed: its link, its title and its publication
+    # date, or a note saying the page shows none (never a made-up title or date)
+    from dashboard.records.read import YamlFolder
+
+    for report in YamlFolder(ROOT / "data").reports():
+        for s in report.data["sources"]:
+            where = (report.origin, s.get("outlet"))
+            assert re.match(r"^https?://\S+$", str(s.get("url") or "")), where
+            assert s.get("title") or "judul" in (s.get("note") or ""), where
+            assert s.get("published") or "tanggal terbit" in (s.get("note") or ""), where
 
 
 def test_the_opening_election_follows_the_region(psu_data, gaz):

@@ -40,7 +40,9 @@ def _serve(host: str, body: bytes, port: int = 0):
 
 @pytest.mark.parametrize("address", ["::127.0.0.1", "64:ff9b::127.0.0.1", "2002:7f00:1::", "224.0.0.1",
                                      "::ffff:127.0.0.1", "2001::7f00:1", "127.0.0.1", "10.1.2.3", "100.64.0.1",
-                                     "169.254.169.254", "0.0.0.0", "255.255.255.255", "fe80::1", "fc00::1"])
+                                     "169.254.169.254", "0.0.0.0", "255.255.255.255", "fe80::1", "fc00::1",
+                                     # issue 35: four that Python calls global
+                                     "192.0.0.8", "192.88.99.1", "fec0::1", "3fff::1"])
 def test_every_non_public_form_is_refused(address, monkeypatch):
     """The four the issue found passing, and the ordinary ones."""
     assert fetching.not_public(ipaddress.ip_address(address))

@@ -50,10 +50,23 @@ _CARRIES_IPV4 = [ipaddress.ip_network(n) for n in (
 )]
 
 
+# Special-purpose ranges that Python's ``is_global`` (3.11) still calls global (IANA's registries;
+# issue 35): no news site lives there, and some reach the host's own network.
+_NOT_GLOBAL = [ipaddress.ip_network(n) for n in (
+    "192.0.0.0/24",     # IETF protocol assignments (192.0.0.8: IPv4 dummy address)
+    "192.88.99.0/24",   # 6to4 relay anycast (deprecated)
+    "fec0::/10",        # site-local (deprecated)
+    "3fff::/20",        # documentation (RFC 9637)
+    "2001:db8::/32",    # documentation
+)]
+
+
 def not_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     """Why ``ip`` is not a public unicast address, or None when it is."""
     if ip.version == 6 and any(ip in net for net in _CARRIES_IPV4):
         return "an IPv6 form carrying an IPv4 address"
+    if any(ip.version == net.version and ip in net for net in _NOT_GLOBAL):
+        return "special-purpose"
     # the narrowest name first: Python also counts loopback and link-local ranges as private
     for what, flag in (("loopback", ip.is_loopback), ("link-local", ip.is_link_local),
                        ("multicast", ip.is_multicast), ("unspecified", ip.is_unspecified),

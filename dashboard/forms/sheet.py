@@ -70,6 +70,8 @@ MAX_XLSX_SHEET = 32 * 1024 * 1024    # uncompressed bytes of one worksheet (read
 MAX_XLSX_STRINGS = 16 * 1024 * 1024  # uncompressed bytes of the shared strings (read whole)
 MAX_XLSX_SHARED = 200_000      # shared strings (the template's 17 columns × 5,000 rows is 85,000)
 MAX_XLSX_OTHER = 4 * 1024 * 1024     # uncompressed bytes of any other part (styles, workbook, ...)
+MAX_XLSX_RUNS = 100_000        # formatted runs in all shared strings (a ceremony sheet has a handful; the
+                               # reader builds an object per run, twice: 460,000 took a minute and 700 MB)
 MAX_XLSX_COLUMNS = 100         # cells in one row, blank ones between included (the template has 17)
 MAX_XLSX_CELLS = 120_000       # cells in the sheet (5,000 rows × 17 columns is 85,000; read twice: values, formulas)
 
@@ -330,14 +332,13 @@ def _xlsx_bounds(name: str, content: bytes) -> None:
         return
     if len(entries) > MAX_XLSX_PARTS:
         raise refused(f"{len(entries)} parts", msg("xlsx_parts", n=MAX_XLSX_PARTS))
+    kinds = _part_kinds(book, entries)
+    runs = 0
     for entry in entries:
         part = entry.filename
-        if part.startswith("xl/worksheets/"):
-            limit = MAX_XLSX_SHEET
-        elif part == "xl/sharedStrings.xml":
-            limit = MAX_XLSX_STRINGS
-        else:
-            limit = MAX_XLSX_OTHER
+        kind = kinds.get(part)
+        is_strings = kind == "strings"
+        limit = {"strings": MAX_XLSX_STRINGS, "sheet": MAX_XLSX_SHEET}.get(kind, MAX_XLSX_OTHER)
         if entry.file_size > limit:
             raise refused(f"{part}: {entry.file_size // 1024} KB", msg("xlsx_part_kb", kb=limit // 1024))
         size = strings = 0
@@ -348,17 +349,65 @@ def _xlsx_bounds(name: str, content: bytes) -> None:
                     size += len(chunk)
                     if size > limit:
                         raise refused(f"{part}: > {limit // 1024} KB", msg("xlsx_part_kb", kb=limit // 1024))
-                    if part == "xl/sharedStrings.xml":
+                    if is_strings:
                         both = tail + chunk
-                        strings += both.count(b"<si>") + both.count(b"<si ") - tail.count(b"<si>") - tail.count(b"<si ")
+                        strings += _tags(both, b"si") - _tags(tail, b"si")
+                        runs += _tags(both, b"r") - _tags(tail, b"r")
                         tail = chunk[-3:]
                         if strings > MAX_XLSX_SHARED:
-                            raise refused(f"more than {MAX_XLSX_SHARED} shared strings",
+                            raise refused(f"{part}: more than {MAX_XLSX_SHARED} shared strings",
                                           msg("xlsx_strings", n=MAX_XLSX_SHARED))
+                        if runs > MAX_XLSX_RUNS:
+                            raise refused(f"{part}: more than {MAX_XLSX_RUNS} formatted runs",
+                                          msg("xlsx_runs", n=MAX_XLSX_RUNS))
         except PetaError:
             raise
         except Exception:  # noqa: BLE001 - a damaged part (openpyxl refuses it if it reads it): check the rest,
             continue       # so a junk part placed first cannot wave a bomb behind it through
+
+
+def _tags(data: bytes, name: bytes) -> int:
+    """Opening tags ``<name>`` or ``<name ...>`` in ``data`` (counted on raw bytes: no parser runs
+    before the bounds hold)."""
+    return data.count(b"<" + name + b">") + data.count(b"<" + name + b" ")
+
+
+_STRINGS_TYPE = "spreadsheetml.sharedStrings+xml"
+_SHEET_TYPE = "spreadsheetml.worksheet+xml"
+
+
+def _part_kinds(book, entries) -> dict[str, str]:
+    """Each part's kind by what it *is*, not where it lies (issue 35): ``strings`` for a part
+    declared shared strings by its content type or by a relationship, ``sheet`` for a declared
+    worksheet; others are bounded as any part. Undeclared, the usual paths keep their kind. The
+    declarations are read with the ``other`` bound (they are small)."""
+    import posixpath
+    import re
+
+    def read(name: str) -> str:
+        try:
+            entry = book.getinfo(name)
+            if entry.file_size > MAX_XLSX_OTHER:
+                return ""
+            with book.open(entry) as fh:
+                return fh.read(MAX_XLSX_OTHER + 1)[:MAX_XLSX_OTHER].decode("utf-8", "replace")
+        except Exception:  # noqa: BLE001 - damaged or absent: the path rule stays
+            return ""
+
+    kinds = {"xl/sharedStrings.xml": "strings"}
+    kinds.update({e.filename: "sheet" for e in entries if e.filename.startswith("xl/worksheets/")})
+    for name, ctype in re.findall(r'PartName="/?([^"]+)"[^>]*ContentType="([^"]+)"', read("[Content_Types].xml")):
+        kinds[name] = "strings" if ctype.endswith(_STRINGS_TYPE) else "sheet" if ctype.endswith(_SHEET_TYPE) else "other"
+    for rels in (e.filename for e in entries if e.filename.endswith(".rels")):
+        base = posixpath.dirname(posixpath.dirname(rels))  # xl/_rels/workbook.xml.rels -> xl
+        for tag in re.findall(r"<Relationship\b[^>]*>", read(rels)):
+            kind = re.search(r'Type="[^"]*/(sharedStrings|worksheet)"', tag)
+            target = re.search(r'Target="([^"]+)"', tag)
+            if kind and target:
+                t = target.group(1)
+                path = t.lstrip("/") if t.startswith("/") else posixpath.normpath(posixpath.join(base, t))
+                kinds[path] = "strings" if kind.group(1) == "sharedStrings" else kinds.get(path, "sheet")
+    return kinds
 
 
 def _xlsx_cells(name: str, r: int, got: tuple, raw: tuple, problems: list, get_column_letter) -> None:
