@@ -48,7 +48,9 @@ else:
         meta = risk.meta(kind)
         st.markdown(f"**{md(meta.title)}**")
         if key == "risk_no_ceremony":
-            st.caption(t("risk_no_ceremony_note", lg, date=fmt.date_long(view.as_of, lg)))
+            high = fmt.number(risk.cuts[1], lg, 2) if risk.cuts else "–"
+            st.caption(t("risk_no_ceremony_note", lg, date=fmt.date_long(view.as_of, lg), high=high,
+                         none=fmt.number(risk.without_value, lg, 0)))
         narrow = {t(k, lg): st.column_config.TextColumn(width=w) for k, w in (("code", 80), ("risk_value", 105), ("risk_value_date", 105))}
         st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_table", column_config=narrow)
         row = st.container(horizontal=True)

@@ -144,6 +144,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "own_label_commitment": ("Pemda sudah berikrar", "Own government pledged"),
     "own_label_information": ("Pemda baru sosialisasi", "Own government: briefing only"),
     "own_label_none": ("Pemda belum berikrar", "No pledge by own government"),
+    "own_unit_label_commitment": ("{level} sudah berikrar sendiri", "{level}: own pledge"),
+    "own_unit_label_information": ("{level} baru sosialisasi", "{level}: briefing only"),
+    "own_unit_label_none": ("{level} belum berikrar sendiri", "{level}: no own pledge"),
+    "own_unit_commitment": ("{level} ini sudah berikrar sendiri: {n} upacara · terakhir {last}",
+                            "This {level} pledged itself: {n} ceremonies · latest {last}"),
+    "own_unit_commitment_one": ("{level} ini sudah berikrar sendiri: {n} upacara · terakhir {last}",
+                                "This {level} pledged itself: {n} ceremony · latest {last}"),
     "own_commitment": ("Pemda sudah berikrar sendiri: {n} upacara · terakhir {last}", "Own ceremonies: {n} · latest {last}"),
     "own_information": ("Upacara sendiri hanya sosialisasi/apel tanpa ikrar ({n}) · terakhir {last}",
                         "Own ceremonies were briefings without a pledge ({n}) · latest {last}"),
@@ -245,10 +252,12 @@ TEXT: dict[str, tuple[str, str]] = {
                          "import FILE)."),
     "risk_no_ceremony": ("Risiko tinggi, belum ada upacara yang mengikat ({n} wilayah)",
                          "High risk, no binding ceremony ({n} units)"),
-    "risk_no_ceremony_note": ("Wilayah tanpa upacara mengikat, nilai tertinggi lebih dulu; wilayah tanpa nilai sendiri "
-                              "di bawah (tidak ada data). Nilai milik wilayah itu sendiri, terbaru sampai {date}.",
-                              "Units without a binding ceremony, highest value first; units without a value of their "
-                              "own below (no data). Each value is the unit's own, the newest up to {date}."),
+    "risk_no_ceremony_note": ("Wilayah tanpa upacara yang mengikat yang nilainya di kelas tertinggi peta (di atas {high}), "
+                              "nilai tertinggi lebih dulu. Nilai milik wilayah itu sendiri, terbaru sampai {date}. "
+                              "{none} wilayah tanpa upacara belum punya nilai (tidak ada data).",
+                              "Units without a binding ceremony whose value is in the map's highest class (above {high}), "
+                              "highest first. Each value is the unit's own, the newest up to {date}. "
+                              "{none} units without a ceremony have no value (no data)."),
     "risk_despite": ("Nilai di atas nol meski sudah ada upacara ({n} wilayah)",
                      "A value above zero despite a ceremony ({n} units)"),
     "risk_value": ("Nilai", "Value"),
@@ -275,7 +284,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "risk_high": ("tinggi (> {b})", "high (> {b})"),
     "risk_with": ("{level}, ada upacara", "{level}, ceremony held"),
     "risk_without": ("{level}, tanpa upacara", "{level}, no ceremony"),
-    "risk_none_count": ("{n} wilayah lain: tidak ada data", "{n} other units: no data"),
+    "risk_none_count": ("{n} wilayah tanpa upacara lainnya: tidak ada data", "{n} more units without a ceremony: no data"),
     "risk_map_title": ("{name} × komitmen", "{name} × commitment"),
     "risk_as_of": ("per {date}", "as of {date}"),
     "share_pct": ("Bagian terjangkau (%)", "Share reached (%)"),
@@ -519,7 +528,11 @@ def state_label(state: str, lang: str = "id") -> str:
     return t(f"state_{state}", lang)
 
 
-def own_label(own_state: str, lang: str = "id") -> str:
+def own_label(own_state: str, lang: str = "id", level: str | None = None) -> str:
+    """Did the unit's own government hold a ceremony? A province or kabupaten/kota is a Pemda; a
+    kecamatan or desa is named as itself (issue 37: a kecamatan is never told "Pemda sudah berikrar")."""
+    if level in ("kecamatan", "desa/kelurahan"):
+        return t(f"own_unit_label_{own_state}", lang, level=level_label(level, lang))
     return t(f"own_label_{own_state}", lang)
 
 

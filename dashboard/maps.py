@@ -21,8 +21,9 @@ import shapely
 from .charts import say_empty
 from .geo.display import to_geojson
 from .map_labels import LABELS_META, place_labels
+from .views import unit_status
 from .i18n import state_label, t
-from .metrics import NONE, OWN_COMMITMENT, OWN_NONE, REACHED, STATES
+from .metrics import NONE, OWN_COMMITMENT, OWN_NONE, REACHED, STATES, binding_reaches
 from .style import (BASE_FONT_SIZE, FOCUS_OUTLINE, FOCUS_OUTLINE_WIDTH, FONT, NO_DATA, OUTLINE, OWN_OUTLINE,
                     OWN_OUTLINE_WIDTH, RISK_SINGLE, RISK_WITH, RISK_WITHOUT, STATE_COLORS, TEMPLATE, share_color)
 
@@ -159,7 +160,7 @@ def risk_fills(units: pd.DataFrame, figures: dict[str, dict | None], lang: str,
 
     values = [None if figures.get(c) is None else figures[c]["value"] for c in units["code"]]
     classes, (a, b) = risk_classes(values)
-    reached = list(units["state"].isin(REACHED))
+    reached = list(binding_reaches(units))  # an aggregate as its level's legend words it (issue 37)
     levels = [t("risk_low", lang, a=fmt.number(a, lang, 2)),
               t("risk_mid", lang, a=fmt.number(a, lang, 2), b=fmt.number(b, lang, 2)),
               t("risk_high", lang, b=fmt.number(b, lang, 2))]
@@ -195,13 +196,13 @@ def risk_layer(units: pd.DataFrame, figures: dict[str, dict | None], name: str, 
 
     fills, items = risk_fills(units, figures, lang, beside_commitment)
     styles = {}
-    for code, label, state, fill in zip(units["code"], units["label"], units["state"], fills):
+    for code, label, state, fill in zip(units["code"], units["label"], unit_status(units, lang), fills):
         f = figures.get(code)
         value = t("no_data", lang) if f is None else (
             f"{fmt.number(f['value'], lang, 2)} ({fmt.date_short(dt.date.fromisoformat(f['date']), lang)}, {f['source']})")
         styles[str(code)] = {"fill": fill, "own": False,
                              "tip": [[t("name", lang), str(label)], [t("code", lang), str(code)], [name, value],
-                                     [t("state", lang), state_label(state, lang)]]}
+                                     [t("state", lang), state]]}
     return {"units": styles,
             "legend": {"title": risk_title(name, as_of, lang), "items": items, "own": None},
             "style": {"outline": OUTLINE, "own_outline": OWN_OUTLINE, "own_width": OWN_OUTLINE_WIDTH,

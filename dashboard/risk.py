@@ -105,10 +105,27 @@ class Risk:
         return indicators.latest(self.values, self.indicator, rep.as_of, list(rep.coverage.units["code"]))
 
     @cached_property
+    def cuts(self) -> tuple[float, float] | None:
+        """The map legend's two cut points (:func:`dashboard.maps.risk_classes` over the drawn units'
+        values), or None when no drawn unit has a value: "high" in a table means the legend's high."""
+        values = [f["value"] for f in self.figures.values() if f]
+        return maps.risk_classes(values)[1] if values else None
+
+    @cached_property
+    def _priority(self) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+        high = self.cuts[1] if self.cuts else None
+        return views.priority_rows(self.report.coverage.units, self.counted, high, self.report.lang)
+
+    @property
     def priority(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(high risk without a binding ceremony, values above zero despite one), for the view's
         counted units (:func:`dashboard.views.priority_rows`)."""
-        return views.priority_rows(self.report.coverage.units, self.counted, self.report.lang)
+        return self._priority[:2]
+
+    @property
+    def without_value(self) -> int:
+        """Units of the view no binding ceremony reaches that have no value of their own."""
+        return self._priority[2]
 
     def map_table(self) -> pd.DataFrame:
         """The rows behind the map: each drawn unit, its commitment state, value, date and source."""

@@ -113,7 +113,7 @@ def _view_facts(cov: metrics.Coverage, lang: str, parent: dict | None) -> list[t
     facts = [(t("units_covered", lang, level=level_plural(level, lang)),
               f"{covered} / {total} ({fmt.pct(share, lang, share=True)})", "")]
     if parent is not None:
-        facts.append((t("own_title", lang), own_label(parent["own_state"], lang), ""))
+        facts.append((t("own_title", lang), own_label(parent["own_state"], lang, cov.parent.level), ""))
     return facts
 
 

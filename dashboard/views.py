@@ -232,7 +232,7 @@ def cycle_rows(records: Records, gaz: Gazetteer, region: str | None, lang: str,
                      else t("day_not_set_short", lang) + " *",
                      t("ceremonies_short", lang): len(cov.ceremony_ids),  # the words of the tile it equals
                      "covered": f"{covered} / {total} ({fmt.pct(share, lang, share=True)})",
-                     t("own_title", lang): own_label(cov.own_state, lang) if region else "–"})  # as in the panel
+                     t("own_title", lang): own_label(cov.own_state, lang, cov.parent.level) if region else "–"})  # as in the panel
     out = pd.DataFrame(rows)
     if level is not None:
         out = out.rename(columns={"covered": t("units_covered", lang, level=level_plural(level, lang))})
@@ -250,7 +250,10 @@ def own_text(records: Records, cov: metrics.Coverage, lang: str) -> str | None:
     cer = records.ceremonies[records.ceremonies["id"].isin(cov.own_ids)].sort_values("date")
     last = cer.iloc[-1]
     kinds, _ = ceremony_texts(records, [last["id"]], lang)
-    return t(f"own_{state}", lang, n=len(cer), last=f"{kinds.get(last['id'], '')}, {fmt.date_long(last['date'], lang)}")
+    last_text = f"{kinds.get(last['id'], '')}, {fmt.date_long(last['date'], lang)}"
+    if state == metrics.OWN_COMMITMENT and cov.parent.level not in metrics.AGGREGATE_LEVELS:
+        return tn("own_unit_commitment", lang, len(cer), level=level_label(cov.parent.level, lang), last=last_text)
+    return t(f"own_{state}", lang, n=len(cer), last=last_text)
 
 
 def map_units(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
@@ -373,29 +376,45 @@ def readiness_rows(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def priority_rows(units: pd.DataFrame, figures: dict[str, dict | None], lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def priority_rows(units: pd.DataFrame, figures: dict[str, dict | None], high: float | None,
+                  lang: str) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """Issue 27's two tables for a view's units (``Coverage.units``) and an indicator's value per unit
-    code (:func:`dashboard.indicators.latest`): the units no binding ceremony reaches, highest value
-    first and those without a value of their own last (*tidak ada data*, never 0); and the units a
-    binding ceremony reaches whose value is above zero (findings despite a ceremony), highest first.
+    code (:func:`dashboard.indicators.latest`), and how many units without a binding ceremony have
+    no value of their own (*tidak ada data*, never 0): the units no binding ceremony reaches
+    (:func:`metrics.binding_reaches`) whose value lies in the map legend's high class (above
+    ``high``, its upper cut point; issue 37: "high risk" names only those), highest first; and the
+    units a binding ceremony reaches whose value is above zero (findings despite a ceremony).
     A higher value is read as more risk (a vulnerability score, a count of findings)."""
-    reached = units["state"].isin(metrics.REACHED)
-    above = pd.Series([bool(figures.get(c)) and figures[c]["value"] > 0 for c in units["code"]], index=units.index,
-                      dtype=bool)
-    despite = units[reached & above]
-    return risk_rows(units[~reached], figures, lang), risk_rows(despite, figures, lang)
+    reached = metrics.binding_reaches(units)
+    value = pd.Series([figures[c]["value"] if figures.get(c) else None for c in units["code"]], index=units.index,
+                      dtype=object)
+    in_high = pd.Series([v is not None and high is not None and v > high for v in value], index=units.index, dtype=bool)
+    above = pd.Series([v is not None and v > 0 for v in value], index=units.index, dtype=bool)
+    no_value = int((~reached & value.isna()).sum())
+    return risk_rows(units[~reached & in_high], figures, lang), risk_rows(units[reached & above], figures, lang), no_value
+
+
+def unit_status(units: pd.DataFrame, lang: str) -> list[str]:
+    """Each unit's status as its level's map legend words it: an aggregate by its own government's
+    pledge and the share of its kecamatan reached, a kecamatan or desa by its state (issue 37)."""
+    if "sub_units" not in units:
+        return status_text(units, "state", lang)
+    aggregate = units["sub_units"].notna().tolist()
+    share, state = status_text(units, "share", lang), status_text(units, "state", lang)
+    return [a if agg else s for a, s, agg in zip(share, state, aggregate)]
 
 
 def risk_rows(part: pd.DataFrame, figures: dict[str, dict | None], lang: str) -> pd.DataFrame:
     """Units with their commitment state and an indicator's value, date and source, highest value
     first and those without a value of their own last (*tidak ada data*, never 0)."""
     vals = [figures.get(c) for c in part["code"]]
+    status = unit_status(part, lang)
     order = sorted(range(len(part)), key=lambda i: (vals[i] is None, -(vals[i] or {}).get("value", 0),
                                                     part["label"].iloc[i]))
     return pd.DataFrame({
         t("code", lang): [part["code"].iloc[i] for i in order],
         t("unit", lang): [part["label"].iloc[i] for i in order],
-        t("state", lang): [state_label(part["state"].iloc[i], lang) for i in order],
+        t("state", lang): [status[i] for i in order],
         t("risk_value", lang): [t("no_data", lang) if vals[i] is None else fmt.number(vals[i]["value"], lang, 2)
                                 for i in order],
         t("risk_value_date", lang): ["–" if vals[i] is None else fmt.date_short(dt.date.fromisoformat(vals[i]["date"]), lang)

@@ -17,7 +17,7 @@ import sys
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from dashboard import indicators
+from dashboard import indicators, maps
 from dashboard.ui import cache
 from dashboard.errors import PetaError
 from dashboard.store.db import Store
@@ -213,14 +213,20 @@ def test_priority_tables_order_units_without_a_binding_ceremony_by_value(records
     table = indicators.table(_stored(data, gaz).indicator_rows())
     cov = metrics.coverage(records, gaz, "pilkada-2024", dt.date(2024, 11, 27), "32.01")
     figures = indicators.latest(table, "risiko-uji", dt.date(2024, 11, 27), list(cov.units["code"]))
-    no_ceremony, despite = views.priority_rows(cov.units, figures, "id")
-    # Ciawi has the only value among the kecamatan no binding ceremony reaches: first; the rest have
-    # none of their own (Kab. Bogor's 72 is not theirs) and follow by name, as "tidak ada data"
+    # issue 37: "high risk" lists only units in the legend's high class (above its upper cut point)
+    values = [f["value"] for f in figures.values() if f]
+    high = maps.risk_classes(values)[1][1]
+    no_ceremony, despite, no_value = views.priority_rows(cov.units, figures, high, "id")
+    # Ciawi has the only value among the kecamatan no binding ceremony reaches, and it is high
     assert list(no_ceremony.iloc[0]) == ["32.01.24", "Kec. Ciawi", "Belum ada upacara", "90", "1 Agu 2024",
                                          "Lembaga Uji Fiktif"]
-    rest = no_ceremony.iloc[1:]
-    assert set(rest["Nilai"]) == {"tidak ada data"} and list(rest["Wilayah"]) == sorted(rest["Wilayah"])
-    assert len(no_ceremony) + len(cov.units[cov.units["state"].isin(metrics.REACHED)]) == len(cov.units)
+    assert len(no_ceremony) == 1 and "tidak ada data" not in set(no_ceremony["Nilai"])
+    # the rest have none of their own (Kab. Bogor's 72 is not theirs): counted, never listed as high
+    unreached = cov.units[~metrics.binding_reaches(cov.units)]
+    assert no_value == len(unreached) - 1
+    # a value below the high cut is not "high risk"
+    low, _, _ = views.priority_rows(cov.units, figures, 90.0, "id")
+    assert low.empty
     # Cibinong's own ceremony binds, and its value is above zero: a finding despite a ceremony
     assert list(despite["Kode"]) == ["32.01.01"] and list(despite["Nilai"]) == ["55,5"]
 
@@ -253,7 +259,7 @@ def test_the_priority_tables_export_with_the_indicators_sources(records, gaz, da
     table = indicators.table(_stored(data, gaz).indicator_rows())
     rep = Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27), "id")
     figures = indicators.latest(table, "risiko-uji", rep.as_of, list(rep.coverage.units["code"]))
-    no_ceremony, _ = views.priority_rows(rep.coverage.units, figures, "id")
+    no_ceremony, _, _ = views.priority_rows(rep.coverage.units, figures, float("-inf"), "id")
     outlets = indicators.sources(figures)
     assert outlets == ("Lembaga Uji Fiktif",)
     meta = rep.table_meta("prioritas-risiko-uji", "Risiko tinggi, belum ada upacara", outlets)
@@ -261,7 +267,7 @@ def test_the_priority_tables_export_with_the_indicators_sources(records, gaz, da
     text = to_csv(no_ceremony, meta).decode("utf-8-sig")
     assert "Lembaga Uji Fiktif" in text.split("\n\n")[0]  # the heading names whose figures these are
     assert "32.01.24,Kec. Ciawi,Belum ada upacara,90,1 Agu 2024,Lembaga Uji Fiktif" in text
-    assert text.count("tidak ada data") == len(no_ceremony) - 1  # never 0
+    assert "tidak ada data" not in text and len(no_ceremony) == 1  # a unit without a value is never "high"
     book = load_workbook(io.BytesIO(to_xlsx(no_ceremony, meta)))
     cells = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
     assert "Lembaga Uji Fiktif" in cells and "Kec. Ciawi" in cells
@@ -526,9 +532,9 @@ def test_the_pack_has_a_map_and_tables_for_each_indicator_with_values(records, g
     assert shown == ["risiko-uji", "temuan-uji"]
     titles = [p.layout.title.text for p in pages(rep, dt.date(2026, 1, 2), [Risk(rep, values, i) for i in shown])]
     added = [x for x in titles if x not in base]
-    # each: its map, the units without a binding ceremony (40 rows: two pages), the finding despite one
+    # each: its map, the high-risk units without a binding ceremony (Ciawi alone: one page), the finding despite one
     assert any(x.startswith("<b>Skor risiko uji (fiktif) × komitmen") for x in added), added
-    assert sum("Risiko tinggi, belum ada upacara" in x and "Skor risiko uji" in x for x in added) == 2
+    assert sum("Risiko tinggi, belum ada upacara yang mengikat (1 wilayah) · Skor risiko uji" in x for x in added) == 1
     assert sum("Nilai di atas nol meski sudah ada upacara (1 wilayah) · Temuan" in x for x in added) == 1
     assert len(titles) == len(base) + len(added)
     assert rep.meta("linimasa").title in titles[titles.index(added[0]) - 1]  # right after the timeline
@@ -561,8 +567,9 @@ def test_the_briefing_screen_shows_the_indicator_beside_the_commitments(data, ga
         at.button(key="b_next").click().run()
     body = _html(at)
     assert 'data-view="risiko"' in body and "Risiko di samping komitmen" in body
-    assert "Risiko tinggi, belum ada upacara yang mengikat (38 wilayah)" in body
-    assert "<b>Kec. Ciawi 90</b> · 37 wilayah lain: tidak ada data" in body
+    # issue 37: the heading counts the units it names (the legend's high class), the rest are said apart
+    assert "Risiko tinggi, belum ada upacara yang mengikat (1 wilayah)" in body
+    assert "<b>Kec. Ciawi 90</b> · 37 wilayah tanpa upacara lainnya: tidak ada data" in body
     assert "Sumber: Lembaga Uji Fiktif" in body  # the footer names the indicator's publisher
     assert [c.proto.spec for c in at.get("plotly_chart")]  # the map is drawn
     at.button(key="b_next").click().run()

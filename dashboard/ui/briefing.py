@@ -196,11 +196,10 @@ def _risk_view(risk, tall: int, drawn: int, size: str) -> None:
     commitments, drawn across the whole width (a column beside it left the map a strip on a
     1366×768 projector: its key needs the room)."""
     lg = risk.report.lang
-    table = risk.priority[0]
-    given = table[table[t("risk_value", lg)] != t("no_data", lg)]
-    none = len(table) - len(given)
+    given = risk.priority[0]  # the legend's high class only, each with a value (issue 37)
+    none = risk.without_value
     rest = t("risk_none_count", lg, n=none) if none else ""
-    head = t("risk_no_ceremony", lg, n=len(table))
+    head = t("risk_no_ceremony", lg, n=len(given))
     # as many units as two lines hold (a generous 0.6 em a character): never one cut off mid-name
     room = 2 * int(drawn / (RISK_FONT[size] * 0.6)) - len(head) - len(rest) - 8
     parts: list[str] = []
