@@ -32,7 +32,7 @@ pages = [
     st.Page(home, title=t("page_summary", lg), url_path="beranda", default=True, visibility="hidden"),
     summary,
     st.Page("app_pages/peta.py", title=t("page_map", lg), icon=":material/map:", url_path="peta"),
-    st.Page("app_pages/kesiapan.py", title=t("page_readiness", lg), icon=":material/bar_chart:", url_path="kesiapan"),
+    st.Page("app_pages/kesiapan.py", title=t("page_readiness", lg), icon=":material/bar_chart:", url_path="komitmen"),
     st.Page("app_pages/linimasa.py", title=t("page_timeline", lg), icon=":material/timeline:", url_path="linimasa"),
     st.Page("app_pages/data.py", title=t("page_data", lg), icon=":material/table:", url_path="data"),
     st.Page("app_pages/catat.py", title=t("page_entry", lg), icon=":material/edit_note:", url_path="catat"),

@@ -18,7 +18,7 @@ kinds = c1.multiselect(t("kinds", lg), list(KINDS), key="filter_kinds", format_f
                        placeholder=t("all_kinds", lg))
 text = c2.text_input(t("filters", lg), key="filter_text")
 table = views.filter_ceremonies(rec, view.election, view.region, kinds, text, lg)
-st.caption(t("records_shown", lg, n=len(table)))
+st.caption(views.counted_text(rec, list(table["id"]), view.as_of, lg))
 st.dataframe(table, hide_index=True, width="stretch", key="records_table")
 # The files hold the rows shown (filters applied), headed by title, region, election, date and sources.
 meta = cache.report(version, view.election, view.as_of, view.region, lg).meta("upacara")

@@ -17,7 +17,7 @@ lg = view.lang
 rep = cache.report(version, view.election, view.as_of, view.region, lg)
 table = rep.readiness
 page.empty_note(rep)
-downloads.menu(rep, "kesiapan")
+downloads.menu(rep, "komitmen")
 st.plotly_chart(charts.readiness_bar(table, lg), width="stretch", key="readiness_chart")
 
 st.caption(t("sorted_note", lg))

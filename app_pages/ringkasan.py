@@ -3,7 +3,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import fmt, views
-from dashboard.i18n import t
+from dashboard.i18n import t, tn
 from dashboard.ui import cache, controls, downloads, page
 from dashboard.ui.safe import md
 
@@ -38,7 +38,7 @@ else:
     st.dataframe(s.recent.drop(columns=["id"]), hide_index=True, width="stretch", key="recent")
 if s.undated_ids:
     names = views.ceremony_names(rec, s.undated_ids, lg)
-    st.info(t("undated_note", lg, n=len(s.undated_ids), ids=md("; ".join(names[i] for i in s.undated_ids))))
+    st.info(tn("undated_note", lg, len(s.undated_ids), ids=md("; ".join(names[i] for i in s.undated_ids))))
 
 st.subheader(t("cycles_title", lg), help=t("cycles_help", lg))
 cycles = cache.cycles(version, view.region, lg, dt.date.today())

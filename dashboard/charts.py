@@ -36,8 +36,8 @@ def say_empty(fig: go.Figure, text: str) -> go.Figure:
 
 def readiness_bar(table: pd.DataFrame, lang: str = "id", title: str | None = None) -> go.Figure:
     """Commitment categories named (%) per unit, in :func:`metrics.ranked` order (the table's; the
-    first at the top), coloured by the unit's state; reported readiness figures as diamonds on the
-    same axis."""
+    first at the top), coloured by the unit's state. A reported readiness figure (logistics, polling
+    stations) is another thing and never drawn on this axis (issue 37): it has its own table."""
     df = metrics.ranked(table).iloc[::-1]
     fig = go.Figure()
     if df["sub_units"].notna().any():
@@ -58,13 +58,6 @@ def readiness_bar(table: pd.DataFrame, lang: str = "id", title: str | None = Non
                     marker_color=STATE_COLORS[state], marker_line_color="#333333", marker_line_width=0.5,
                     text=[fmt.pct(v, lang) for v in part["commitment_pct"]], textposition="outside",
                     customdata=part[["code"]], hovertemplate="%{y} (%{customdata[0]}): %{text}<extra></extra>")
-    rep = df[df["reported_pct"].notna()]
-    if len(rep):
-        fig.add_scatter(y=rep["label"], x=rep["reported_pct"], mode="markers", name=t("reported_pct", lang),
-                        marker={"symbol": "diamond", "size": 16, "color": ELECTION_LINE},
-                        text=[f"{fmt.pct(p, lang)} · {fmt.date_short(d, lang)}" for p, d in
-                              zip(rep["reported_pct"], rep["reported_as_of"])],
-                        hovertemplate="%{y}: %{text}<extra></extra>")
     fig.update_xaxes(range=[0, 110], ticksuffix=" %" if lang != "en" else "%", title=t("commitment_pct", lang),
                      gridcolor="#dddddd")
     fig.update_yaxes(categoryorder="array", categoryarray=list(df["label"]))

@@ -298,11 +298,17 @@ def cmd_export_briefing(args) -> int:
 
 
 def cmd_export_chart(args) -> int:
-    from .export.files import export
-    from .report import check_chart
+    from .export.files import DATA_FORMATS, export
+    from .report import ALIASES, TABLES, canonical, check_chart
 
-    if not args.indicator:
-        check_chart(args.name)  # before the records are read
+    if not args.indicator:  # before the records are read
+        if args.format in DATA_FORMATS and canonical(args.name) in TABLES:
+            pass  # every view's rows, the table-only ones (upacara, kesiapan-dilaporkan) too
+        else:
+            check_chart(args.name)
+        if args.name in ALIASES:
+            print(f"--name {args.name}: now --name {ALIASES[args.name]} (the old name works until the next release)",
+                  file=sys.stderr)
     report = _report(args)
     if args.indicator:  # issue 27: the indicator map or one of its two tables
         from . import indicators
@@ -592,7 +598,7 @@ def parser() -> argparse.ArgumentParser:
     eb.set_defaults(func=cmd_export_briefing)
     ec = ex.add_parser("chart", help="one chart as png/svg/pdf, the map also as html, any view's data as csv/xlsx")
     view_args(ec)
-    ec.add_argument("--name", required=True, help="peta, kesiapan, kategori, linimasa or perbandingan (with --compare)")
+    ec.add_argument("--name", required=True, help="peta, komitmen, kategori, linimasa or perbandingan (with --compare); the tables also upacara and kesiapan-dilaporkan; kesiapan still means komitmen until the next release")
     ec.add_argument("--compare", help="perbandingan: the election set beside --election, aligned on election day")
     ec.add_argument("--format", default="png", help="png, svg, pdf, html (peta), csv, csv-excel (semicolons, for Excel "
                     "in Indonesian settings) or xlsx")

@@ -338,10 +338,12 @@ class Coverage:
             "parent": parent,
             "election": self.election_id, "as_of": self.as_of.isoformat(),
             # the glossary (README): a state names one unit's answer; "reached" is the sum of the
-            # three binding states, and no state's name is used for it
-            "units": self.n_units, "reached": self.n_covered,
-            "states": {s: int((self.units["state"] == s).sum()) for s in STATES},
-            "share": self.share, "undated_ceremonies": self.undated_ids,
+            # three binding states, and no state's name is used for it. The view's figure is
+            # ``headline``; the ``children_*`` fields count the child units by their own state (for a
+            # province or Indonesia that is not the headline: issue 37, no two numbers share a name)
+            "children_units": self.n_units, "children_reached": self.n_covered,
+            "children_states": {s: int((self.units["state"] == s).sum()) for s in STATES},
+            "children_share": self.share, "undated_ceremonies": self.undated_ids,
             "kecamatan": None if not self.is_aggregate else {
                 "units": self.n_sub_units, "reached": self.n_sub_covered, "share": self.headline[2]},
             "headline": dict(zip(("reached", "units", "share", "level"), self.headline)),

@@ -33,7 +33,18 @@ def short_label(label: str) -> str:
     return label.replace("Kabupaten ", "Kab. ", 1) if label.startswith("Kabupaten ") else label
 
 
+# Old names kept working for one release (issue 37): "kesiapan" was the commitment-categories chart,
+# while "Kesiapan dilaporkan" meant the reported readiness figure: two things, now two names.
+ALIASES = {"kesiapan": "komitmen"}
+
+
+def canonical(name: str) -> str:
+    """A chart or table name as the views know it (an old name read as its new one)."""
+    return ALIASES.get(name, name)
+
+
 def check_chart(name: str) -> str:
+    name = canonical(name)
     if name not in CHARTS:
         raise PetaError.single("chart", name, msg("one_of", options=list(CHARTS)))
     return name
@@ -168,6 +179,7 @@ class Report:
         """What an export of ``name`` says it is. Kept per name: a report is shared by sessions and
         every rerun asks it for each download button's file name, while its sources line alone
         reads every source of the view (all of Indonesia: tens of thousands of ceremonies)."""
+        name = canonical(name)
         hit = self._metas.get(name)
         if hit is None:
             hit = self._metas.setdefault(name, self._meta(name))
@@ -251,6 +263,7 @@ class Report:
     def table(self, name: str) -> pd.DataFrame:
         """Rows behind a chart, headed in the interface language, each with its ceremony ids
         and sources (so every number can be traced to the records)."""
+        name = canonical(name)
         if name not in TABLES:
             raise PetaError.single("table", name, msg("one_of", options=list(TABLES)))
         return VIEWS[name].table(self)
@@ -305,6 +318,20 @@ class Report:
             t("unit", lg): c["region_label"], t("covered", lg): c["covered"], t("total_units", lg): c["total"],
             t("share_pct", lg): [None if pd.isna(v) else round(100 * v, 1) for v in c["share"]]})
 
+    def _figures_table(self) -> pd.DataFrame:
+        """Every reported readiness figure of the view: unit, day measured, what, percent, sources."""
+        f, lg = self.figures, self.lang
+        return pd.DataFrame({
+            t("date", lg): [pd.Timestamp(d).date().isoformat() for d in f["as_of"]],
+            t("code", lg): f["region_code"], t("unit", lg): [views.unit_label(self.records, c) for c in f["region_code"]],
+            t("measure", lg): f["measure"], t("reported_pct", lg) + " (%)": f["percent"],
+            t("ceremony_ids", lg): f["ceremony_id"], t("sources", lg): f["sources"]},
+            columns=[t("date", lg), t("code", lg), t("unit", lg), t("measure", lg), t("reported_pct", lg) + " (%)",
+                     t("ceremony_ids", lg), t("sources", lg)])
+
+    def _figures_ids(self) -> list[str]:
+        return list(dict.fromkeys(self.figures["ceremony_id"]))
+
     def _ceremony_table(self) -> pd.DataFrame:
         rows = views.ceremony_rows(self.records, self.ceremony_ids(), self.lang, file=True)
         return rows.rename(columns={"id": t("ceremony_ids", self.lang)})
@@ -327,7 +354,7 @@ class View:
 
 VIEWS: dict[str, View] = {
     "peta": View("map_title", Report._map_table, Report._map_figure, interactive=True),
-    "kesiapan": View("readiness_title", lambda r: r._readiness_table(True),
+    "komitmen": View("readiness_title", lambda r: r._readiness_table(True),
                      lambda r, axis: charts.readiness_bar(r.readiness, r.lang)),
     "kategori": View("grid_title", lambda r: r._readiness_table(False),
                      lambda r, axis: charts.category_grid(r.readiness, r.lang)),
@@ -335,6 +362,8 @@ VIEWS: dict[str, View] = {
     "perbandingan": View("compare_title", Report._comparison_table, Report._comparison_figure,
                          ids=Report._comparison_ids),
     "upacara": View("ceremonies_title", Report._ceremony_table),
+    # reported readiness (logistics, polling stations...) is its own table, never on the categories axis
+    "kesiapan-dilaporkan": View("figures_title", Report._figures_table, ids=Report._figures_ids),
 }
 CHARTS = tuple(name for name, v in VIEWS.items() if v.figure)
 TABLES = tuple(VIEWS)

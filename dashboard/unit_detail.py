@@ -53,8 +53,10 @@ class UnitDetail:
     level: str                 # the level in words ("Kecamatan")
     facts: list[tuple[str, str, str]]  # (label, value, a note under it: how measured, when)
     ceremonies: list[CeremonyLine]
-    n_ceremonies: int          # all that reach the unit (``ceremonies`` may be cut at ``limit``)
+    n_ceremonies: int          # the dated ones that reach the unit, up to the view's date: the count every
+                               # surface names (``ceremonies`` may be cut at ``limit``; issue 37)
     counts: dict[str, int] = field(default_factory=dict)  # per reason
+    n_undated: int = 0         # undated ones listed apart: never counted, never "reaching"
 
 
 def unit_detail(records: Records, gaz: Gazetteer, cov: metrics.Coverage, units: pd.DataFrame, code: str | None,
@@ -96,7 +98,8 @@ def unit_detail(records: Records, gaz: Gazetteer, cov: metrics.Coverage, units: 
         order += [(why, cid) for cid in _newest_first(records, grouped[why], limit - len(order))]
     lines = _lines(records, order, lang)
     return UnitDetail(code, label, level_label(level, lang) if level else "", facts, lines,
-                      sum(len(v) for v in grouped.values()), {why: len(v) for why, v in grouped.items() if v})
+                      sum(len(v) for why, v in grouped.items() if why != "undated"),
+                      {why: len(v) for why, v in grouped.items() if v}, len(grouped["undated"]))
 
 
 def _unit_facts(row: pd.Series, lang: str) -> list[tuple[str, str]]:

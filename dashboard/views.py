@@ -182,7 +182,7 @@ def summary(records: Records, cov: metrics.Coverage, lang: str) -> Summary:
     latest = None
     if len(figs):
         latest = figs.iloc[0].copy()
-        latest["unit"] = _unit_label(records, latest["region_code"])
+        latest["unit"] = unit_label(records, latest["region_code"])
     ids = cov.ceremony_ids
     return Summary(days, label, text, len(ids), covered, total, share, level_plural(level, lang),
                    latest, int(figs["region_code"].nunique()) if len(figs) else 0,
@@ -191,7 +191,7 @@ def summary(records: Records, cov: metrics.Coverage, lang: str) -> Summary:
                    cov.undated_ids, cov.own_state, own_text(records, cov, lang), cov.own_ids)
 
 
-def _unit_label(records: Records, code: str) -> str:
+def unit_label(records: Records, code: str) -> str:
     """A reported figure's unit by name (its ceremony's region, or the code when none is known)."""
     hit = records.ceremonies.loc[records.ceremonies["region_code"] == code, "region_name"]
     return str(hit.iloc[0]) if len(hit) else code
@@ -376,6 +376,22 @@ def readiness_rows(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def counted_text(records: Records, ids: list[str], as_of: dt.date, lang: str) -> str:
+    """How many of the listed ceremonies count (issue 37: one definition on every surface: dated,
+    up to the view's date), with those after that date and the undated ones said apart."""
+    day = records.ceremonies.set_index("id").loc[list(ids), "date"] if len(ids) else pd.Series(dtype="datetime64[ns]")
+    dated = day.notna()
+    counted = int((dated & (day <= pd.Timestamp(as_of))).sum())
+    later, undated = int((dated & (day > pd.Timestamp(as_of))).sum()), int((~dated).sum())
+    parts = [t("records_counted", lang, n=fmt.number(len(ids), lang, 0), d=fmt.number(counted, lang, 0),
+               date=fmt.date_long(as_of, lang))]
+    if later:
+        parts.append(t("records_later", lang, n=fmt.number(later, lang, 0)))
+    if undated:
+        parts.append(t("plus_undated", lang, n=fmt.number(undated, lang, 0)))
+    return " · ".join(parts)
+
+
 def priority_rows(units: pd.DataFrame, figures: dict[str, dict | None], high: float | None,
                   lang: str) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """Issue 27's two tables for a view's units (``Coverage.units``) and an indicator's value per unit
@@ -430,7 +446,7 @@ def figure_rows(figures: pd.DataFrame, lang: str, records: Records) -> pd.DataFr
     names = ceremony_names(records, list(figures["ceremony_id"]), lang)
     return pd.DataFrame({
         t("date", lang): [fmt.date_long(d, lang) for d in figures["as_of"]],
-        t("unit", lang): [_unit_label(records, c) for c in figures["region_code"]],
+        t("unit", lang): [unit_label(records, c) for c in figures["region_code"]],
         t("measure", lang): figures["measure"],
         t("reported_pct", lang): [fmt.pct(p, lang) for p in figures["percent"]],
         t("sources", lang): figures["sources"],

@@ -33,8 +33,10 @@ def test_coverage_json_by_name_and_code():
     data = json.loads(out.stdout)
     # Lebak's kecamatan are reached through their leaders (28 of 28), none holds its own pledge: the
     # headline is the sum of the three binding states, and no state is called by the sum's name
-    assert (data["units"], data["reached"], data["states"]["leadership"], data["states"]["covered"]) == (28, 28, 28, 0)
-    assert data["reached"] == sum(data["states"][s] for s in ("covered", "leadership", "pemda"))
+    assert (data["children_units"], data["children_reached"], data["children_states"]["leadership"],
+            data["children_states"]["covered"]) == (28, 28, 28, 0)
+    assert data["children_reached"] == sum(data["children_states"][s] for s in ("covered", "leadership", "pemda"))
+    assert "share" not in data and "units" not in data  # issue 37: one name, one number
     assert data["headline"] == {"reached": 28, "units": 28, "share": 1.0, "level": "kecamatan"}
     assert data["countdown"] == {"days": 44, "label": "H-44"}
     out = run("coverage", "--election", "pilkada-2024", "--region", "32.75", "--json")
@@ -75,7 +77,7 @@ def test_coverage_without_region_is_national():
     out = run("coverage", "--election", "pilkada-2024", "--as-of", "2024-11-27", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert data["parent"] is None and data["units"] == 38 and data["kecamatan"]["units"] == 7265
+    assert data["parent"] is None and data["children_units"] == 38 and data["kecamatan"]["units"] == 7265
     banten = next(c for c in data["children"] if c["code"] == "36")
     assert banten["sub_reached"] == 28 and banten["own_state"] == "none" and banten["own_ids"] == []
     lebak = json.loads(run("coverage", "--election", "pilkada-2024", "--region", "36.02", "--json").stdout)

@@ -227,7 +227,7 @@ def test_peta_colours_cibinong_covered_offline(page, server):
 
 
 def test_kesiapan(page, server):
-    _open(page, server, "/kesiapan?election=pilkada-2024&region=32.01&as_of=2024-11-27", "Angka kesiapan")
+    _open(page, server, "/komitmen?election=pilkada-2024&region=32.01&as_of=2024-11-27", "Angka kesiapan")
     page.wait_for_selector(".js-plotly-plot", timeout=30_000)
     chart = page.locator(".js-plotly-plot").first.inner_text()  # tables draw on a canvas; charts are SVG
     assert "Kec. Cibinong" in chart and "63,6 %" in chart and "Kesiapan dilaporkan" in chart
@@ -283,7 +283,7 @@ def test_briefing_screen_rotates_without_sidebar(browser, server):
                 time.sleep(1)
                 _shot(page, f"briefing-{len(seen)}-{v}")
             time.sleep(0.3)
-        assert seen[:4] == ["ringkasan", "peta", "kesiapan", "linimasa"], seen
+        assert seen[:4] == ["ringkasan", "peta", "komitmen", "linimasa"], seen
         shots = sorted(OUT.glob("briefing-*.png"))
         assert len(shots) >= 4
         # paused: the view stays put past its time

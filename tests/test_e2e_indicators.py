@@ -82,7 +82,7 @@ def test_peta_coloured_by_an_indicator_keeps_map_and_legend_on_the_first_screen(
 @pytest.mark.parametrize("width,height", SIZES)
 def test_kesiapan_priority_tables_fit_the_page(browser, risk_server, width, height):
     with window(browser, width, height) as page:
-        page.goto(f"{risk_server}/kesiapan?{VIEW}")
+        page.goto(f"{risk_server}/komitmen?{VIEW}")
         head = page.get_by_text("Risiko tinggi, belum ada upacara yang mengikat (38 wilayah)")
         head.wait_for(timeout=90_000)
         head.scroll_into_view_if_needed()

@@ -55,9 +55,9 @@ CHECK = """
 }
 """
 
-PAGES = ["/kesiapan?election=pilkada-2024&region=32.01&as_of=2024-11-27",
+PAGES = ["/komitmen?election=pilkada-2024&region=32.01&as_of=2024-11-27",
          "/linimasa?election=pilkada-2024&region=32.01&as_of=2024-11-27",
-         "/kesiapan?election=pilkada-2024&as_of=2024-11-27",
+         "/komitmen?election=pilkada-2024&as_of=2024-11-27",
          "/linimasa?election=pilkada-2024&as_of=2024-11-27&lang=en"]
 
 
@@ -111,7 +111,7 @@ def test_briefing_views_have_no_overlapping_or_cut_text(browser, server, width, 
         page.get_by_text("Angka kunci").first.wait_for(timeout=90_000)
         page.wait_for_timeout(2000)  # the browser reports the window's size; the view is drawn for it
         _fits(page, "ringkasan", height)
-        for view in ("peta", "kesiapan", "linimasa"):
+        for view in ("peta", "komitmen", "linimasa"):
             page.locator(".st-key-b_next button").click()
             page.locator(f'[data-view="{view}"]').wait_for(timeout=30_000)
             got = _measure(page)

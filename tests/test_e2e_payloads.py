@@ -96,7 +96,7 @@ def test_payloads_stay_text_on_every_page_the_map_and_the_exported_html(browser,
     view = "election=pilkada-2024&region=32.01&as_of=2024-11-27"
     try:
         for path, region, text in (("ringkasan", "32.01", "Upacara terbaru"), ("ringkasan", "32.01.24", "Upacara"),
-                                   ("kesiapan", "32.01", "Angka kesiapan"), ("linimasa", "32.01", "tanpa tanggal"),
+                                   ("komitmen", "32.01", "Angka kesiapan"), ("linimasa", "32.01", "tanpa tanggal"),
                                    ("data", "32.01", "Data CSV"), ("riwayat", "32.01", "Riwayat")):
             page.goto(f"{url}/{path}?election=pilkada-2024&region={region}&as_of=2024-11-27")
             _wait_text(page, text)

@@ -51,8 +51,8 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def test_file_names_and_sources_line_say_what_the_file_is(bogor):
     meta = bogor.meta("kesiapan")
-    assert meta.filename("png") == "kesiapan_kab-bogor_pilkada-2024_2024-11-27.png"
-    assert meta.filename("png", "persegi") == "kesiapan_kab-bogor_pilkada-2024_2024-11-27_persegi.png"
+    assert meta.filename("png") == "komitmen_kab-bogor_pilkada-2024_2024-11-27.png"
+    assert meta.filename("png", "persegi") == "komitmen_kab-bogor_pilkada-2024_2024-11-27_persegi.png"
     assert meta.subtitle == "Kabupaten Bogor, Jawa Barat · Pilkada Serentak 2024 · Per tanggal Rabu, 27 November 2024"
     # the outlets of the two Bogor ceremonies (Cibinong: two reports; Rancabungur: one)
     assert meta.outlets == tuple(dict.fromkeys(bogor.records.sources.loc[
@@ -231,7 +231,7 @@ def test_csv_has_heading_indonesian_headers_and_traceable_rows(bogor):
 def test_csv_for_excel_in_indonesian_settings(bogor):
     """Issue 13 §5: the semicolon dialect (decimal commas, CRLF) reads back as the same table."""
     comma, excel = export(bogor, "kesiapan", "csv"), export(bogor, "kesiapan", "csv-excel")
-    assert excel.file_name == "kesiapan_kab-bogor_pilkada-2024_2024-11-27_excel.csv"
+    assert excel.file_name == "komitmen_kab-bogor_pilkada-2024_2024-11-27_excel.csv"
     text = excel.data.decode("utf-8-sig")
     assert "\r\n" in text and text.splitlines()[csv_skiprows(bogor.meta("kesiapan"))].startswith("Kode;Wilayah;Status;")
     skip = csv_skiprows(bogor.meta("kesiapan"))
@@ -394,7 +394,7 @@ def test_cli_export_chart_and_briefing(tmp_path):
 def test_cli_export_refuses_unknown_chart_region_election(tmp_path):
     common = ["--out", str(tmp_path / "x.png")]
     out = run("chart", "--name", "pie", "--election", "pilkada-2024", "--region", "32.01", *common)
-    assert out.returncode == 2 and "'pie'" in out.stderr and "kesiapan" in out.stderr and "linimasa" in out.stderr
+    assert out.returncode == 2 and "'pie'" in out.stderr and "komitmen" in out.stderr and "linimasa" in out.stderr
     out = run("chart", "--name", "peta", "--election", "pilkada-2030", "--region", "32.01", *common)
     assert out.returncode == 2 and "pilkada-2030" in out.stderr and "pemilu-2024" in out.stderr
     out = run("briefing", "--election", "pilkada-2024", "--region", "99.99", "--out", str(tmp_path / "b.pdf"))

@@ -288,7 +288,7 @@ def test_briefing_bad_seconds_is_named():
 def test_download_menus_beside_charts_and_map():
     at = open_page("kesiapan", election="pilkada-2024", region="32.01", as_of="2024-11-27")
     buttons = {b.proto.id.rsplit("-", 1)[-1]: b.proto for b in at.get("download_button")}
-    for name in ("kesiapan", "kategori"):
+    for name in ("komitmen", "kategori"):
         for fmt in ("png", "png_square", "svg", "pdf", "csv", "xlsx"):
             b = buttons[f"dl_{name}_{fmt}"]
             assert b.ignore_rerun  # a download never reruns the page

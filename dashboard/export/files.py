@@ -1,6 +1,6 @@
 """Every export as (bytes, file name, MIME type), from a :class:`~dashboard.report.Report`.
 
-``export(report, "kesiapan", "png")`` → the readiness chart at 1920×1080;
+``export(report, "komitmen", "png")`` → the commitment-categories chart at 1920×1080;
 ``size="square"`` → 1080×1080; ``"svg"``/``"pdf"`` the same as vectors; ``"csv"``/``"xlsx"``
 → the data behind it; ``export(report, "peta", "html")`` → the map as one offline HTML file.
 """
@@ -36,8 +36,9 @@ class Export(NamedTuple):
 
 def export(report, name: str, fmt: str, size: str = "16x9", axis: str = "date",
            made_on: dt.date | None = None) -> Export:
-    from ..report import CHARTS, INTERACTIVE, TABLES, check_chart
+    from ..report import CHARTS, INTERACTIVE, TABLES, canonical, check_chart
 
+    name = canonical(name)
     if fmt not in MIME:
         raise PetaError.single("format", fmt, msg("one_of", options=list(MIME)))
     meta = report.meta(name)

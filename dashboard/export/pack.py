@@ -84,7 +84,8 @@ def cover(report, meta: ExportMeta) -> go.Figure:
                                  else "#444444"})
     if s.undated_ids:
         fig.add_annotation(x=0.0, y=0.02, xanchor="left", yanchor="bottom", showarrow=False, align="left",
-                           text=t("undated_note", lg, n=len(s.undated_ids), ids=", ".join(s.undated_ids)),
+                           text=html.escape(tn("undated_note", lg, len(s.undated_ids), ids="; ".join(
+                               views.ceremony_names(report.records, s.undated_ids, lg).values())), quote=False),
                            font={"size": 20, "color": "#444444"})
     return fig
 
@@ -186,11 +187,11 @@ def pages(report, made_on: dt.date | None = None, risks=()) -> list[go.Figure]:
     pack_meta = report.meta(PACK)
     out.append(presentation(cover(report, pack_meta), pack_meta, made_on=made_on))
     out.append(presentation(report.figure("peta"), report.meta("peta"), made_on=made_on))
-    out.append(presentation(report.figure("kesiapan"), report.meta("kesiapan"), made_on=made_on))
-    table = report.table("kesiapan")
+    out.append(presentation(report.figure("komitmen"), report.meta("komitmen"), made_on=made_on))
+    table = report.table("komitmen")
     keep = [t("code", lg), t("unit", lg), t("state", lg), t("share_pct", lg), t("commitment_pct", lg) + " (%)",
             t("reported_pct", lg) + " (%)", t("reported_on", lg), t("ceremony_ids", lg)]
-    out += _section(table_pages(table[keep], [0.9, 2.0, 2.2, 1.1, 1.1, 1.1, 1.1, 2.3], lg), report.meta("kesiapan"),
+    out += _section(table_pages(table[keep], [0.9, 2.0, 2.2, 1.1, 1.1, 1.1, 1.1, 2.3], lg), report.meta("komitmen"),
                     made_on)
     out.append(presentation(report.figure("linimasa", axis="h"), report.meta("linimasa"), made_on=made_on))
     for risk in risks:

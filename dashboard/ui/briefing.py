@@ -25,9 +25,9 @@ from ..i18n import t
 from . import cache, controls, page, viewport
 from .safe import bullets
 
-VIEWS = ("ringkasan", "peta", "kesiapan", "linimasa")
+VIEWS = ("ringkasan", "peta", "komitmen", "linimasa")
 RISK_VIEW = "risiko"  # issue 27: shown after these when an indicator has a value in the view
-VIEW_TITLES = {"ringkasan": "key_numbers", "peta": "map_title", "kesiapan": "readiness_title",
+VIEW_TITLES = {"ringkasan": "key_numbers", "peta": "map_title", "komitmen": "readiness_title",
                "linimasa": "timeline_title", RISK_VIEW: "risk_title"}
 RISK_ROWS = 5  # units named over the indicator map: read across a room
 RISK_LINES = {"compact": 64, "large": 84}  # px of the two lines naming them (the CSS below)
@@ -237,7 +237,7 @@ def _show(interval: int, window: tuple[int, int] | None) -> None:
     st.html(f'<div class="b-view" data-view="{name}" id="b-view">{html.escape(t(VIEW_TITLES[name], lg))}</div>')
     if name == "ringkasan":
         st.html(_tiles(rep))
-    elif name == "kesiapan":
+    elif name == "komitmen":
         shown, rest = readiness_digest(rep.readiness)
         height = min(tall - (50 if rest else 0), 200 + 60 * len(shown))  # two bars need not fill the screen
         st.plotly_chart(screen(charts.readiness_bar(shown, lg), height), width="stretch",

@@ -9,7 +9,7 @@ import datetime as dt
 import streamlit as st
 
 from .. import fmt
-from ..i18n import t
+from ..i18n import t, tn
 from ..unit_detail import UnitDetail
 from .safe import md
 
@@ -65,15 +65,22 @@ def show(d: UnitDetail, lang: str, as_of, *, can_open: bool, on_open, on_data) -
     if can_open:
         st.button(t("open_unit", lang, name=md(d.label)), key="open_unit", on_click=on_open,
                   icon=":material/zoom_in:", width="stretch")
-    st.markdown(f"**{md(t('detail_ceremonies', lang, n=d.n_ceremonies))}**")
-    if not d.ceremonies:
+    head = t("detail_ceremonies", lang, n=fmt.number(d.n_ceremonies, lang, 0))
+    if d.n_undated:
+        head += " · " + t("plus_undated", lang, n=fmt.number(d.n_undated, lang, 0))
+    st.markdown(f"**{md(head)}**")
+    if not d.n_ceremonies:
         st.caption(md(t("detail_none", lang, date=fmt.date_long(as_of, lang))))
+    if not d.ceremonies:
         return
     why = None
     for c in d.ceremonies:
         if c.why != why:
             why = c.why
-            st.caption(f"**{md(t('reach_' + why, lang))}** ({d.counts.get(why, 0)})")
+            if why == "undated":  # apart from those reaching the unit: listed, never counted
+                st.markdown(f"**{md(tn('undated_apart_head', lang, d.n_undated))}**")
+            else:
+                st.caption(f"**{md(t('reach_' + why, lang))}** ({d.counts.get(why, 0)})")
         with st.container(border=True):
             st.markdown(f"**{md(c.date)}**  \n{md(c.kinds)}")
             rows = [(t("undated_reason", lang), c.date_note), (t("place", lang), c.place), (t("leader", lang), c.leader),
@@ -82,6 +89,6 @@ def show(d: UnitDetail, lang: str, as_of, *, can_open: bool, on_open, on_data) -
             lines = [f"{md(k)}: {md(v)}" for k, v in rows if v]
             lines += [f"{md(t('sources', lang))}: {md(s)}" for s in sources]
             st.caption("  \n".join(lines))
-    if d.n_ceremonies > len(d.ceremonies):
-        st.button(t("detail_more", lang, n=d.n_ceremonies), key="detail_more", on_click=on_data,
+    if d.n_ceremonies + d.n_undated > len(d.ceremonies):
+        st.button(t("detail_more", lang, n=d.n_ceremonies + d.n_undated), key="detail_more", on_click=on_data,
                   icon=":material/table:", width="stretch")
