@@ -19,7 +19,7 @@ kinds = c1.multiselect(t("kinds", lg), list(KINDS), key="filter_kinds", format_f
 text = c2.text_input(t("filters", lg), key="filter_text")
 table = views.filter_ceremonies(rec, view.election, view.region, kinds, text, lg)
 st.caption(views.counted_text(rec, list(table["id"]), view.as_of, lg))
-st.dataframe(table, hide_index=True, width="stretch", key="records_table")
+page.table(table, "records_table", lg)
 # The files hold the rows shown (filters applied), headed by title, region, election, date and sources.
 meta = cache.report(version, view.election, view.as_of, view.region, lg).meta("upacara")
 # the files: the same rows, dated YYYY-MM-DD (Excel dates in XLSX) and with each region's code

@@ -21,7 +21,7 @@ downloads.menu(rep, "komitmen")
 st.plotly_chart(charts.readiness_bar(table, lg), width="stretch", key="readiness_chart")
 
 st.caption(t("sorted_note", lg))
-st.dataframe(views.readiness_rows(table, lg), hide_index=True, width="stretch", key="readiness_table")
+page.table(views.readiness_rows(table, lg), "readiness_table", lg)
 
 downloads.menu(rep, "kategori")
 st.plotly_chart(charts.category_grid(table, lg), width="stretch", key="category_grid")
@@ -52,7 +52,7 @@ else:
             st.caption(t("risk_no_ceremony_note", lg, date=fmt.date_long(view.as_of, lg), high=high,
                          none=fmt.number(risk.without_value, lg, 0)))
         narrow = {t(k, lg): st.column_config.TextColumn(width=w) for k, w in (("code", 80), ("risk_value", 105), ("risk_value_date", 105))}
-        st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_table", column_config=narrow)
+        page.table(table, f"{key}_table", lg, column_config=narrow)
         row = st.container(horizontal=True)
         for f in ("csv", "xlsx"):
             row.download_button(t(f"dl_{f}", lg), partial(lambda k, f: export_risk(risk, k, f).data, kind, f),

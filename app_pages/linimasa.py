@@ -44,5 +44,4 @@ with right:
     for c in tl.undated.itertuples():
         st.markdown(f"**{md(c.region_name)}** — {md(views.kinds_text(rec, c.id, lg))}  \n"
                     f"{md(c.leader_name or '')}  \n_{md(c.date_note)}_  \n{md(views.sources_text(rec, c.id))}")
-st.dataframe(views.ceremony_rows(rec, list(tl.events["id"]), lg).drop(columns=["id"]), hide_index=True,
-             width="stretch", key="timeline_table")
+page.table(views.ceremony_rows(rec, list(tl.events["id"]), lg).drop(columns=["id"]), "timeline_table", lg)

@@ -78,4 +78,4 @@ if views.not_drawn_text(mv, lg):
 table = metrics.ranked(mv.units)[["code", "label", "status"]].rename(
     columns={"code": t("code", lg), "label": t("name", lg), "status": t("state", lg)})
 st.caption(t("sorted_note", lg))
-st.dataframe(table, hide_index=True, width="stretch", key="units_table")
+page.table(table, "units_table", lg)

@@ -16,8 +16,8 @@ lg = view.lang
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("countdown", lg), s.countdown, help=s.countdown_text, border=True)
 c1.markdown(f"**{s.countdown_text}**")
-c2.metric(t("ceremonies_short", lg), s.n_ceremonies, border=True)  # a tile's label fits one line at 1366 px
-c3.metric(t("units_covered", lg, level=s.unit_level), f"{s.covered} / {s.total}", border=True)
+c2.metric(t("ceremonies_short", lg), fmt.number(s.n_ceremonies, lg, 0), border=True)  # a tile's label fits one line at 1366 px
+c3.metric(t("units_covered", lg, level=s.unit_level), fmt.fraction(s.covered, s.total, lg), border=True)
 c3.markdown(f"**{fmt.pct(s.share, lg, share=True)}**")
 # whose figure it is: the region's own, or how many units reported and the latest one by name
 label, value, whose, detail = views.readiness_tile(s, lg)

@@ -63,3 +63,23 @@ def pct(value: float | None, lang: str = "id", share: bool = False) -> str:
         return "–"
     v = value * 100 if share else value
     return f"{number(v, lang)} %" if lang != "en" else f"{number(v, lang)}%"
+
+
+# The zone names Indonesians read a time in (PETA_TIMEZONE); another zone is shown by its name.
+ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+
+
+def clock(moment: dt.datetime, zone: str = "Asia/Jakarta") -> str:
+    """``03:30 WIB``: a moment (UTC when naive, as the store keeps it) in ``zone``, with the
+    zone's name (issue 37: never a server's UTC time without one)."""
+    from zoneinfo import ZoneInfo
+
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return f"{aware.astimezone(ZoneInfo(zone)):%H:%M} {ZONE_NAMES.get(zone, zone)}"
+
+
+def fraction(part: int, whole: int, lang: str = "id", share: bool = False) -> str:
+    """``30 / 7.265`` (Indonesian thousands separators, issue 37), with ``share`` also "(0,4 %)": the
+    one way every tile, table, panel and page writes units reached of all."""
+    text = f"{number(part, lang, 0)} / {number(whole, lang, 0)}"
+    return f"{text} ({pct(part / whole if whole else None, lang, share=True)})" if share else text

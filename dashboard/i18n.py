@@ -228,6 +228,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "records_counted": ("{n} upacara ditampilkan: {d} bertanggal sampai {date} (dihitung)",
                         "{n} ceremonies shown: {d} dated up to {date} (counted)"),
     "records_later": ("{n} sesudah tanggal itu", "{n} after that date"),
+    "table_no_rows": ("Tidak ada baris untuk pilihan ini.", "No rows for this choice."),
     "plus_undated": ("+{n} tanpa tanggal (tidak dihitung)", "+{n} undated (not counted)"),
     "undated_apart_head": ("Tanpa tanggal, tidak dihitung ({n})", "Undated, not counted ({n})"),
     "conflicts": ("Laporan yang saling bertentangan (nilai dikosongkan, tidak dipilih):",

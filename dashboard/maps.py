@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import shapely
 
+from . import fmt
 from .charts import say_empty
 from .geo.display import to_geojson
 from .map_labels import LABELS_META, place_labels
@@ -36,8 +37,7 @@ def legend_items(mode: str, lang: str, units: pd.DataFrame | None = None) -> lis
     pimpinan saja (28)"), so the first three add up to the headline's units reached."""
     if mode == "share":
         stops = [0.0, 0.25, 0.5, 0.75, 1.0]
-        sep = " %" if lang != "en" else "%"
-        return [(f"{int(s * 100)}{sep}", share_color(s)) for s in stops]
+        return [(fmt.pct(s * 100, lang), share_color(s)) for s in stops]
     counts = units["state"].value_counts() if units is not None else None
     return [(state_label(s, lang) + (f" ({int(counts.get(s, 0))})" if counts is not None else ""), STATE_COLORS[s])
             for s in STATES]
@@ -156,7 +156,6 @@ def risk_fills(units: pd.DataFrame, figures: dict[str, dict | None], lang: str,
     ``beside_commitment`` also by whether a binding ceremony reaches the unit (six colours); a unit
     without a value of its own is "no data", never the colour of a low value. The live map and the
     static figure both paint with this."""
-    from . import fmt
 
     values = [None if figures.get(c) is None else figures[c]["value"] for c in units["code"]]
     classes, (a, b) = risk_classes(values)
@@ -183,7 +182,6 @@ def risk_title(name: str, as_of, lang: str) -> str:
 
 
 def risk_as_of(day, lang: str) -> str:
-    from . import fmt
 
     return t("risk_as_of", lang, date=fmt.date_short(day, lang))
 
@@ -192,7 +190,6 @@ def risk_layer(units: pd.DataFrame, figures: dict[str, dict | None], name: str, 
                beside_commitment: bool) -> dict:
     """The live map coloured by an indicator (:func:`risk_fills`). Tooltips give the value with its
     date and source. Same shape as :func:`map_layer`."""
-    from . import fmt
 
     fills, items = risk_fills(units, figures, lang, beside_commitment)
     styles = {}

@@ -333,8 +333,7 @@ class Report:
         return list(dict.fromkeys(self.figures["ceremony_id"]))
 
     def _ceremony_table(self) -> pd.DataFrame:
-        rows = views.ceremony_rows(self.records, self.ceremony_ids(), self.lang, file=True)
-        return rows.rename(columns={"id": t("ceremony_ids", self.lang)})
+        return views.ceremony_rows(self.records, self.ceremony_ids(), self.lang, file=True)
 
 
 _h = metrics.h_label  # days to the vote as every table says them: H-3, H, H+2 ("–" without a day)

@@ -106,7 +106,7 @@ def _unit_facts(row: pd.Series, lang: str) -> list[tuple[str, str]]:
     if pd.notna(row["sub_units"]) and row["sub_units"] is not None:
         n, c = int(row["sub_units"]), int(row["sub_covered"])
         return [(t("units_covered", lang, level=level_plural("kecamatan", lang)),
-                 f"{c} / {n} ({fmt.pct(c / n if n else None, lang, share=True)})", ""),
+                 fmt.fraction(c, n, lang, share=True), ""),
                 (t("own_title", lang), own_label(row["own_state"], lang), "")]
     return [(t("state", lang), state_label(row["state"], lang), "")]
 
@@ -114,7 +114,7 @@ def _unit_facts(row: pd.Series, lang: str) -> list[tuple[str, str]]:
 def _view_facts(cov: metrics.Coverage, lang: str, parent: dict | None) -> list[tuple[str, str, str]]:
     covered, total, share, level = cov.headline
     facts = [(t("units_covered", lang, level=level_plural(level, lang)),
-              f"{covered} / {total} ({fmt.pct(share, lang, share=True)})", "")]
+              fmt.fraction(covered, total, lang, share=True), "")]
     if parent is not None:
         facts.append((t("own_title", lang), own_label(parent["own_state"], lang, cov.parent.level), ""))
     return facts

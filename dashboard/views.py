@@ -115,7 +115,8 @@ def ceremony_rows(records: Records, ids: list[str], lang: str, file: bool = Fals
            else [fmt.date_long(d, lang) for d in cer["date"]])
     code = {t("code", lang): list(cer["region_code"])} if file else {}
     return pd.DataFrame({
-        "id": cer["id"],
+        # a file heads the id as every other file does (issue 37); the page keeps "id" to drop it
+        (t("ceremony_ids", lang) if file else "id"): cer["id"],
         t("date", lang): day,
         **code,
         t("unit", lang): cer["region_name"],
@@ -231,7 +232,7 @@ def cycle_rows(records: Records, gaz: Gazetteer, region: str | None, lang: str,
                      t("date", lang): (fmt.date_short(day, lang) + ("" if day <= today else " *")) if day
                      else t("day_not_set_short", lang) + " *",
                      t("ceremonies_short", lang): len(cov.ceremony_ids),  # the words of the tile it equals
-                     "covered": f"{covered} / {total} ({fmt.pct(share, lang, share=True)})",
+                     "covered": fmt.fraction(covered, total, lang, share=True),
                      t("own_title", lang): own_label(cov.own_state, lang, cov.parent.level) if region else "–"})  # as in the panel
     out = pd.DataFrame(rows)
     if level is not None:
@@ -455,14 +456,24 @@ def figure_rows(figures: pd.DataFrame, lang: str, records: Records) -> pd.DataFr
 
 
 _ACTIONS = ("seed", "create", "edit", "withdraw", "merge", "import", "reject_draft", "election_add", "election_edit")  # each has an act_<action> text
-ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+ZONE_NAMES = fmt.ZONE_NAMES
 # Notes the seed writes (in the store, kept as written); shown in the interface language.
 _NOTE_PREFIXES = {"from ": ("dari berkas ", "from file "), "file changed: ": ("berkas berubah: ", "file changed: ")}
 
 
-def history_rows(changes, lang: str, zone: str = "Asia/Jakarta") -> pd.DataFrame:
+def history_rows(changes, lang: str, zone: str = "Asia/Jakarta", election_names: dict | None = None) -> pd.DataFrame:
     """The audit trail as shown and exported: when (in ``zone``; stored in UTC), who, what, and
-    the report before and after, headed and worded in the interface language."""
+    the report before and after, headed and worded in the interface language. A change of the
+    calendar names its election by name where ``election_names`` has it (issue 37), not by
+    ``pemilihan:<id>``."""
+    from .store.db import ELECTION_PREFIX
+
+    names = election_names or {}
+
+    def subject(cid: str) -> str:
+        if cid and cid.startswith(ELECTION_PREFIX) and cid[len(ELECTION_PREFIX):] in names:
+            return f"{t('election', lang)}: {names[cid[len(ELECTION_PREFIX):]]}"
+        return cid
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:
@@ -482,7 +493,7 @@ def history_rows(changes, lang: str, zone: str = "Asia/Jakarta") -> pd.DataFrame
         t("when", lang, zone=ZONE_NAMES.get(zone, zone)): when,
         t("who", lang): [c.user for c in changes],
         t("action", lang): [t(f"act_{c.action}", lang) if c.action in _ACTIONS else c.action for c in changes],
-        t("ceremony_ids", lang): [c.ceremony_id for c in changes],
+        t("ceremony_ids", lang): [subject(c.ceremony_id) for c in changes],
         t("history_report", lang): [c.report_id for c in changes],
         t("notes", lang): [note(c.note) for c in changes],
         t("before", lang): [c.before or "" for c in changes],

@@ -63,15 +63,15 @@ def test_map_by_share_for_aggregates(records, gaz, geo_cfg):
     assert "Undated" not in feats["32.75"]["ceremonies"] and "Rilisinfo" in feats["32.75"]["ceremonies"]
 
 
-def test_readiness_bar_sorted_coloured_with_reported_marker(records, bogor):
+def test_readiness_bar_sorted_coloured_without_reported_readiness(records, bogor):
     fig = charts.readiness_bar(metrics.readiness(records, bogor), "id")
     bars = {tr.name: tr for tr in fig.data if tr.type == "bar"}
     assert bars["Ikrar sendiri"].marker.color == style.STATE_COLORS["covered"]
     assert list(bars["Ikrar sendiri"].y) == ["Kec. Rancabungur", "Kec. Cibinong"]  # ascending → largest on top
     assert list(bars["Ikrar sendiri"].text) == ["36,4 %", "63,6 %"]
     assert len(bars["Belum ada upacara"].y) == 38
-    diamonds = [tr for tr in fig.data if tr.type == "scatter"][0]
-    assert list(diamonds.y) == ["Kec. Cibinong"] and list(diamonds.x) == [90.0]
+    # issue 37: Cibinong's 90 % is a reported readiness (logistics), not a share of categories: not on this axis
+    assert not [tr for tr in fig.data if tr.type == "scatter"]
     assert fig.layout.yaxis.categoryarray[-1] == "Kec. Cibinong"
 
 
@@ -250,7 +250,9 @@ def test_unit_detail_says_why_each_ceremony_counts_and_who_reported_it(records, 
     assert "Sekretaris daerah (1)" in line.signed and [s.outlet for s in line.sources] == ["Mitrapolitika.com"]
     assert ("Upacara pemerintah daerah sendiri", "Pemda sudah berikrar", "") in lebak.facts
     whole = national.unit_detail(None)
-    assert whole.label == "Indonesia" and whole.counts["undated"] >= 1 and whole.n_ceremonies == sum(whole.counts.values())
+    # issue 37: the count is the dated ones (the tile's); the undated are apart, never counted
+    assert whole.label == "Indonesia" and whole.counts["undated"] == whole.n_undated >= 1
+    assert whole.n_ceremonies == sum(v for k, v in whole.counts.items() if k != "undated")
     assert all(c.date_note for c in whole.ceremonies if c.why == "undated")  # why its date is not known
     whys = [c.why for c in whole.ceremonies]
     assert whys == sorted(whys, key=unit_detail.REASONS.index)  # grouped in the panel's order

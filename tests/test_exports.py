@@ -198,7 +198,7 @@ def test_data_files_have_iso_dates_and_region_codes(bogor, records):
     rows = views.ceremony_rows(records, list(shown["id"]), "id", file=True)
     meta = bogor.meta("upacara")
     got = pd.read_csv(io.BytesIO(to_csv(rows, meta)), skiprows=csv_skiprows(meta), dtype=str)
-    cib = got[got["id"] == "cibinong-2024-11-12"].iloc[0]
+    cib = got[got["ID upacara"] == "cibinong-2024-11-12"].iloc[0]  # headed as every file heads it (issue 37)
     assert (cib["Tanggal"], cib["Kode"], cib["Wilayah"]) == ("2024-11-12", "32.01.01", "Kec. Cibinong"), cib
     ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(rows, meta))).active
     heads = [c.value for c in ws[HEADER_ROW]]

@@ -269,7 +269,7 @@ def test_briefing_mode_has_no_sidebar_and_pauses():
     at = open_page("ringkasan", mode="briefing", election="pilkada-2024", region="32.01", as_of="2024-11-12")
     assert len(at.sidebar) == 0 and not at.selectbox  # no controls: the link decides the view
     body = _html(at)
-    assert 'data-view="ringkasan"' in body and ">H-15<" in body and "2/40" in body
+    assert 'data-view="ringkasan"' in body and ">H-15<" in body and "2 / 40" in body
     assert "Data per Selasa, 12 November 2024" in body and "Sumber: NewsBogor (NBC)" in body
     assert "berganti tiap 20 detik" in body  # PETA_BRIEFING_SECONDS default
     at.button(key="b_next").click().run()
@@ -312,7 +312,7 @@ def test_briefing_picks_up_a_new_record_without_reload(tmp_path, monkeypatch):
     shutil.copytree(DATA, data)
     monkeypatch.setenv("PETA_DATA_DIR", str(data))
     at = open_page("ringkasan", mode="briefing", election="pilkada-2024", region="32.01", as_of="2024-11-27")
-    assert "2/40" in _html(at)
+    assert "2 / 40" in _html(at)
     text = (data / "ceremonies" / "rancabungur-2023-11-10.yaml").read_text(encoding="utf-8")
     text = (text.replace("id: rancabungur-2023-11-10", "id: ciawi-2024-11-20").replace('region: "32.01.34"', 'region: "32.01.24"')
             .replace("date: 2023-11-10", "date: 2024-11-20"))
@@ -324,7 +324,7 @@ def test_briefing_picks_up_a_new_record_without_reload(tmp_path, monkeypatch):
     for _ in range(4):  # round the four views, back to the key numbers, inside the fragment
         at.button(key="b_next").click().run()
     assert not at.exception, [e.message for e in at.exception]
-    assert 'data-view="ringkasan"' in _html(at) and "3/40" in _html(at)
+    assert 'data-view="ringkasan"' in _html(at) and "3 / 40" in _html(at)
 
 
 @pytest.fixture
@@ -436,7 +436,7 @@ def test_import_and_history_pages_render(own_data):
     hist = at.dataframe[0].value
     # the calendar's two elections are seeded first (pemilihan:<id>), then the five ceremony files
     assert len(hist) == 2 + 5 and set(hist["Tindakan"]) == {"dari berkas data"}
-    assert list(hist["ID upacara"][:2]) == ["pemilihan:pemilu-2024", "pemilihan:pilkada-2024"]
+    assert list(hist["ID upacara"][:2]) == ["Pemilihan: Pemilu 2024", "Pemilihan: Pilkada Serentak 2024"]  # names, not ids (issue 37)
     # headed in Indonesian, times in WIB (stored in UTC), seed notes worded for the reader
     assert {"Waktu (WIB)", "ID upacara", "No. laporan"} <= set(hist.columns)
     assert all(n.startswith("dari berkas ") for n in hist["Catatan"])

@@ -57,7 +57,7 @@ def cover(report, meta: ExportMeta) -> go.Figure:
                        text=t("as_of", lg) + " " + fmt.date_long(report.as_of, lg), font={"size": 26, "color": "#444444"})
     boxes = [(t("ceremonies_short", lg), str(s.n_ceremonies), "")]
     boxes.append((t("units_covered", lg, level=s.unit_level),
-                  f"{s.covered} / {s.total} ({fmt.pct(s.share, lg, share=True)})", ""))
+                  fmt.fraction(s.covered, s.total, lg, share=True), ""))
     label, value, whose, detail = views.readiness_tile(s, lg)  # Ringkasan's tile, in the same words
     # right of the value, in short lines: whose and when, what was measured, source; all data is
     # escaped, since plotly reads tags in annotation text

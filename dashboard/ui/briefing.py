@@ -162,8 +162,8 @@ def _advance(interval: int, count: int) -> int:
 def _tiles(rep) -> str:
     s, lg = rep.summary, rep.lang
     label, value, whose, _ = views.readiness_tile(s, lg)  # the tile Ringkasan shows, in the same words
-    tiles = [(t("ceremonies_short", lg), str(s.n_ceremonies), ""),
-             (t("units_covered", lg, level=s.unit_level), f"{s.covered}/{s.total}", fmt.pct(s.share, lg, share=True)),
+    tiles = [(t("ceremonies_short", lg), fmt.number(s.n_ceremonies, lg, 0), ""),
+             (t("units_covered", lg, level=s.unit_level), fmt.fraction(s.covered, s.total, lg), fmt.pct(s.share, lg, share=True)),
              (label, value, whose)]
     cells = "".join(f'<div class="b-tile"><div class="l">{html.escape(a)}</div><div class="v">{html.escape(b)}</div>'
                     f'<div class="n">{html.escape(c)}</div></div>' for a, b, c in tiles)
@@ -252,7 +252,7 @@ def _show(interval: int, window: tuple[int, int] | None) -> None:
         fig = rep.figure("peta") if name == "peta" else rep.figure("linimasa", axis="h")
         st.plotly_chart(screen(fig, tall, width=drawn), width="stretch", key=f"b_{name}", theme=None,
                         config={"staticPlot": True})
-    stamp = t("data_as_of", lg, d=fmt.date_long(view.as_of, lg), t=cache.loaded_at(version).strftime("%H:%M"))
+    stamp = t("data_as_of", lg, d=fmt.date_long(view.as_of, lg), t=fmt.clock(cache.loaded_at(version), settings.get("PETA_TIMEZONE")))
     state = t("paused", lg) if ss.get("_b_paused") else t("every_n", lg, n=interval)
     dots = "".join(f'<span class="{"on" if j == i else ""}">{j + 1}</span>' for j in range(len(names)))
     sources = (risk.meta("peta") if name == RISK_VIEW else rep.meta("pengarahan" if name == "ringkasan" else name)).sources_line

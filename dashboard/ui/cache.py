@@ -157,7 +157,7 @@ def _freeze() -> None:
 def loaded_at(version: str) -> dt.datetime:
     """When this version of the records was first loaded (the briefing screen's stamp)."""
     del version
-    return dt.datetime.now()
+    return dt.datetime.now(dt.timezone.utc)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

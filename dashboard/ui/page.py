@@ -71,3 +71,12 @@ def empty_note(rep) -> None:
     if text:
         s = rep.summary
         st.info(md(f"{text} {s.countdown_text}."), icon=":material/event_note:")
+
+
+def table(df, key: str, lang: str, **kwargs) -> None:
+    """A table, or, with no row, a sentence saying so (Streamlit draws an empty table as the
+    English word "empty"; issue 37)."""
+    if df is None or len(df) == 0:
+        st.caption(t("table_no_rows", lang))
+        return
+    st.dataframe(df, hide_index=True, width="stretch", key=key, **kwargs)
