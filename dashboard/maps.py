@@ -24,7 +24,7 @@ from .geo.display import to_geojson
 from .map_labels import LABELS_META, place_labels
 from .views import unit_status
 from .i18n import state_label, t
-from .metrics import NONE, OWN_COMMITMENT, OWN_NONE, REACHED, STATES, binding_reaches
+from .metrics import NONE, OWN_COMMITMENT, OWN_NONE, STATES, binding_reaches
 from .style import (BASE_FONT_SIZE, FOCUS_OUTLINE, FOCUS_OUTLINE_WIDTH, FONT, NO_DATA, OUTLINE, OWN_OUTLINE,
                     OWN_OUTLINE_WIDTH, RISK_SINGLE, RISK_WITH, RISK_WITHOUT, STATE_COLORS, TEMPLATE, share_color)
 
