@@ -75,7 +75,9 @@ if mv.no_child_shapes:
     st.info(t("no_desa", lg))
 if views.not_drawn_text(mv, lg):
     st.info(views.not_drawn_text(mv, lg))
-table = metrics.ranked(mv.units)[["code", "label", "status"]].rename(
+ranked = metrics.ranked(mv.units)
+table = ranked[["code", "label", "status"]].rename(
     columns={"code": t("code", lg), "label": t("name", lg), "status": t("state", lg)})
+table[t("latest_pledge", lg)] = [views.pledge_text(d, rep.election_day, lg) for d in ranked["latest_pledge"]]
 st.caption(t("sorted_note", lg))
 page.table(table, "units_table", lg)

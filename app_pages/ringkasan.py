@@ -27,6 +27,8 @@ c4.markdown(f"**{md(whose)}**")
 if detail:
     c4.caption(md(detail))
 st.caption(f"{t('as_of', lg)}: {fmt.date_long(view.as_of, lg)}")
+if s.recent_text:  # how old the pledges behind the figure are (issue 37)
+    st.caption(md(s.recent_text))
 if s.own_text:  # the region's own government: did it hold its own ceremony?
     (st.success if s.own_state == "commitment" else st.warning if s.own_state == "information" else st.info)(
         md(s.own_text), icon=":material/account_balance:")

@@ -75,7 +75,7 @@ FIT_TOP_LEFT = (340, 170)  # px: the key's width, the title box's height
 def _escaped(data: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     data = data.copy()
     for col in TOOLTIP_FIELDS:
-        data[col] = [html.escape(str(v)) for v in data[col]]
+        data[col] = [html.escape(str(v)) for v in data[col]] if col in data else ""
     return data
 
 
@@ -84,7 +84,7 @@ def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang:
     """A choropleth of ``units`` (code, label, state, share, status, ceremonies) over ``shapes``
     (code, geometry). Every unit is drawn; units without records in the 'none' grey."""
     data = _escaped(_fills(shapes, units, mode))
-    fc = to_geojson(data, ["code", "label", "status", "ceremonies", "fill", "own"])
+    fc = to_geojson(data, ["code", "label", "status", "pledge", "ceremonies", "fill", "own"])
     m = folium.Map(tiles="OpenStreetMap" if tiles == "osm" else None, control_scale=True,
                    zoom_control=True, prefer_canvas=False, height=height)
     # Only Leaflet itself, served locally; no CDN extras.
@@ -96,8 +96,8 @@ def coverage_map(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str, lang:
         f"<style>.leaflet-container{{background:#f7f7f2 !important;font-family:{FONT}}}"
         ".leaflet-control-scale-line+.leaflet-control-scale-line{display:none}.leaflet-tooltip{font-size:15px;max-width:420px;"
         "white-space:pre-line}</style>"))
-    fields = ["label", "code", "status", "ceremonies"]
-    aliases = [t("name", lang), t("code", lang), t("state", lang), t("ceremonies", lang)]
+    fields = list(TOOLTIP_FIELDS)
+    aliases = [t("name", lang), t("code", lang), t("state", lang), t("latest_pledge", lang), t("ceremonies", lang)]
     folium.GeoJson(
         fc, name="coverage",
         style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 0.9,

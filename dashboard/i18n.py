@@ -229,6 +229,11 @@ TEXT: dict[str, tuple[str, str]] = {
                         "{n} ceremonies shown: {d} dated up to {date} (counted)"),
     "records_later": ("{n} sesudah tanggal itu", "{n} after that date"),
     "table_no_rows": ("Tidak ada baris untuk pilihan ini.", "No rows for this choice."),
+    "recent_pledges": ("Umur ikrar: {fresh} dari {reached} unit terjangkau ({pct}) berikrar dalam {months} bulan "
+                       "sebelum hari pemungutan suara; sisanya lebih awal.",
+                       "Age of pledges: {fresh} of {reached} units reached ({pct}) pledged within {months} months "
+                       "of election day; the rest earlier."),
+    "latest_pledge": ("Ikrar terakhir", "Latest pledge"),
     "plus_undated": ("+{n} tanpa tanggal (tidak dihitung)", "+{n} undated (not counted)"),
     "undated_apart_head": ("Tanpa tanggal, tidak dihitung ({n})", "Undated, not counted ({n})"),
     "conflicts": ("Laporan yang saling bertentangan (nilai dikosongkan, tidak dipilih):",

@@ -54,7 +54,7 @@ def _fills(shapes: gpd.GeoDataFrame, units: pd.DataFrame, mode: str) -> gpd.GeoD
 
 # Tooltip text goes into the page as HTML (folium's GeoJsonTooltip sets innerHTML), so every
 # value from the records is escaped here, once, before it reaches the map or an exported file.
-TOOLTIP_FIELDS = ("label", "code", "status", "ceremonies")
+TOOLTIP_FIELDS = ("label", "code", "status", "pledge", "ceremonies")
 
 
 # -- the app's live map (dashboard/ui/livemap.py) ------------------------------------------------
@@ -123,9 +123,10 @@ def map_layer(units: pd.DataFrame, mode: str, lang: str, title: str | None = Non
              else [STATE_COLORS[x] for x in units["state"]])
     own = (list(units["own_state"] == OWN_COMMITMENT) if mode == "share" and "own_state" in units
            else [False] * len(units))
-    heads = [t("name", lang), t("code", lang), t("state", lang), t("ceremonies", lang)]
+    heads = [t("name", lang), t("code", lang), t("state", lang), t("latest_pledge", lang), t("ceremonies", lang)]
+    fields = [units[c] if c in units else [None] * len(units) for c in TOOLTIP_FIELDS]
     styles = {}
-    for code, fill, is_own, *values in zip(units["code"], fills, own, *(units[c] for c in TOOLTIP_FIELDS)):
+    for code, fill, is_own, *values in zip(units["code"], fills, own, *fields):
         styles[str(code)] = {"fill": fill, "own": bool(is_own),
                              "tip": [[h, str(v)] for h, v in zip(heads, values) if v is not None and str(v) != ""]}
     items = [[label, color] for label, color in legend_items(mode, lang, units)]

@@ -409,13 +409,64 @@ def coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
         units["sub_units"], units["sub_covered"] = None, None
         units["share"] = [1.0 if s in REACHED else 0.0 for s in units["state"]]
         units["within_ids"] = [list(inside.get(c, [])) for c in units["code"]]
+    # how old is each unit's pledge (issue 37): the day of the latest binding ceremony reaching it;
+    # an aggregate's is the latest among its kecamatan's and its own government's
+    if len(units) and units["level"].iloc[0] in AGGREGATE_LEVELS:
+        kec_latest = latest_pledges(records, kec["reach_ids"])
+        kec = kec.assign(latest_pledge=kec_latest.to_numpy())  # a new frame: the cached one is shared
+        by_top = pd.Series(kec_latest.to_numpy(), index=top.to_numpy()).groupby(level=0).max()
+        own = latest_pledges(records, units["reach_ids"])
+        units["latest_pledge"] = [max((d for d in (o, by_top.get(c, pd.NaT)) if pd.notna(d)), default=pd.NaT)
+                                  for c, o in zip(units["code"], own)]
+    else:
+        units["latest_pledge"] = latest_pledges(records, units["reach_ids"]).to_numpy()
     cols = ["code", "name", "label", "level", "state", "own_state", "share", "sub_units", "sub_covered",
-            "own_ids", "direct_ids", "leadership_ids", "pemda_ids", "within_ids", "undated_ids", "reach_ids"]
+            "own_ids", "direct_ids", "leadership_ids", "pemda_ids", "within_ids", "undated_ids", "reach_ids",
+            "latest_pledge"]
     units = units[cols]
     undated = [cid for cid, region in zip(idx.undated["id"], idx.undated["region_code"])
                if not parent_code or code_rules.related(region, parent_code)]
     kecamatan = kec if len(units) and units["level"].iloc[0] in AGGREGATE_LEVELS else None
     return Coverage(parent, election_id, as_of, units, undated, parent_unit, kecamatan)
+
+
+RECENT_PLEDGE_DAYS = 183  # "within 6 months of election day": how recent a pledge is read as fresh
+
+
+def latest_pledges(records: Records, reach: pd.Series) -> pd.Series:
+    """Per row of ``reach`` (lists of ids of the binding ceremonies reaching a unit): the day of
+    the latest, or NaT. Dates are looked up by position, once per distinct id list."""
+    date_of = records.derived.once("date_of", lambda: dict(zip(records.ceremonies["id"], records.ceremonies["date"])))
+    memo: dict[tuple, pd.Timestamp] = {}
+    out = []
+    for ids in reach:
+        key = tuple(ids)
+        hit = memo.get(key)
+        if hit is None:
+            days = [date_of[i] for i in ids if i in date_of and pd.notna(date_of[i])]
+            hit = memo[key] = max(days) if days else pd.NaT
+        out.append(hit)
+    return pd.Series(out, index=reach.index, dtype="datetime64[ns]")
+
+
+def pledge_age(latest, election_day: dt.date | None) -> int | None:
+    """Days from a unit's latest pledge to election day (the H-n of that pledge), or None."""
+    if election_day is None or latest is None or pd.isna(latest):
+        return None
+    return (election_day - pd.Timestamp(latest).date()).days
+
+
+def recent_pledges(cov: "Coverage", election_day: dt.date | None) -> tuple[int, int, float | None]:
+    """(reached units whose latest pledge is within :data:`RECENT_PLEDGE_DAYS` of election day,
+    reached units, their share) over the headline's units: the kecamatan of an aggregate view.
+    Counting does not change (issue 37): this says how old the pledges behind the figure are."""
+    frame = cov.kecamatan if cov.is_aggregate and cov.kecamatan is not None else cov.units
+    if frame is None or frame.empty or election_day is None:
+        return 0, 0, None
+    reached = frame[frame["state"].isin(REACHED)]
+    ages = [pledge_age(d, election_day) for d in reached["latest_pledge"]]
+    fresh = sum(1 for a in ages if a is not None and a <= RECENT_PLEDGE_DAYS)
+    return fresh, len(reached), (fresh / len(reached) if len(reached) else None)
 
 
 def reached_ids(unit, undated: bool = False) -> list[str]:

@@ -276,6 +276,9 @@ class Report:
             t("code", lg): u["code"], t("unit", lg): u["label"], t("state", lg): u["status"],  # the page's words
             t("share_pct", lg): [None if pd.isna(s) else round(100 * s, 1) for s in u["share"]],
             t("kec_covered", lg): u["sub_covered"], t("kec_total", lg): u["sub_units"],
+            t("latest_pledge", lg): [None if pd.isna(d) else pd.Timestamp(d).date().isoformat() for d in u["latest_pledge"]],
+            "H " + t("latest_pledge", lg).lower(): [metrics.h_label(metrics.pledge_age(d, self.election_day))
+                                                   if pd.notna(d) else None for d in u["latest_pledge"]],
             t("ceremony_ids", lg): ids, t("sources", lg): self._sources(ids)})
 
     def _readiness_table(self, figures: bool) -> pd.DataFrame:

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import fmt, metrics
+from .views import pledge_text
 from .i18n import level_label, level_plural, own_label, state_label, t
 from .records.tables import Records
 from .records.vocab import KINDS, SIGNATORY_GROUPS, WITNESS_BODIES
@@ -71,7 +72,7 @@ def unit_detail(records: Records, gaz: Gazetteer, cov: metrics.Coverage, units: 
         ids = {"own": list(row["own_ids"]), "leadership": list(row["leadership_ids"]),
                "pemda": list(row["pemda_ids"]), "within": list(row["within_ids"]),
                "undated": list(row["undated_ids"])}
-        facts = _unit_facts(row, lang)
+        facts = _unit_facts(row, lang, records.election_day(cov.election_id))
         label, level = row["label"], row["level"]
     elif cov.parent is not None and code == cov.parent.code:
         p = cov.parent_unit
@@ -102,13 +103,15 @@ def unit_detail(records: Records, gaz: Gazetteer, cov: metrics.Coverage, units: 
                       {why: len(v) for why, v in grouped.items() if v}, len(grouped["undated"]))
 
 
-def _unit_facts(row: pd.Series, lang: str) -> list[tuple[str, str]]:
+def _unit_facts(row: pd.Series, lang: str, day: dt.date | None = None) -> list[tuple[str, str]]:
+    # how old its pledge is (issue 37): the latest binding ceremony reaching it, and its H-n
+    age = [(t("latest_pledge", lang), pledge_text(row.get("latest_pledge"), day, lang), "")]
     if pd.notna(row["sub_units"]) and row["sub_units"] is not None:
         n, c = int(row["sub_units"]), int(row["sub_covered"])
         return [(t("units_covered", lang, level=level_plural("kecamatan", lang)),
                  fmt.fraction(c, n, lang, share=True), ""),
-                (t("own_title", lang), own_label(row["own_state"], lang), "")]
-    return [(t("state", lang), state_label(row["state"], lang), "")]
+                (t("own_title", lang), own_label(row["own_state"], lang, row["level"]), "")] + age
+    return [(t("state", lang), state_label(row["state"], lang), "")] + age
 
 
 def _view_facts(cov: metrics.Coverage, lang: str, parent: dict | None) -> list[tuple[str, str, str]]:

@@ -163,6 +163,8 @@ class Summary:
     own_state: str | None       # the region's own government: commitment / information / none
     own_text: str | None        # one line saying so, with the latest own ceremony
     own_ids: list[str]
+    recent_pledges: tuple[int, int, float | None] = (0, 0, None)  # (fresh, reached, share): issue 37
+    recent_text: str | None = None  # that, in one sentence (None: no day to measure against, or nothing reached)
 
 
 def summary(records: Records, cov: metrics.Coverage, lang: str) -> Summary:
@@ -189,7 +191,26 @@ def summary(records: Records, cov: metrics.Coverage, lang: str) -> Summary:
                    latest, int(figs["region_code"].nunique()) if len(figs) else 0,
                    cov.parent.code if cov.parent is not None else None,
                    ceremony_rows(records, ids, lang).head(5),
-                   cov.undated_ids, cov.own_state, own_text(records, cov, lang), cov.own_ids)
+                   cov.undated_ids, cov.own_state, own_text(records, cov, lang), cov.own_ids,
+                   metrics.recent_pledges(cov, day), recent_pledges_text(cov, day, lang))
+
+
+def recent_pledges_text(cov: metrics.Coverage, day: dt.date | None, lang: str) -> str | None:
+    """How old the pledges behind the headline are: of the units reached, how many pledged within
+    six months of election day (issue 37; the count itself does not change)."""
+    fresh, reached, share = metrics.recent_pledges(cov, day)
+    if not reached:
+        return None
+    return t("recent_pledges", lang, fresh=fmt.number(fresh, lang, 0), reached=fmt.number(reached, lang, 0),
+             pct=fmt.pct(share, lang, share=True), months=6)
+
+
+def pledge_text(latest, day: dt.date | None, lang: str) -> str:
+    """A unit's latest pledge as every surface writes it: "15 Des 2023 (H-348)", or "–"."""
+    if latest is None or pd.isna(latest):
+        return "–"
+    age = metrics.pledge_age(latest, day)
+    return fmt.date_short(latest, lang) + (f" ({metrics.h_label(age)})" if age is not None else "")
 
 
 def unit_label(records: Records, code: str) -> str:
@@ -294,8 +315,11 @@ def map_view(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
     """``drawn``: the province codes the maps draw (None: all); units elsewhere are still counted
     in every number and table, and named in ``not_drawn``."""
     units, level, mode = map_units(records, gaz, election_id, as_of, region)
+    day = records.election_day(election_id)
+    # one count of ceremonies everywhere (issue 37): the dated ones reaching the unit
     units = units.assign(status=status_text(units, mode, lang), ceremonies=unit_tooltips(records, units, lang),
-                         n_ceremonies=[len(metrics.reached_ids(u, undated=True)) for u in units.itertuples(index=False)])
+                         pledge=[pledge_text(d, day, lang) for d in units["latest_pledge"]],
+                         n_ceremonies=[len(metrics.reached_ids(u)) for u in units.itertuples(index=False)])
     has_children = set(gaz.table["parent"].dropna())
     drill = {c: lbl for c, lbl in zip(units["code"], units["label"]) if c in has_children}
     alone = bool(region) and list(units["code"]) == [region] and level != "desa/kelurahan"

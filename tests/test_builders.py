@@ -39,7 +39,7 @@ def test_map_colours_units_by_state_with_legend_and_tooltips(records, gaz, geo_c
     assert feats["32.01.01"]["status"] == "Ikrar sendiri"
     assert "12 Nov 2024" in feats["32.01.01"]["ceremonies"] and "NewsBogor" in feats["32.01.01"]["ceremonies"]
     tooltip = next(c for c in gj._children.values() if c.__class__.__name__ == "GeoJsonTooltip")
-    assert tooltip.fields == ["label", "code", "status", "ceremonies"]
+    assert tooltip.fields == ["label", "code", "status", "pledge", "ceremonies"]
     legend = next(c for c in m._children.values() if isinstance(c, html_map.Legend))
     assert "Ikrar sendiri" in legend.html and "Tingkat pimpinan saja" in legend.html and "Belum ada upacara" in legend.html
     html = m.get_root().render()
@@ -263,16 +263,18 @@ def test_unit_detail_says_why_each_ceremony_counts_and_who_reported_it(records, 
     bogor = Report(records, gaz, "pilkada-2024", "32.01", PILKADA)
     cibinong = bogor.unit_detail("32.01.01")
     assert cibinong.counts == {"own": 1} and cibinong.facts[0] == ("Status", "Ikrar sendiri", "")
-    assert ("Kesiapan dilaporkan", "90 %") == cibinong.facts[1][:2]
+    # issue 37: how old its pledge is, with the H-n of the pledge before election day
+    assert cibinong.facts[1] == ("Ikrar terakhir", "12 Nov 2024 (H-15)", "")
+    assert ("Kesiapan dilaporkan", "90 %") == cibinong.facts[2][:2]
     # whose figure, when and from which outlets; no record id (issue 20: people read names)
-    assert cibinong.facts[1][2].endswith("Selasa, 12 November 2024 · NewsBogor (NBC), TB")
-    assert "cibinong-2024-11-12" not in cibinong.facts[1][2]
+    assert cibinong.facts[2][2].endswith("Selasa, 12 November 2024 · NewsBogor (NBC), TB")
+    assert "cibinong-2024-11-12" not in cibinong.facts[2][2]
     assert {s.outlet for s in cibinong.ceremonies[0].sources} == {"NewsBogor (NBC)", "TB"}
     region = bogor.unit_detail("32.01")
     assert region.counts == {"within": 2} and region.facts[0] == ("Kecamatan terjangkau", "2 / 40 (5 %)", "")
     cut = unit_detail.unit_detail(records, gaz, bogor.coverage, bogor.map_view.units, "32.01", "id", limit=1)
     assert len(cut.ceremonies) == 1 and cut.n_ceremonies == 2  # the panel then offers the Data page
     before = Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 1)).unit_detail("32.01.01")
-    assert before.ceremonies == [] and before.facts == [("Status", "Belum ada upacara", "")]  # as of a date
+    assert before.ceremonies == [] and before.facts == [("Status", "Belum ada upacara", ""), ("Ikrar terakhir", "–", "")]  # as of a date
     with pytest.raises(KeyError):
         bogor.unit_detail("36.02")  # not a unit of this view
