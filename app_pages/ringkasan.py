@@ -37,7 +37,7 @@ st.subheader(t("recent", lg))
 if s.recent.empty:
     st.info(t("no_ceremonies", lg))
 else:
-    st.dataframe(s.recent.drop(columns=["id"]), hide_index=True, width="stretch", key="recent")
+    page.table(s.recent.drop(columns=["id"]), "recent", lg)
 if s.undated_ids:
     names = views.ceremony_names(rec, s.undated_ids, lg)
     st.info(tn("undated_note", lg, len(s.undated_ids), ids=md("; ".join(names[i] for i in s.undated_ids))))

@@ -111,6 +111,11 @@ def cmd_coverage(args) -> int:
     if args.json:
         data = cov.to_dict()
         data["countdown"] = dict(zip(("days", "label"), metrics.countdown(day, as_of)))
+        # how old the pledges behind the headline are (issue 37): reached units whose latest pledge
+        # lies within RECENT_PLEDGE_DAYS of election day
+        fresh, reached, share = metrics.recent_pledges(cov, day)
+        data["recent_pledges"] = {"within_days": metrics.RECENT_PLEDGE_DAYS, "recent": fresh, "reached": reached,
+                                  "share": share}
         if figures is not None:
             data["indicator_id"] = args.indicator
             if data["parent"] is not None:

@@ -234,6 +234,8 @@ TEXT: dict[str, tuple[str, str]] = {
                        "Age of pledges: {fresh} of {reached} units reached ({pct}) pledged within {months} months "
                        "of election day; the rest earlier."),
     "latest_pledge": ("Ikrar terakhir", "Latest pledge"),
+    "link": ("Tautan berita", "Article link"),
+    "open_article": ("Buka berita", "Open article"),
     "plus_undated": ("+{n} tanpa tanggal (tidak dihitung)", "+{n} undated (not counted)"),
     "undated_apart_head": ("Tanpa tanggal, tidak dihitung ({n})", "Undated, not counted ({n})"),
     "conflicts": ("Laporan yang saling bertentangan (nilai dikosongkan, tidak dipilih):",

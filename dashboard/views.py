@@ -4,6 +4,7 @@ short and every figure is traceable: each row keeps its ceremony and source ids.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -104,6 +105,20 @@ def ceremony_texts(records: Records, ids: list[str], lang: str) -> tuple[dict[st
     return ({c: ", ".join(v) for c, v in kinds.items()}, {c: "; ".join(v) for c, v in sources.items()})
 
 
+FOLLOWABLE = re.compile(r"^https?://[^\s<>\"']+$")  # only http/https addresses are ever links (issue 36)
+
+
+def ceremony_links(records: Records, ids: list[str]) -> dict[str, list[str]]:
+    """Per ceremony: the addresses of its sources a reader can follow (http/https only; a
+    ``javascript:`` or ``data:`` address is never one)."""
+    s = records.sources[records.sources["ceremony_id"].isin(ids)]
+    out: dict[str, list[str]] = {}
+    for cid, url in zip(s["ceremony_id"], s["url"]):
+        if isinstance(url, str) and FOLLOWABLE.match(url):
+            out.setdefault(cid, []).append(url)
+    return out
+
+
 def ceremony_rows(records: Records, ids: list[str], lang: str, file: bool = False) -> pd.DataFrame:
     """Rows for ceremonies, newest first, undated last. ``file=True``: for a CSV/XLSX file (and
     the tables behind exports) — the day as an ISO date (an Excel date in XLSX) and the region's
@@ -111,6 +126,7 @@ def ceremony_rows(records: Records, ids: list[str], lang: str, file: bool = Fals
     day written out for reading on the page."""
     cer = records.ceremonies[records.ceremonies["id"].isin(ids)].sort_values("date", ascending=False, na_position="last")
     kinds, sources = ceremony_texts(records, list(cer["id"]), lang)
+    links = ceremony_links(records, list(cer["id"]))
     day = ([d.date().isoformat() if not pd.isna(d) else None for d in cer["date"]] if file
            else [fmt.date_long(d, lang) for d in cer["date"]])
     code = {t("code", lang): list(cer["region_code"])} if file else {}
@@ -124,6 +140,9 @@ def ceremony_rows(records: Records, ids: list[str], lang: str, file: bool = Fals
         t("leader", lang): [" — ".join(x for x in (n, r) if isinstance(x, str)) for n, r in
                             zip(cer["leader_name"], cer["leader_role"])],
         t("sources", lang): [sources.get(c, "") for c in cer["id"]],
+        # the article a reader can open: the first on a page (a link column), every one in a file
+        t("link", lang): [(" ".join(links.get(c, [])) if file else (links.get(c) or [None])[0]) or None
+                          for c in cer["id"]],
     }).reset_index(drop=True)
 
 

@@ -79,4 +79,15 @@ def table(df, key: str, lang: str, **kwargs) -> None:
     if df is None or len(df) == 0:
         st.caption(t("table_no_rows", lang))
         return
-    st.dataframe(df, hide_index=True, width="stretch", key=key, **kwargs)
+    st.dataframe(df, hide_index=True, width="stretch", key=key, **_with_links(df, lang, kwargs))
+
+
+def _with_links(df, lang: str, kwargs: dict) -> dict:
+    """A table's article links as links (opened in a new tab), shown as "Buka berita"; every
+    other cell stays plain text. The column holds http/https addresses only (views.ceremony_links)."""
+    head = t("link", lang)
+    if head not in df.columns:
+        return kwargs
+    config = dict(kwargs.get("column_config") or {})
+    config.setdefault(head, st.column_config.LinkColumn(head, display_text=t("open_article", lang)))
+    return {**kwargs, "column_config": config}

@@ -29,3 +29,16 @@ def md(text: object) -> str:
 def bullets(items: Iterable[object]) -> str:
     """A markdown list of plain-text items (problems, conflicts)."""
     return "\n".join(f"- {md(i)}" for i in items)
+
+
+def link(label: object, url: object) -> str:
+    """``label`` as a markdown link to ``url`` when the address is http/https (Streamlit opens it in
+    a new tab); any other address (``javascript:``, ``data:``) is shown as escaped text, never a link.
+    The label is escaped like any text from the data; the address's brackets and spaces are
+    percent-encoded so it cannot close the link early."""
+    from ..views import FOLLOWABLE
+
+    if isinstance(url, str) and FOLLOWABLE.match(url):
+        target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+        return f"[{md(label)}]({target})"
+    return md(label) + (f" ({md(url)})" if url else "")

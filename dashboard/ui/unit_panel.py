@@ -11,7 +11,7 @@ import streamlit as st
 from .. import fmt
 from ..i18n import t, tn
 from ..unit_detail import UnitDetail
-from .safe import md
+from .safe import link, md
 
 # As tall as the map's frame at most (livemap's height); the panel scrolls inside it.
 HEIGHT = 620
@@ -85,9 +85,10 @@ def show(d: UnitDetail, lang: str, as_of, *, can_open: bool, on_open, on_data) -
             st.markdown(f"**{md(c.date)}**  \n{md(c.kinds)}")
             rows = [(t("undated_reason", lang), c.date_note), (t("place", lang), c.place), (t("leader", lang), c.leader),
                     (t("signed_by", lang), c.signed), (t("witnessed_by", lang), c.witnessed)]
-            sources = ["; ".join(x for x in (s.outlet, s.title, s.published, s.url) if x) for s in c.sources]
             lines = [f"{md(k)}: {md(v)}" for k, v in rows if v]
-            lines += [f"{md(t('sources', lang))}: {md(s)}" for s in sources]
+            # each source a reader can follow: outlet · title · date, linked to its article (issue 36)
+            lines += [f"{md(t('sources', lang))}: " + link(" · ".join(x for x in (s.outlet, s.title, s.published) if x), s.url)
+                      for s in c.sources]
             st.caption("  \n".join(lines))
     if d.n_ceremonies + d.n_undated > len(d.ceremonies):
         st.button(t("detail_more", lang, n=d.n_ceremonies + d.n_undated), key="detail_more", on_click=on_data,
