@@ -394,6 +394,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "sha256_mismatch": ("sha256 {sha} (geo/manifest.tsv); berkas ditolak dan tidak disimpan; {fix}",
                         "expected sha256 {sha} (geo/manifest.tsv); the file was refused and not cached; {fix}"),
     "file_with_sha": ("berkas dengan sha256 {sha}; {fix}", "a file with sha256 {sha}; {fix}"),
+    "geo_offline": ("batas wilayah yang dapat dibaca: tanpa internet, isi PETA_GEO_SOURCE dengan folder salinannya "
+                    "(mis. export PETA_GEO_SOURCE=../shared/geo/wilayah_boundaries), lalu mulai lagi",
+                    "boundary files that can be read: offline, set PETA_GEO_SOURCE to the folder holding the mirror "
+                    "(e.g. export PETA_GEO_SOURCE=../shared/geo/wilayah_boundaries), then start again"),
     "reachable_with_sha": ("berkas yang dapat diunduh dengan sha256 {sha}; {fix}",
                            "a reachable file with sha256 {sha}; {fix}"),
     "compare_other": ("pemilihan selain yang sedang ditampilkan ({election})",

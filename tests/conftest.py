@@ -32,6 +32,34 @@ os.environ["PETA_DATA_DIR"] = str(DATA)
 os.environ.setdefault("PETA_SECRETS_FILE", str(ROOT / "tests" / "fixtures" / "no-secrets.toml"))
 
 
+def _upstream_reachable(address: str, seconds: float = 3.0) -> bool:
+    import socket
+    from urllib.parse import urlsplit
+
+    host = urlsplit(address).hostname
+    try:
+        socket.create_connection((host, 443), timeout=seconds).close()
+        return True
+    except OSError:
+        return False
+
+
+def pytest_sessionstart(session):
+    """Issue 35: without a mirror folder and without the network the whole session stops at once,
+    with one message saying what to provide (not a slow failure deep in a CLI test)."""
+    source = os.environ.get("PETA_GEO_SOURCE", "")
+    if source and "://" not in source:
+        if not Path(source).is_dir():
+            pytest.exit(f"PETA_GEO_SOURCE={source} is not a folder: " + _GEO_HELP, 2)
+        return
+    from dashboard import settings
+
+    address = source or settings.SETTINGS["PETA_GEO_SOURCE"].default
+    if not _upstream_reachable(address):
+        pytest.exit("no boundary files: no mirror beside the checkout, PETA_GEO_SOURCE unset and the upstream "
+                    "address unreachable; " + _GEO_HELP, 2)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def geo_cache(tmp_path_factory) -> Path:
     source = os.environ.get("PETA_GEO_SOURCE", "")

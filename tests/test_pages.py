@@ -95,7 +95,9 @@ def test_peta_panel_names_the_clicked_units_ceremonies_and_sources():
     text = _panel(at)
     assert "#### Kec\\. Cibinong" in text and "Status: **Ikrar sendiri**" in text and "**90 %**" in text
     assert "Diadakan oleh wilayah ini" in text and "Selasa, 12 November 2024" in text
-    assert "Sumber: NewsBogor \\(NBC\\)" in text and "Pakta Integritas Sikap Netralitas" in text
+    # issue 36: each source is a link to its article (outlet · title · date), the label escaped
+    assert "Sumber: [NewsBogor \\(NBC\\)](https://newsbogor.example/cibinong-pakta)" in text
+    assert "Pakta Integritas Sikap Netralitas" in text
     assert at.query_params["region"] in ("32.01", ["32.01"])  # a click shows; it does not open
     at.session_state["map"] = {"click": "32.01.24", "n": 2}
     at.run()

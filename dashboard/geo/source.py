@@ -147,6 +147,14 @@ def fetch(entries: list[ManifestEntry], source: str, cache: Path) -> dict[str, P
         except Exception as exc:  # network errors from requests, permissions, ...
             problems.append(Problem(field="download", file=url, value=f"{type(exc).__name__}: {exc}",
                                     want=msg("reachable_with_sha", sha=e.sha256, fix=fix)))
+    downloads = [p for p in problems if p.field == "download"]
+    if len(downloads) > 1:
+        # offline (no network, a proxy, no mirror): every file fails the same way. Said once, with
+        # what to set (issue 35: 87 copies of one connection error filled the first screen)
+        first = str(downloads[0].value).splitlines()[0][:160]
+        problems = [p for p in problems if p.field != "download"] + [Problem(
+            field="download", file=base, value=f"{len(downloads)} × {first}",
+            want=msg("geo_offline"))]
     if problems:
         raise PetaError(problems, summary=msg("boundaries_refused", n=len(problems)))
     return got
