@@ -97,9 +97,10 @@ def record_sets(draw, places):
 
 
 def _pair(text: str) -> tuple[int, int]:
-    m = re.search(r"(\d+) ?/ ?(\d+)", text)
+    """"30 / 7.265" (Indonesian thousands separators) as (30, 7265)."""
+    m = re.search(r"(\d[\d.]*) ?/ ?(\d[\d.]*)", text)
     assert m, text
-    return int(m.group(1)), int(m.group(2))
+    return int(m.group(1).replace(".", "")), int(m.group(2).replace(".", ""))
 
 
 def surfaces(rep: Report, records, gaz) -> dict[str, tuple]:
@@ -121,7 +122,7 @@ def surfaces(rep: Report, records, gaz) -> dict[str, tuple]:
     values = re.findall(r'<div class="v">([^<]*)</div><div class="n">([^<]*)</div>', tiles)
     out["briefing"] = (*_pair(values[1][0]), values[1][1])
     cover = pack.cover(rep, rep.meta("pengarahan"))
-    shown = [a.text for a in cover.layout.annotations if a.text and re.search(r"\d+ / \d+ \(", a.text)]
+    shown = [a.text for a in cover.layout.annotations if a.text and re.search(r"\d / \d[\d.]* \(", a.text)]
     assert len(shown) == 1, [a.text for a in cover.layout.annotations]
     out["pack"] = (*_pair(shown[0]), re.search(r"\((.*)\)", shown[0]).group(1))
     line = rep.timeline.series
@@ -355,3 +356,109 @@ def test_the_pages_show_the_same_figures(data, gaz, places, calendar, tmp_path_f
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+# -- issue 37: risk tables, ceremony counts, the age of pledges and the JSON names ---------------
+
+def _psu_records(gaz, tmp_path_factory):
+    """The test records under the re-vote calendar (tests/fixtures/calendar-psu), with a Pemkab-wide
+    pledge of Kab. Bogor before its re-vote."""
+    import shutil
+
+    import yaml
+
+    from dashboard.records.read import YamlFolder
+
+    folder = tmp_path_factory.mktemp("agree-psu")
+    shutil.copytree(DATA / "ceremonies", folder / "ceremonies")
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "calendar-psu" / "elections.yaml", folder / "elections.yaml")
+    rec = {"id": "bogor-psu-2025-04-10", "region": "32.01", "level": "kabupaten/kota", "date": dt.date(2025, 4, 10),
+           "elections": ["psu-uji-2025"], "kinds": ["pakta_integritas"], "signatories": [{"group": "asn", "all": True}],
+           "sources": [{"outlet": "Warta Uji", "title": "Pakta uji", "url": "https://warta.example/psu"}]}
+    (folder / "ceremonies" / "bogor-psu-2025-04-10.yaml").write_text(yaml.safe_dump(rec), encoding="utf-8")
+    return load_records(YamlFolder(folder), gaz, read_calendar(folder))
+
+
+VIEWS_37 = [(e, r, d) for e, d in (("pilkada-2024", DAY), ("pemilu-2024", dt.date(2024, 2, 14)))
+            for r in (None, "36", "32.01", "32.01.01")] + [("psu-uji-2025", "32.01", dt.date(2025, 4, 19)),
+                                                             ("psu-uji-2025", "32.01.01", dt.date(2025, 4, 19))]
+
+
+def _risk_values(rep: Report) -> pd.DataFrame:
+    """An invented indicator with a value for every unit the view counts and draws (a spread of
+    values, so the legend has three classes)."""
+    from dashboard import indicators
+
+    codes = list(dict.fromkeys([*rep.coverage.units["code"], *rep.map_view.units["code"]]))
+    rows = [{"indicator": "uji", "name": "Skor uji", "region_code": c, "date": "2024-01-01",
+             "value": float((i * 37) % 100), "outlet": "Lembaga Uji", "url": None, "note": None, "origin": "uji"}
+            for i, c in enumerate(codes)]
+    return pd.DataFrame(rows, columns=indicators.TABLE)
+
+
+def test_counts_risk_age_and_json_agree(records, gaz, tmp_path_factory):
+    """Issue 37 §1, each contradiction as a check: a reached aggregate is never "no ceremony";
+    "high risk" lists only the legend's high class and its heading counts its rows; the briefing
+    line says the same numbers; one count of ceremonies on every surface (undated apart); each
+    unit's latest pledge reads the same on the panel, the map's rows and its CSV; the age figure is
+    the same on Ringkasan and in the JSON; no two different numbers share a JSON name."""
+    from dashboard.risk import Risk
+
+    psu = _psu_records(gaz, tmp_path_factory)
+    for election, region, day in VIEWS_37:
+        recs = psu if election == "psu-uji-2025" else records
+        rep = Report(recs, gaz, election, region, day, "id")
+        where = (election, region)
+        cov, s = rep.coverage, rep.summary
+        # one count of ceremonies: tile, panel, briefing tile, pack cover (dated, up to the date)
+        assert s.n_ceremonies == len(cov.ceremony_ids), where
+        panel = rep.unit_detail(region)
+        assert panel.n_ceremonies == s.n_ceremonies and panel.n_undated == len(cov.undated_ids), where
+        tiles = re.findall(r'<div class="v">([^<]*)</div>', briefing._tiles(rep))
+        assert tiles[0] == fmt.number(s.n_ceremonies, "id", 0), where
+        assert "undated" not in [c.why for c in panel.ceremonies if c.why != "undated"]
+        # the JSON: headline is the figure; no top-level "share" beside it
+        js = cov.to_dict()
+        assert "share" not in js and (js["headline"]["reached"], js["headline"]["units"]) == (s.covered, s.total), where
+        fresh = metrics.recent_pledges(cov, rep.election_day)
+        assert s.recent_pledges == fresh, where
+        # each unit's latest pledge: the panel, the map rows and the CSV say the same day
+        peta = rep.table("peta").set_index(t("code", "id"))
+        for u in rep.map_view.units.itertuples(index=False):
+            day_iso = None if pd.isna(u.latest_pledge) else pd.Timestamp(u.latest_pledge).date().isoformat()
+            assert (peta.loc[u.code, t("latest_pledge", "id")] or None) == day_iso, (where, u.code)
+            fact = dict((a, b) for a, b, _ in rep.unit_detail(u.code).facts)[t("latest_pledge", "id")]
+            assert fact == views.pledge_text(u.latest_pledge, rep.election_day, "id"), (where, u.code)
+        # risk: the legend's high class only, worded as the legend words each level
+        risk = Risk(rep, _risk_values(rep), "uji")
+        high_rows, despite = risk.priority
+        if risk.cuts is not None:
+            assert all(float(v.replace(".", "").replace(",", ".")) > risk.cuts[1] for v in high_rows["Nilai"]), where
+        bound = cov.units.set_index("code")
+        reached = metrics.binding_reaches(cov.units)
+        for code in high_rows["Kode"]:
+            assert not reached[cov.units["code"] == code].iloc[0], (where, code)
+            if pd.notna(bound.loc[code, "sub_units"]):  # an aggregate: its share and its Pemda, never a kecamatan state
+                row = high_rows.set_index("Kode").loc[code, "Status"]
+                assert "kec." in row and "Belum ada upacara" not in row, (where, code, row)
+        head = risk.meta("prioritas").title
+        assert head.startswith(f"Risiko tinggi, belum ada upacara yang mengikat ({len(high_rows)} wilayah)"), head
+        assert risk.without_value == 0  # every unit has a value here
+        for code in despite["Kode"]:
+            assert reached[cov.units["code"] == code].iloc[0], (where, code)
+
+
+def test_banten_is_never_no_ceremony_in_the_risk_table(records, gaz):
+    """Issue 37's first case: Banten, 28 of 155 kecamatan reached, with the highest value."""
+    from dashboard.risk import Risk
+
+    rep = Report(records, gaz, ELECTION, None, DAY, "id")
+    values = _risk_values(rep)
+    values.loc[values["region_code"] == "36", "value"] = 1000.0
+    risk = Risk(rep, values, "uji")
+    assert "36" not in set(risk.priority[0]["Kode"])
+    units = rep.coverage.units
+    status = dict(zip(units["code"], views.unit_status(units, "id")))  # as every table words a province
+    assert status["36"].startswith("Pemda belum berikrar · 18,1 %")
+    # before the fix the table listed all 38 provinces as high risk, Banten as "Belum ada upacara"
+    assert len(risk.priority[0]) < len(units)
