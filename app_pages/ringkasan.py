@@ -46,8 +46,8 @@ st.subheader(t("cycles_title", lg), help=t("cycles_help", lg))
 cycles = cache.cycles(version, view.region, lg, dt.date.today())
 # widths set so the last heading is whole at 1366 px (the pledge column's heading is the panel's)
 widths = dict(zip(cycles.columns[1:], (190, 110, 152, 160, 265)))
-st.dataframe(cycles.drop(columns=["election_id"]), hide_index=True, width="stretch", key="cycles",
-             column_config={c: st.column_config.Column(width=w) for c, w in widths.items()})
+page.table(cycles.drop(columns=["election_id"]), "cycles", lg,
+           column_config={c: st.column_config.Column(width=w) for c, w in widths.items()})
 if any(str(d).endswith("*") for d in cycles.get(t("date", lg), [])):
     st.caption(t("cycles_ahead", lg))
 

@@ -91,7 +91,7 @@ def default_election(calendar, today: dt.date | None = None, region: str | None 
     dated = mine[mine["date"].notna()]  # a planned election without a day is never the opening one
     if dated.empty:
         dated = calendar[calendar["date"].notna()]
-    upcoming = dated[dated["date"].dt.date >= today].sort_values("date", kind="stable")
+    upcoming = dated[dated["date"] >= pd.Timestamp(today)].sort_values("date", kind="stable")
     return upcoming["id"].iloc[0] if len(upcoming) else dated.sort_values("date", kind="stable")["id"].iloc[-1]
 
 
@@ -100,7 +100,7 @@ def next_planned(calendar, region: str | None, today: dt.date | None = None) -> 
     (a year, no day yet). None when the calendar holds neither."""
     today = today or dt.date.today()
     mine = where(calendar, (votes_in(region, r) for r in calendar["regions"]))
-    ahead = mine[mine["date"].notna() & (mine["date"].dt.date > today)].sort_values("date", kind="stable")
+    ahead = mine[mine["date"].notna() & (mine["date"] > pd.Timestamp(today))].sort_values("date", kind="stable")
     if len(ahead):
         return ahead.iloc[0]
     planned = mine[mine["date"].isna() & (mine["year"] >= today.year)].sort_values("year", kind="stable")

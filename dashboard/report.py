@@ -216,7 +216,7 @@ class Report:
         kinds, _ = views.ceremony_texts(self.records, list(tl.events["id"]), lg)
         # election lines: the ones this region votes in, up to this election (later ones are off the axis)
         shown = metrics.elections_of(self.records.calendar, self.region)
-        shown = shown[shown["date"].notna() & (shown["date"].dt.date <= (self.election_day or self.as_of))]
+        shown = shown[shown["date"].notna() & (shown["date"] <= pd.Timestamp(self.election_day or self.as_of))]
         return charts.timeline_figure(tl, shown, kinds, lg, axis if self.election_day else "date")
 
     @cached_property

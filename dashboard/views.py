@@ -274,10 +274,13 @@ def cycle_rows(records: Records, gaz: Gazetteer, region: str | None, lang: str,
                      t("ceremonies_short", lang): len(cov.ceremony_ids),  # the words of the tile it equals
                      "covered": fmt.fraction(covered, total, lang, share=True),
                      t("own_title", lang): own_label(cov.own_state, lang, cov.parent.level) if region else "–"})  # as in the panel
-    out = pd.DataFrame(rows)
-    if level is not None:
-        out = out.rename(columns={"covered": t("units_covered", lang, level=level_plural(level, lang))})
-    return out
+    # named columns without a row too: a region that votes in no election of the calendar (a calendar
+    # of one kabupaten's re-vote, seen nationally) has an empty record, not a missing table
+    columns = ["election_id", t("election", lang), t("date", lang), t("ceremonies_short", lang), "covered",
+               t("own_title", lang)]
+    out = pd.DataFrame(rows, columns=columns)
+    level = level or "kecamatan"
+    return out.rename(columns={"covered": t("units_covered", lang, level=level_plural(level, lang))})
 
 
 def own_text(records: Records, cov: metrics.Coverage, lang: str) -> str | None:

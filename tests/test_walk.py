@@ -31,7 +31,7 @@ REGIONS = {
     "kecamatan": "32.01.01",
     "desa": "32.01.01.1001",
 }
-VIEW_PAGES = ["ringkasan", "peta", "kesiapan", "linimasa", "data"]
+VIEW_PAGES = ["ringkasan", "peta", "kesiapan", "linimasa", "data"]  # app_pages/ file names
 OTHER_PAGES = ["catat", "berita", "impor", "kalender", "riwayat"]
 FAST = {"psu-2025-04-19", "pilkada-2024"}  # the fast loop's sample
 
@@ -199,3 +199,77 @@ def test_every_briefing_pack(election, rec, gaz, shipped, tmp_path):
         args = ["export", "briefing", "--election", election, "--out", str(out)] + (["--region", region] if region else [])
         assert cli.main(args) == 0, args
         assert out.read_bytes()[:5] == b"%PDF-"
+
+
+# -- generated: small calendars and records (issue 35 §2) -------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as hst  # noqa: E402
+
+_PLACES = [("32.01", "kabupaten/kota"), ("32.01.01", "kecamatan"), ("36.02", "kabupaten/kota"), ("32", "provinsi")]
+_SRC = [{"outlet": "Warta Uji", "url": "https://warta.example/a"}]
+
+
+@hst.composite
+def small_worlds(draw):
+    """A calendar of 1-4 elections (held everywhere, in one kabupaten, in one kecamatan or in one
+    desa; dated, planned without a day, or on today) and 0-3 ceremonies, some undated."""
+    today = dt.date.today()
+    elections = []
+    for i in range(draw(hst.integers(1, 4))):
+        where = draw(hst.sampled_from([None, ["32.01"], ["32.01.01"], ["32.01.01.1001"]]))
+        when = draw(hst.sampled_from(["day", "planned", "today"]))
+        e = {"id": f"uji-{i}", "name": f"Pemilihan uji {i}", "sources": _SRC}
+        if when == "planned":
+            e["year"] = today.year + 3
+        else:
+            e["date"] = today if when == "today" else dt.date(2024, 11, 27) + dt.timedelta(days=40 * i)
+        if where:
+            e["regions"] = where
+        elections.append(e)
+    if all("date" not in e for e in elections):  # a calendar needs one dated election to open on
+        elections[0].pop("year")
+        elections[0]["date"] = dt.date(2024, 11, 27)
+    ceremonies = []
+    for j in range(draw(hst.integers(0, 3))):
+        code, level = draw(hst.sampled_from(_PLACES))
+        fits = [e["id"] for e in elections if not e.get("regions")
+                or any(code == r or code.startswith(r + ".") or r.startswith(code + ".") for r in e["regions"])]
+        if not fits:
+            continue
+        undated = draw(hst.booleans())
+        c = {"id": f"upacara-{j}", "region": code, "level": level,
+             "date": None if undated else dt.date(2024, 10, 1) + dt.timedelta(days=j),
+             "elections": [draw(hst.sampled_from(fits))], "kinds": [draw(hst.sampled_from(["ikrar", "sosialisasi"]))],
+             "sources": _SRC}
+        if undated:
+            c["date_unknown_reason"] = "Berita tidak menyebut tanggal."
+        ceremonies.append(c)
+    return elections, ceremonies
+
+
+@pytest.mark.slow
+@settings(max_examples=12, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(world=small_worlds())
+def test_generated_calendars_render_every_view_page(world, gaz, tmp_path_factory):
+    elections, ceremonies = world
+    folder = tmp_path_factory.mktemp("world")
+    (folder / "ceremonies").mkdir()
+    (folder / "elections.yaml").write_text(yaml.safe_dump(elections, allow_unicode=True), encoding="utf-8")
+    for c in ceremonies:
+        (folder / "ceremonies" / f"{c['id']}.yaml").write_text(yaml.safe_dump(c), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PETA_DATA_DIR", str(folder))
+        for e in elections:
+            for region in (None, "32.01", "32.01.01"):
+                at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+                at.query_params["election"] = e["id"]
+                if region:
+                    at.query_params["region"] = region
+                at.run()
+                for page in VIEW_PAGES:
+                    if page != "ringkasan":
+                        at.switch_page(f"app_pages/{page}.py").run()
+                    assert not at.exception, ((e, region, page), [x.message for x in at.exception])
+                    assert "Traceback" not in _texts(at)
