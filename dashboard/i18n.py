@@ -298,6 +298,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "risk_high": ("tinggi (> {b})", "high (> {b})"),
     "risk_with": ("{level}, ada upacara", "{level}, ceremony held"),
     "risk_without": ("{level}, tanpa upacara", "{level}, no ceremony"),
+    "risk_none_high": ("tidak ada: setiap wilayah berisiko tinggi sudah dijangkau upacara",
+                       "none: every high-risk unit is reached by a ceremony"),
     "risk_none_count": ("{n} wilayah tanpa upacara lainnya: tidak ada data", "{n} more units without a ceremony: no data"),
     "risk_map_title": ("{name} × komitmen", "{name} × commitment"),
     "risk_as_of": ("per {date}", "as of {date}"),

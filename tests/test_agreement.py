@@ -342,7 +342,7 @@ def test_the_pages_show_the_same_figures(data, gaz, places, calendar, tmp_path_f
         at.run()
         assert not at.exception, [e.message for e in at.exception]
         tiles = {m.label: m.value for m in at.metric}
-        assert tiles[t("units_covered", "id", level=s.unit_level)] == f"{s.covered} / {s.total}"
+        assert tiles[t("units_covered", "id", level=s.unit_level)] == fmt.fraction(s.covered, s.total, "id")
         assert tiles[t("ceremonies_short", "id")] == str(s.n_ceremonies)
         label, value, whose, _ = views.readiness_tile(s, "id")
         assert tiles[label] == value

@@ -122,7 +122,9 @@ def test_missing_file_and_unreachable_source(tmp_path):
     assert "kab_31.sql" in err.value.message and "missing" in err.value.message
     with pytest.raises(PetaError) as err:  # nothing listens on this loopback port
         store.build(store.GeoConfig("http://127.0.0.1:9/", ("31",), tmp_path / "c2"))
-    assert "download" in err.value.message and "check the network" in err.value.message
+    assert "download" in err.value.message and "set PETA_GEO_SOURCE to the folder holding the mirror" in err.value.message
+    # issue 35: every file failing the same way is said once, with how many
+    assert len(err.value.problems) == 1 and "3 × ConnectionError" in str(err.value.problems[0].value)
 
 
 def test_second_load_reads_cache_without_parsing(geo_cfg, monkeypatch):

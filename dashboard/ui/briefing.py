@@ -210,7 +210,7 @@ def _risk_view(risk, tall: int, drawn: int, size: str) -> None:
         parts.append(part)
     named = " · ".join(parts)
     st.html(f'<div class="b-risk" data-testid="b-risk"><span class="h">{html.escape(head)}:'
-            f'</span> <b>{html.escape(named or t("no_data", lg))}</b>{html.escape(" · " + rest if rest else "")}</div>')
+            f'</span> <b>{html.escape(named or t("risk_none_high", lg))}</b>{html.escape(" · " + rest if rest else "")}</div>')
     st.plotly_chart(screen(risk.figure(), tall - RISK_LINES[size], width=drawn), width="stretch", key="b_risiko",
                     theme=None, config={"staticPlot": True})
 
