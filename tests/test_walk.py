@@ -273,3 +273,24 @@ def test_generated_calendars_render_every_view_page(world, gaz, tmp_path_factory
                         at.switch_page(f"app_pages/{page}.py").run()
                     assert not at.exception, ((e, region, page), [x.message for x in at.exception])
                     assert "Traceback" not in _texts(at)
+
+
+def test_an_election_before_2020_opens_on_every_view_page(tmp_path, gaz):
+    """Issue 35: an admin adds Pemilu 2019 (the Kalender form took 2000-2100, the as-of picker
+    started in 2020): every page failed for anyone who picked it. One range now (ELECTION_DATES)."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    cal = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    cal.append({"id": "pemilu-2019", "name": "Pemilu 2019", "date": dt.date(2019, 4, 17),
+                "sources": [{"outlet": "Warta Uji", "url": "https://warta.example/2019"}]})
+    (folder / "elections.yaml").write_text(yaml.safe_dump(cal, allow_unicode=True), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PETA_DATA_DIR", str(folder))
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params["election"] = "pemilu-2019"
+        at.run()
+        for page in VIEW_PAGES:
+            if page != "ringkasan":
+                at.switch_page(f"app_pages/{page}.py").run()
+            assert not at.exception, (page, [e.message for e in at.exception])
+            assert at.date_input(key="as_of").value == dt.date(2019, 4, 17)  # its own day, inside the picker
