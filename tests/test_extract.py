@@ -351,7 +351,12 @@ def test_reviewed_report_from_the_review_values(gaz, calendar, places):
     assert report["signatories"] == [{"group": "camat", "count": 1}, {"group": "kepala_desa", "all": True}]
     assert [c["text"] for c in report["commitments"]] == ["Tidak ikut kampanye pasangan calon mana pun.",
                                                          "Netral sebelum, selama, dan sesudah pemilihan"]
-    assert report["date_inferred"]["year"] == 2024 and "Jumat (8/11)" in report["date_inferred"]["stated"]
+    # the date's own words, never the article's sentence (the record must not copy the article)
+    assert report["date_inferred"]["year"] == 2024 and report["date_inferred"]["stated"] == "Jumat (8/11)"
+    from dashboard.extract.draft import suggested_report
+
+    suggested = suggested_report(extract(art, gaz, calendar, places), gaz, "draf-1")
+    assert suggested["date_inferred"]["stated"] == "Jumat (8/11)"
     assert report["readiness"] == [{"percent": 80.0, "measure": "Kesiapan desa", "as_of": dt.date(2024, 11, 7)}]
     assert report["sources"][0] == {"outlet": "Priangan Timur News", "published": dt.date(2024, 11, 9),
                                     "title": "ASN Kecamatan Singaparna Ikrarkan Netralitas"}

@@ -70,6 +70,7 @@ class DateReading:
     year_inferred: bool = False
     warnings: list[Msg] = field(default_factory=list)
     weekday_only: str | None = None      # "Kamis" when only a weekday is stated
+    stated: str | None = None            # the date's own words ("jumat (10/11)"), never the sentence
 
 
 @dataclass
@@ -81,6 +82,7 @@ class _Found:
     weekday: int | None
     ceremony: bool      # in a sentence about the ceremony
     excluded: str | None = None
+    stated: str = ""    # the matched words (folded): what a record's date_inferred.stated keeps
 
 
 def _weekday(token: str | None) -> int | None:
@@ -118,8 +120,15 @@ def _found(sents: list[Sentence]) -> list[_Found]:
                 excluded = ("vote" if _NOT_CEREMONY.search(after) or _NOT_CEREMONY.search(before)
                             else "a letter or an appointment" if _OTHER_DATE.search(before[-30:]) else None)
                 out.append(_Found(s, day, month, _year(m.group("y")), _weekday(m.group("wd")),
-                                  bool(CEREMONY_WORDS.search(s.folded)), excluded))
+                                  bool(CEREMONY_WORDS.search(s.folded)), excluded, _words(s, m)))
     return out
+
+
+def _words(s: Sentence, m: re.Match) -> str:
+    """The matched date as the article wrote it (its case), when folding kept the sentence's length
+    (no character dropped or split); else as matched."""
+    raw = s.text[m.start():m.end()] if len(s.text) == len(s.folded) else m.group(0)
+    return " ".join(raw.split())
 
 
 def _make(day: int, month: int, year: int) -> dt.date | None:
@@ -159,7 +168,7 @@ def read_date(sents: list[Sentence], published: dt.date | None, election_days: s
         if not years:
             return DateReading(None, "check", evidence,
                                alternatives=_no_year_options(first, election_days), year_inferred=True,
-                               warnings=[msg("note_no_year")])
+                               warnings=[msg("note_no_year")], stated=first.stated)
         value, inferred = years[0], True
         alternatives = [d.isoformat() for d in years[1:]]
     if first.weekday is not None and value.weekday() != first.weekday:
@@ -172,7 +181,7 @@ def read_date(sents: list[Sentence], published: dt.date | None, election_days: s
     if inferred:
         warnings.append(msg("note_year_from_published"))
     return DateReading(value, "sure" if sure else "check", evidence, list(dict.fromkeys(alternatives)),
-                       inferred, warnings)
+                       inferred, warnings, stated=first.stated)
 
 
 _DATELINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:wib|wita|wit)\b|diterbitkan|dipublikasikan|diperbarui|diposting|"

@@ -173,14 +173,18 @@ def extract(article: Article, gaz: Gazetteer, calendar: Calendar, places: PlaceI
     }
     label = gaz.path_label(region.value) if region.value else None
     extra = {"year_inferred": date.year_inferred}
+    if date.stated:
+        extra["stated"] = date.stated
     if date.weekday_only:
         extra["weekday_only"] = date.weekday_only
     return Draft(article, readings, region.level, label, extra)
 
 
 def stated_date(draft: Draft) -> str | None:
-    """The words the date was read from (for ``date_inferred.stated``)."""
-    return draft.readings["date"].evidence
+    """The date's own words as the article wrote them ("jumat (10/11)"), for ``date_inferred.stated``:
+    never the whole sentence, which would copy the article into the record (issue 36's curation
+    found every inferred date carrying its sentence)."""
+    return draft.date_extra.get("stated") or draft.readings["date"].value
 
 
 def to_report(draft: Draft, gaz: Gazetteer, *, ceremony_id: str, date: dt.date | None, region: str,
@@ -282,7 +286,7 @@ def reviewed_report(stored: dict, article: Article, gaz: Gazetteer, *, ceremony_
     dr = stored["date"]
     inferred = None
     if day and day_from_reading and (dr.get("year_inferred") or dr.get("weekday_only")):
-        inferred = {"stated": (dr.get("evidence") or "")[:300] or "(tidak ada)", "year": day.year,
+        inferred = {"stated": dr.get("stated") or dr.get("weekday_only") or "(tidak ada)", "year": day.year,
                     "how": f"dipilih pemeriksa; tanggal terbit berita {stored['article'].get('published') or '-'}"}
     lines = [x.strip() for x in commitment_text.splitlines() if x.strip()]
     commitments = [{"category": c, "text": lines[i] if i < len(lines) else COMMITMENT_CATEGORIES[c].id_label}
