@@ -134,7 +134,7 @@ def cmd_coverage(args) -> int:
             figure = ""
             if figures is not None:
                 f = figures[u.code]
-                figure = f"\t{args.indicator}: " + ("no data" if f is None else f"{f['value']:g} ({f['date']}, {f['source']})")
+                figure = f"\t{args.indicator}: " + ("no data" if f is None else f"{f.get('category') or format(f['value'], 'g')} ({f['date']}, {f['source']})")
             print(f"  {u.code}\t{u.label}\t{u.state}\town:{u.own_state}\t{share_text}{figure}")
     return 0
 

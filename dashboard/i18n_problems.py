@@ -424,6 +424,9 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     # -- indicators (dashboard/indicators.py) -----------------------------------------------------
     "indicator_id": ("ID indikator: huruf kecil, angka dan tanda hubung (mis. ikp-netralitas-asn)",
                      "an indicator id: lowercase letters, digits and hyphens (e.g. ikp-netralitas-asn)"),
+    "indicator_one_kind": ("angka untuk setiap baris indikator ini, atau kelas (rendah, sedang, tinggi) untuk setiap "
+                           "barisnya, seperti {where}", "a number on every row of this indicator, or a class (rendah, "
+                           "sedang, tinggi) on every row, as {where}"),
     "a_finite_number": ("angka yang terbatas (bukan tak hingga): paling banyak 300 angka", "a finite number (not infinite)"),
     "a_number": ("angka, mis. 62,5 atau 62.5, tanpa pemisah ribuan", "a number, e.g. 62.5 or 62,5, without thousands separators"),
     "not_after_today": ("tanggal yang sudah lewat, paling lambat hari ini ({today}): angka diukur, bukan diramalkan",

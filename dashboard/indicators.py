@@ -36,7 +36,7 @@ COLUMNS = {  # header -> help (the template's Petunjuk and the README)
     "kode_wilayah": "Kode Kemendagri wilayah yang diukur: provinsi, kabupaten/kota, kecamatan atau desa (teks)",
     "indikator": "ID indikator: huruf kecil, angka dan tanda hubung (mis. ikp-netralitas-asn)",
     "nama_indikator": "Nama indikator seperti diterbitkan (sekali per ID cukup)",
-    "nilai": "Angka, mis. 62,5 atau 62.5, tanpa pemisah ribuan",
+    "nilai": "Angka, mis. 62,5 atau 62.5, tanpa pemisah ribuan; atau kelas: rendah, sedang, tinggi",
     "tanggal": "TTTT-BB-HH: tanggal pengukuran, atau akhir periode yang diukur",
     "sumber_media": "Siapa yang menerbitkan angka itu (wajib)",
     "sumber_tautan": "Tautan ke terbitan itu (boleh kosong)",
@@ -49,7 +49,11 @@ EXAMPLE = {"kode_wilayah": "32.01", "indikator": EXAMPLE_ID, "nama_indikator": "
            "nilai": "0", "tanggal": "2024-09-01", "sumber_media": "Nama penerbit angka"}
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 NUMBER_RE = re.compile(r"-?\d+(?:[.,]\d+)?")
-TABLE = ["indicator", "name", "region_code", "date", "value", "outlet", "url", "note", "origin"]
+TABLE = ["indicator", "name", "region_code", "date", "value", "scale", "outlet", "url", "note", "origin"]
+# The one ordered scale a categorical value is read on (Bawaslu's IKP classes), lowest first: a class
+# is stored as its rank (1..3) and shown as its word; an indicator is either all numbers or all classes.
+SCALE_NAME = "rendah-sedang-tinggi"
+SCALE = ("rendah", "sedang", "tinggi")
 
 
 @dataclass(frozen=True)
@@ -65,11 +69,12 @@ class Value:
     url: str | None
     note: str | None
     origin: str  # "<file> baris <n>": where it was read
+    scale: str | None = None  # SCALE_NAME for a class (``value`` is its rank), None for a number
 
     def to_dict(self) -> dict:
         return {"indicator": self.indicator, "name": self.name, "region_code": self.region_code,
-                "date": self.date.isoformat(), "value": self.value, "outlet": self.outlet, "url": self.url,
-                "note": self.note, "origin": self.origin}
+                "date": self.date.isoformat(), "value": self.value, "scale": self.scale, "outlet": self.outlet,
+                "url": self.url, "note": self.note, "origin": self.origin}
 
 
 def _number(raw, where: str, problems: list[Problem]) -> float | None:
@@ -99,6 +104,7 @@ def parse(name: str, content: bytes, gaz: Gazetteer, today: dt.date) -> tuple[li
     values: list[Value] = []
     seen: dict[tuple, str] = {}
     names: dict[str, tuple[str, str]] = {}
+    kinds: dict[str, tuple[str | None, str]] = {}  # indicator -> (scale or None, the row that set it)
     for i, row in enumerate(rows, start=2):
         where = f"{name} baris {i}"
         before = len(problems)
@@ -115,7 +121,12 @@ def parse(name: str, content: bytes, gaz: Gazetteer, today: dt.date) -> tuple[li
         code = sheet._picked(str(v["kode_wilayah"]))
         if code not in gaz:
             problems.append(Problem("kode_wilayah", v["kode_wilayah"], msg("code_in_boundaries"), file=where))
-        number = _number(v["nilai"], where, problems)
+        word = str(v["nilai"]).strip().lower()
+        scale = SCALE_NAME if word in SCALE else None
+        number = float(SCALE.index(word) + 1) if scale else _number(v["nilai"], where, problems)
+        if ind in kinds and kinds[ind][0] != scale:  # one indicator is all numbers or all classes
+            problems.append(Problem("nilai", v["nilai"], msg("indicator_one_kind", where=kinds[ind][1]), file=where))
+        kinds.setdefault(ind, (scale, where))
         day = sheet._date(v["tanggal"], where, "tanggal", problems) if v["tanggal"] not in ("", None) else None
         if v["tanggal"] in ("", None):
             problems.append(Problem("tanggal", None, msg("date_never_guessed"), file=where))
@@ -139,7 +150,7 @@ def parse(name: str, content: bytes, gaz: Gazetteer, today: dt.date) -> tuple[li
             continue
         seen[key] = where
         values.append(Value(ind, label, code, day, number, outlet, str(v["sumber_tautan"]) or None,
-                            str(v["catatan"]) or None, where))
+                            str(v["catatan"]) or None, where, scale))
     # a row without a name takes its indicator's name from another row of the file
     values = [x if x.name or x.indicator not in names else Value(**{**x.__dict__, "name": names[x.indicator][0]})
               for x in values]
@@ -251,7 +262,7 @@ def table(rows) -> pd.DataFrame:
                                     file=f"indicators #{getattr(r, 'id', '?')}", record=str(r.indicator)))
     if problems:
         raise PetaError(problems)
-    return pd.DataFrame([{c: getattr(r, c) for c in TABLE} for r in rows], columns=TABLE)
+    return pd.DataFrame([{c: getattr(r, c, None) for c in TABLE} for r in rows], columns=TABLE)
 
 
 def catalog(values: pd.DataFrame) -> pd.DataFrame:
@@ -282,11 +293,26 @@ def latest(values: pd.DataFrame, indicator: str, as_of: dt.date, codes) -> dict[
     for code in codes:
         if code in newest.index:
             r = newest.loc[code]
+            scale = r["scale"] if isinstance(r.get("scale"), str) else None
             out[code] = {"id": indicator, "name": r["name"], "value": float(r["value"]), "date": r["date"],
-                         "source": r["outlet"], "url": r["url"]}
+                         "source": r["outlet"], "url": r["url"], "scale": scale,
+                         "category": SCALE[int(r["value"]) - 1] if scale else None}
         else:
             out[code] = None
     return out
+
+
+def value_text(figure: dict, lang: str) -> str:
+    """A value as every surface writes it: a class by its word (*tinggi*), a number with Indonesian
+    decimals (62,5)."""
+    from . import fmt
+
+    return figure["category"] if figure.get("category") else fmt.number(figure["value"], lang, 2)
+
+
+def categorical(figures: dict[str, dict | None]) -> bool:
+    """Whether these values are classes of :data:`SCALE` (their map has the scale's classes)."""
+    return any(f and f.get("scale") for f in figures.values())
 
 
 def sources(figures: dict[str, dict | None]) -> tuple[str, ...]:

@@ -158,12 +158,19 @@ def risk_fills(units: pd.DataFrame, figures: dict[str, dict | None], lang: str,
     without a value of its own is "no data", never the colour of a low value. The live map and the
     static figure both paint with this."""
 
+    from .indicators import SCALE, categorical
+
     values = [None if figures.get(c) is None else figures[c]["value"] for c in units["code"]]
-    classes, (a, b) = risk_classes(values)
     reached = list(binding_reaches(units))  # an aggregate as its level's legend words it (issue 37)
-    levels = [t("risk_low", lang, a=fmt.number(a, lang, 2)),
-              t("risk_mid", lang, a=fmt.number(a, lang, 2), b=fmt.number(b, lang, 2)),
-              t("risk_high", lang, b=fmt.number(b, lang, 2))]
+    if categorical(figures):  # a class per unit (rendah < sedang < tinggi): its own class, named by its word
+        classes = [None if v is None else int(v) - 1 for v in values]
+        a, b = 1.0, 2.0
+        levels = list(SCALE)
+    else:
+        classes, (a, b) = risk_classes(values)
+        levels = [t("risk_low", lang, a=fmt.number(a, lang, 2)),
+                  t("risk_mid", lang, a=fmt.number(a, lang, 2), b=fmt.number(b, lang, 2)),
+                  t("risk_high", lang, b=fmt.number(b, lang, 2))]
     fills = [NO_DATA if cls is None else ((RISK_WITH if hit else RISK_WITHOUT)[cls] if beside_commitment
                                           else RISK_SINGLE[cls]) for cls, hit in zip(classes, reached)]
     shown = (2, 1, 0) if a != b else (2, 0)  # two cut points alike: no value can be "medium"
@@ -192,12 +199,14 @@ def risk_layer(units: pd.DataFrame, figures: dict[str, dict | None], name: str, 
     """The live map coloured by an indicator (:func:`risk_fills`). Tooltips give the value with its
     date and source. Same shape as :func:`map_layer`."""
 
+    from .indicators import value_text
+
     fills, items = risk_fills(units, figures, lang, beside_commitment)
     styles = {}
     for code, label, state, fill in zip(units["code"], units["label"], unit_status(units, lang), fills):
         f = figures.get(code)
         value = t("no_data", lang) if f is None else (
-            f"{fmt.number(f['value'], lang, 2)} ({fmt.date_short(dt.date.fromisoformat(f['date']), lang)}, {f['source']})")
+            f"{value_text(f, lang)} ({fmt.date_short(dt.date.fromisoformat(f['date']), lang)}, {f['source']})")
         styles[str(code)] = {"fill": fill, "own": False,
                              "tip": [[t("name", lang), str(label)], [t("code", lang), str(code)], [name, value],
                                      [t("state", lang), state]]}

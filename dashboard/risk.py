@@ -109,6 +109,8 @@ class Risk:
         """The map legend's two cut points (:func:`dashboard.maps.risk_classes` over the drawn units'
         values), or None when no drawn unit has a value: "high" in a table means the legend's high."""
         values = [f["value"] for f in self.figures.values() if f]
+        if values and indicators.categorical(self.figures):  # ranks 1..3: "high" is the top class, tinggi
+            return 1.0, 2.0
         return maps.risk_classes(values)[1] if values else None
 
     @cached_property

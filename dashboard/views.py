@@ -470,6 +470,8 @@ def unit_status(units: pd.DataFrame, lang: str) -> list[str]:
 def risk_rows(part: pd.DataFrame, figures: dict[str, dict | None], lang: str) -> pd.DataFrame:
     """Units with their commitment state and an indicator's value, date and source, highest value
     first and those without a value of their own last (*tidak ada data*, never 0)."""
+    from .indicators import value_text
+
     vals = [figures.get(c) for c in part["code"]]
     status = unit_status(part, lang)
     order = sorted(range(len(part)), key=lambda i: (vals[i] is None, -(vals[i] or {}).get("value", 0),
@@ -478,8 +480,7 @@ def risk_rows(part: pd.DataFrame, figures: dict[str, dict | None], lang: str) ->
         t("code", lang): [part["code"].iloc[i] for i in order],
         t("unit", lang): [part["label"].iloc[i] for i in order],
         t("state", lang): [status[i] for i in order],
-        t("risk_value", lang): [t("no_data", lang) if vals[i] is None else fmt.number(vals[i]["value"], lang, 2)
-                                for i in order],
+        t("risk_value", lang): [t("no_data", lang) if vals[i] is None else value_text(vals[i], lang) for i in order],
         t("risk_value_date", lang): ["–" if vals[i] is None else fmt.date_short(dt.date.fromisoformat(vals[i]["date"]), lang)
                                      for i in order],
         t("sources", lang): ["–" if vals[i] is None else vals[i]["source"] for i in order],

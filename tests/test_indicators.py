@@ -59,7 +59,7 @@ def test_every_bad_row_is_named_with_its_row_column_and_value(gaz):
     assert found == {
         ("rusak.csv baris 2", "kode_wilayah", "99.99", "code_in_boundaries"),   # unknown code
         ("rusak.csv baris 3", "sumber_media", None, "required"),                # no source
-        ("rusak.csv baris 4", "nilai", "tinggi", "a_number"),                   # not a number
+        ("rusak.csv baris 4", "nilai", "tinggi", "indicator_one_kind"),         # a class among numbers
         ("rusak.csv baris 5", "nilai", "1.234,5", "a_number"),                  # a thousands separator
         ("rusak.csv baris 6", "tanggal", "2099-01-01", "not_after_today"),      # a date in the future
         ("rusak.csv baris 7", "tanggal", "01/08/2024", "date_never_guessed"),   # never a guessed date
@@ -135,7 +135,8 @@ def test_coverage_json_gives_each_units_own_newest_value_and_none_without(data):
     assert got["indicator_id"] == "risiko-uji"
     # Kab. Bogor's own value of 1 Aug (the one of 1 Dec is after the view's date)
     assert got["parent"]["indicator"] == {"id": "risiko-uji", "name": "Skor risiko uji (fiktif)", "value": 72.0,
-                                          "date": "2024-08-01", "source": "Lembaga Uji Fiktif", "url": None}
+                                          "date": "2024-08-01", "source": "Lembaga Uji Fiktif", "url": None,
+                                          "scale": None, "category": None}
     kids = {c["code"]: c["indicator"] for c in got["children"]}
     assert kids["32.01.01"]["value"] == 55.5
     assert kids["32.01.24"]["value"] == 90.0 and kids["32.01.24"]["date"] == "2024-08-01"  # the newer of two
@@ -185,7 +186,7 @@ def test_indicators_are_stored_on_postgresql_too(pg_url, gaz):
     table = indicators.table(store.indicator_rows())
     assert indicators.latest(table, "risiko-uji", dt.date(2024, 11, 27), ["32.01", "32.01.25"]) == {
         "32.01": {"id": "risiko-uji", "name": "Skor risiko uji (fiktif)", "value": 72.0, "date": "2024-08-01",
-                  "source": "Lembaga Uji Fiktif", "url": None},
+                  "source": "Lembaga Uji Fiktif", "url": None, "scale": None, "category": None},
         "32.01.25": None}
     with pytest.raises(Exception):  # the database refuses a second value for one indicator, region and date
         store.add_indicators(values[:1], "operator", "import", lambda rows: None)
@@ -614,3 +615,41 @@ def test_a_curated_file_over_the_size_limit_is_named_unread(data, gaz):
         context.seed_indicators(Store(f"sqlite:///{data / 'peta.db'}"), gaz, data)
     (p,) = err.value.problems
     assert (p.file, p.field, p.value) == ("indicators/besar.csv", "(file)", "21.0 MB") and "at most 20 MB" in str(p)
+
+
+# -- categorical indicators (issue 36: Bawaslu's IKP Pilkada 2024 publishes a class, not a number) --
+
+KELAS = ("kode_wilayah,indikator,nama_indikator,nilai,tanggal,sumber_media\n"
+         "32.01.24,kelas-uji,Kelas kerawanan uji (fiktif),tinggi,2024-08-01,Lembaga Uji Fiktif\n"
+         "32.01.01,kelas-uji,,Sedang,2024-08-01,Lembaga Uji Fiktif\n"
+         "32.01.02,kelas-uji,,rendah,2024-08-01,Lembaga Uji Fiktif\n").encode()
+
+
+def test_a_categorical_indicator_is_stored_drawn_and_listed_by_its_classes(records, gaz, data):
+    from dashboard.report import Report
+    from dashboard.risk import Risk
+
+    values, problems = indicators.parse("kelas-uji.csv", KELAS, gaz, TODAY)
+    assert not problems and [v.value for v in values] == [3.0, 2.0, 1.0]
+    assert {v.scale for v in values} == {indicators.SCALE_NAME}
+    store = Store(f"sqlite:///{data / 'peta.db'}")
+    store.add_indicators(values, "operator", "import", lambda rows: None)
+    table = indicators.table(store.indicator_rows())
+    rep = Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27), "id")
+    risk = Risk(rep, table, "kelas-uji")
+    # the legend is the scale's classes by their words, highest first, and no thirds of values
+    legend = [label for label, _ in maps.risk_fills(risk.units, risk.figures, "id", False)[1]]
+    assert legend == ["tinggi", "sedang", "rendah", "tidak ada data"]
+    # "high risk" is the top class: Ciawi (no binding ceremony, tinggi); its value reads as the word
+    high, despite = risk.priority
+    assert list(high["Kode"]) == ["32.01.24"] and list(high["Nilai"]) == ["tinggi"]
+    assert list(despite["Nilai"]) == ["sedang"]  # Cibinong is reached, and its class is above the lowest
+    tip = dict(risk.layer()["units"]["32.01.02"]["tip"])
+    assert tip["Kelas kerawanan uji (fiktif)"].startswith("rendah (")
+
+
+def test_an_indicator_is_all_numbers_or_all_classes(gaz):
+    mixed = KELAS + b"32.01.03,kelas-uji,,42,2024-08-01,Lembaga Uji Fiktif\n"
+    _, problems = indicators.parse("campur.csv", mixed, gaz, TODAY)
+    assert [(p.field, p.value) for p in problems] == [("nilai", "42")]
+    assert "kelas-uji.csv" not in problems[0].expected and "baris 2" in problems[0].expected

@@ -254,7 +254,8 @@ class Store:
             at = _now()
             for x in values:
                 s.add(IndicatorRow(indicator=x.indicator, name=x.name, region_code=x.region_code,
-                                   date=x.date.isoformat(), value=x.value, outlet=x.outlet, url=x.url, note=x.note,
+                                   date=x.date.isoformat(), value=x.value, scale=x.scale, outlet=x.outlet, url=x.url,
+                                   note=x.note,
                                    origin=f"{origin}:{x.origin}", imported_at=at, imported_by=user))
                 s.add(ChangeRow(at=at, user=user, action="indicator_import", report_id=0,
                                 ceremony_id=INDICATOR_PREFIX + x.indicator, before=None,

@@ -94,7 +94,8 @@ class IndicatorRow(Base):
     name: Mapped[str | None] = mapped_column(String(300))
     region_code: Mapped[str] = mapped_column(String(20), index=True)
     date: Mapped[str] = mapped_column(String(10))       # ISO date: the day measured, or the end of the period
-    value: Mapped[float] = mapped_column(Float)
+    value: Mapped[float] = mapped_column(Float)         # a number, or a class's rank on ``scale``
+    scale: Mapped[str | None] = mapped_column(String(40))  # "rendah-sedang-tinggi" for a class (migration 0007)
     outlet: Mapped[str] = mapped_column(String(500))    # who published the figure
     url: Mapped[str | None] = mapped_column(String(2000))
     note: Mapped[str | None] = mapped_column(Text)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from .. import fmt
 from ..i18n import t, tn
+from ..indicators import value_text
 from ..unit_detail import UnitDetail
 from .safe import link, md
 
@@ -51,7 +52,7 @@ def indicator_lines(values: dict[str, dict | None], names: dict[str, str | None]
             lines.append(f"{name}: {md(t('no_data', lang))}")
         else:
             when = fmt.date_short(dt.date.fromisoformat(v["date"]), lang)
-            lines.append(f"{name}: **{md(fmt.number(v['value'], lang, 2))}** · {md(when)} · {md(v['source'])}")
+            lines.append(f"{name}: **{md(value_text(v, lang))}** · {md(when)} · {md(v['source'])}")
     st.caption("  \n".join(lines))
 
 
