@@ -1,7 +1,7 @@
 import datetime as dt
 
 import streamlit as st
-from dashboard import indicators, metrics, settings, views
+from dashboard import indicators, settings, views
 from dashboard.risk import Risk
 from dashboard.i18n import t
 from dashboard.ui import cache, controls, downloads, livemap, page, unit_panel
@@ -75,9 +75,5 @@ if mv.no_child_shapes:
     st.info(t("no_desa", lg))
 if views.not_drawn_text(mv, lg):
     st.info(views.not_drawn_text(mv, lg))
-ranked = metrics.ranked(mv.units)
-table = ranked[["code", "label", "status"]].rename(
-    columns={"code": t("code", lg), "label": t("name", lg), "status": t("state", lg)})
-table[t("latest_pledge", lg)] = [views.pledge_text(d, rep.election_day, lg) for d in ranked["latest_pledge"]]
 st.caption(t("sorted_note", lg))
-page.table(table, "units_table", lg)
+page.table(views.map_rows(mv, rep.election_day, lg), "units_table", lg)

@@ -349,6 +349,15 @@ def map_view(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
     return MapView(units, level, mode, drill, alone, outside)
 
 
+def map_rows(mv: MapView, election_day: dt.date | None, lang: str) -> pd.DataFrame:
+    """The table under the map: each drawn unit in :func:`metrics.ranked` order, its status as the
+    map words it, and its latest pledge with the H-n of that pledge (issue 37)."""
+    ranked = metrics.ranked(mv.units)
+    return pd.DataFrame({t("code", lang): ranked["code"].to_numpy(), t("name", lang): ranked["label"].to_numpy(),
+                         t("state", lang): ranked["status"].to_numpy(),
+                         t("latest_pledge", lang): [pledge_text(d, election_day, lang) for d in ranked["latest_pledge"]]})
+
+
 def not_drawn_text(mv: MapView, lang: str, shown: int = 8) -> str | None:
     """The line saying which units of the view lie outside the provinces maps draw (None: all drawn)."""
     if not mv.not_drawn:
