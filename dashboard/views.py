@@ -99,9 +99,11 @@ def ceremony_texts(records: Records, ids: list[str], lang: str) -> tuple[dict[st
         kinds.setdefault(cid, []).append(KINDS[kind].label(lang))
     sources: dict[str, list[str]] = {}
     s = records.sources[records.sources["ceremony_id"].isin(ids)]
-    for cid, outlet, title, url in zip(s["ceremony_id"], s["outlet"], s["title"], s["url"]):
+    # outlet: title (published day); the address is the link column's, beside it on every surface
+    for cid, outlet, title, day in zip(s["ceremony_id"], s["outlet"], s["title"], s["published"]):
         sources.setdefault(cid, []).append(
-            outlet + (f": {title}" if isinstance(title, str) else "") + (f" ({url})" if isinstance(url, str) else ""))
+            outlet + (f": {title}" if isinstance(title, str) else "")
+            + (f" ({fmt.date_short(day, lang)})" if isinstance(day, dt.date) else ""))
     return ({c: ", ".join(v) for c, v in kinds.items()}, {c: "; ".join(v) for c, v in sources.items()})
 
 

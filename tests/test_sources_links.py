@@ -46,3 +46,48 @@ def test_tables_and_files_carry_the_article_link(records, gaz):
     cib = got[got["ID upacara"] == "cibinong-2024-11-12"].iloc[0]
     assert set(cib["Tautan berita"].split()) == {"https://tugasbangsa.example/2024/11/13/camat-cibinong",
                                                  "https://newsbogor.example/cibinong-pakta"}
+
+
+def test_the_pack_pdf_links_each_article_where_its_label_is_printed(records, gaz, tmp_path):
+    """§3: the briefing pack's ceremony table shows each article as a numbered label, and the PDF
+    has a clickable link over that label to that article (the text under each link's box is the
+    label; a javascript: source is neither a label nor a link)."""
+    import subprocess
+
+    from pypdf import PdfReader
+
+    from dashboard.export import pdf_links
+    from dashboard.export.pack import briefing_pack, pages
+    from dashboard.report import Report
+
+    report = Report(records, gaz, "pilkada-2024", "32.01", pd.Timestamp("2024-11-27").date())
+    numbered: dict[int, str] = {}
+    pages(report, links=numbered)
+    assert set(numbered.values()) >= {"https://tugasbangsa.example/2024/11/13/camat-cibinong",
+                                      "https://newsbogor.example/cibinong-pakta"}
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(briefing_pack(report))
+    pdf = PdfReader(path)
+    seen = {}
+    for i, page in enumerate(pdf.pages):
+        height = float(page.mediabox.height)
+        for annot in page.get("/Annots", []) or []:
+            a = annot.get_object()
+            x0, y0, x1, y1 = (float(v) for v in a["/Rect"])
+            under = subprocess.run(["pdftotext", "-f", str(i + 1), "-l", str(i + 1), "-x", str(int(x0)),
+                                    "-y", str(int(height - y1)), "-W", str(int(x1 - x0) + 1),
+                                    "-H", str(int(y1 - y0) + 1), str(path), "-"],
+                                   capture_output=True, text=True, check=True).stdout
+            seen[a["/A"]["/URI"]] = under.strip()
+    assert set(seen) == set(numbered.values())  # every article linked, nothing else
+    for n, url in numbered.items():
+        assert seen[url].startswith(f"[{n}]") and pdf_links.host(url) in seen[url], (url, seen[url])
+
+
+def test_pack_labels_only_number_http_addresses():
+    cells = ["https://a.example/x http://www.b.example/y", "javascript:alert(1)", None]
+    from dashboard.export import pdf_links
+
+    labels, urls = pdf_links.numbered(cells, start=4)
+    assert labels == [("[4] a.example", "[5] b.example"), ("javascript:alert(1)",), None]
+    assert urls == {4: "https://a.example/x", 5: "http://www.b.example/y"}

@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 from .. import fmt, views
 from ..i18n import t, tn
 from ..style import ELECTION_LINE, OUTLINE, STATE_COLORS, TEMPLATE
-from . import render
+from . import pdf_links, render
 from .frame import presentation
 from ..export_meta import ExportMeta
 from ..report import PACK
@@ -92,11 +92,13 @@ def cover(report, meta: ExportMeta) -> go.Figure:
 
 def _lines(text: str, width_px: float) -> int:
     per_line = max(8, int(width_px / (TABLE_FONT * 0.55)))
-    return max(1, math.ceil(len(str(text)) / per_line))
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("<br>"))
 
 
 def _cell(value, lang: str) -> str:
     """A table cell as plotly shows it: text from the data escaped (plotly reads <a href>, <b>…)."""
+    if isinstance(value, pdf_links.Lines):
+        return "<br>".join(html.escape(str(v), quote=False) for v in value) or "–"
     if isinstance(value, (list, tuple, set)):
         return html.escape("; ".join(map(str, value)), quote=False) or "–"
     if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -179,9 +181,10 @@ def risk_pages(risk, made_on: dt.date | None = None) -> list[go.Figure]:
     return out
 
 
-def pages(report, made_on: dt.date | None = None, risks=()) -> list[go.Figure]:
+def pages(report, made_on: dt.date | None = None, risks=(), links: dict[int, str] | None = None) -> list[go.Figure]:
     """The pack's pages (module docstring); ``risks``: the indicators shown beside the commitments,
-    each after the timeline (:func:`risk_pages`)."""
+    each after the timeline (:func:`risk_pages`). The ceremonies' articles are numbered labels
+    (:mod:`.pdf_links`); ``links``, when given, receives each label's number and address."""
     lg = report.lang
     out: list[go.Figure] = []
     pack_meta = report.meta(PACK)
@@ -196,7 +199,11 @@ def pages(report, made_on: dt.date | None = None, risks=()) -> list[go.Figure]:
     out.append(presentation(report.figure("linimasa", axis="h"), report.meta("linimasa"), made_on=made_on))
     for risk in risks:
         out += risk_pages(risk, made_on)
-    out += _section(table_pages(report.table("upacara"), [2.0, 1.1, 0.9, 1.6, 1.8, 2.0, 4.0], lg), report.meta("upacara"),
+    cer = report.table("upacara")
+    cer[t("link", lg)], numbered = pdf_links.numbered(cer[t("link", lg)])
+    if links is not None:
+        links.update(numbered)
+    out += _section(table_pages(cer, [2.3, 1.0, 0.7, 1.5, 1.4, 1.9, 3.1, 2.1], lg), report.meta("upacara"),
                     made_on)
     n = len(out)
     for i, fig in enumerate(out, start=1):
@@ -209,9 +216,10 @@ def pages(report, made_on: dt.date | None = None, risks=()) -> list[go.Figure]:
 def briefing_pack(report, made_on: dt.date | None = None, risks=()) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
-    writer = PdfWriter()
-    for fig in pages(report, made_on, risks):
+    writer, links = PdfWriter(), {}
+    for i, fig in enumerate(pages(report, made_on, risks, links)):
         writer.append(PdfReader(io.BytesIO(render.to_image(fig, "pdf", WIDTH, HEIGHT))))
+        pdf_links.add_links(writer, i, links)
     meta = report.meta(PACK)
     writer.add_metadata({"/Title": f"{meta.title} — {meta.subtitle}", "/Creator": "Peta Netralitas ASN",
                          "/Subject": meta.sources_line})
