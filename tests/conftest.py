@@ -174,7 +174,8 @@ KALEIDO_TESTS = {"test_briefing_pack_pages", "test_chart_pdf_is_one_slide_sized_
                  "test_svg_parses_and_carries_title_and_sources",
                  # Chromium by hand, a whole boundary-cache rebuild (12 s each), the extract benchmark
                  "test_map_html_opens_offline_in_chromium", "test_corrupt_cache_file_is_rebuilt",
-                 "test_a_damaged_cache_report_is_rebuilt", "test_benchmark_script_reports_accuracy"}
+                 "test_a_damaged_cache_report_is_rebuilt", "test_benchmark_script_reports_accuracy",
+                 "test_the_pack_pdf_links_each_article_where_its_label_is_printed"}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -213,3 +213,34 @@ def test_yaml_aliases_are_read_but_bombs_and_loops_are_named(data_copy, gaz):
     path.write_text("a: &a [1, *a]\n", encoding="utf-8")
     with pytest.raises(PetaError, match="alias inside itself"):
         load_folder(data_copy, gaz)
+
+
+def test_an_undated_report_joins_a_dated_one_of_the_same_id(data_copy, gaz):
+    """An article that does not state the day does not contradict one that does: the ceremony
+    takes the stated day (and drops the unknown-day reason); two stated days that differ are
+    still refused, naming both files."""
+    later = """id: kota-bekasi-sosialisasi-2024
+region: "32.75"
+level: kabupaten/kota
+date: 2023-11-02
+elections: [pemilu-2024]
+kinds: [ikrar]
+sources:
+  - outlet: Warta Patriot
+    title: ASN Kota Bekasi Berikrar Netral
+    url: https://wartapatriot.example/2023/11/03/asn-bekasi-ikrar
+    published: 2023-11-03
+"""
+    _write(data_copy, "kota-bekasi-sosialisasi-2024.warta.yaml", later)
+    rec = load_folder(data_copy, gaz)
+    c = rec.ceremonies.set_index("id").loc["kota-bekasi-sosialisasi-2024"]
+    assert c["date"] == pd.Timestamp("2023-11-02") and c["date_status"] == "stated" and pd.isna(c["date_note"])
+    assert rec.conflicts.empty
+    _write(data_copy, "kota-bekasi-sosialisasi-2024.lain.yaml",
+           later.replace("2023-11-02", "2023-11-06").replace("wartapatriot", "lain"))
+    with pytest.raises(PetaError) as err:
+        load_folder(data_copy, gaz)
+    (p,) = err.value.problems  # one problem: the undated seed report contradicts neither
+    said = f"{p.file} {p.value} {p.expected}"
+    assert p.field == "date" and p.record == "kota-bekasi-sosialisasi-2024"
+    assert all(w in said for w in ("2023-11-02", "2023-11-06", ".lain.yaml", ".warta.yaml")), said

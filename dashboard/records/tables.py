@@ -2,7 +2,8 @@
 
 Reports with the same ``id`` are one ceremony. Two reports with the same region
 and date *are* the same ceremony, so they must carry the same id (an error
-otherwise), and reports sharing an id must agree on region and date. When
+otherwise), and reports sharing an id must agree on region and on the date of
+those that state one (an article that gives no day joins the others). When
 reports disagree on a fact (venue, leader, a signatory count, a readiness
 figure), the merged value is left empty and the disagreement is listed in
 ``Records.conflicts`` with each value and the file that gave it; nothing is
@@ -160,12 +161,19 @@ def _check_identity(reports: list[RawReport]) -> list[Problem]:
             by_place_day[(r.data["region"], r.data["date"])].add(r.data["id"])
     for rid, group in by_id.items():
         first = group[0]
+        # an article that does not state the day (date: null, with its reason) does not contradict
+        # one that does: the dated reports of an id agree with each other, the undated join them
+        dated = next((r for r in group if r.data.get("date") is not None), None)
         for other in group[1:]:
-            for key in ("region", "date"):
-                if other.data.get(key) != first.data.get(key):
-                    problems.append(Problem(
-                        field=key, value=other.data.get(key), file=other.origin, record=rid,
-                        want=msg("same_as", value=first.data.get(key), where=first.origin)))
+            if other.data.get("region") != first.data.get("region"):
+                problems.append(Problem(
+                    field="region", value=other.data.get("region"), file=other.origin, record=rid,
+                    want=msg("same_as", value=first.data.get("region"), where=first.origin)))
+        for other in group:
+            if other is not dated and other.data.get("date") is not None and other.data["date"] != dated.data["date"]:
+                problems.append(Problem(
+                    field="date", value=other.data.get("date"), file=other.origin, record=rid,
+                    want=msg("same_as", value=dated.data["date"], where=dated.origin)))
     for (region, day), ids in by_place_day.items():
         if len(ids) > 1:  # the files from the index by id: scanning every report per clash was quadratic
             files = [r.origin for rid in sorted(ids) for r in by_id[rid]]
@@ -219,9 +227,12 @@ def build_tables(reports: list[RawReport], gazetteer: Gazetteer, calendar: list[
         def scalar(field, getter):
             return _merge_scalar(cid, field, [(getter(r.data), r.origin) for r in group], conflicts)
 
-        date = head.get("date")
-        inferred = scalar("date_inferred", lambda d: d.get("date_inferred"))
-        unknown = scalar("date_unknown_reason", lambda d: d.get("date_unknown_reason"))
+        # the day the dated reports state (they agree: _check_identity); an undated report adds none
+        dated = [r for r in group if r.data.get("date") is not None]
+        date = dated[0].data["date"] if dated else None
+        inferred = _merge_scalar(cid, "date_inferred", [(r.data.get("date_inferred"), r.origin) for r in dated],
+                                 conflicts)
+        unknown = None if dated else scalar("date_unknown_reason", lambda d: d.get("date_unknown_reason"))
         status = "unknown" if date is None else ("year_inferred" if inferred else "stated")
         note = unknown if date is None else (
             f"{inferred['stated']} → {date.isoformat()}: {inferred['how']}" if inferred else None)
