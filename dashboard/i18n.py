@@ -496,6 +496,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "hidden_signed_out": ("(masuk untuk melihat)", "(sign in to see)"),
     "who_hidden": ("Nama pengubah hanya terlihat setelah masuk.", "Who made each change is shown after signing in."),
     "art_evidence": ("Bukti: “{e}”", "Evidence: “{e}”"),
+    "art_more": ("Isi komitmen, angka kesiapan dan catatan", "Commitment wording, readiness figures and notes"),
     "art_reading": ("Membaca {i} dari {n}: {source}", "Reading {i} of {n}: {source}"),
     "art_drafting": ("Menyusun draf {i} dari {n}", "Drafting {i} of {n}"),
     "art_source_needed": ("Halaman ini tidak menyebut media dan/atau tanggal terbitnya (misalnya teks tempelan): "

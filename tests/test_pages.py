@@ -604,3 +604,26 @@ def test_a_page_waiting_for_a_large_first_seed_says_how_far_it_is(monkeypatch):
     assert bars[0].proto.value == 1  # percent: 2,000 of 150,000
     assert "2.000 dari 150.000 berkas" in bars[0].proto.text
     assert not [m for m in at.metric]  # nothing else drawn yet
+
+
+def test_review_page_keeps_an_ordinary_article_short(own_data, article_server):
+    """Issue 36 §2: the review form of an ordinary article (no readiness figures) keeps the rarely
+    needed fields folded, quotes each evidence sentence once and briefly (it is highlighted in
+    full in the article beside the form), and saves with one click when the draft is right."""
+    from dashboard.store.editing import User
+    from dashboard.ui.articles import EVIDENCE_CHARS
+
+    at = open_page("berita", election="pilkada-2024")
+    at.session_state["_user"] = User("admin-provinsi")
+    at.run()
+    at.text_area(key="a_links").set_value(f"{article_server}/12a-sakra-outlet-a.html")
+    at.button(key="a_read").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    folds = {e.label: e for e in at.expander}
+    assert "Isi komitmen, angka kesiapan dan catatan" in folds
+    assert folds["Isi komitmen, angka kesiapan dan catatan"].proto.expanded is False
+    quoted = [c.value.replace("\\", "") for c in at.caption if c.value.startswith("Bukti\\:")]
+    assert quoted and len(quoted) == len(set(quoted))
+    assert all(len(q) <= EVIDENCE_CHARS + 20 for q in quoted), quoted  # "Bukti: “…”" and escapes
+    at.button(key="a_save").click().run()
+    assert any("Tersimpan dari berita" in s.value for s in at.success), [e.value for e in at.error]

@@ -197,16 +197,28 @@ def _badge(label: str, reading: dict, lang: str) -> str:
     return f"{label} · {_conf(reading, lang)}"
 
 
-def _caption(reading: dict, lang: str) -> None:
+# The evidence is highlighted in full in the article beside the form; under a field its start is
+# enough to find it, and a full sentence under every field pushed *Simpan* two screens down.
+EVIDENCE_CHARS = 120
+
+
+def _short(text: str, limit: int = EVIDENCE_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _caption(reading: dict, lang: str, seen: set[str]) -> None:
+    """A field's evidence (once per page: the date's sentence often names the leader too) and notes."""
     notes = reading.get("notes") or []
-    if reading.get("evidence"):
-        st.caption(md(t("art_evidence", lang, e=reading["evidence"][:300])))
+    if reading.get("evidence") and reading["evidence"] not in seen:
+        seen.add(reading["evidence"])
+        st.caption(md(t("art_evidence", lang, e=_short(reading["evidence"]))))
     for n in notes:
         st.caption(md("⚠ " + said(n, lang)))
 
 
 def _form(row, d: dict, view, gaz, user, lang: str) -> None:
     cer = d["is_ceremony"]
+    seen: set[str] = set()  # evidence already quoted under a field above
     # where the report comes from: the page's outlet and day, or the reviewer's when the page gives none
     c1, c2 = st.columns(2)
     c1.text_input(t("col_outlet", lang), key="a_outlet", disabled=bool(d["article"].get("outlet")))
@@ -229,7 +241,7 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
                       index=0 if reg["confidence"] == "sure" and options else None,
                       format_func=lambda c: gaz.path_label(c) + ("  ← " + t("region", lang) if c == sidebar and c not in
                                                                   [reg["value"]] else ""))
-    _caption(reg, lang)
+    _caption(reg, lang, seen)
     # date: the reading, its alternatives, another date, or undated
     dr = d["date"]
     dates = ([dr["value"]] if dr["value"] else []) + [a for a in dr.get("alternatives") or [] if a != dr["value"]]
@@ -245,18 +257,18 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
                       index=0 if dr["confidence"] == "sure" and dates else None, format_func=date_label)
     if picked == "__other__":
         st.date_input(t("date", lang), value=None, key="a_date_other", format="DD/MM/YYYY", help=t("date_help", lang))
-    _caption(dr, lang)
+    _caption(dr, lang, seen)
     calendar = cache.records(cache.data_version()).calendar
     names = dict(zip(calendar["id"], calendar["name"]))
     st.multiselect(_badge(t("elections", lang), d["elections"], lang), list(names), key="a_elections", placeholder=t("choose", lang),
                    format_func=names.get)
     st.multiselect(_badge(t("kinds", lang), d["kinds"], lang), list(KINDS), key="a_kinds", placeholder=t("choose", lang),
                    format_func=lambda k: KINDS[k].label(lang))
-    _caption(d["kinds"], lang)
+    _caption(d["kinds"], lang, seen)
     c1, c2 = st.columns(2)
     c1.text_input(_badge(t("leader_name", lang), d["leader"], lang), key="a_leader_name")
     c2.text_input(t("leader_role", lang), key="a_leader_role")
-    _caption(d["leader"], lang)
+    _caption(d["leader"], lang, seen)
     st.text_input(_badge(t("venue", lang), d["venue"], lang), key="a_venue")
     sig = pd.DataFrame([{"group": s.get("group"), "count": s.get("count"), "all": bool(s.get("all"))}
                         for s in d["signatories"]["value"] or []], columns=["group", "count", "all"])
@@ -267,16 +279,20 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
                    format_func=lambda k: WITNESS_BODIES[k].label(lang))
     st.multiselect(_badge(t("categories", lang), d["commitment_categories"], lang), list(COMMITMENT_CATEGORIES),
                    key="a_categories", placeholder=t("choose", lang), format_func=lambda k: COMMITMENT_CATEGORIES[k].label(lang))
-    st.text_area(t("art_commit_text", lang), key="a_commit_text", height=80)
+    # what an ordinary article rarely needs waits in one fold, so *Simpan* is a short scroll away;
+    # open when the reader found readiness figures (they must be checked), else on demand
+    more = st.expander(t("art_more", lang), expanded=bool(d["readiness"]["value"]))
+    more.text_area(t("art_commit_text", lang), key="a_commit_text", height=80)
     # what was measured and on which day are the reviewer's to write: never the ceremony's day by default
     ready = pd.DataFrame([{"percent": r["percent"], "measure": r.get("measure") or "", "as_of": pd.NaT}
                           for r in d["readiness"]["value"] or []], columns=["percent", "measure", "as_of"])
     ready["as_of"] = pd.to_datetime(ready["as_of"])
-    st.markdown(md(_badge(t("readiness_figures", lang), d["readiness"], lang)))
-    ready_out = st.data_editor(ready, key="a_readiness", placeholder="–", num_rows="dynamic", width="stretch",
-                               column_config=columns("readiness", lang, ready.columns))
-    _caption(d["readiness"], lang)
-    st.text_area(t("notes", lang), key="a_notes", height=68)
+    with more:
+        st.markdown(md(_badge(t("readiness_figures", lang), d["readiness"], lang)))
+        ready_out = st.data_editor(ready, key="a_readiness", placeholder="–", num_rows="dynamic", width="stretch",
+                                   column_config=columns("readiness", lang, ready.columns))
+        _caption(d["readiness"], lang, seen)
+        st.text_area(t("notes", lang), key="a_notes", height=68)
     day = _chosen_date(picked)
     dups = editing.duplicates(_store(), region, day) if region and day else []
     if dups:
