@@ -43,4 +43,13 @@ ABBREVIATIONS: dict[str, str] = {
     "konsel": "Kabupaten Konawe Selatan", "konut": "Kabupaten Konawe Utara",
     "kolut": "Kabupaten Kolaka Utara", "koltim": "Kabupaten Kolaka Timur",
     "lobar": "Kabupaten Lombok Barat", "loteng": "Kabupaten Lombok Tengah", "lotim": "Kabupaten Lombok Timur",
+    # seen in the national record's articles (issue 38): a short name right after a title
+    "gumas": "Kabupaten Gunung Mas", "batola": "Kabupaten Barito Kuala", "mahulu": "Kabupaten Mahakam Ulu",
+    "halteng": "Kabupaten Halmahera Tengah", "halsel": "Kabupaten Halmahera Selatan",
+    "halut": "Kabupaten Halmahera Utara", "halbar": "Kabupaten Halmahera Barat",
+    "haltim": "Kabupaten Halmahera Timur", "kepsul": "Kabupaten Kepulauan Sula",
+    "tanjabbar": "Kabupaten Tanjung Jabung Barat", "tanjabtim": "Kabupaten Tanjung Jabung Timur",
+    "abdya": "Kabupaten Aceh Barat Daya", "busel": "Kabupaten Buton Selatan",
+    "bolmong": "Kabupaten Bolaang Mongondow", "pasbar": "Kabupaten Pasaman Barat",
+    "mateng": "Kabupaten Mamuju Tengah", "pali": "Kabupaten Penukal Abab Lematang Ilir",
 }

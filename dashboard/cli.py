@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -16,7 +17,7 @@ import pandas as pd
 
 from . import context, metrics, settings
 from .atomic import write_atomic
-from .errors import PetaError, msg
+from .errors import PetaError, Problem, msg
 from .codes import LEVELS
 from .geo.store import GeoConfig, build, ensure
 
@@ -432,6 +433,29 @@ def _calendar_for_drafts(root: Path):
     return stored or read_calendar(root)
 
 
+def _source_list(path: Path) -> list[tuple[str, str | None]]:
+    """``url<TAB>file`` per line (blank lines and ``#`` comments skipped); a file path relative to
+    the list's folder. A line that is not two fields, or whose url is not http(s), is refused with
+    its line number, before anything is read."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PetaError.single("--list", str(path), msg("list_unreadable", why=str(exc)))
+    out, problems = [], []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not re.match(r"^https?://\S+$", parts[0].strip()) or not parts[1].strip():
+            problems.append(Problem(f"line {n}", line[:200], msg("list_line"), file=str(path)))
+            continue
+        file = Path(parts[1].strip())
+        out.append((str(file if file.is_absolute() else path.parent / file), parts[0].strip()))
+    if problems:
+        raise PetaError(problems)
+    return out
+
+
 def cmd_extract(args) -> int:
     """One draft per source; a source that cannot be read gets one line on stderr and the others
     go on. Exit 0 when every source gave a draft, 2 when any failed."""
@@ -442,17 +466,22 @@ def cmd_extract(args) -> int:
     from .forms.sheet import report_to_row, rows_xlsx
 
     published = _date(args.published) if args.published else None
+    pairs = [(source, args.url) for source in args.sources]
+    if args.list:  # "url<TAB>file" lines: each file with its own link (issue 38)
+        pairs += _source_list(Path(args.list))
+    if not pairs:
+        raise PetaError.single("SOURCE", "", msg("extract_nothing"))
     if args.url and len(args.sources) > 1:
         raise PetaError.single("--url", args.url, msg("one_source_url"))
-    if args.record and len(args.sources) > 1:
+    if args.record and len(pairs) > 1:
         raise PetaError.single("--record", args.record, msg("one_source_record"))
     root = Path(args.data or settings.get("PETA_DATA_DIR"))
     gaz = context.gazetteer_quick()
     cal, places = Calendar.from_raw(_calendar_for_drafts(root)), PlaceIndex(gaz)
     drafts, failed = [], 0
-    for source in args.sources:
+    for source, url in pairs:
         try:
-            article = read_source(source, url=args.url, published=published, stdin=sys.stdin, fetch=fetch)
+            article = read_source(source, url=url, published=published, stdin=sys.stdin, fetch=fetch)
             if args.outlet:
                 import dataclasses
 
@@ -651,7 +680,8 @@ def parser() -> argparse.ArgumentParser:
     dw.add_argument("--data", default=None, help="data folder (default: PETA_DATA_DIR)")
     dw.set_defaults(func=cmd_db_withdraw)
     xp = sub.add_parser("extract", help="draft records from news articles (URL, .html/.txt file, or - for stdin)")
-    xp.add_argument("sources", nargs="+", metavar="SOURCE")
+    xp.add_argument("sources", nargs="*", metavar="SOURCE")
+    xp.add_argument("--list", help="a file of 'url<TAB>file' lines: each saved article with its own link")
     xp.add_argument("--json", action="store_true", help="one JSON object per source")
     xp.add_argument("--url", help="the article's address, when SOURCE is a saved file or stdin")
     xp.add_argument("--published", help="publication date YYYY-MM-DD, when the source does not carry it")

@@ -66,10 +66,10 @@ def _draft_values(draft: dict) -> dict:
 
 
 def _name(value) -> str | None:
-    """A person's name compared without case, spacing or trailing degrees' punctuation."""
+    """A person's name compared without case, spacing or punctuation (an initial's dot, a degree's comma)."""
     if not value:
         return None
-    return " ".join(str(value).replace(",", " ").split()).casefold()
+    return " ".join(str(value).replace(",", " ").replace(".", " ").split()).casefold()
 
 
 @dataclass(frozen=True)

@@ -257,6 +257,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                           "one source when --record is given (one draft file per article)"),
     "record_exists": ("berkas sudah ada: draf tidak ditulis di atas catatan yang sudah diperiksa",
                       "the file exists: a draft is never written over a reviewed record"),
+    "extract_nothing": ("sebutkan berkas, alamat, - (masukan standar) atau --list", "name a file, a URL, - (stdin) or --list"),
+    "list_unreadable": ("daftar tidak terbaca: {why}", "the list cannot be read: {why}"),
+    "list_line": ("satu baris 'alamat<TAB>berkas' dengan alamat http(s)",
+                  "one 'url<TAB>file' line with an http(s) url"),
     "one_source_url": ("satu sumber bila --url diberikan (alamat sumber itu)",
                        "one source when --url is given (it names that source's address)"),
 
@@ -361,7 +365,23 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "note_next_election": ("pemilihan tidak disebut: dipilih pemilihan terdekat setelah tanggal kegiatan",
                            "no election is named: the next one after the ceremony's day is offered"),
     "note_no_election_kind": ("tidak ada pemilihan jenis {kind} di kalender", "no {kind} election in the calendar"),
+    "note_kinds_unsettled": ("jenis kegiatan perlu dicek: judul tidak menyebut setiap jenis, ada kata jenis lain, "
+                             "rencana, atau penandatanganan tanpa nama dokumennya",
+                             "check the kinds: the headline does not name each kind, or the article has another "
+                             "kind word, a plan, or a signing without naming what was signed"),
+    "note_only_assembly": ("hanya apel/upacara tanpa ikrar, penandatanganan atau sosialisasi: apakah seluruh "
+                           "amanatnya tentang netralitas?",
+                           "only an apel or upacara, with no pledge, signing or sosialisasi: was its whole "
+                           "address about neutrality?"),
+    "note_elections_apart": ("tidak setiap pemilihan disebut di judul atau di kalimat kegiatannya: periksa untuk "
+                             "pemilihan mana ikrar ini",
+                             "not every election is named in the headline or the ceremony's sentences: check which "
+                             "election the pledge is for"),
+    "note_leader_represented": ("pemimpin perlu dicek: ada yang mewakili, atau nama hanya terbaca dari judul",
+                                "check the leader: someone stood in, or the name is read from the headline only"),
     "note_election_year": ("{kind}: tahun pemilihan tidak jelas", "{kind}: the election's year is not clear"),
+    "note_election_not_in_calendar": ("{kind} {years} tidak ada di kalender pemilihan: tambahkan dulu bila perlu",
+                                      "{kind} {years} is not in the election calendar: add it first if needed"),
     "note_after_vote": ("{kind}: kegiatan sesudah hari pemungutan suara {election}",
                         "{kind}: the event came after the voting day of {election}"),
     "note_date_unsure": ("tanggal upacara belum pasti: pemilihan dipilih dari tahun yang disebut",

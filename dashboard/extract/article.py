@@ -167,9 +167,18 @@ def _tame_tags(html: str) -> str:
     return "".join(out)
 
 
+LINK_LINE = re.compile(r"^https?://[^\s<>\"']+$")
+
+
 def from_text(source: str, text: str, url: str | None = None, published: dt.date | None = None) -> Article:
+    """A saved text: the title on its first line, then the body. A first line that is only an
+    http(s) address is the article's link (a curator's habit, issue 38): it gives the link, and the
+    year a day and month without one belong to, when no ``url`` is given."""
     text = text.replace("\r\n", "\n").strip()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if lines and LINK_LINE.match(lines[0]):
+        url = url or lines[0]
+        lines = lines[1:]
     title = lines[0] if lines and len(lines[0]) <= 160 and not lines[0].endswith(".") else None
     body = "\n".join(lines[1:]) if title else "\n".join(lines)
     found = published or (_date_in_url(url) if url else None)

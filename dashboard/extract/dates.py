@@ -37,11 +37,29 @@ MONTHS = {
     "jan": 1, "pebruari": 2, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
     "ags": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nopember": 11, "nov": 11, "des": 12, "dec": 12,
 }
+
+
+def _typos(name: str) -> set[str]:
+    """One slip of the keyboard in a month's name: a letter dropped, replaced or swapped with the
+    next ("Oktiber", "Septmber", "Agsutus")."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out = {name[:i] + name[i + 1:] for i in range(len(name))}
+    out |= {name[:i] + c + name[i + 1:] for i in range(len(name)) for c in letters}
+    out |= {name[:i] + name[i + 1] + name[i] + name[i + 2:] for i in range(len(name) - 1)}
+    return out
+
+
+# Misspelt month names regional news prints: only for names of six letters or more, where one slip
+# still leaves no other Indonesian word (Mei, Juni and Juli are one letter from each other).
+MISSPELT = {v: i for names in (BULAN, MONTH_NAMES) for i, name in enumerate(names, start=1)
+            if len(name) >= 6 for v in _typos(name.lower()) if len(v) >= 5}
+MISSPELT = {v: i for v, i in MISSPELT.items() if v not in MONTHS}
 WEEKDAYS = {**{name.lower(): i for i, name in enumerate(HARI)}, "jum'at": 4, "jumaat": 4, "ahad": 6}
 WEEKDAY_NAMES = HARI
 
 _WD = r"(?P<wd>senin|selasa|rabu|kamis|jum'?a?at|sabtu|minggu|ahad)"
-_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# any word in a month's place; _month() keeps it only when it is a month (or one slip from one)
+_MON = r"(?P<mon>[a-z]{3,10})\.?"
 _PATTERNS = [
     # Selasa, 12 November 2024 / Selasa (12 November 2024) / 12 Nov 2024 / 12 November
     re.compile(r"(?:" + _WD + r"\s*[,(]?\s*(?:tanggal\s+|tgl\.?\s*)?)?\b(?P<d>\d{1,2})\s+" + _MON
@@ -85,6 +103,11 @@ class _Found:
     stated: str = ""    # the matched words (folded): what a record's date_inferred.stated keeps
 
 
+def _month(word: str) -> int | None:
+    word = word.rstrip(".")
+    return MONTHS.get(word) or MISSPELT.get(word)
+
+
 def _weekday(token: str | None) -> int | None:
     if not token:
         return None
@@ -107,7 +130,7 @@ def _found(sents: list[Sentence]) -> list[_Found]:
             for m in pat.finditer(s.folded):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
-                month = MONTHS[m.group("mon").rstrip(".")] if "mon" in m.groupdict() and m.group("mon") else (
+                month = _month(m.group("mon")) if "mon" in m.groupdict() and m.group("mon") else (
                     int(m.group("m")) if m.groupdict().get("m") else None)
                 day = int(m.group("d"))
                 if not month or not 1 <= month <= 12 or not 1 <= day <= 31:

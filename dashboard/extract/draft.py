@@ -19,7 +19,7 @@ from ..regions import Gazetteer
 from . import fields as F
 from .article import Article
 from .dates import CEREMONY_WORDS, publication_hint, read_date
-from .places import PlaceIndex, read_region
+from .places import KAB, PlaceIndex, read_region
 from .text import fold, sentences
 
 FIELD_NAMES = ("is_ceremony", "region", "date", "elections", "kinds", "leader", "venue", "signatories",
@@ -77,6 +77,45 @@ class Draft:
         return self.readings[name].value
 
 
+_SPELLED = [(r"^Pj\.?\s+|^Pj\s*\(s\)\s+", "Penjabat "), (r"^Plt\.?\s+", "Pelaksana Tugas "),
+            (r"^Plh\.?\s+", "Pelaksana Harian "), (r"\bSekda\b", "Sekretaris Daerah"),
+            (r"\bSekcam\b", "Sekretaris Kecamatan"), (r"\bKades\b", "Kepala Desa"), (r"\bWalikota\b", "Wali Kota")]
+_HEADS = re.compile(r"\b(?:Bupati|Wali Kota|Gubernur|Camat|Lurah|Kepala Desa)$")
+
+
+def spelled_role(role: str, place: str | None, gaz: Gazetteer, places: PlaceIndex) -> str:
+    """A role as the record writes it (issue 38): short titles spelled out ("Pj Bupati Gumas" ->
+    "Penjabat Bupati Gunung Mas"), and an office other than the head named with its kind
+    ("Sekda Blora" -> "Sekretaris Daerah Kabupaten Blora") when the name is one region's."""
+    base = role[:-len(place)].strip() if place and role.endswith(place) else role
+    for pat, rep in _SPELLED:
+        base = re.sub(pat, rep, base)
+    if not place:
+        return base
+    name = place
+    if fold(place) in ABBREVIATIONS:
+        name = ABBREVIATIONS[fold(place)]
+    if _HEADS.search(base):  # "Bupati Gunung Mas", never "Bupati Kabupaten Gunung Mas"
+        name = re.sub(r"^(?:Kabupaten|Kota)\s+(?:Administrasi\s+)?", "", name)
+    elif not re.search(r"\b(?:Kabupaten|Kota|Provinsi|Kecamatan)$", base) and not re.match(r"(?:Kabupaten|Kota|Provinsi)\b", name):
+        codes, fuzzy = places.lookup(name, KAB, None)
+        if len(codes) == 1 and not fuzzy:
+            name = gaz.get(codes[0]).label
+    return f"{base} {name}"
+
+
+def _named_years(pattern: re.Pattern, texts: list[str]) -> set[int]:
+    """The years written right after an election's name ("pilkada serentak 2020", "pemilu 14
+    februari 2024"), in folded texts."""
+    out = set()
+    for text in texts:
+        for m in pattern.finditer(text):
+            y = re.match(r"(?:[\w.]+\s+){0,3}?((?:19|20)\d{2})\b", text[m.end():m.end() + 40].lstrip())
+            if y:
+                out.add(int(y.group(1)))
+    return out
+
+
 def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, region: str | None) -> F.Reading:
     text_title = fold(title or "")
     found: dict[str, str] = {}
@@ -100,8 +139,15 @@ def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, re
                          [msg("note_next_election")])
     years = {int(y) for y in re.findall(r"\b(20\d{2})\b", text_title + " " + " ".join(s.folded for s in sents))}
     chosen, per, notes, alts = [], {}, [], []
+    after_vote: dict[str, F.Msg] = {}  # a pick whose voting day the ceremony came after, and why
     for kind, evidence in found.items():
         pool = [e for e in cal.entries if e["type"] == kind]
+        # "Pilkada Serentak 2020": an election the article names by a year the calendar does not
+        # hold is not guessed into a later one of the same kind (issue 38)
+        named = _named_years(F.ELECTION_RE[kind], [text_title] + [x.folded for x in sents])
+        if named and not named & {e["date"].year for e in pool}:
+            notes.append(msg("note_election_not_in_calendar", kind=kind, years=", ".join(map(str, sorted(named)))))
+            continue
         if kind == "pilkada":  # a re-vote or a repeat of a Pilkada is that Pilkada's, in its regions
             parents = {e["id"] for e in pool}
             pool += [e for e in cal.entries if e.get("part_of") in parents]
@@ -119,7 +165,7 @@ def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, re
             notes.append(msg("note_election_year", kind=kind))
             continue
         if not upcoming:  # named by its year, but the ceremony came after its voting day: to check
-            notes.append(msg("note_after_vote", kind=kind, election=pick["id"]))
+            after_vote[pick["id"]] = msg("note_after_vote", kind=kind, election=pick["id"])
         chosen.append(pick["id"])
         per[pick["id"]] = evidence
         alts += [e["id"] for e in pool if e["id"] != pick["id"]]
@@ -128,9 +174,25 @@ def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, re
     replaced = {e["part_of"] for e in cal.entries if e["id"] in chosen and e.get("part_of")}
     alts += [c for c in chosen if c in replaced]
     chosen = [c for c in chosen if c not in replaced]
+    # an election whose vote is over beside one still ahead ("belajar dari Pemilu Februari lalu" in
+    # an October 2024 Pilkada pledge): the pledge is for the one ahead; the other is offered
+    if any(c not in after_vote for c in chosen):
+        alts += [c for c in chosen if c in after_vote]
+        chosen = [c for c in chosen if c not in after_vote]
+    notes += [after_vote[c] for c in chosen if c in after_vote]
     alts = [a for a in alts if a not in chosen]
     if not chosen:
         return F.Reading(None, F.CHECK, next(iter(found.values())), list(dict.fromkeys(alts)), notes)
+    # two elections are *Pasti* only when each is named where the ceremony is (its headline, or a
+    # sentence naming the kind of event): "ikrar netralitas Pemilu 2024" beside a passing "serta
+    # Pilkada nanti" is the Pemilu's (issue 38)
+    if len(chosen) > 1:
+        said = [F._said(x) for x in sents]  # a quote's "maupun pada pilkada" is the speaker's, not the event's
+        event = [text_title] + [t for t in said if any(p.search(t) for p in F.KIND_RE.values())]
+        kind_of = {e["id"]: e["type"] for e in cal.entries}
+        pats = {**F.ELECTION_RE, "psu": F.ELECTION_RE["psu"]}
+        if not all(any(pats[kind_of[c]].search(t) for t in event) for c in chosen if kind_of.get(c) in pats):
+            notes.append(msg("note_elections_apart"))
     sure = when is not None and not notes
     if when is None:
         notes.append(msg("note_date_unsure"))
@@ -147,8 +209,10 @@ def extract(article: Article, gaz: Gazetteer, calendar: Calendar, places: PlaceI
     kinds = F.read_kinds(sents, title)
     is_cer = F.read_is_ceremony(sents, title, kinds)
     place_names = {k for (_lvl, k) in places.by_key} | set(ABBREVIATIONS)
-    found_leaders = F.leaders(sents, place_names)
+    found_leaders = F.leaders(sents, place_names, has_title=bool(article.title))
     leader, best = F.read_leader(found_leaders)
+    if best is not None and leader.value:
+        leader.value["role"] = spelled_role(best.role, best.place, gaz, places)
     region = read_region(sents, places, best.level if best else None, best.place if best else None, ceremony)
     published, hint = article.published, None
     if published is None:  # the year a day and month belong to: from the article's own dateline or link

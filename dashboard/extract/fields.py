@@ -52,13 +52,15 @@ KIND_WORDS = {
     "pakta_integritas": r"\b[pf]akta\s*-?\s*inter?gr?itas",  # "pakta intergritas" is a common misspelling
     "komitmen_bersama": r"komitmen\s+bersama|penanda\s*-?\s*tangan\w*\s+komitmen|menanda\s*-?\s*tangan\w*\s+komitmen"
                         r"|tanda\s*-?\s*tangan\w*\s+komitmen",
-    "sosialisasi": r"\bsosialisasi\b",  # not a duty to "mensosialisasikan" something
+    # not a duty to "mensosialisasikan" something; a "diseminasi" of the rules is the same event
+    "sosialisasi": r"\bsosialisasi\b|\bdiseminasi\b",
 }
 KIND_RE = {k: re.compile(p) for k, p in KIND_WORDS.items()}
 # a pakta integritas about something else: procurement, corruption, recruitment, a zone of integrity
 OTHER_PAKTA = re.compile(r"korupsi|pengadaan|gratifikasi|zona integritas|\bwbk\b|\bwbbm\b|pungli|lelang|tender"
                          r"|rekrutmen|seleksi|penerimaan|anggaran|kinerja|perjanjian kinerja|narkoba|\bpbj\b")
 EVENT = re.compile(r"menggelar|digelar|gelar\b|dilaksanakan|melaksanakan|menyelenggarakan|diselenggarakan|mengikuti|diikuti|menandatangan|"
+                   r"tanda\s+tangan|"
                    r"ditandatangan|penanda\s*-?\s*tangan|tandatangan|membacakan|dibacakan|berikrar|mengikrarkan|"
                    r"ikrarkan|dipimpin|memimpin|pimpin|berlangsung|bertempat|mendeklarasikan|deklarasikan|"
                    r"menyatakan sikap|mengucapkan|hadir")
@@ -79,8 +81,9 @@ NOT_THIS_KIND = {
 PROHIBITION = re.compile(r"dilarang|larangan bagi|tidak boleh|jangan\b|tidak diperkenankan|tidak dibenarkan")
 # A sentence that reports a plan: "akan menggelar deklarasi", "segera menjadwalkan penandatanganan",
 # "deklarasi direncanakan berlangsung"
-PLANNED = re.compile(r"(?:\bakan|\bbakal|\bsegera|rencana(?:nya)?|direncanakan|dijadwalkan|menjadwalkan|berencana)\s+"
+PLANNED = re.compile(r"\bbesok\b|(?:\bakan|\bbakal|\bsegera|rencana(?:nya)?|direncanakan|dijadwalkan|menjadwalkan|berencana)\s+"
                      r"(?:\w+\s+){0,3}?(?:menggelar|gelar|melaksanakan|dilaksanakan|mengadakan|diadakan|berlangsung|"
+                     r"disampaikan|dibacakan|ditandatangani|diikuti|dipimpin|dilakukan|"
                      r"digelar|deklarasi|penandatanganan|menandatangani|ikrar|apel|sosialisasi|mengikrarkan|"
                      r"mendeklarasikan|menjadwalkan)"
                      r"|(?:deklarasi|penandatanganan|ikrar|apel|sosialisasi)\s+(?:\w+\s+){0,3}?(?:direncanakan|dijadwalkan|"
@@ -113,15 +116,24 @@ def _first(sents: list[Sentence], pattern: re.Pattern, where=None) -> Sentence |
     return None
 
 
+QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
+
+
+def _said(s: Sentence) -> str:
+    """The sentence's own report, folded, without what it quotes: a speaker's "harus ada komitmen
+    bersama" or "mari kita deklarasikan" is an exhortation, not this event's kind (issue 38)."""
+    return fold(QUOTED.sub(" ", s.text)) if QUOTED.search(s.text) else s.folded
+
+
 def read_kinds(sents: list[Sentence], title: str) -> Reading:
-    """Kind ids the text names in a sentence about netralitas (or the title's topic)."""
+    """Kind ids the text names in a sentence about netralitas (or the title's topic), outside quotes."""
     # the article's topic is netralitas when its title says so or its body says so twice: then a kind
     # in a sentence that does not repeat the word still counts
     topic = bool(NETRAL.search(fold(title))) or sum(len(NETRAL.findall(s.folded)) for s in sents) >= 2
     found, per = [], {}
     for kind, pat in KIND_RE.items():
         for s in sents:
-            if kind_found(kind, s.folded) and (NETRAL.search(s.folded) or topic or "asn" in s.folded):
+            if kind_found(kind, _said(s)) and (NETRAL.search(s.folded) or topic or "asn" in s.folded):
                 if kind == "pakta_integritas" and OTHER_PAKTA.search(s.folded) and not NETRAL.search(s.folded):
                     continue
                 found.append(kind)
@@ -129,10 +141,29 @@ def read_kinds(sents: list[Sentence], title: str) -> Reading:
                 break
     if not found:
         return missing(msg("note_no_kind"))
-    # a sosialisasi that also pledges is listed with the pledge; an "apel" alone is kept as written
-    sure = all(NETRAL.search(fold(per[k])) for k in found)
-    return Reading(found, SURE if sure else CHECK, per[found[0]], per_value=per,
-                   notes=[] if sure else [msg("note_kind_not_neutral")])
+    # *Pasti* (issue 38) only when the whole list is settled: every kind stated in a sentence about
+    # netralitas that reports the event done (a verb of doing, not a plan); no kind word in the
+    # article left out (a passing "upacara", a "deklarasi" of another day: the reviewer decides);
+    # a signing reported with no pakta or komitmen found (what was signed is then unsaid)
+    notes = []
+    if not all(NETRAL.search(fold(per[k])) for k in found):
+        notes.append(msg("note_kind_not_neutral"))
+    else:
+        words = [fold(title)] + [_said(s) for s in sents]
+        # (a kind word only inside a quote is not found, but it is not settled either)
+        left_out = [k for k, pat in KIND_RE.items() if k not in found
+                    and any(pat.search(w) for w in [fold(title)] + [s.folded for s in sents])]
+        undone = [k for k in found if not any(KIND_RE[k].search(w) and EVENT.search(w) and not PLANNED.search(w)
+                                              for w in words)]
+        signed = any(SIGNING.search(w) for w in words) and not {"pakta_integritas", "komitmen_bersama"} & set(found)
+        # and the headline names each kind: what a headline leaves out, a body mentions in passing
+        unheaded = [k for k in found if not KIND_RE[k].search(fold(title))]
+        if left_out or undone or signed or unheaded:
+            notes.append(msg("note_kinds_unsettled"))
+    return Reading(found, CHECK if notes else SURE, per[found[0]], per_value=per, notes=notes)
+
+
+SIGNING = re.compile(r"penanda\s*-?\s*tangan|menanda\s*-?\s*tangan|ditanda\s*-?\s*tangan|tanda\s*-?\s*tangan|\bteken")
 
 
 def read_is_ceremony(sents: list[Sentence], title: str, kinds: Reading) -> Reading:
@@ -149,10 +180,9 @@ def read_is_ceremony(sents: list[Sentence], title: str, kinds: Reading) -> Readi
         if other_pakta:
             return Reading(False, SURE, other_pakta[0].text, notes=[msg("note_other_pakta")])
         return Reading(False, SURE, None, notes=[msg("note_no_neutrality")])
-    if not kinds.value:
+    if not kinds.value:  # an event of another name may still be one ("rakor", "bimtek"): never sure
         ev = appeals[0].text if appeals else None
-        return Reading(False, CHECK if appeals else SURE, ev,
-                       notes=[msg("note_no_ceremony_kind")])
+        return Reading(False, CHECK, ev, notes=[msg("note_no_ceremony_kind")])
     if not ceremony_sents:
         ev = appeals[0].text if appeals else kinds.evidence
         return Reading(False, CHECK, ev, notes=[msg("note_not_held")])
@@ -167,16 +197,28 @@ def read_is_ceremony(sents: list[Sentence], title: str, kinds: Reading) -> Readi
     sure = not reasons and (title_hit or len(ceremony_sents) >= 2)
     if not sure and not reasons:
         reasons.append(msg("note_title_silent"))
+    # an apel or upacara with no pledge, signing or sosialisasi: a routine assembly whose address
+    # mentions neutrality, or one devoted to it? The reviewer judges (issue 38)
+    if sure and not set(kinds.value) - {"apel", "upacara"}:
+        sure = False
+        reasons.append(msg("note_only_assembly"))
     return Reading(True, SURE if sure else CHECK, ceremony_sents[0].text, notes=reasons)
 
 
-_ROLE = (r"(?P<role>(?:(?:Pj\.?|Plt\.?|Plh\.?|Penjabat|Pejabat)\s+)?(?:Wakil\s+)?"
+# "Penjabat (Pj) Bupati": the acting title is kept whether or not its short form follows in brackets
+_ROLE = (r"(?P<role>(?:(?:Pj\.?|Plt\.?|Plh\.?|(?:Penjabat|Pejabat|Pelaksana\s+Tugas|Pelaksana\s+Harian)"
+         r"(?:\s*\((?:Pj|Plt|Plh)\.?\))?)\s+)?(?:Wakil\s+)?"
          r"(?:Camat|Bupati|Wali\s?[Kk]ota|Walikota|Gubernur|Sek(?:re|er)taris\s+Daerah(?:\s*\(Sekda\))?|Sekda|"
          r"Sek(?:re|er)taris\s+Kota|Ketua\s+(?:Bawaslu|Panwaslu|Panwascam|Panwaslih)(?:\s+Kecamatan)?|"
          r"Sekretaris\s+Kecamatan|Sekcam|Kepala\s+Desa|Kades|Lurah|Kepala\s+Badan\s+Kepegawaian\s+\w+))")
 ROLE_RE = re.compile(r"\b" + _ROLE + r"(?:\s*\((?:Sekda|Pj|Plt)\))?")
 _TITLES = {"drs", "dra", "dr", "ir", "h", "hj", "prof", "kh", "hc", "st"}
-_PLACE_WORDS = {"kabupaten", "kab", "kota", "provinsi", "prov", "kecamatan", "kec"}
+# academic degrees written after a name ("Yunus Wonda SH, MH", "Hendra Kusuma,SH.,MH"): the name ends there
+_DEGREES = {"sh", "mh", "se", "mm", "msi", "ssos", "mt", "skm", "spd", "mpd", "ap", "map", "sip", "sstp", "mtp",
+            "mph", "ssi", "skom", "mkom", "bsc", "msc", "phd", "sag", "mag", "mba", "ak", "sked", "mkes", "skep",
+            "sth", "mth", "mhum", "shum", "spsi", "mpsi", "sp", "mp", "sei", "mei", "lc", "mars", "mec", "dea",
+            "sst", "ssit", "mkn", "mpa", "mse", "shi", "mhi", "spdi", "mpdi", "sthi", "mep", "ipu", "cht", "cfp"}
+_PLACE_WORDS = {"kabupaten", "kab", "kota", "provinsi", "prov", "kecamatan", "kec", "administrasi"}
 LEAD_VERB = re.compile(r"dipimpin|memimpin|\bpimpin|diawali oleh|diawali|dibuka oleh|membuka|membacakan|dihadiri "
                        r"langsung|langsung oleh|pertama|mengambil sumpah|menyaksikan langsung|menggelar")
 ROLE_LEVEL = [(r"camat|sekretaris kecamatan|sekcam|panwascam|panwaslu kecamatan", "kecamatan"), (r"gubernur", "provinsi"),
@@ -211,6 +253,8 @@ class LeaderFound:
     sentence: Sentence
     led: bool  # a leading verb in the sentence
     attended: bool = False  # named in an attendance sentence ("turut hadir"), not leading
+    in_title: bool = False  # read from the headline line
+    close: bool = False  # a leading verb right beside the role and name
 
 
 def _role_level(role: str, place: str | None) -> str | None:
@@ -240,15 +284,17 @@ def _person_after(text: str, place_names: set[str]) -> tuple[str | None, str | N
         i = 0
     name: list[str] = []
     for tok in tokens[i:]:
+        if name and "," in tok.rstrip(","):  # "Kusuma,SH.,MH": the name's last word, then its degrees
+            tok = tok.split(",", 1)[0] + ","
         word = tok.strip(",.;:\"“”()")
+        if name and re.sub(r"[.\s]", "", word).lower() in _DEGREES and (word.isupper() or "." in word):
+            break
         if not name and fold(word) in _TITLES:
             continue  # Drs., H., Dr. before the name
         if not name and tok.startswith("(") and tok.rstrip(",.;:").endswith(")"):
             continue  # an aside before the name: "Sekda Provinsi Sulawesi Utara (Sulut) Johan Rumengan"
         if not word or not word[0].isupper() or word in _NOT_PERSON or not re.match(r"^[A-Z][\w'’.-]*$", word):
             break
-        if re.fullmatch(r"[A-Z]\.?", word) and not name:
-            continue  # a lone initial before the name (an honorific abbreviation)
         name.append(word)
         if tok.endswith((",", ".", ";", ":")) and not re.fullmatch(r"[A-Z]\.", tok) or len(name) == 5:
             break
@@ -256,7 +302,10 @@ def _person_after(text: str, place_names: set[str]) -> tuple[str | None, str | N
     return place, (person if len(person) >= 3 else None)
 
 
-def leaders(sents: list[Sentence], place_names: set[str]) -> list[LeaderFound]:
+REPRESENTED = re.compile(r"diwakili|mewakili|yang mewakilkan|atas nama")
+
+
+def leaders(sents: list[Sentence], place_names: set[str], has_title: bool = False) -> list[LeaderFound]:
     """Every role + name the text gives. ``place_names`` (folded) tell the place after a role
     ("Camat Cibinong") from the person ("Acep Sajidin")."""
     out = []
@@ -269,8 +318,15 @@ def leaders(sents: list[Sentence], place_names: set[str]) -> list[LeaderFound]:
             full_role = " ".join(x for x in (role, place) if x)
             led = bool(LEAD_VERB.search(s.folded))
             attended = bool(ATTEND.search(s.folded)) and not re.search(r"dipimpin|memimpin|\bpimpin", s.folded)
+            # "Pj Wali Kota X didampingi Sekda Y": who is accompanying does not lead
+            if re.search(r"didampingi\W+(?:\w+\W+){0,2}$", s.text[max(0, m.start() - 30):m.start()]):
+                led, attended = False, True
+            # the leading verb right beside the official ("dipimpin langsung Bupati X", "Bupati X
+            # memimpin"), not somewhere else in a long sentence: only that makes the leader *Pasti*
+            near = fold(s.text[max(0, m.start() - 40):m.end() + len(person) + 60])
             out.append(LeaderFound(person, full_role, place, _role_level(role, place), s, led and not attended,
-                                   attended))
+                                   attended, in_title=s.index == 0 and has_title,
+                                   close=bool(LEAD_VERB.search(near))))
     # named with a title in one sentence, leading in another by name alone ("Rina memimpin pembacaan
     # ikrar", "dipimpin langsung Rina"): that official led
     for f in out:
@@ -280,7 +336,7 @@ def leaders(sents: list[Sentence], place_names: set[str]) -> list[LeaderFound]:
         for s in sents:
             if any(re.search(rf"\b{re.escape(w)}\b(?:\s+\w+)?\s+(?:memimpin|pimpin)\b|(?:dipimpin|diawali)\s+"
                              rf"(?:langsung\s+)?(?:oleh\s+)?{re.escape(w)}\b", s.text) for w in words):
-                f.led, f.attended = True, False
+                f.led, f.attended, f.close = True, False, True  # the name right beside its verb
                 break
     return out
 
@@ -297,6 +353,11 @@ def read_leader(found: list[LeaderFound]) -> tuple[Reading, LeaderFound | None]:
               if (f.name, f.role) != (best.name, best.role)][:4]
     sure = bool(led) and len(best.name.split()) >= 2 and len({(f.name, f.role) for f in led}) == 1
     notes = [] if sure else [msg("note_leader_unsaid" if not led else "note_leaders_several")]
+    # someone stood in for the official ("Bupati X yang diwakili Asisten Y"), or the name is read
+    # only from a headline, where every word is capitalised: whose name it is, the reviewer sees
+    if sure and (REPRESENTED.search(best.sentence.folded) or best.in_title or not best.close):
+        sure = False
+        notes.append(msg("note_leader_represented"))
     return Reading({"name": best.name, "role": best.role}, SURE if sure else CHECK, best.sentence.text,
                    others, notes), best
 
@@ -347,6 +408,7 @@ SIGN = re.compile(r"tanda\s*-?\s*tangan|menandatangan|ditandatangan|berikrar|ikr
                   r"membacakan|mengucapkan|menyatakan|diikuti|mengikuti|diawali|pakta|fakta integritas|komitmen")
 ALL = r"(?:seluruh|semua|segenap|para)\s+(?:\w+\s+){0,3}?{g}|{g}\s+(?:\w+\s+){0,2}?se-?\s?(?:kabupaten|kota|kecamatan|provinsi)"
 _COUNT = r"(?P<n>\d{1,4}|" + NUMBER_WORD + r")\s+(?:orang\s+)?(?:\w+\s+){0,1}?"
+LAW_NUMBER = re.compile(r"(?:tahun|nomor|nomer|\bno\.?|\buu|\bpp|pasal|ayat|perpres|permen\w*)\s*$")
 
 
 def read_signatories(sents: list[Sentence], leader: LeaderFound | None) -> Reading:
@@ -374,11 +436,14 @@ def read_signatories(sents: list[Sentence], leader: LeaderFound | None) -> Readi
             per.setdefault(group, s.text)
             if re.search(ALL.replace("{g}", f"(?:{word})"), s.folded):
                 entry["all"] = True
-            c = re.search(_COUNT + f"(?:{word})", s.folded)
-            if c:
+            for c in re.finditer(_COUNT + f"(?:{word})", s.folded):
+                # "UU Nomor 20 Tahun 2023 tentang ASN": a law's number or year is no head count
+                if LAW_NUMBER.search(s.folded[max(0, c.start() - 12):c.start()]) or c.group(0).split()[1:2] == ["tentang"]:
+                    continue
                 n = number_value(c.group("n"))
                 if n:
                     entry["count"] = n
+                    break
     if leader and leader.level == "kecamatan" and "camat" not in found and re.match(r"camat", fold(leader.role)):
         found["camat"] = {"group": "camat", "count": 1}
         per["camat"] = leader.sentence.text
@@ -394,13 +459,15 @@ WITNESS_WORDS = {
     "kpu": r"\bkpu\b|komisi pemilihan umum",
     "ppk": r"\bppk\b|panitia pemilihan kecamatan|panitia pemungutan kecamatan",
     "pps": r"\bpps\b|panitia pemungutan suara",
-    "kapolsek": r"kapolsek|\bpolsek\b|kapolres|\bpolres\b",
-    "danramil": r"danramil|koramil|dandim|kodim",
+    # the kecamatan's own police and army posts only: a Kapolres or Dandim is the kabupaten's, and
+    # the vocabulary has no body for it (they are left to the reviewer, never filed as a post)
+    "kapolsek": r"kapolsek|\bpolsek\b",
+    "danramil": r"danramil|koramil",
     "kesbangpol": r"kesbangpol|kesatuan bangsa dan politik",
     "pgri": r"\bpgri\b",
     "partai_politik": r"partai politik|\bparpol\b|\bpac\b|pengurus partai",
     "puskesmas": r"puskesmas",
-    "ormas": r"organisasi kemasyarakatan|\bormas\b|tokoh masyarakat|tokoh agama",
+    "ormas": r"organisasi kemasyarakatan|\bormas\b",  # a tokoh agama is a person, not an organisation
 }
 WITNESS_RE = {k: re.compile(p) for k, p in WITNESS_WORDS.items()}
 PRESENT = re.compile(r"dihadiri|hadir|disaksikan|menyaksikan|turut|didampingi|bersama|undang|unsur")
@@ -470,7 +537,9 @@ def read_readiness(sents: list[Sentence]) -> Reading:
 ELECTION_WORDS = {
     "pemilu": r"\bpemilu\b(?!kada)|pemilihan umum|\bpileg\b|\bpilpres\b|pemilihan presiden|pemilihan legislatif",
     "pilkada": r"pilkada|pemilukada|pemilihan kepala daerah|pemilihan gubernur|pemilihan bupati|pemilihan wali ?kota"
-               r"|\bpilgub\b|\bpilbup\b|\bpilwalkot\b|\bpilwali\b|pemilu dan pemilihan|pemilihan serentak",
+               # "Pemilu dan Pemilihan 2024" names both; "Pemilu dan Pemilihan Presiden" only the Pemilu
+               r"|\bpilgub\b|\bpilbup\b|\bpilwalkot\b|\bpilwali\b"
+               r"|pemilu dan pemilihan(?!\s+(?:presiden|umum|legislatif|anggota|capres))|pemilihan serentak",
     # a re-vote the Mahkamah Konstitusi ordered, and a repeat election after the empty box won
     "psu": r"\bpsu\b|pemungutan suara ulang",
     "pemilihan_ulang": r"pilkada ulang|pemilihan ulang|pemilihan kepala daerah ulang",

@@ -174,8 +174,16 @@ def read_region(sents: list[Sentence], index: PlaceIndex, leader_level: str | No
         warnings.append(msg("note_same_name", n=len(tied)))
     if fuzzy:
         warnings.append(msg("note_name_inexact"))
+    # a region of another level named where the ceremony is reported (a Pemkab's apel the Pj
+    # Gubernur attended; a kecamatan's sosialisasi by the kabupaten's Bawaslu): whose event it was
+    # is the reviewer's call, never *Pasti* (issue 38: 17 of 208 sure regions were such)
+    # (a subject at another level, "Pemerintah Provinsi Papua menggelar", even a parent; else a
+    # region named in the lead or a ceremony sentence that is not just best's parent)
+    other_level = [m for m in found if m.level and m.level != level and not m.fuzzy
+                   and (m.strength == 2 or ((m.sentence.index in ceremony_sentences or m.sentence.index <= 2)
+                                            and not any(c in m.codes for c in _parents(best))))]
     sure = (decided_by in ("leader", "subject") and len(tied) == 1 and not fuzzy
-            and (national == 1 or confirmed) and not others_named)
+            and (national == 1 or confirmed) and not others_named and not other_level)
     alternatives = [{"code": c, "label": gaz.path_label(c)} for c in ranked[1:6]]
     # a name shared by a kabupaten and one of its kecamatan: offer the other level too
     for m in found:
@@ -184,6 +192,10 @@ def read_region(sents: list[Sentence], index: PlaceIndex, leader_level: str | No
                 if c != best and c not in [a["code"] for a in alternatives]:
                     alternatives.append({"code": c, "label": gaz.path_label(c)})
     return RegionReading(best, level, "sure" if sure else "check", evidence.get(best), alternatives, warnings)
+
+
+def _parents(code: str) -> list[str]:
+    return [code.rsplit(".", k)[0] for k in range(1, code.count(".") + 1)]
 
 
 def _depth(level: str) -> int:
