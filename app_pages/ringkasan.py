@@ -13,6 +13,7 @@ rep = cache.report(version, view.election, view.as_of, view.region, view.lang)
 s = rep.summary
 lg = view.lang
 
+page.fit_tiles()
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("countdown", lg), s.countdown, help=s.countdown_text, border=True)
 c1.markdown(f"**{s.countdown_text}**")

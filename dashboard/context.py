@@ -131,7 +131,7 @@ def seed_indicators(st, gaz: Gazetteer, root: Path) -> int:
         raise PetaError(clash, summary=msg("file_refused", n=len(clash), name=indicators.FOLDER))
     if not new:
         return 0
-    n = st.add_indicators(values, "seed", "file", check)
+    n = st.add_indicators(values, "seed", "file", check, access=None)  # the shipped files, by the server itself
     _log.info("seed: %d indicator value(s) stored", n)
     return n
 

@@ -20,6 +20,7 @@ from openpyxl import Workbook, load_workbook
 from dashboard import indicators, maps
 from dashboard.ui import cache
 from dashboard.errors import PetaError
+from dashboard.store.editing import User, add_indicators
 from dashboard.store.db import Store
 
 from .conftest import DATA, ROOT
@@ -114,7 +115,7 @@ def test_a_clash_stored_meanwhile_is_refused_under_the_write_lock(data, gaz):
     store = Store(f"sqlite:///{data / 'peta.db'}")
     values, problems = indicators.parse("risiko-uji.csv", (SHEETS / "risiko-uji.csv").read_bytes(), gaz, TODAY)
     assert not problems and not indicators.clashes(values, indicators.table(store.indicator_rows()))
-    store.add_indicators(values[:1], "lain", "import", lambda rows: None)  # someone else, meanwhile
+    add_indicators(store, values[:1], User("lain"), "import", lambda rows: None)  # someone else, meanwhile
 
     def check(rows):
         late = indicators.clashes(values, indicators.table(rows))
@@ -122,8 +123,31 @@ def test_a_clash_stored_meanwhile_is_refused_under_the_write_lock(data, gaz):
             raise PetaError(late)
 
     with pytest.raises(PetaError, match="risiko-uji.csv baris 2"):
-        store.add_indicators(values, "operator", "import", check)
+        add_indicators(store, values, User("operator"), "import", check)
     assert len(store.indicator_rows()) == 1  # nothing of the refused import
+
+
+def test_the_store_checks_indicator_access_itself_for_every_value(data, gaz):
+    """Issue 40: a region-limited user's indicator write is refused by the store, under its write
+    lock, for a value outside the region (here the parent kabupaten and the province), naming the
+    region; nothing of it is written. The same user writes their own kecamatan's value; nobody
+    signed in writes nothing."""
+    store = Store(f"sqlite:///{data / 'peta.db'}")
+    values, problems = indicators.parse("risiko-uji.csv", (SHEETS / "risiko-uji.csv").read_bytes(), gaz, TODAY)
+    assert not problems
+    camat = User("camat-ciawi", "32.01.24")
+    before = len(store.history())
+    for outside in ([v for v in values if v.region_code == "32.01"][:1], [v for v in values if v.region_code == "32"]):
+        with pytest.raises(PetaError) as err:
+            add_indicators(store, outside + [v for v in values if v.region_code == "32.01.24"], camat, "import",
+                           lambda rows: None)
+        assert err.value.problems[0].field == "region" and err.value.problems[0].value == outside[0].region_code
+    assert store.indicator_rows() == [] and len(store.history()) == before
+    own = [v for v in values if v.region_code == "32.01.24"]
+    assert own and add_indicators(store, own, camat, "import", lambda rows: None) == len(own)
+    with pytest.raises(PetaError, match="user"):
+        add_indicators(store, values, None, "import", lambda rows: None)
+    assert {r.imported_by for r in store.indicator_rows()} == {"camat-ciawi"}
 
 
 def test_coverage_json_gives_each_units_own_newest_value_and_none_without(data):
@@ -182,14 +206,14 @@ def test_indicators_are_stored_on_postgresql_too(pg_url, gaz):
 
     store = Store(_fresh_database(pg_url))
     values, _ = indicators.parse("risiko-uji.csv", (SHEETS / "risiko-uji.csv").read_bytes(), gaz, TODAY)
-    assert store.add_indicators(values, "operator", "import", lambda rows: None) == 8
+    assert add_indicators(store, values, User("operator"), "import", lambda rows: None) == 8
     table = indicators.table(store.indicator_rows())
     assert indicators.latest(table, "risiko-uji", dt.date(2024, 11, 27), ["32.01", "32.01.25"]) == {
         "32.01": {"id": "risiko-uji", "name": "Skor risiko uji (fiktif)", "value": 72.0, "date": "2024-08-01",
                   "source": "Lembaga Uji Fiktif", "url": None, "scale": None, "category": None},
         "32.01.25": None}
     with pytest.raises(Exception):  # the database refuses a second value for one indicator, region and date
-        store.add_indicators(values[:1], "operator", "import", lambda rows: None)
+        add_indicators(store, values[:1], User("operator"), "import", lambda rows: None)
     assert len(store.indicator_rows()) == 8
 
 
@@ -204,7 +228,7 @@ def _stored(data, gaz) -> Store:
     store = Store(f"sqlite:///{data / 'peta.db'}")
     values, problems = indicators.parse("risiko-uji.csv", (SHEETS / "risiko-uji.csv").read_bytes(), gaz, TODAY)
     assert not problems
-    store.add_indicators(values, "operator", "import", lambda rows: None)
+    add_indicators(store, values, User("operator"), "import", lambda rows: None)
     return store
 
 
@@ -392,7 +416,7 @@ def _add(data, gaz, name: str) -> Store:
     store = Store(f"sqlite:///{data / 'peta.db'}")
     values, problems = indicators.parse(name, (SHEETS / name).read_bytes(), gaz, TODAY)
     assert not problems
-    store.add_indicators(values, "operator", "import", lambda rows: None)
+    add_indicators(store, values, User("operator"), "import", lambda rows: None)
     return store
 
 
@@ -489,7 +513,7 @@ def test_the_static_risk_map_has_the_live_maps_colours_and_legend(records, gaz, 
              "32.01.24,jahil,<a href='https://contoh.id'>Skor</a> <b>x</b>,1,2024-08-01,Lembaga Uji Fiktif\n")
     hostile, problems = indicators.parse("jahil.csv", sheet.encode(), gaz, TODAY)
     assert not problems
-    Store(f"sqlite:///{data / 'peta.db'}").add_indicators(hostile, "operator", "import", lambda rows: None)
+    add_indicators(Store(f"sqlite:///{data / 'peta.db'}"), hostile, User("operator"), "import", lambda rows: None)
     values = indicators.table(Store(f"sqlite:///{data / 'peta.db'}").indicator_rows())
     fig = Risk(rep, values, "jahil").figure()
     texts = [fig.layout.title.text, fig.layout.legend.title.text]
@@ -633,7 +657,7 @@ def test_a_categorical_indicator_is_stored_drawn_and_listed_by_its_classes(recor
     assert not problems and [v.value for v in values] == [3.0, 2.0, 1.0]
     assert {v.scale for v in values} == {indicators.SCALE_NAME}
     store = Store(f"sqlite:///{data / 'peta.db'}")
-    store.add_indicators(values, "operator", "import", lambda rows: None)
+    add_indicators(store, values, User("operator"), "import", lambda rows: None)
     table = indicators.table(store.indicator_rows())
     rep = Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 27), "id")
     risk = Risk(rep, table, "kelas-uji")

@@ -238,19 +238,26 @@ class Store:
         with Session(self.engine) as s:
             return list(s.scalars(select(IndicatorRow).order_by(IndicatorRow.id)))
 
-    def add_indicators(self, values, user: str, origin: str, check) -> int:
+    def add_indicators(self, values, user: str, origin: str, check, *, access) -> int:
         """Store every one of ``values`` (:class:`dashboard.indicators.Value`) or none, in one
         transaction under the write lock: ``check(stored_rows)`` runs first on the indicator rows
         stored at that moment and raises on a clash; it may return the part of ``values`` still to
-        write (the seed leaves out what it stored before), else None (all). Returns how many were
-        written. Each value also gets a history row (action
-        ``indicator_import``, named ``indikator:<id>``) with the value as JSON and where it was read."""
+        write (the seed leaves out what it stored before), else None (all). ``access(region_code,
+        record)`` then runs for every value and raises where the writer may not write (issue 40:
+        the store checks access on every write, indicators too; use
+        :func:`dashboard.store.editing.add_indicators` with a ``User``); only the seed of the
+        shipped files passes ``access=None``. Returns how many were written. Each value also gets a
+        history row (action ``indicator_import``, named ``indikator:<id>``) with the value as JSON
+        and where it was read."""
         import json
 
         with Session(self.engine) as s, s.begin():
             self._lock(s)
             keep = check(list(s.scalars(select(IndicatorRow))))
             values = values if keep is None else keep
+            if access is not None:
+                for x in values:
+                    access(x.region_code, INDICATOR_PREFIX + x.indicator)
             at = _now()
             for x in values:
                 s.add(IndicatorRow(indicator=x.indicator, name=x.name, region_code=x.region_code,

@@ -45,6 +45,14 @@ def check_access(user: User | None, region_code: str, record: str | None = None)
                                record=record)
 
 
+def add_indicators(store: Store, values, user: User | None, origin: str, check) -> int:
+    """Indicator values written as ``user``, who must be signed in and may write only in their
+    region: checked by the store under its write lock, for every value (issue 40)."""
+    if user is None:
+        raise PetaError.single("user", None, msg("signed_in"))
+    return store.add_indicators(values, user.name, origin, check, access=_access(user))
+
+
 class _List:
     def __init__(self, reports: list[RawReport]):
         self._reports = reports

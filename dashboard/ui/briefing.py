@@ -81,6 +81,8 @@ CSS = """
 @media (min-height: 900px) {.b-tile {min-height: 32vh;}}  /* a big display: the key numbers fill it */
 .b-tile .l {font-size: clamp(22px, 2vw, 30px); color: #222;}
 .b-tile .v {font-size: clamp(64px, 8vw, 150px); font-weight: 800; color: #08519c; line-height: 1.1;}
+/* a long figure ("212 / 7.265", the nation's units reached of all) on one line, still read across a room */
+.b-tile .v.long {font-size: clamp(48px, 4.6vw, 96px); white-space: nowrap;}
 .b-tile .n {font-size: clamp(17px, 1.4vw, 24px); color: #333;}
 .b-sentence.b-when {font-size: clamp(28px, 2.6vw, 44px); font-weight: 700; color: #b2182b; margin: 4px 0 8px;}
 .b-sentence {font-size: 40px; font-weight: 700;}
@@ -165,7 +167,8 @@ def _tiles(rep) -> str:
     tiles = [(t("ceremonies_short", lg), fmt.number(s.n_ceremonies, lg, 0), ""),
              (t("units_covered", lg, level=s.unit_level), fmt.fraction(s.covered, s.total, lg), fmt.pct(s.share, lg, share=True)),
              (label, value, whose)]
-    cells = "".join(f'<div class="b-tile"><div class="l">{html.escape(a)}</div><div class="v">{html.escape(b)}</div>'
+    cells = "".join(f'<div class="b-tile"><div class="l">{html.escape(a)}</div>'
+                    f'<div class="v{" long" if len(b) > 7 else ""}">{html.escape(b)}</div>'
                     f'<div class="n">{html.escape(c)}</div></div>' for a, b, c in tiles)
     own = (f'<div class="b-own" data-testid="b-own">{html.escape(s.own_text)}</div>' if s.own_text else "")
     # the countdown itself stands once, in the header; here it is said in words

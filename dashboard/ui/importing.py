@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import context, problem_text
+from ..store import editing
 from ..errors import PetaError, msg
 from ..export.tables import plain_csv
 from ..i18n import t
@@ -117,7 +118,7 @@ def indicators_upload(gaz, user, lang: str) -> None:
                 raise PetaError(late, summary=msg("file_refused", n=len(late), name=file.name))
 
         try:
-            n = store.add_indicators(values, user.name, "import", check)
+            n = editing.add_indicators(store, values, user, "import", check)
             cache.changed()
             st.success(t("indicator_imported", lang, n=n, ids=ids))
         except PetaError as exc:

@@ -91,3 +91,13 @@ def _with_links(df, lang: str, kwargs: dict) -> dict:
     config = dict(kwargs.get("column_config") or {})
     config.setdefault(head, st.column_config.LinkColumn(head, display_text=t("open_article", lang)))
     return {**kwargs, "column_config": config}
+
+
+# A tile's figure scales with the window so the longest one ("212 / 7.265", the national units
+# reached of all) stays whole in a quarter of the page at 1366 px (Streamlit cuts it with "…").
+_FIT_TILES = ("<style>[data-testid='stMetricValue'] > div { font-size: clamp(1.3rem, 1.9vw, 2.25rem); }"
+              "</style>")
+
+
+def fit_tiles() -> None:
+    st.html(_FIT_TILES)
