@@ -388,6 +388,34 @@ def cmd_db_history(args) -> int:
     return 0
 
 
+def cmd_db_signins(args) -> int:
+    import csv
+
+    from .export.tables import neutralise, one_line
+
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["at_utc", "name", "address", "outcome"])
+    for r in context.store(args.data).signins():  # a name tried is anyone's text: never a formula
+        out.writerow([r.at.isoformat(timespec="seconds"), neutralise(one_line(r.name)), r.address, r.outcome])
+    return 0
+
+
+def cmd_db_backup(args) -> int:
+    from .store.backup import backup
+
+    n = backup(context.store(args.data), args.file)
+    print(f"{args.file}: " + ", ".join(f"{k} {v}" for k, v in n.items()))
+    return 0
+
+
+def cmd_db_restore(args) -> int:
+    from .store.backup import restore
+
+    n = restore(context.store(args.data), args.file, replace=args.replace)
+    print(f"{args.file}: restored " + ", ".join(f"{k} {v}" for k, v in n.items()))
+    return 0
+
+
 def cmd_db_withdraw(args) -> int:
     """Withdraw one stored report (kept with its history). When the stored records do not load,
     this is how the report at fault is taken out: it is withdrawn without trying the others."""
@@ -676,6 +704,18 @@ def parser() -> argparse.ArgumentParser:
     dh.add_argument("--ceremony")
     dh.add_argument("--data")
     dh.set_defaults(func=cmd_db_history)
+    db_s = dbp.add_parser("signins", help="sign-in attempts as CSV (time UTC, name, address, outcome)")
+    db_s.add_argument("--data", default=None, help="data folder (default: PETA_DATA_DIR)")
+    db_s.set_defaults(func=cmd_db_signins)
+    db_b = dbp.add_parser("backup", help="write the whole store to one file, while the app serves")
+    db_b.add_argument("file", help="the backup file to write (replaced only once complete)")
+    db_b.add_argument("--data", default=None, help="data folder (default: PETA_DATA_DIR)")
+    db_b.set_defaults(func=cmd_db_backup)
+    db_r = dbp.add_parser("restore", help="fill an empty store from a backup file")
+    db_r.add_argument("file", help="a file made by `db backup`")
+    db_r.add_argument("--replace", action="store_true", help="replace a store that already holds rows")
+    db_r.add_argument("--data", default=None, help="data folder (default: PETA_DATA_DIR)")
+    db_r.set_defaults(func=cmd_db_restore)
     dw = dbp.add_parser("withdraw", help="withdraw a stored report (e.g. the one a loading error names)")
     dw.add_argument("report", type=int, help="the report number (N in db-N of a loading error, or # on the Riwayat page)")
     dw.add_argument("--reason", required=True, help="why (kept in the history)")

@@ -261,6 +261,17 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "list_unreadable": ("daftar tidak terbaca: {why}", "the list cannot be read: {why}"),
     "list_line": ("satu baris 'alamat<TAB>berkas' dengan alamat http(s)",
                   "one 'url<TAB>file' line with an http(s) url"),
+    "backup_folder": ("folder tujuan cadangan tidak ada", "the backup's folder does not exist"),
+    "backup_missing": ("berkas cadangan tidak ada", "no backup file there"),
+    "backup_not_ours": ("bukan berkas cadangan Peta Netralitas ASN (dibuat dengan `python -m dashboard db backup`)",
+                        "not a Peta Netralitas ASN backup (made by `python -m dashboard db backup`)"),
+    "backup_damaged": ("berkas cadangan rusak atau terpotong: {why}", "the backup is damaged or cut short: {why}"),
+    "backup_version": ("format cadangan versi {version}; versi ini membaca versi {supported}",
+                       "backup format version {version}; this version reads version {supported}"),
+    "restore_not_empty": ("basis data tujuan tidak kosong ({rows}); pulihkan ke basis data kosong, atau tambahkan "
+                          "--replace untuk menggantinya seluruhnya",
+                          "the target store is not empty ({rows}); restore into an empty one, or add --replace to "
+                          "replace it whole"),
     "one_source_url": ("satu sumber bila --url diberikan (alamat sumber itu)",
                        "one source when --url is given (it names that source's address)"),
 

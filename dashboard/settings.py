@@ -67,6 +67,10 @@ SETTINGS: dict[str, Setting] = {
                 "Networks (`10.20.0.0/16`, `127.0.0.1/32`) and host names, comma-separated, that article "
                 "links may reach although they are not public (an intranet mirror, the tests). Empty: public "
                 "addresses only, so a pasted link cannot make the server reach inside its network."),
+        Setting("PETA_SECRETS_FILE", str(PROJECT_ROOT / ".streamlit" / "secrets.toml"),
+                "The accounts file (`[users.<name>]`) and these settings' second source; from the environment "
+                "only. A server keeps it outside the checkout (`/etc/peta/secrets.toml`, docs/operator-guide.md); "
+                "Streamlit's own `[auth]` for `st.login` stays in `.streamlit/secrets.toml`."),
         Setting("PETA_TIMEZONE", "Asia/Jakarta",
                 "Time zone of the times shown on *Riwayat* and in its download (stored in UTC): "
                 "`Asia/Jakarta` (WIB), `Asia/Makassar` (WITA) or `Asia/Jayapura` (WIT)."),
@@ -75,7 +79,8 @@ SETTINGS: dict[str, Setting] = {
 
 
 def _secrets_file() -> Path:
-    return Path(os.environ.get("PETA_SECRETS_FILE", PROJECT_ROOT / ".streamlit" / "secrets.toml"))
+    # from the environment only: the file cannot name itself
+    return Path(os.environ.get("PETA_SECRETS_FILE", SETTINGS["PETA_SECRETS_FILE"].default))
 
 
 def get(name: str) -> str:

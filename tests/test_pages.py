@@ -627,3 +627,31 @@ def test_review_page_keeps_an_ordinary_article_short(own_data, article_server):
     assert all(len(q) <= EVIDENCE_CHARS + 20 for q in quoted), quoted  # "Bukti: “…”" and escapes
     at.button(key="a_save").click().run()
     assert any("Tersimpan dari berita" in s.value for s in at.success), [e.value for e in at.error]
+
+
+def test_the_sign_in_form_counts_in_the_store(own_data, tmp_path, monkeypatch):
+    """Issue 40: the sidebar's sign-in goes through the store's lockout: each attempt is kept there
+    with the client's address, and the fifth failure for a name refuses even its right password."""
+    from dashboard import context
+    from dashboard.store import auth
+    from dashboard.store.db import Store
+
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(f'[users.camat-ciawi]\npassword_hash = "{auth.hash_password("rahasia-123", iterations=1000)}"\n'
+                       'region = "32.01.24"\n', encoding="utf-8")
+    monkeypatch.setenv("PETA_SECRETS_FILE", str(secrets))
+    at = open_page("catat", election="pilkada-2024")
+
+    def try_password(password: str) -> None:
+        at.text_input(key="login_name").set_value("camat-ciawi")
+        at.text_input(key="login_password").set_value(password)
+        at.button(key="login").click().run()
+
+    for i in range(auth.MAX_FAILURES):
+        try_password(f"salah-{i}")
+        assert at.session_state["_user"] is None
+    try_password("rahasia-123")
+    assert at.session_state["_user"] is None  # locked for the window, right password or not
+    kept = Store(context.db_url(own_data)).signins()
+    assert [r.outcome for r in kept] == ["failed"] * auth.MAX_FAILURES + ["locked"]
+    assert {r.address for r in kept} == {"127.0.0.1"} and {r.name for r in kept} == {"camat-ciawi"}

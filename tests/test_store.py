@@ -164,36 +164,57 @@ def test_access_anonymous_and_wrong_region_cannot_write(env):
     assert store.version() == before
 
 
+def _signin_store(tmp_path) -> Store:
+    (tmp_path / "store").mkdir(exist_ok=True)
+    return Store(context.db_url(tmp_path / "store"))
+
+
 def test_passwords_are_hashed_and_checked(tmp_path):
     h = auth.hash_password("rahasia-123", iterations=1000)
     assert h.startswith("pbkdf2_sha256$1000$") and "rahasia" not in h
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(f'[users.camat-ciawi]\npassword_hash = "{h}"\nregion = "32.01.24"\n', encoding="utf-8")
-    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets) == CAMAT_CIAWI
-    assert auth.sign_in("camat-ciawi", "salah", secrets) is None
-    assert auth.sign_in("siapa", "rahasia-123", secrets) is None
+    store = _signin_store(tmp_path)
+    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets, store=store) == CAMAT_CIAWI
+    assert auth.sign_in("camat-ciawi", "salah", secrets, store=store) is None
+    assert auth.sign_in("siapa", "rahasia-123", secrets, store=store) is None
     # a plain password locks out only that entry, never everyone (issue 11 §7)
     secrets.write_text(f'[users.x]\npassword = "plain"\n[users.camat-ciawi]\npassword_hash = "{h}"\n'
                        f'region = "32.01.24"\n', encoding="utf-8")
-    assert auth.sign_in("x", "plain", secrets) is None
-    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets) == CAMAT_CIAWI
+    assert auth.sign_in("x", "plain", secrets, store=store) is None
+    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets, store=store) == CAMAT_CIAWI
+    assert [r.outcome for r in store.signins()] == ["ok", "failed", "failed", "failed", "ok"]
 
 
 def test_sign_in_is_rate_limited_per_name_and_unknown_names_cost_the_same(tmp_path, monkeypatch):
     h = auth.hash_password("rahasia-123", iterations=1000)
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(f'[users.camat-ciawi]\npassword_hash = "{h}"\nregion = "32.01.24"\n', encoding="utf-8")
-    monkeypatch.setattr(auth, "FAILURES", auth._Failures())
-    for i in range(auth.MAX_FAILURES):
-        assert auth.sign_in("camat-ciawi", f"salah-{i}", secrets, now=100.0 + i) is None
-    # locked: even the right password is refused inside the window, accepted after it
-    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets, now=200.0) is None
-    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets, now=100.0 + auth.LOCK_SECONDS + 10) == CAMAT_CIAWI
+    store = _signin_store(tmp_path)
+    t0 = dt.datetime(2024, 11, 1, 8, 0)
+    at = lambda s: t0 + dt.timedelta(seconds=s)  # noqa: E731
+    for i in range(4):  # four failures: the fifth try with the right password still passes
+        assert auth.sign_in("camat-ciawi", f"salah-{i}", secrets, store=store, address="10.0.0.1", now=at(i)) is None
+    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets, store=store, address="10.0.0.1", now=at(5)) == CAMAT_CIAWI
+    assert auth.sign_in("camat-ciawi", "salah-5", secrets, store=store, address="10.0.0.1", now=at(6)) is None
+    # five failures within ten minutes: even the right password is refused inside the window, from
+    # any address (another server, another client: the count is the store's)
+    other = Store(store.url)  # a second server on the same store
+    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets, store=other, address="10.9.9.9", now=at(200)) is None
+    assert auth.sign_in("Camat-Ciawi ", "rahasia-123", secrets, store=other, address="10.9.9.9", now=at(201)) is None
+    after = auth.LOCK_SECONDS + 10
+    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets, store=other, address="10.9.9.9", now=at(after)) == CAMAT_CIAWI
+    # a spray of many names from one address is stopped after MAX_ADDRESS_FAILURES, right names included
+    for i in range(auth.MAX_ADDRESS_FAILURES):
+        assert auth.sign_in(f"nama-{i}", "x", secrets, store=store, address="6.6.6.6", now=at(1000 + i)) is None
+    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets, store=store, address="6.6.6.6", now=at(1100)) is None
+    assert auth.sign_in("camat-ciawi", "rahasia-123", secrets, store=store, address="10.0.0.1", now=at(1101)) == CAMAT_CIAWI
+    assert store.signins()[-2].outcome == "locked" and store.signins()[-2].address == "6.6.6.6"
     # an unknown name is checked against a real hash too (same work as a wrong password)
     calls = []
     real = auth.verify_password
     monkeypatch.setattr(auth, "verify_password", lambda p, stored: calls.append(stored) or real(p, stored))
-    assert auth.sign_in("siapa", "x", secrets, now=1000.0) is None
+    assert auth.sign_in("siapa", "x", secrets, store=store, address="10.0.0.2", now=at(3000)) is None
     assert calls and calls[0].startswith("pbkdf2_sha256$")
 
 

@@ -13,12 +13,11 @@ kecamatan (and its villages).
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import logging
 import os
-import threading
-import time
 import tomllib
 from pathlib import Path
 
@@ -68,47 +67,31 @@ def accounts(path: Path | None = None) -> dict[str, dict]:
 # wrong password and the answer time does not tell which names exist.
 _DUMMY = hash_password(base64.b64encode(os.urandom(12)).decode())
 MAX_FAILURES, LOCK_SECONDS = 5, 600
+# failures from one client address, whatever names it tries: a spray of many names is stopped too
+MAX_ADDRESS_FAILURES = 20
 
 
-class _Failures:
-    """Failed sign-ins per name, in this server process: after MAX_FAILURES within LOCK_SECONDS the
-    name is refused (without checking the password) until the window has passed."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._times: dict[str, list[float]] = {}
-
-    def locked(self, name: str, now: float) -> bool:
-        with self._lock:
-            recent = [t for t in self._times.get(name, []) if now - t < LOCK_SECONDS]
-            self._times[name] = recent
-            return len(recent) >= MAX_FAILURES
-
-    def failed(self, name: str, now: float) -> None:
-        with self._lock:
-            self._times.setdefault(name, []).append(now)
-
-    def clear(self, name: str) -> None:
-        with self._lock:
-            self._times.pop(name, None)
-
-
-FAILURES = _Failures()
-
-
-def sign_in(name: str, password: str, path: Path | None = None, now: float | None = None) -> User | None:
-    """The user, or None for a wrong name or password, or a name locked after repeated failures."""
-    now = time.monotonic() if now is None else now
+def sign_in(name: str, password: str, path: Path | None = None, *, store, address: str = "",
+            now: dt.datetime | None = None) -> User | None:
+    """The user, or None for a wrong name or password, or a refusal by the lockout: after
+    MAX_FAILURES failures for a name, or MAX_ADDRESS_FAILURES from one client ``address``, within
+    LOCK_SECONDS, attempts are refused without checking the password until the window has passed.
+    Failures are counted in ``store`` (issue 40), so every server behind the proxy shares them;
+    every attempt is kept there (``python -m dashboard db signins``)."""
+    now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     key = name.strip().lower()
-    if FAILURES.locked(key, now):
-        log.warning("sign-in refused for %r: %d failures in %d s", name, MAX_FAILURES, LOCK_SECONDS)
+    address = address or "unknown"
+    by_name, by_address = store.signin_counts(key, address, now - dt.timedelta(seconds=LOCK_SECONDS))
+    if by_name >= MAX_FAILURES or by_address >= MAX_ADDRESS_FAILURES:
+        log.warning("sign-in refused for %r from %s: %d failures for the name, %d from the address in %d s",
+                    name, address, by_name, by_address, LOCK_SECONDS)
+        store.record_signin(key, address, "locked", now)
         return None
     entry = accounts(path).get(name)
     ok = verify_password(password, str(entry.get("password_hash", "")) if entry else _DUMMY)
+    store.record_signin(key, address, "ok" if entry and ok else "failed", now)
     if not entry or not ok:
-        FAILURES.failed(key, now)
         return None
-    FAILURES.clear(key)
     return User(name, _region(entry))
 
 

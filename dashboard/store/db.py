@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from ..errors import PetaError, Problem, msg
 from ..records.read import APP_CALENDAR_ORIGIN, RawReport, stored_election
 from .codec import dump, report_name, row_data, to_json
-from .models import ChangeRow, DraftRow, ElectionRow, IndicatorRow, ReportRow
+from .models import ChangeRow, DraftRow, ElectionRow, IndicatorRow, ReportRow, SigninRow
 from .schema import open_engine
 
 def _database_errors_named(method):
@@ -268,6 +268,28 @@ class Store:
                                 ceremony_id=INDICATOR_PREFIX + x.indicator, before=None,
                                 after=json.dumps(x.to_dict(), ensure_ascii=False), note=f"{origin}:{x.origin}"))
         return len(values)
+
+    def signin_counts(self, name: str, address: str, since: dt.datetime) -> tuple[int, int]:
+        """Failed sign-ins since ``since``: (for this name from anywhere, from this address for any name)."""
+        with Session(self.engine) as s:
+            by_name = s.execute(select(func.count()).select_from(SigninRow).where(
+                SigninRow.name == name, SigninRow.at >= since, SigninRow.outcome == "failed")).scalar()
+            by_address = s.execute(select(func.count()).select_from(SigninRow).where(
+                SigninRow.address == address, SigninRow.at >= since, SigninRow.outcome == "failed")).scalar()
+        return by_name, by_address
+
+    def record_signin(self, name: str, address: str, outcome: str, at: dt.datetime) -> None:
+        """Keep one attempt (``ok``, ``failed`` or ``locked``). Not a change of the records: the
+        ceremony history and the data version (every page's cache key) are not touched."""
+        with Session(self.engine) as s, s.begin():
+            s.add(SigninRow(at=at, name=name[:200], address=address[:64], outcome=outcome))
+
+    def signins(self, since: dt.datetime | None = None) -> list[SigninRow]:
+        with Session(self.engine) as s:
+            q = select(SigninRow).order_by(SigninRow.id)
+            if since is not None:
+                q = q.where(SigninRow.at >= since)
+            return list(s.scalars(q))
 
     def version(self) -> str:
         """Changes whenever anything is written (the app's cache key)."""

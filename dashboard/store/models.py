@@ -102,3 +102,14 @@ class IndicatorRow(Base):
     origin: Mapped[str] = mapped_column(String(300))    # import:<file> baris <n> | file:<name> baris <n>
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime)
     imported_by: Mapped[str] = mapped_column(String(200))
+
+
+class SigninRow(Base):
+    """One sign-in attempt (migration 0008): the lockout counts failures here, for every server."""
+
+    __tablename__ = "signins"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)       # UTC
+    name: Mapped[str] = mapped_column(String(200))           # the name tried, folded to lower case
+    address: Mapped[str] = mapped_column(String(64))        # the client's address as nginx gives it
+    outcome: Mapped[str] = mapped_column(String(20))        # ok | failed | locked

@@ -17,8 +17,31 @@ def current_user() -> User | None:
     return st.session_state.get("_user")
 
 
+def client_address() -> str:
+    """The browser's address. Behind the shipped nginx the connection comes from the proxy on this
+    machine, and nginx sets ``X-Real-IP`` from the address it saw (never one a client sends), so
+    that header is believed only when the connection itself comes from this machine or a private
+    network; a browser reaching the app directly is known by its own connection."""
+    import ipaddress
+
+    direct = st.context.ip_address
+    if not isinstance(direct, str) or not direct:  # Streamlit gives None for a loopback connection
+        direct = "127.0.0.1"
+    try:
+        local = ipaddress.ip_address(direct).is_loopback or ipaddress.ip_address(direct).is_private
+    except ValueError:
+        local = False
+    forwarded = st.context.headers.get("X-Real-Ip")
+    forwarded = forwarded.strip() if isinstance(forwarded, str) else ""
+    return forwarded[:64] if local and forwarded else direct
+
+
 def _sign_in() -> None:
-    user = auth.sign_in(st.session_state.get("login_name", ""), st.session_state.get("login_password", ""))
+    from . import cache
+    from .. import context
+
+    user = auth.sign_in(st.session_state.get("login_name", ""), st.session_state.get("login_password", ""),
+                        store=cache.store(context.db_url()), address=client_address())
     st.session_state["login_password"] = ""  # never kept
     st.session_state["_user"] = user
     st.session_state["_login_failed"] = user is None
