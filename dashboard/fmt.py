@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -13,6 +14,10 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 
+
+# A day as files write it: YYYY-MM-DD and nothing else (fromisoformat would also take 20241120 and
+# 2024-W47-3): the one pattern the sheet reader and the XLSX writer share
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def _as_date(value) -> dt.date | None:
     if value is None or value is pd.NaT or (not isinstance(value, dt.date) and pd.isna(value)):

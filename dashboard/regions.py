@@ -10,14 +10,13 @@ with no exact (normalised) match is refused, with close spellings suggested.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
 
-from . import codes
+from . import codes, spelling
 from .errors import PetaError, msg
 from .codes import LEVELS
 
@@ -74,16 +73,24 @@ class Region:
     @property
     def label(self) -> str:
         """Name with its kind where the data leaves it out (kecamatan/desa names are bare)."""
-        if self.level == "kecamatan":
-            return f"Kec. {self.name}"
-        if self.level == "desa/kelurahan":
-            return f"{'Kel.' if self.is_kelurahan else 'Desa'} {self.name}"
-        return self.name
+        prefix = kind_prefix(self.level, self.is_kelurahan)
+        return f"{prefix} {self.name}" if prefix else self.name
 
     @property
     def is_kelurahan(self) -> bool:
         # Kemendagri: the 4-digit village part starts with 1 for kelurahan, 2 for desa.
         return self.level == "desa/kelurahan" and codes.is_kelurahan(self.code)
+
+
+def kind_prefix(level: str, is_kelurahan: bool = False) -> str:
+    """The word a bare name is shown with: "Kec." for a kecamatan, "Kel." for a kelurahan and "Desa"
+    for a desa (the one home of the rule: every label, picker, table and file uses it); none for a
+    kabupaten/kota or province, whose names carry their kind."""
+    if level == "kecamatan":
+        return "Kec."
+    if level == "desa/kelurahan":
+        return "Kel." if is_kelurahan else "Desa"
+    return ""
 
 
 class Gazetteer:
@@ -132,11 +139,11 @@ class Gazetteer:
     def labels(table: pd.DataFrame) -> pd.Series:
         """:attr:`Region.label` for every row of a gazetteer table at once."""
         lvl, name = table["level"], table["name"]
-        vill = table["code"].str.rsplit(".", n=1).str[-1].str.startswith("1")
+        kel = table["code"].map(codes.is_kelurahan)
         out = name.copy()
-        out[lvl == "kecamatan"] = "Kec. " + name[lvl == "kecamatan"]
-        out[(lvl == "desa/kelurahan") & vill] = "Kel. " + name[(lvl == "desa/kelurahan") & vill]
-        out[(lvl == "desa/kelurahan") & ~vill] = "Desa " + name[(lvl == "desa/kelurahan") & ~vill]
+        for level, is_kel in (("kecamatan", False), ("desa/kelurahan", True), ("desa/kelurahan", False)):
+            rows = (lvl == level) & (kel == is_kel if level == "desa/kelurahan" else True)
+            out[rows] = kind_prefix(level, is_kel) + " " + name[rows]
         return out
 
     def provinces(self) -> list[Region]:
@@ -177,7 +184,7 @@ class Gazetteer:
         if len(hits) > 1:
             listed = [msg("in_parent", label=self.get(c).label, code=c, parent=self._parent_label(c)) for c in hits.index]
             raise PetaError.single("region", name, msg("name_ambiguous", n=len(hits), listed=listed))
-        close = difflib.get_close_matches(key, pool["key"].unique().tolist(), n=5, cutoff=0.75)
+        close = spelling.near(key, pool["key"].unique().tolist(), spelling.SUGGEST, limit=5)
         near = pool[pool["key"].isin(close)]
         hint = (msg("name_hint", names=[f"{self.get(c).label} ({c})" for c in near.index[:8]]) if len(near) else "")
         where = msg("name_under", code=parent_code) if parent_code else ""
@@ -194,7 +201,7 @@ class Gazetteer:
             t = self.table
             starts = pd.concat([t[t["full"].str.startswith(whole) & (t["level"] != "kabupaten/kota")], starts])
             starts = starts[~starts.index.duplicated()]
-        close = difflib.get_close_matches(key, pool["key"].unique().tolist(), n=limit, cutoff=0.75)
+        close = spelling.near(key, pool["key"].unique().tolist(), spelling.SUGGEST, limit=limit)
         near = pool[pool["key"].isin(close) & ~pool.index.isin(starts.index)]
         found = list(starts.sort_values(["rank", "code"]).index) + list(near.index)
         return [self.get(c) for c in found[:limit]]

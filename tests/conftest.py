@@ -21,6 +21,13 @@ MIRROR = (ROOT.parent / "shared" / "geo" / "wilayah_boundaries").resolve()
 SEEDS = (ROOT.parent / "shared" / "seeds").resolve()
 DATA = ROOT / "tests" / "fixtures" / "data"
 
+# Hermetic (issue 41 §4): no ambient PETA_* setting of the developer's shell (a PETA_DB_URL, a
+# PETA_LANG, a PETA_SECRETS_FILE...) changes what a test sees; the session sets its own below.
+# Kept: where the boundary files come from (an input, not a behaviour) and the tests' own inputs.
+TEST_INPUTS = {"PETA_GEO_SOURCE", "PETA_TEST_DB_URL", "PETA_TEST_GEO_CACHE"}
+for _name in [n for n in os.environ if n.startswith("PETA_") and n not in TEST_INPUTS]:
+    del os.environ[_name]
+
 GIVEN_SOURCE = os.environ.get("PETA_GEO_SOURCE")
 if not GIVEN_SOURCE and MIRROR.is_dir():
     os.environ["PETA_GEO_SOURCE"] = str(MIRROR)
@@ -29,7 +36,7 @@ _source = os.environ.get("PETA_GEO_SOURCE", "")
 GEO_FOLDER = Path(_source) if _source and "://" not in _source and Path(_source).is_dir() else None  # the mirror in use
 os.environ["PETA_PROVINCES"] = "31,32,36"
 os.environ["PETA_DATA_DIR"] = str(DATA)
-os.environ.setdefault("PETA_SECRETS_FILE", str(ROOT / "tests" / "fixtures" / "no-secrets.toml"))
+os.environ["PETA_SECRETS_FILE"] = str(ROOT / "tests" / "fixtures" / "no-secrets.toml")
 
 
 def _upstream_reachable(address: str, seconds: float = 3.0) -> bool:
@@ -164,25 +171,15 @@ def browser():
         b.close()
 
 
-# The fast loop (`pytest -m "not slow"`, README): everything but what needs PostgreSQL, Chromium
-# (a browser or a running server), kaleido's image export, or generated (fuzz) cases.
-SLOW_MODULES = {"test_fuzz", "test_agreement", "test_bounded", "test_setup_anywhere", "test_e2e",
-                "test_e2e_layout", "test_e2e_payloads", "test_e2e_indicators"}
+# The fast loop (`pytest -m "not slow"`, README): a test is slow by its own marker (`@pytest.mark.slow`,
+# a module's `pytestmark`, `e2e`), or because it asks for PostgreSQL or Chromium (these fixtures) or
+# runs on PostgreSQL (a "postgresql" parameter): what it needs, never its name.
 SLOW_FIXTURES = {"pg_url", "browser", "page", "server"}
-KALEIDO_TESTS = {"test_briefing_pack_pages", "test_chart_pdf_is_one_slide_sized_page",
-                 "test_cli_export_chart_and_briefing", "test_png_16x9_and_square",
-                 "test_svg_parses_and_carries_title_and_sources",
-                 # Chromium by hand, a whole boundary-cache rebuild (12 s each), the extract benchmark
-                 "test_map_html_opens_offline_in_chromium", "test_corrupt_cache_file_is_rebuilt",
-                 "test_a_damaged_cache_report_is_rebuilt", "test_benchmark_script_reports_accuracy",
-                 "test_the_pack_pdf_links_each_article_where_its_label_is_printed"}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
         params = getattr(getattr(item, "callspec", None), "params", {})
-        if (module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
-                or item.get_closest_marker("e2e") or item.originalname in KALEIDO_TESTS
+        if (SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("e2e")
                 or "postgresql" in params.values()):
             item.add_marker(pytest.mark.slow)

@@ -34,6 +34,8 @@ from dashboard.ui import briefing
 
 from .conftest import DATA, ROOT
 
+pytestmark = pytest.mark.slow  # the fast loop leaves it out (README "Tests")
+
 ELECTION = "pilkada-2024"
 DAY = dt.date(2024, 11, 27)
 KABUPATEN = ["32.01", "36.02", "12.07", "73.71"]  # Kab. Bogor, Kab. Lebak, Kab. Deli Serdang, Kota Makassar
@@ -213,7 +215,7 @@ def test_the_cases_the_issue_names(records, gaz):
 
 # -- the glossary: the words of the README's table, and no state's name for a sum ---------------
 
-GLOSSARY = {  # README "Kata yang dipakai / Glossary": (Bahasa Indonesia, English)
+GLOSSARY = {  # docs/user-guide.md "Kata yang dipakai / Glossary": (Bahasa Indonesia, English)
     "covered": ("Ikrar sendiri", "Own pledge"), "leadership": ("Tingkat pimpinan saja", "Leadership only"),
     "pemda": ("Lewat ikrar seluruh ASN Pemda", "Via the Pemda's all-ASN pledge"),
     "informed": ("Sosialisasi saja", "Briefing only"), "none": ("Belum ada upacara", "No ceremony yet"),
@@ -221,7 +223,7 @@ GLOSSARY = {  # README "Kata yang dipakai / Glossary": (Bahasa Indonesia, Englis
 
 
 def test_the_glossary_is_what_every_surface_says(records, gaz):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "user-guide.md").read_text(encoding="utf-8")
     for state, (idn, en) in GLOSSARY.items():
         assert (state_label(state, "id"), state_label(state, "en")) == (idn, en)
         assert f"| **{idn}** | **{en}** | `state: {state}` |" in readme

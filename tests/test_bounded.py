@@ -14,6 +14,8 @@ import pytest
 
 from tests import hostile
 
+pytestmark = pytest.mark.slow  # the fast loop leaves it out (README "Tests")
+
 CHILD = r"""
 import json, sys, time
 from pathlib import Path

@@ -21,7 +21,7 @@ from .conftest import DATA, ROOT
 from .test_e2e import OUT, map_frame, need_chromium, running_app
 from .test_e2e_layout import MAP_CHECK, SIZES, _fits, _measure, draw_exported
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 SHEETS = ROOT / "tests" / "fixtures" / "indicators"
 VIEW = "election=pilkada-2024&region=32.01&as_of=2024-11-27"
 

@@ -16,7 +16,7 @@ import pytest
 
 from .test_e2e import map_frame, need_chromium, running_app
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 SIZES = [(1366, 768), (1920, 1080)]
 
 # Every visible text node of every plot, with its box; pairs that overlap by more than 2 px both

@@ -17,7 +17,7 @@ import yaml
 from .conftest import DATA
 from .test_e2e import click_unit, map_frame, need_chromium, running_app
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 RUN = "window.__xss="
 PAYLOADS = {

@@ -60,6 +60,7 @@ def test_file_names_and_sources_line_say_what_the_file_is(bogor):
     assert meta.sources_line.startswith("Sumber: ") and "NewsBogor" in meta.sources_line
 
 
+@pytest.mark.slow
 def test_png_16x9_and_square(bogor):
     big = export(bogor, "kesiapan", "png")
     assert big.file_name.endswith("_2024-11-27.png") and png_size(big.data) == (1920, 1080)
@@ -68,6 +69,7 @@ def test_png_16x9_and_square(bogor):
     assert png_size(square.data) == (1080, 1080)
 
 
+@pytest.mark.slow
 def test_svg_parses_and_carries_title_and_sources(bogor):
     svg = export(bogor, "linimasa", "svg").data
     root = ET.fromstring(svg)
@@ -77,6 +79,7 @@ def test_svg_parses_and_carries_title_and_sources(bogor):
     assert "Kabupaten Bogor, Jawa Barat" in text and "NewsBogor" in text and "Pilkada Serentak 2024" in text
 
 
+@pytest.mark.slow
 def test_chart_pdf_is_one_slide_sized_page(bogor):
     pdf = PdfReader(io.BytesIO(export(bogor, "kategori", "pdf").data))
     assert len(pdf.pages) == 1
@@ -290,6 +293,7 @@ def test_cells_that_look_like_formulas_are_neutralised(tmp_path, gaz):
     assert neutralise("-1") == "'-1" and neutralise(-1) == -1 and neutralise("@x") == "'@x"
 
 
+@pytest.mark.slow
 def test_map_html_opens_offline_in_chromium(bogor, tmp_path):
     out = export(bogor, "peta", "html")
     assert out.file_name == "peta_kab-bogor_pilkada-2024_2024-11-27.html"
@@ -336,6 +340,7 @@ def test_map_html_opens_offline_in_chromium(bogor, tmp_path):
     assert asked == []
 
 
+@pytest.mark.slow
 def test_briefing_pack_pages(records, gaz, geo_cfg, tmp_path):
     report = Report(records, gaz, "pilkada-2024", "32.01", dt.date(2024, 11, 12))
     expected = pages(report)
@@ -376,6 +381,7 @@ def run(*args):
                           cwd=ROOT, timeout=180)
 
 
+@pytest.mark.slow
 def test_cli_export_chart_and_briefing(tmp_path):
     out = run("chart", "--name", "kesiapan", "--format", "png", "--election", "pilkada-2024", "--region", "32.01",
               "--as-of", "2024-11-27", "--out", str(tmp_path / "k.png"))

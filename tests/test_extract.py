@@ -303,6 +303,7 @@ def test_fetch_off_says_so(monkeypatch):
         fetch("https://example.com/berita")
 
 
+@pytest.mark.slow
 def test_benchmark_script_reports_accuracy(tmp_path):
     r = subprocess.run([sys.executable, "-m", "benchmarks.extract", "--out", str(tmp_path / "r.json")],
                        capture_output=True, text=True, cwd=ROOT, timeout=300)

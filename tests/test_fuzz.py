@@ -33,6 +33,8 @@ from dashboard.store.editing import User
 
 from .conftest import DATA
 
+pytestmark = pytest.mark.slow  # the fast loop leaves it out (README "Tests")
+
 SETTINGS = dict(deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])

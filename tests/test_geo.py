@@ -185,6 +185,7 @@ def test_national_geometry_comes_lightened_from_the_cache(geo_cfg, monkeypatch):
         store.load_level(geo_cfg, "kecamatan", national=True)
 
 
+@pytest.mark.slow
 def test_corrupt_cache_file_is_rebuilt(geo_cfg, tmp_path):
     """Issue 11 §5: a truncated GeoParquet cache file is rebuilt, not read or reported as cached."""
     import dataclasses
@@ -201,6 +202,7 @@ def test_corrupt_cache_file_is_rebuilt(geo_cfg, tmp_path):
 
 @pytest.mark.parametrize("damage", [lambda b: b[:20], lambda b: b"\xff\xfe" + b[2:], lambda b: b"[1, 2]"],
                          ids=["truncated", "not-utf8", "another-shape"])
+@pytest.mark.slow
 def test_a_damaged_cache_report_is_rebuilt(geo_cfg, tmp_path, damage):
     """Issue 23: a damaged report.json in the boundary cache gave a raw traceback."""
     import dataclasses

@@ -14,6 +14,8 @@ import pytest
 from .conftest import GEO_FOLDER, ROOT
 
 
+pytestmark = pytest.mark.slow  # the fast loop leaves it out (README "Tests")
+
 def _clone(tmp_path):
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs git and a git checkout")

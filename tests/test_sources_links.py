@@ -4,6 +4,8 @@ http/https addresses are ever links."""
 
 from __future__ import annotations
 
+import pytest
+
 import io
 
 import pandas as pd
@@ -48,6 +50,7 @@ def test_tables_and_files_carry_the_article_link(records, gaz):
                                                  "https://newsbogor.example/cibinong-pakta"}
 
 
+@pytest.mark.slow
 def test_the_pack_pdf_links_each_article_where_its_label_is_printed(records, gaz, tmp_path):
     """§3: the briefing pack's ceremony table shows each article as a numbered label, and the PDF
     has a clickable link over that label to that article (the text under each link's box is the

@@ -19,10 +19,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 
 import pandas as pd
 
+from .. import fmt
 from ..export_meta import ExportMeta
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,9 +59,6 @@ def _cells(df: pd.DataFrame) -> list[list]:
             out.append(neutralise(v))
         rows.append(out)
     return rows
-
-
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _decimal_comma(rows: list[list]) -> list[list]:
@@ -109,7 +106,7 @@ def to_xlsx(df: pd.DataFrame, meta: ExportMeta) -> bytes:
         cell.font = Font(bold=True)
     for row in _cells(df):
         # a day written YYYY-MM-DD is stored as a date: Excel sorts, filters and formats it as one
-        ws.append([dt.date.fromisoformat(v) if isinstance(v, str) and ISO_DAY.fullmatch(v) else v for v in row])
+        ws.append([dt.date.fromisoformat(v) if isinstance(v, str) and fmt.ISO_DAY.fullmatch(v) else v for v in row])
     for row in ws.iter_rows(min_row=HEADER_ROW + 1):
         for cell in row:
             if isinstance(cell.value, dt.date):

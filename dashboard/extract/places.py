@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import spelling
 from ..abbreviations import ABBREVIATIONS
 from ..errors import Msg, msg
 from ..regions import Gazetteer, _fold
@@ -105,13 +106,11 @@ class PlaceIndex:
             codes = [c for c in self.by_key.get((level, key), []) if kind is None or self.kind[c] == kind]
             if codes:
                 return codes, False
-        from rapidfuzz import fuzz, process
-
         key = _fold(" ".join(words[:2])).replace(" ", "")
         if len(key) < 5:
             return [], False
-        near = process.extract(key, self.keys[level], scorer=fuzz.ratio, score_cutoff=88, limit=3)
-        codes = [c for k, _, _ in near for c in self.by_key[(level, k)] if kind is None or self.kind[c] == kind]
+        near = spelling.near(key, self.keys[level], spelling.READ, limit=3)
+        codes = [c for k in near for c in self.by_key[(level, k)] if kind is None or self.kind[c] == kind]
         return codes, bool(codes)
 
 

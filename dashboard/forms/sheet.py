@@ -28,6 +28,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from .. import fmt
 from ..errors import Msg, PetaError, Problem, msg
 from ..geo import level_of_code
 from ..records.read import RawReport
@@ -116,8 +117,7 @@ def _date(text: str, where: str, column: str, problems: list[Problem]):
     if isinstance(text, dt.date):
         return text
     try:
-        # only YYYY-MM-DD: fromisoformat would also take 20241120 and 2024-W47-3
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(text).strip()):
+        if not fmt.ISO_DAY.fullmatch(str(text).strip()):  # only YYYY-MM-DD (fmt.ISO_DAY)
             raise ValueError(text)
         return dt.date.fromisoformat(str(text).strip())
     except ValueError:
