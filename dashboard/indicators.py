@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .errors import PetaError, Problem, msg
-from .forms import sheet
+from .io import sheets
 from .regions import Gazetteer
 
 COLUMNS = {  # header -> help (the template's Petunjuk and the README)
@@ -99,7 +99,7 @@ def _number(raw, where: str, problems: list[Problem]) -> float | None:
 def parse(name: str, content: bytes, gaz: Gazetteer, today: dt.date) -> tuple[list[Value], list[Problem]]:
     """The values of an indicator sheet and every problem found in it on its own (row 2 is the
     first data row). A file that cannot be read as a sheet raises the ceremony sheet's PetaError."""
-    rows = sheet.read_rows(name, content, columns=COLUMNS, required=REQUIRED, max_rows=MAX_ROWS)
+    rows = sheets.read_rows(name, content, columns=COLUMNS, required=REQUIRED, max_rows=MAX_ROWS)
     problems: list[Problem] = []
     values: list[Value] = []
     seen: dict[tuple, str] = {}
@@ -108,9 +108,9 @@ def parse(name: str, content: bytes, gaz: Gazetteer, today: dt.date) -> tuple[li
     for i, row in enumerate(rows, start=2):
         where = f"{name} baris {i}"
         before = len(problems)
-        extra = row.pop(sheet.EXTRA_CELLS, None)
+        extra = row.pop(sheets.EXTRA_CELLS, None)
         if extra:  # more cells than columns: a quote or separator out of place; never shift values
-            problems.append(Problem(sheet.EXTRA_CELLS, extra, msg("cells_per_row", n=len(COLUMNS)), file=where))
+            problems.append(Problem(sheets.EXTRA_CELLS, extra, msg("cells_per_row", n=len(COLUMNS)), file=where))
         v = {k: ("" if row.get(k) is None else row.get(k)) for k in COLUMNS}
         v = {k: (x.strip() if isinstance(x, str) else x) for k, x in v.items()}
         ind = str(v["indikator"])
@@ -118,7 +118,7 @@ def parse(name: str, content: bytes, gaz: Gazetteer, today: dt.date) -> tuple[li
             problems.append(Problem("indikator", ind, msg("own_row"), file=where))
         elif not ID_RE.fullmatch(ind) or len(ind) > 80:
             problems.append(Problem("indikator", v["indikator"], msg("indicator_id"), file=where))
-        code = sheet._picked(str(v["kode_wilayah"]))
+        code = sheets.picked(str(v["kode_wilayah"]))
         if code not in gaz:
             problems.append(Problem("kode_wilayah", v["kode_wilayah"], msg("code_in_boundaries"), file=where))
         word = str(v["nilai"]).strip().lower()
@@ -127,7 +127,7 @@ def parse(name: str, content: bytes, gaz: Gazetteer, today: dt.date) -> tuple[li
         if ind in kinds and kinds[ind][0] != scale:  # one indicator is all numbers or all classes
             problems.append(Problem("nilai", v["nilai"], msg("indicator_one_kind", where=kinds[ind][1]), file=where))
         kinds.setdefault(ind, (scale, where))
-        day = sheet._date(v["tanggal"], where, "tanggal", problems) if v["tanggal"] not in ("", None) else None
+        day = sheets.day(v["tanggal"], where, "tanggal", problems) if v["tanggal"] not in ("", None) else None
         if v["tanggal"] in ("", None):
             problems.append(Problem("tanggal", None, msg("date_never_guessed"), file=where))
         elif isinstance(day, dt.date) and day > today:
@@ -213,7 +213,7 @@ def read_folder(root, gaz: Gazetteer, today: dt.date) -> tuple[list[Value], list
     problems: list[Problem] = []
     seen: dict[tuple, str] = {}
     for path in folder_files(root):
-        big = sheet.too_big(path, f"{FOLDER}/{path.name}")
+        big = sheets.too_big(path, f"{FOLDER}/{path.name}")
         if big:
             problems.append(big)
             continue
