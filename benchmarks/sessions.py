@@ -26,6 +26,7 @@ class Viewer:
         self.options: list[str] = []
         self.ws = None
         self.texts: list[str] = []  # markdown and metric text of the last run (for "is it shown")
+        self.page_run = ""  # the url path of the page the server ran last (checked by the benchmark)
 
     async def open(self) -> float:
         import websockets
@@ -52,8 +53,13 @@ class Viewer:
             fwd = ForwardMsg()
             fwd.ParseFromString(raw)
             kind = fwd.WhichOneof("type")
-            if kind == "new_session":
-                self.page_hash = fwd.new_session.page_script_hash or self.page_hash
+            if kind == "navigation":
+                # the page this session runs, as the router names it (issue 39): new_session carries the
+                # main script's hash, and sending that back reran the default page (Ringkasan), not
+                # the page asked for; the navigation message names the page actually run
+                self.page_hash = fwd.navigation.page_script_hash or self.page_hash
+                self.page_run = next((p.url_pathname for p in fwd.navigation.app_pages
+                                      if p.page_script_hash == fwd.navigation.page_script_hash), "")
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 el = fwd.delta.new_element
                 which = el.WhichOneof("type")
@@ -83,9 +89,13 @@ async def _viewer(base: str, page: str, query: str, changes: int, interval: floa
     await v.open()
     if v.widget is None or len(v.options) < 2:
         raise RuntimeError(f"no election picker with two elections on {page}")
+    if v.page_run != page:
+        raise RuntimeError(f"the server ran page {v.page_run!r}, not {page!r}: the benchmark would time the wrong page")
     for i in range(changes):
         t0 = time.perf_counter()
         took = await v.change(v.options[i % 2])
+        if v.page_run != page:  # every timed rerun is of the page named, never the default one
+            raise RuntimeError(f"rerun {i} ran page {v.page_run!r}, not {page!r}")
         times.append(took)
         if i == 0:
             firsts.append(took)

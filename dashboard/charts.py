@@ -58,7 +58,7 @@ def readiness_bar(table: pd.DataFrame, lang: str = "id", title: str | None = Non
                     marker_color=STATE_COLORS[state], marker_line_color="#333333", marker_line_width=0.5,
                     text=[fmt.pct(v, lang) for v in part["commitment_pct"]], textposition="outside",
                     customdata=part[["code"]], hovertemplate="%{y} (%{customdata[0]}): %{text}<extra></extra>")
-    fig.update_xaxes(range=[0, 110], ticksuffix=" %" if lang != "en" else "%", title=t("commitment_pct", lang),
+    fig.update_xaxes(range=[0, 110], ticksuffix=fmt.pct_suffix(lang), title=t("commitment_pct", lang),
                      gridcolor="#dddddd")
     fig.update_yaxes(categoryorder="array", categoryarray=list(df["label"]))
     fig.update_layout(barmode="overlay")

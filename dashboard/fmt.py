@@ -19,6 +19,22 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 # 2024-W47-3): the one pattern the sheet reader and the XLSX writer share
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+# A number as people write it in a cell or an article: digits with one decimal comma or point
+# ("63,6", "63.6", "-2"); no thousands separators, exponents, "nan" or "inf"
+DECIMAL = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+def decimal(text) -> float | None:
+    """``"63,6" -> 63.6``: the one way a written number is read (indicator values, readiness
+    percentages in a sheet, figures in an article); None for anything else, never a guess."""
+    text = str(text or "").strip()
+    return float(text.replace(",", ".")) if DECIMAL.fullmatch(text) else None
+
+
+def pct_suffix(lang: str = "id") -> str:
+    """" %" in Indonesian (a space before the sign), "%" in English: the one spacing of a percentage."""
+    return " %" if lang != "en" else "%"
+
 def _as_date(value) -> dt.date | None:
     if value is None or value is pd.NaT or (not isinstance(value, dt.date) and pd.isna(value)):
         return None  # NaT is a datetime subclass, hence the explicit check
@@ -67,7 +83,7 @@ def pct(value: float | None, lang: str = "id", share: bool = False) -> str:
     if value is None or pd.isna(value):
         return "–"
     v = value * 100 if share else value
-    return f"{number(v, lang)} %" if lang != "en" else f"{number(v, lang)}%"
+    return f"{number(v, lang)}{pct_suffix(lang)}"
 
 
 # The zone names Indonesians read a time in (PETA_TIMEZONE); another zone is shown by its name.

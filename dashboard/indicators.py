@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import fmt
 from .errors import PetaError, Problem, msg
 from .io import sheets
 from .regions import Gazetteer
@@ -48,7 +49,6 @@ EXAMPLE_ID = "contoh"  # the template's example row's indicator: refused by name
 EXAMPLE = {"kode_wilayah": "32.01", "indikator": EXAMPLE_ID, "nama_indikator": "Contoh indikator (ganti baris ini)",
            "nilai": "0", "tanggal": "2024-09-01", "sumber_media": "Nama penerbit angka"}
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-NUMBER_RE = re.compile(r"-?\d+(?:[.,]\d+)?")
 TABLE = ["indicator", "name", "region_code", "date", "value", "scale", "outlet", "url", "note", "origin"]
 # The one ordered scale a categorical value is read on (Bawaslu's IKP classes), lowest first: a class
 # is stored as its rank (1..3) and shown as its word; an indicator is either all numbers or all classes.
@@ -84,11 +84,10 @@ def _number(raw, where: str, problems: list[Problem]) -> float | None:
     if isinstance(raw, (int, float)):
         value = float(raw)
     else:
-        text = str(raw or "").strip()
-        if not NUMBER_RE.fullmatch(text):
+        value = fmt.decimal(raw)
+        if value is None:
             problems.append(Problem("nilai", raw, msg("a_number"), file=where))
             return None
-        value = float(text.replace(",", "."))
     if not math.isfinite(value):
         problems.append(Problem("nilai", str(raw)[:40] + ("…" if len(str(raw)) > 40 else ""), msg("a_finite_number"),
                                 file=where))

@@ -368,3 +368,13 @@ def test_a_kelurahan_is_labelled_kel_and_a_desa_desa(gaz):
     assert list(labels) == ["Kel. Puspanegara", "Desa Citeureup"]
     units = metrics.coverage(_records(gaz), gaz, "pilkada-2024", PILKADA, "32.01.03").units.set_index("code")
     assert (units.loc[kel, "label"], units.loc[desa, "label"]) == ("Kel. Puspanegara", "Desa Citeureup")
+
+
+def test_a_written_number_is_read_one_way_everywhere():
+    """Issue 41 §2: indicator values, readiness percentages in a sheet and figures in an article are
+    read by fmt.decimal: one decimal comma or point, nothing else (no exponent, nan or inf)."""
+    from dashboard import fmt
+
+    assert fmt.decimal("63,6") == fmt.decimal("63.6") == 63.6 and fmt.decimal(" -2 ") == -2.0
+    assert all(fmt.decimal(x) is None for x in ("1e400", "nan", "inf", "1.234,5", "12 %", "", None, "9,"))
+    assert fmt.pct(12.5) == "12,5 %" and fmt.pct(12.5, "en") == "12.5%"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import fmt
 from ..errors import Msg, msg
 from .text import NUMBER_WORD, Sentence, fold, number_value
 
@@ -525,7 +526,7 @@ def read_readiness(sents: list[Sentence]) -> Reading:
             continue
         for m in _PCT.finditer(s.folded):
             raw = m.group("n")
-            value = float(raw.replace(",", ".")) if raw[0].isdigit() else number_value(raw)
+            value = fmt.decimal(raw) if raw[0].isdigit() else number_value(raw)
             if value is not None and 0 <= value <= 100 and value not in [f["percent"] for f in found]:
                 found.append({"percent": value, "measure": None})
                 evidence = evidence or s.text

@@ -27,6 +27,7 @@ import re
 import datetime as dt
 import io
 
+from .. import fmt
 from ..errors import Problem, msg
 from ..io import sheets
 from ..io.sheets import EXTRA_CELLS, MAX_BYTES, MAX_CELL, PICK, too_big  # noqa: F401 (this sheet's API)
@@ -121,9 +122,8 @@ def row_to_report(row: dict, where: str, problems: list[Problem]) -> dict:
     for part in _split(v["kesiapan"]):
         pct, _, rest = part.partition("@")
         day, _, measure = rest.partition(":")
-        try:
-            percent = float(pct.replace(",", ".").replace("%", "").strip())
-        except ValueError:
+        percent = fmt.decimal(pct.replace("%", ""))
+        if percent is None:
             problems.append(Problem("kesiapan", part, msg("readiness_cell"), file=where))
             continue
         ready.append({"measure": measure.strip() or "kesiapan", "percent": percent,

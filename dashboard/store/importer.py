@@ -45,8 +45,6 @@ class Checked:
 
 def _column(field_name: str) -> str:
     """The sheet column a report field comes from (so a message points at the cell)."""
-    import re
-
     bare = re.sub(r"\[\d+\]", "", field_name)  # sources[0].url -> sources.url: the sumber_url column
     for col, (f, _help) in sheet.COLUMNS.items():
         if f == bare:
@@ -91,16 +89,12 @@ def check(store, gaz, calendar, name: str, content: bytes, user) -> Checked:
                     per_row[o].append(Problem(p.field, p.value,
                                               msg("with_row", inner=p.want, row=p.file) if p.file != o else p.want,
                                               file=o, record=p.record))
+    # listed in the sheet's row order (the reports come in it), the file's own problems first, not in
+    # the order the checks found them; the row is known from its report, never read back from text
+    order = {r.origin: i for i, r in enumerate(reports)}
     named = [Problem(_named(p.field), p.value, p.want, file=p.file, record=p.record)
-             for _, ps in sorted(per_row.items(), key=lambda kv: _row_number(kv[0])) for p in ps]
+             for _, ps in sorted(per_row.items(), key=lambda kv: order.get(kv[0], -1)) for p in ps]
     return Checked(reports, named)
-
-
-def _row_number(origin: str | None) -> int:
-    """"upacara.csv baris 12" → 12 (the file's own problems, 0, come first): problems are listed in
-    the sheet's row order, not in the order the checks found them."""
-    m = re.search(r"\bbaris (\d+)$", str(origin or ""))
-    return int(m.group(1)) if m else 0
 
 
 def _named(field_name: str) -> str:
