@@ -1,4 +1,3 @@
-from functools import partial
 
 import streamlit as st
 
@@ -17,16 +16,24 @@ c1, c2 = st.columns(2)
 kinds = c1.multiselect(t("kinds", lg), list(KINDS), key="filter_kinds", format_func=lambda k: KINDS[k].label(lg),
                        placeholder=t("all_kinds", lg))
 text = c2.text_input(t("filters", lg), key="filter_text")
-table = views.filter_ceremonies(rec, view.election, view.region, kinds, text, lg)
-st.caption(views.counted_text(rec, list(table["id"]), view.as_of, lg))
-page.table(table, "records_table", lg)
-# The files hold the rows shown (filters applied), headed by title, region, election, date and sources.
+ids = views.filter_ids(rec, view.election, view.region, kinds, text, lg)
+st.caption(views.counted_text(rec, ids, view.as_of, lg))
+# a page of rows at a time (issue 39): the whole country's table is never built to show 500 rows
+shown = page.paged(ids, "records_page", lg)
+page.table(views.ceremony_rows(rec, shown, lg), "records_table", lg)
+# The files hold every row of the choice (filters applied, all pages), headed by title, region,
+# election, date and sources; built when asked for, dated YYYY-MM-DD (Excel dates in XLSX) and
+# with each region's code.
 meta = cache.report(version, view.election, view.as_of, view.region, lg).meta("upacara")
-# the files: the same rows, dated YYYY-MM-DD (Excel dates in XLSX) and with each region's code
-table = views.ceremony_rows(rec, list(table["id"]), lg, file=True)
+
+
+def rows():
+    return views.ceremony_rows(rec, ids, lg, file=True)
+
+
 # side by side, each as wide as its label: fixed columns cut "Data CSV (koma, UTF-8)" at 1366 px
 d1 = d2 = st.container(horizontal=True)
-d1.download_button(t("dl_csv", lg), partial(to_csv, table, meta), file_name=meta.filename("csv"), mime=MIME["csv"],
+d1.download_button(t("dl_csv", lg), lambda: to_csv(rows(), meta), file_name=meta.filename("csv"), mime=MIME["csv"],
                    key="download_csv", on_click="ignore", icon=":material/download:")
-d2.download_button(t("dl_xlsx", lg), partial(to_xlsx, table, meta), file_name=meta.filename("xlsx"),
+d2.download_button(t("dl_xlsx", lg), lambda: to_xlsx(rows(), meta), file_name=meta.filename("xlsx"),
                    mime=MIME["xlsx"], key="download_xlsx", on_click="ignore", icon=":material/download:")

@@ -229,6 +229,8 @@ TEXT: dict[str, tuple[str, str]] = {
                         "{n} ceremonies shown: {d} dated up to {date} (counted)"),
     "records_later": ("{n} sesudah tanggal itu", "{n} after that date"),
     "table_no_rows": ("Tidak ada baris untuk pilihan ini.", "No rows for this choice."),
+    "table_page": ("Halaman tabel", "Table page"),
+    "table_rows": ("baris {a}–{b} dari {n}", "rows {a}–{b} of {n}"),
     "recent_pledges": ("Umur ikrar: {fresh} dari {reached} unit terjangkau ({pct}) berikrar dalam {months} bulan "
                        "sebelum hari pemungutan suara; sisanya lebih awal.",
                        "Age of pledges: {fresh} of {reached} units reached ({pct}) pledged within {months} months "

@@ -237,3 +237,11 @@ def test_the_curation_compare_reads_names_without_punctuation():
              "is_ceremony": {"value": True}}
     record = {"leader": {"name": "Zainal A. Paliwang", "role": "Gubernur"}}
     assert "leader" in compare(draft, record).sure_kept
+
+
+def test_a_sosialisasi_reported_after_an_officials_warning_is_still_held(read):
+    """Issue 38 (three real articles): the article opens with the bupati's warnings and says only
+    later that he said so opening a sosialisasi: the event was held, and it is a sosialisasi."""
+    d = read("17-peringatan-sosialisasi.txt")
+    assert d["is_ceremony"]["value"] is True and d["kinds"]["value"] == ["sosialisasi"]
+    assert _field(d, "date") == ("2024-10-08", "sure") and d["region"]["value"] == "33.25"

@@ -186,6 +186,29 @@ def test_data_filters_and_download():
     assert len(at.dataframe[0].value) == 3  # Cibinong concerned only the Pilkada
 
 
+def test_data_page_shows_a_page_of_rows_and_downloads_them_all(monkeypatch):
+    """Issue 39: the Data page builds rows for the page it shows (a picker says which rows of how
+    many, and the pages hold every row once); a text filter reads whole columns (a day as written,
+    a kind's name, an outlet)."""
+    from dashboard.ui import page
+
+    monkeypatch.setattr(page, "PAGE_ROWS", 3)
+    at = open_page("data", election="pilkada-2024")
+    assert len(at.dataframe[0].value) == 3
+    picker = at.selectbox(key="records_page")
+    assert picker.options == ["baris 1–3 dari 4", "baris 4–4 dari 4"]
+    first = list(at.dataframe[0].value["Wilayah"])
+    picker.set_value(2).run()
+    second = list(at.dataframe[0].value["Wilayah"])
+    assert len(second) == 1 and len(set(first) | set(second)) == 4
+    for needle, expect in (("november 2024", {"Kec. Cibinong"}), ("sosialisasi", {"Kota Bekasi"}),
+                           ("newsbogor", {"Kec. Cibinong"})):
+        at.text_input(key="filter_text").set_value(needle).run()
+        assert set(at.dataframe[0].value["Wilayah"]) == expect, needle
+    at.text_input(key="filter_text").set_value("").run()
+    assert "4 upacara ditampilkan" in " ".join(c.value for c in at.caption)
+
+
 def test_bad_data_shows_one_clear_error(tmp_path, monkeypatch):
     import shutil
     shutil.copytree(DATA, tmp_path / "data")

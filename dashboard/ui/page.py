@@ -93,6 +93,25 @@ def _with_links(df, lang: str, kwargs: dict) -> dict:
     return {**kwargs, "column_config": config}
 
 
+PAGE_ROWS = 500  # rows a table shows at once: a province's season fits; the nation's is paged
+
+
+def paged(items: list, key: str, lang: str, size: int | None = None) -> list:
+    """The part of ``items`` on the page the reader picked (a picker appears only when there is more
+    than one page, saying which rows of how many are shown); a new choice starts at page 1."""
+    size = size or PAGE_ROWS
+    pages = max(1, -(-len(items) // size))
+    if pages == 1:
+        return items
+    if st.session_state.get(key, 1) > pages:
+        st.session_state[key] = 1
+    n = st.selectbox(t("table_page", lang), range(1, pages + 1), key=key,
+                     format_func=lambda i: t("table_rows", lang, a=fmt.number((i - 1) * size + 1, lang, 0),
+                                             b=fmt.number(min(i * size, len(items)), lang, 0),
+                                             n=fmt.number(len(items), lang, 0)))
+    return items[(n - 1) * size:n * size]
+
+
 # A tile's figure scales with the window so the longest one ("212 / 7.265", the national units
 # reached of all) stays whole in a quarter of the page at 1366 px (Streamlit cuts it with "…").
 _FIT_TILES = ("<style>[data-testid='stMetricValue'] > div { font-size: clamp(1.3rem, 1.9vw, 2.25rem); }"
