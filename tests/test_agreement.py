@@ -121,7 +121,7 @@ def surfaces(rep: Report, records, gaz) -> dict[str, tuple]:
             fact = facts[t("units_covered", lg, level=s.unit_level)]
             out["peta panel"] = (*_pair(fact), re.search(r"\((.*)\)", fact).group(1))
     tiles = briefing._tiles(rep)
-    values = re.findall(r'<div class="v">([^<]*)</div><div class="n">([^<]*)</div>', tiles)
+    values = re.findall(r'<div class="v(?: long)?">([^<]*)</div><div class="n">([^<]*)</div>', tiles)
     out["briefing"] = (*_pair(values[1][0]), values[1][1])
     cover = pack.cover(rep, rep.meta("pengarahan"))
     shown = [a.text for a in cover.layout.annotations if a.text and re.search(r"\d / \d[\d.]* \(", a.text)]
@@ -416,7 +416,7 @@ def test_counts_risk_age_and_json_agree(records, gaz, tmp_path_factory):
         assert s.n_ceremonies == len(cov.ceremony_ids), where
         panel = rep.unit_detail(region)
         assert panel.n_ceremonies == s.n_ceremonies and panel.n_undated == len(cov.undated_ids), where
-        tiles = re.findall(r'<div class="v">([^<]*)</div>', briefing._tiles(rep))
+        tiles = re.findall(r'<div class="v(?: long)?">([^<]*)</div>', briefing._tiles(rep))
         assert tiles[0] == fmt.number(s.n_ceremonies, "id", 0), where
         assert "undated" not in [c.why for c in panel.ceremonies if c.why != "undated"]
         # the JSON: headline is the figure; no top-level "share" beside it
