@@ -631,6 +631,42 @@ def test_an_emptied_or_corrupt_sqlite_file_is_refused_not_recreated(tmp_path, co
     assert db.read_bytes() == content  # left exactly as it was
 
 
+def test_a_second_server_waits_while_the_first_creates_the_file(tmp_path):
+    """CI stop 44: SQLite creates the file (0 bytes) before writing its header; a second server
+    starting at that moment refused the new store as emptied. It now waits for the creator (who
+    holds the lock beside the file) and opens the database the creator wrote."""
+    import fcntl
+    import sqlite3
+    import threading
+
+    from dashboard.store import schema
+
+    db = tmp_path / "peta.db"
+    db.write_bytes(b"")  # the creator's first connection, header not yet written
+    creator = open(f"{db}.lock", "a")
+    fcntl.flock(creator, fcntl.LOCK_EX)
+    opened: dict = {}
+
+    def second_server():
+        try:
+            opened["engine"] = schema.open_engine(f"sqlite:///{db}")
+        except Exception as exc:  # the failure this test exists for
+            opened["error"] = exc
+
+    thread = threading.Thread(target=second_server)
+    thread.start()
+    thread.join(1.0)
+    assert thread.is_alive() and not opened  # waiting, not refusing the half-made file
+    with sqlite3.connect(db) as conn:  # the creator writes its database, then lets go
+        conn.execute("CREATE TABLE made_by_the_first (a)")
+    creator.close()
+    thread.join(60)
+    assert "engine" in opened, opened.get("error")
+    with opened["engine"].connect() as conn:
+        names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master").all()}
+    assert {"made_by_the_first", "alembic_version"} <= names
+
+
 def test_a_database_path_that_is_a_folder_is_named(tmp_path):
     """Issue 23: peta.db being a folder gave a raw traceback."""
     from dashboard.store.db import Store

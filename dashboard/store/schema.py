@@ -18,6 +18,11 @@ _migrate_lock = threading.Lock()
 
 def open_engine(url: str) -> Engine:
     """An engine on ``url`` whose schema is current (migrated here on the first open)."""
+    with _first_start_lock(url):
+        return _open_engine(url)
+
+
+def _open_engine(url: str) -> Engine:
     _refuse_unreadable_sqlite(url)
     try:
         if url.startswith("sqlite"):
@@ -94,25 +99,57 @@ def _current_revision(engine: Engine) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
-class _schema_lock:
-    """An exclusive OS file lock beside a SQLite database file (a no-op for other databases)."""
+# The lock files this thread holds: ``flock`` treats two descriptors of one file as two owners,
+# so taking the lock again in the same thread (first start, then migration) would wait forever.
+_held: set[tuple[str, int]] = set()
 
-    def __init__(self, engine: Engine):
-        db = engine.url.database if engine.dialect.name == "sqlite" else None
+
+class _schema_lock:
+    """An exclusive OS file lock beside a SQLite database file (a no-op for other databases, and
+    for a thread that already holds it)."""
+
+    def __init__(self, engine: Engine | None = None, *, db: str | None = None):
+        if engine is not None:
+            db = engine.url.database if engine.dialect.name == "sqlite" else None
         self.path = Path(db + ".lock") if db and db != ":memory:" else None
         self.fh = None
+        self.key = (str(self.path), threading.get_ident())
 
     def __enter__(self):
-        if self.path:
+        if self.path and self.key not in _held:
             import fcntl
 
             self.fh = open(self.path, "a")
             fcntl.flock(self.fh, fcntl.LOCK_EX)
+            _held.add(self.key)
         return self
 
     def __exit__(self, *exc):
         if self.fh:
+            _held.discard(self.key)
             self.fh.close()  # closing releases the lock
+
+
+def _first_start_lock(url: str):
+    """The schema lock, taken before a SQLite file is looked at when it is missing or still empty.
+
+    SQLite creates the file (0 bytes) on the first connection and writes its header only later, so
+    a second server starting at that moment saw an empty file and refused it as damaged (CI, stop
+    44). The creator now holds the lock from before the file exists until its schema is written; a
+    second server waits, then finds a database. A file that is empty with nobody creating it is
+    still refused, under the lock."""
+    import contextlib
+
+    if not url.startswith("sqlite:///") or url.endswith(":memory:"):
+        return contextlib.nullcontext()
+    path = Path(url[len("sqlite:///"):])
+    try:
+        started = path.stat().st_size > 0
+    except OSError:
+        started = False
+    if started or not path.parent.is_dir():
+        return contextlib.nullcontext()
+    return _schema_lock(db=str(path))
 
 
 def _refuse_unreadable_sqlite(url: str) -> None:
