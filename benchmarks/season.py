@@ -48,15 +48,18 @@ from .writes import rss_mib
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"start_to_first_national_map_s_max": 10, "server_rss_mib_max": 600,
            "sessions_25_p95_s_max": 2.0, "saved_to_shown_s_max": 2.0, "province_pack_s_max": 15}
-COUNT = "Upacara komitmen"
+# the national Peta's count: its panel's head names how many ceremonies reach the view's region
+# ("Upacara yang menjangkau (12.345)"); Ringkasan, which the viewers ran by mistake before issue
+# 39, showed it as the "Upacara komitmen" tile
+COUNT = "Upacara yang menjangkau"
 
 
 def _count(texts: list[str]) -> int | None:
     """The last ceremony count a run drew."""
     for t in reversed(texts):
-        if t.startswith(COUNT):
-            digits = re.sub(r"\D", "", t[len(COUNT):])
-            return int(digits) if digits else None
+        m = re.search(re.escape(COUNT) + r" \(([\d.]+)\)", t.replace("\\", ""))  # markdown escapes: \( \.
+        if m:
+            return int(m.group(1).replace(".", ""))
     return None
 
 

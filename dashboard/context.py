@@ -201,9 +201,14 @@ def _write_text(path: Path, text: str) -> None:
 
 def records(gaz: Gazetteer, data_dir: str | Path | None = None, db=None) -> Records:
     """The records the pages show: the store's active reports, after seeding the files.
-    ``db``: an open store (the app passes its cached one), else one is opened."""
+    ``db``: an open store (the app passes its cached one), else one is opened.
+
+    Through :func:`refresh` from nothing: the newest tables a server saved, brought up to the
+    store's last change by what changed since. A CLI command or a restart after a save used to
+    miss the snapshot of that exact version and load every report again (150,000 reports: ~20 s,
+    issue 39 §2); now it reads the newest tables and applies the saves."""
     root = Path(data_dir or settings.get("PETA_DATA_DIR"))
-    return _records(gaz, root, db or store(root))[0]
+    return refresh(None, gaz, root, db or store(root)).records
 
 
 def _records(gaz: Gazetteer, root: Path, db) -> tuple[Records, bytes | None]:

@@ -373,7 +373,17 @@ def coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
     """Coverage of each unit of a view: the children of ``parent_code`` (``None``: the provinces),
     or, with ``level``, all its units at that level (the national map: every kabupaten/kota).
     A region with no units below it in the data (a kecamatan without village boundaries) is
-    measured as itself, so its own view shows its own ceremonies."""
+    measured as itself, so its own view shows its own ceremonies.
+
+    Kept with the records for the views asked last: one page run asks for the same coverage
+    more than once (the view's own, and its election in the region's record across elections);
+    nothing that reads a Coverage changes it."""
+    return records.derived.recent(("coverage", gaz, election_id, as_of, parent_code, level),
+                                  lambda: _coverage(records, gaz, election_id, as_of, parent_code, level))
+
+
+def _coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
+              parent_code: str | None, level: str | None) -> Coverage:
     parent = gaz.get(parent_code) if parent_code else None
     idx = _index(records, election_id, as_of)
     units = _units_frame(gaz, parent_code, level)

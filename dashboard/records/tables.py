@@ -33,6 +33,8 @@ class Derived:
 
     - ``index(key, build)``: metrics' ceremony index per (election, as-of date), at most
       :data:`MAX_INDEXES`, then all dropped (a session stepping through many dates);
+    - ``recent(key, build)``: metrics' coverage per view, the last :data:`MAX_RECENT` asked
+      (the Peta page's own view and its record across elections count the same election twice);
     - ``once(name, build)``: one value per name: the binding kinds and the groups that all signed
       (``binding_groups``), each election's ceremony rows (``election_rows:<id>``, positions), a
       hash index over the ceremony ids (``ceremony_index``). Nothing kept here holds Python
@@ -42,10 +44,12 @@ class Derived:
     kept, so no lock is held while building."""
 
     MAX_INDEXES = 32
+    MAX_RECENT = 8
 
     def __init__(self) -> None:
         self._indexes: dict = {}
         self._once: dict = {}
+        self._recent: dict = {}
 
     def index(self, key, build):
         got = self._indexes.get(key)
@@ -53,6 +57,17 @@ class Derived:
             if len(self._indexes) > self.MAX_INDEXES:
                 self._indexes = {}
             got = self._indexes.setdefault(key, build())
+        return got
+
+    def recent(self, key, build):
+        """A value kept for the last :data:`MAX_RECENT` keys asked (the least recently asked goes
+        first): results as large as a national coverage, asked again within one page run."""
+        got = self._recent.pop(key, None)
+        if got is None:
+            got = build()
+        self._recent[key] = got  # dicts keep insertion order: the newest is last
+        while len(self._recent) > self.MAX_RECENT:
+            self._recent.pop(next(iter(self._recent)), None)
         return got
 
     def once(self, name: str, build):

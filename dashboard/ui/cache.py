@@ -105,21 +105,33 @@ def _store_version(db_url: str) -> str:
     return store(db_url).version()
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)  # the version served and the one before (a rerun under way)
 def records(version: str):
-    """Shared, not copied: st.cache_data would unpickle every table of every ceremony on each
-    rerun (and, with thousands of records, set off long garbage collections). Pages only read it."""
-    del version  # part of the cache key only
+    """The tables this process serves, brought up to ``version`` (the data version a rerun asked
+    for). Shared, not copied: st.cache_data would unpickle every table of every ceremony on each
+    rerun (and, with thousands of records, set off long garbage collections). Pages only read it.
+
+    One copy only (issue 39 §2): the tables live in :func:`_loaded` and nowhere else. A cache
+    keyed by version kept the version before beside the newest (two entries), and the collection
+    run right after a refresh saw the old one still cached, so it was frozen with the new one and
+    lived until the next save: 562 MiB after the first national map grew to 896 MiB over 20 saves
+    at 150,000 reports (``benchmarks/saves.py``). A version already served (a rerun that started
+    before the newest one) gets the newest tables without loading anything."""
     url, folder = context.db_url(), settings.get("PETA_DATA_DIR")
     live = _loaded(url, folder)
     with live["lock"]:  # one refresh at a time; the next version starts from this one's tables
+        if version in live["served"] and live["loaded"] is not None:
+            return live["loaded"].records
+        before = live["loaded"]
         try:
-            live["loaded"] = context.refresh(live["loaded"], gazetteer(), folder, db=store(url),
+            live["loaded"] = context.refresh(before, gazetteer(), folder, db=store(url),
                                              progress=lambda done, total: live.update(seeding=(done, total)))
         finally:
             live["seeding"] = None
+        live["served"] = {version}  # older version strings are not kept: only "is this one loaded"
         loaded = live["loaded"].records
-    _freeze()
+        if live["loaded"] is not before:
+            del before  # the old tables go now, before the collection below, not at the next save
+            _freeze()
     return loaded
 
 
@@ -130,7 +142,7 @@ def _loaded(db_url: str, data_dir: str) -> dict:
     report again."""
     import threading
 
-    return {"loaded": None, "lock": threading.Lock(), "seeding": None}
+    return {"loaded": None, "lock": threading.Lock(), "seeding": None, "served": set()}
 
 
 def seeding() -> tuple[int, int] | None:
