@@ -3,10 +3,9 @@ import streamlit as st
 
 from dashboard import views
 from dashboard.export.files import MIME
-from dashboard.export.tables import to_csv, to_xlsx
 from dashboard.i18n import t
 from dashboard.records.vocab import KINDS
-from dashboard.ui import cache, page
+from dashboard.ui import cache, downloads, page
 
 view, gaz, rec, version = page.setup()
 page.heading("page_data", view, gaz, rec)
@@ -24,16 +23,11 @@ page.table(views.ceremony_rows(rec, shown, lg), "records_table", lg)
 # The files hold every row of the choice (filters applied, all pages), headed by title, region,
 # election, date and sources; built when asked for, dated YYYY-MM-DD (Excel dates in XLSX) and
 # with each region's code.
-meta = cache.report(version, view.election, view.as_of, view.region, lg).meta("upacara")
-
-
-def rows():
-    return views.ceremony_rows(rec, ids, lg, file=True)
-
-
+rep = cache.report(version, view.election, view.as_of, view.region, lg)
+meta = rep.meta("upacara")
 # side by side, each as wide as its label: fixed columns cut "Data CSV (koma, UTF-8)" at 1366 px
 d1 = d2 = st.container(horizontal=True)
-d1.download_button(t("dl_csv", lg), lambda: to_csv(rows(), meta), file_name=meta.filename("csv"), mime=MIME["csv"],
-                   key="download_csv", on_click="ignore", icon=":material/download:")
-d2.download_button(t("dl_xlsx", lg), lambda: to_xlsx(rows(), meta), file_name=meta.filename("xlsx"),
+d1.download_button(t("dl_csv", lg), downloads.rows_data(rep, ids, "csv"), file_name=meta.filename("csv"),
+                   mime=MIME["csv"], key="download_csv", on_click="ignore", icon=":material/download:")
+d2.download_button(t("dl_xlsx", lg), downloads.rows_data(rep, ids, "xlsx"), file_name=meta.filename("xlsx"),
                    mime=MIME["xlsx"], key="download_xlsx", on_click="ignore", icon=":material/download:")

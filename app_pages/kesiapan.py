@@ -1,9 +1,7 @@
-from functools import partial
-
 import streamlit as st
 
 from dashboard import charts, fmt, views
-from dashboard.export.files import MIME, export_risk, file_name
+from dashboard.export.files import MIME, file_name
 from dashboard.risk import Risk
 from dashboard.i18n import t
 from dashboard.records.vocab import COMMITMENT_CATEGORIES
@@ -55,6 +53,6 @@ else:
         page.table(table, f"{key}_table", lg, column_config=narrow)
         row = st.container(horizontal=True)
         for f in ("csv", "xlsx"):
-            row.download_button(t(f"dl_{f}", lg), partial(lambda k, f: export_risk(risk, k, f).data, kind, f),
+            row.download_button(t(f"dl_{f}", lg), downloads.risk_data(risk, kind, f),
                                 file_name=file_name(meta, f), mime=MIME[f], key=f"download_{key}_{f}",
                                 on_click="ignore", icon=":material/download:")

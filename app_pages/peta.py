@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import partial
 
 import streamlit as st
 from dashboard import indicators, settings, views
@@ -62,7 +63,7 @@ with right, st.container(height=unit_panel.HEIGHT, border=False, key="unit_panel
     focus = unit_panel.choose(options, labels, lg)
     unit_panel.show(rep.unit_detail(focus or None, unit_panel.LIMIT), lg, view.as_of,
                     can_open=focus in drill and focus != home,
-                    on_open=lambda: controls.set_region(focus), on_data=lambda: controls.set_region(focus or None))
+                    on_open=partial(controls.set_region, focus), on_data=partial(controls.set_region, focus or None))
     stored = cache.indicator_values(version)
     if focus and not stored.empty:  # issue 27: the unit's own figures beside its commitments
         unit_panel.indicator_lines(indicators.of_unit(stored, focus, view.as_of), cache.indicator_names(version), lg)

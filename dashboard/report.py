@@ -9,8 +9,9 @@ No Streamlit here; the app caches a Report per view (``dashboard/ui/cache.py``).
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Callable
 
 import geopandas as gpd
@@ -72,6 +73,9 @@ class Report:
         self.lang = lang
         self._shapes = shapes
         self._details: dict[tuple[str | None, int], UnitDetail] = {}
+        # (election, as_of, region, lang, compare) when the app's cache made it: the key a download
+        # button reads the view back by, instead of holding it (dashboard/ui/downloads.py)
+        self.view_key: tuple | None = None
         self._metas: dict[str, ExportMeta] = {}
 
     # -- the computed parts -------------------------------------------------------------
@@ -197,7 +201,7 @@ class Report:
         return ExportMeta(name=name, title=t(TITLE_KEYS[name], self.lang), place=self.place,
                           place_short=self.place_short, election_id=election_id,
                           election_name=election_name, as_of=self.as_of,
-                          outlets_of=lambda: self.outlets(self.ceremony_ids(name)), lang=self.lang)
+                          outlets_of=partial(_outlets_of, weakref.ref(self), name), lang=self.lang)
 
     # -- charts ---------------------------------------------------------------------------
     def figure(self, name: str, axis: str = "date") -> go.Figure:
@@ -337,6 +341,17 @@ class Report:
 
     def _ceremony_table(self) -> pd.DataFrame:
         return views.ceremony_rows(self.records, self.ceremony_ids(), self.lang, file=True)
+
+
+def _outlets_of(report: "weakref.ref[Report]", name: str) -> tuple[str, ...]:
+    """The sources line of a view's export, read when a file is written. By a weak reference: a
+    view keeps its exports' descriptions (``Report._metas``), and a description holding the view
+    made a cycle that only a full garbage collection frees, which a server with frozen tables runs
+    rarely, so each older version of the tables lived on after a save (issue 39 §2)."""
+    rep = report()
+    if rep is None:  # a description outliving its view: never a silent empty sources line
+        raise RuntimeError(f"the view of {name!r} is gone; make the export from a live view")
+    return rep.outlets(rep.ceremony_ids(name))
 
 
 _h = metrics.h_label  # days to the vote as every table says them: H-3, H, H+2 ("–" without a day)

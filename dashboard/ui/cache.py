@@ -178,8 +178,10 @@ def report(version: str, election: str, as_of: dt.date, region: str | None, lang
     """One view's charts, tables and exports, shared by sessions looking at the same view; its
     parts are computed on first use (a download button's callable may be the first).
     ``compare``: the election Linimasa sets beside this one."""
-    return Report(records(version), gazetteer(), election, region, as_of, lang, shapes=display_shapes,
-                  compare=compare)
+    rep = Report(records(version), gazetteer(), election, region, as_of, lang, shapes=display_shapes,
+                 compare=compare)
+    rep.view_key = (election, as_of, region, lang, compare)  # what a download reads it back by (ui/downloads.py)
+    return rep
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
