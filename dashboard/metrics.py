@@ -378,7 +378,7 @@ def coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
     Kept with the records for the views asked last: one page run asks for the same coverage
     more than once (the view's own, and its election in the region's record across elections);
     nothing that reads a Coverage changes it."""
-    return records.derived.recent(("coverage", gaz, election_id, as_of, parent_code, level),
+    return records.derived.recent((election_id, "coverage", gaz, as_of, parent_code, level),
                                   lambda: _coverage(records, gaz, election_id, as_of, parent_code, level))
 
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard import context
+from dashboard import context, metrics
 from dashboard.errors import PetaError
 from dashboard.records.tables import COLUMNS, load_records
 from dashboard.store.codec import load
@@ -62,6 +62,25 @@ def _same(a, b) -> None:
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), check_like=False, obj=name)
 
 
+VIEWS = [(dt.date(2024, 11, 27), None), (dt.date(2024, 11, 27), "32.01"), (dt.date(2024, 2, 14), "32")]
+
+
+def _count_every_view(records, gaz) -> None:
+    for e in records.calendar["id"]:
+        for day, region in VIEWS:
+            metrics.coverage(records, gaz, e, day, region)
+
+
+def _same_counts(records, full, gaz) -> None:
+    """Every view's coverage on the refreshed tables (carried from before the change where its
+    election was untouched, issue 39 §2) equals the coverage counted afresh on a full load."""
+    for e in records.calendar["id"]:
+        for day, region in VIEWS:
+            kept, fresh = metrics.coverage(records, gaz, e, day, region), metrics._coverage(full, gaz, e, day, region, None)
+            assert kept.headline == fresh.headline and kept.ceremony_ids == fresh.ceremony_ids, (e, day, region)
+            pd.testing.assert_frame_equal(kept.units, fresh.units)
+
+
 @pytest.fixture
 def world(tmp_path_factory, gaz, monkeypatch):
     def make():
@@ -87,6 +106,7 @@ def test_an_incremental_load_equals_a_full_load(world, gaz, monkeypatch, ops):
     assert len(full_loads) == 1
     applied = 0
     for op in ops:
+        _count_every_view(loaded.records, gaz)  # entries a refresh may carry to the new tables
         rows = db.rows(include_withdrawn=False)
         try:
             if op[0] == "create":
@@ -111,7 +131,9 @@ def test_an_incremental_load_equals_a_full_load(world, gaz, monkeypatch, ops):
             continue  # refused by the store's checks: nothing written, nothing to follow
         applied += 1
         loaded = context.refresh(loaded, gaz, data, db)
-        _same(loaded.records, load_records(db, gaz, db.calendar()))
+        full = load_records(db, gaz, db.calendar())
+        _same(loaded.records, full)
+        _same_counts(loaded.records, full, gaz)  # what was carried equals what is counted afresh
     APPLIED.append(applied)
     assert len(full_loads) == 1, "a step fell back to a full load"
     assert f"{loaded.last_change}.{loaded.n_changes}" == db.version()
@@ -257,3 +279,19 @@ def test_tables_held_by_a_server_are_the_built_tables_with_each_listed_word_kept
             values = getattr(records, table)[column].dropna()
             assert len(values) > values.nunique(), (table, column)  # the fixture repeats each
             assert len({id(v) for v in values}) == values.nunique(), (table, column)
+
+
+def test_a_save_keeps_what_was_counted_for_the_elections_it_does_not_touch(world, gaz):
+    """Issue 39 §2: after a save of a Pilkada ceremony, Pemilu 2024's counts are the ones already
+    made (the same objects), Pilkada's are made again and count the new ceremony."""
+    db, data = world()
+    loaded = context.refresh(None, gaz, data, db)
+    day = dt.date(2024, 11, 27)
+    pemilu = metrics.coverage(loaded.records, gaz, "pemilu-2024", dt.date(2024, 2, 14), None)
+    pilkada = metrics.coverage(loaded.records, gaz, "pilkada-2024", day, None)
+    create(db, gaz, _report(0, 0, "A"), ADMIN)
+    after = context.refresh(loaded, gaz, data, db)
+    assert after.records is not loaded.records
+    assert metrics.coverage(after.records, gaz, "pemilu-2024", dt.date(2024, 2, 14), None) is pemilu
+    again = metrics.coverage(after.records, gaz, "pilkada-2024", day, None)
+    assert again is not pilkada and len(again.ceremony_ids) == len(pilkada.ceremony_ids) + 1

@@ -113,12 +113,24 @@ def _cell(value, lang: str) -> str:
 TABLE_PAGES = 3
 
 
+# The most rows a page can hold (every row at least one line high): a section of ``max_pages``
+# writes out and measures at most that many pages' rows and one more; the rows past them are only
+# counted (issue 39: the national pack wrote and measured all 25,000 ceremonies to print dozens).
+ROWS_PER_PAGE = int(TABLE_SPACE // (ROW_LINE + 10))
+PRINTABLE_ROWS = TABLE_PAGES * ROWS_PER_PAGE + 1
+
+
 def table_pages(df: pd.DataFrame, widths: list[float], lang: str = "id",
-                max_pages: int | None = TABLE_PAGES) -> list[go.Figure]:
+                max_pages: int | None = TABLE_PAGES, total: int | None = None) -> list[go.Figure]:
     """``df`` as plotly tables, split over pages so no row is cut; ``widths`` are relative. Past
-    ``max_pages`` the last page ends with a row saying how many rows are not printed."""
+    ``max_pages`` the last page ends with a row saying how many rows are not printed. ``total``:
+    how many rows the whole table has when ``df`` holds only its first ones (at least
+    :data:`PRINTABLE_ROWS` of them); the rows past those are only counted."""
     usable = WIDTH - 80
     px = [usable * w / sum(widths) for w in widths]
+    total = len(df) if total is None else total
+    if max_pages:
+        df = df.iloc[:max_pages * ROWS_PER_PAGE + 1]
     df = pd.DataFrame({c: [_cell(v, lang) for v in df[c]] for c in df.columns})
     heights = [max(_lines(v, w) for v, w in zip(row, px)) * ROW_LINE + 10 for row in df.itertuples(index=False)]
     header = max(_lines(c, w) for c, w in zip(df.columns, px)) * ROW_LINE + 14
@@ -139,10 +151,10 @@ def table_pages(df: pd.DataFrame, widths: list[float], lang: str = "id",
             return {c: (text if i == widest else "…" if i == 0 else "") for i, c in enumerate(df.columns)}
 
         # drop rows from the end of the last page until the note fits under them
-        while b > a + 1 and header + sum(heights[a:b]) + _lines(note(len(df) - b)[df.columns[widest]], px[widest]) \
+        while b > a + 1 and header + sum(heights[a:b]) + _lines(note(total - b)[df.columns[widest]], px[widest]) \
                 * ROW_LINE + 10 > TABLE_SPACE:
             b -= 1
-        parts = parts[:max_pages - 1] + [pd.concat([df.iloc[a:b], pd.DataFrame([note(len(df) - b)])],
+        parts = parts[:max_pages - 1] + [pd.concat([df.iloc[a:b], pd.DataFrame([note(total - b)])],
                                                   ignore_index=True)]
     figs = []
     for part in parts:
@@ -199,12 +211,15 @@ def pages(report, made_on: dt.date | None = None, risks=(), links: dict[int, str
     out.append(presentation(report.figure("linimasa", axis="h"), report.meta("linimasa"), made_on=made_on))
     for risk in risks:
         out += risk_pages(risk, made_on)
-    cer = report.table("upacara")
+    # the rows the section can print, the newest first as in the table's file; the rest counted
+    ids = report.ceremony_ids("upacara")
+    cer = views.ceremony_rows(report.records, views.newest_ids(report.records, ids, PRINTABLE_ROWS), lg, file=True)
     cer[t("link", lg)], numbered = pdf_links.numbered(cer[t("link", lg)])
     if links is not None:
         links.update(numbered)
-    out += _section(table_pages(cer, [2.3, 1.0, 0.7, 1.5, 1.4, 1.9, 3.1, 2.1], lg), report.meta("upacara"),
-                    made_on)
+    out += _section(table_pages(cer, [2.3, 1.0, 0.7, 1.5, 1.4, 1.9, 3.1, 2.1], lg,
+                                total=int(report.records.ceremonies["id"].isin(ids).sum())),
+                    report.meta("upacara"), made_on)
     n = len(out)
     for i, fig in enumerate(out, start=1):
         fig.add_annotation(text=t("page_label", lg, i=i, n=n), xref="paper", yref="paper", x=1, y=1,

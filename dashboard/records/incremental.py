@@ -107,4 +107,9 @@ def apply(loaded: Loaded, touched: set[str], reports: list[RawReport], gazetteer
             for column, dtype in current.dtypes.items():  # concat may widen a column; a full build would not
                 if tables[name][column].dtype != dtype:
                     tables[name][column] = tables[name][column].astype(dtype)
-    return Loaded(Records(**tables), last_change, n_changes, loaded.saved_at)
+    # what was counted for elections none of the touched ceremonies concerns (before or after the
+    # change) stays valid: the views of those elections are not counted again (issue 39 §2)
+    el = loaded.records.elections
+    changed = set(el.loc[el["ceremony_id"].isin(touched), "election_id"]) | set(part.elections["election_id"])
+    return Loaded(Records(**tables, derived=loaded.records.derived.carried(changed)), last_change, n_changes,
+                  loaded.saved_at)

@@ -41,7 +41,13 @@ class Derived:
       objects per ceremony: with 150,000 reports each such table held tens of MiB.
 
     Sessions share it. Two threads may build one entry at once; the results are equal and one is
-    kept, so no lock is held while building."""
+    kept, so no lock is held while building.
+
+    Keys of ``index`` and ``recent`` begin with an election id: what they hold is computed from
+    that election's ceremonies alone, so tables changed by a save keep the entries of every
+    election the save did not touch (:meth:`carried`, issue 39 §2: a save of a Pilkada ceremony
+    no longer recounts Pemilu 2024 for every region's record across elections). ``once`` entries
+    (row positions, whole-table lookups) are never carried."""
 
     MAX_INDEXES = 32
     MAX_RECENT = 8
@@ -69,6 +75,14 @@ class Derived:
         while len(self._recent) > self.MAX_RECENT:
             self._recent.pop(next(iter(self._recent)), None)
         return got
+
+    def carried(self, changed_elections: set[str]) -> "Derived":
+        """A new Derived for tables changed only in ``changed_elections``' ceremonies, holding this
+        one's per-election entries of every other election."""
+        new = Derived()
+        new._indexes = {k: v for k, v in list(self._indexes.items()) if k[0] not in changed_elections}
+        new._recent = {k: v for k, v in list(self._recent.items()) if k[0] not in changed_elections}
+        return new
 
     def once(self, name: str, build):
         got = self._once.get(name)
