@@ -445,18 +445,14 @@ RECENT_PLEDGE_DAYS = 183  # "within 6 months of election day": how recent a pled
 
 def latest_pledges(records: Records, reach: pd.Series) -> pd.Series:
     """Per row of ``reach`` (lists of ids of the binding ceremonies reaching a unit): the day of
-    the latest, or NaT. Dates are looked up by position, once per distinct id list."""
-    date_of = records.derived.once("date_of", lambda: dict(zip(records.ceremonies["id"], records.ceremonies["date"])))
-    memo: dict[tuple, pd.Timestamp] = {}
-    out = []
-    for ids in reach:
-        key = tuple(ids)
-        hit = memo.get(key)
-        if hit is None:
-            days = [date_of[i] for i in ids if i in date_of and pd.notna(date_of[i])]
-            hit = memo[key] = max(days) if days else pd.NaT
-        out.append(hit)
-    return pd.Series(out, index=reach.index, dtype="datetime64[ns]")
+    the latest, or NaT. Whole columns at once: every (row, id) pair, each id's day looked up, the
+    latest per row (row by row it took ~0.45 s of a national view at 150,000 reports)."""
+    date_of = records.derived.once("date_by_id", lambda: pd.Series(
+        records.ceremonies["date"].to_numpy(), index=records.ceremonies["id"].to_numpy()))
+    pairs = pd.Series(reach.to_numpy(), dtype=object).explode()  # row position -> id (NaN for none)
+    days = pd.Series(date_of.reindex(pairs.to_numpy()).to_numpy(), index=pairs.index)
+    latest = days.groupby(level=0).max().reindex(range(len(reach)))
+    return pd.Series(latest.to_numpy(), index=reach.index, dtype="datetime64[ns]")
 
 
 def pledge_age(latest, election_day: dt.date | None) -> int | None:
