@@ -69,7 +69,6 @@ def binding_reaches(units: pd.DataFrame) -> pd.Series:
     own = units["own_state"] == OWN_COMMITMENT
     below = pd.to_numeric(units["sub_covered"], errors="coerce").fillna(0) > 0
     return (aggregate & (own | below)) | (~aggregate & units["state"].isin(REACHED))
-_PREFIX_WIDTHS = (2, 5, 8)  # "32", "32.01", "32.01.01": the codes of a unit's ancestors
 
 
 def votes_in(region: str | None, regions) -> bool:
@@ -219,8 +218,8 @@ class _Index:
             key = (code_rules.parent(code), kind)
             hit = from_above.get(key)
             if hit is None:
-                above = [code[:w] for w in _PREFIX_WIDTHS if len(code) > w]
-                kab = code[:5] if len(code) > 5 and kind in ("kecamatan", "kelurahan") else None
+                above = code_rules.ancestors(code)
+                kab = code_rules.ancestor(code, "kabupaten/kota") if kind in ("kecamatan", "kelurahan") else None
                 hit = from_above[key] = (
                     [i for a in above for i in self.lead.get((a, kind), ())],
                     list(self.pemda.get(kab, ())) if kab else [],
@@ -260,7 +259,7 @@ def _units_frame(gaz: Gazetteer, parent_code: str | None, level: str | None = No
     else:
         t = t[t["level"] == level]
         if parent_code:
-            t = t[t["code"].str.startswith(parent_code + ".")]
+            t = t[code_rules.below_mask(t["code"], parent_code)]
     t = t.sort_values("code")
     return pd.DataFrame({"code": t["code"].to_numpy(), "name": t["name"].to_numpy(),
                          "label": gaz.labels(t).to_numpy(), "level": t["level"].to_numpy()})
@@ -386,14 +385,15 @@ def coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
     if parent is not None:
         parent_unit = idx.states(pd.DataFrame({"code": [parent.code], "level": [parent.level]})).iloc[0].to_dict()
 
-    width = len(units["code"].iloc[0]) if len(units) else 0
-    # dated ceremonies held strictly inside each unit, found by the unit-length prefix of their code
+    unit_level = units["level"].iloc[0] if len(units) else None
+    # dated ceremonies held strictly inside each unit, found by their ancestor at the units' level
     cer = records.for_election(election_id)
     within = cer[cer["date"].notna() & (cer["date"] <= pd.Timestamp(as_of))]
-    inside = _group((r[:width], cid) for cid, r in zip(within["id"], within["region_code"]) if len(r) > width)
-    if len(units) and units["level"].iloc[0] in AGGREGATE_LEVELS:
+    tops = [code_rules.ancestor(r, unit_level) if unit_level else None for r in within["region_code"]]
+    inside = _group((top, cid) for top, cid in zip(tops, within["id"]) if top)
+    if len(units) and unit_level in AGGREGATE_LEVELS:
         kec = _kecamatan_states(idx, gaz, parent_code)
-        top = kec["code"].str.slice(0, width)
+        top = code_rules.ancestor_column(kec["code"], unit_level)
         reached = kec["state"].isin(REACHED)
         sub_units = top.value_counts()
         sub_covered = top[reached].value_counts()
@@ -537,11 +537,11 @@ def _category_shares(cov: Coverage, com: dict[str, set]) -> dict[str, dict[str, 
     kec = cov.kecamatan
     if kec is None:
         return None
-    width = len(cov.units["code"].iloc[0]) if len(cov.units) else 0
+    # the view's units are provinces or kabupaten/kota (an aggregate view always has some)
+    tops = code_rules.ancestor_column(kec["code"], cov.units["level"].iloc[0])
     counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COMMITMENT_CATEGORIES, 0))
     totals: dict[str, int] = defaultdict(int)
-    for code, reach in zip(kec["code"], kec["reach_ids"]):
-        top = code[:width]
+    for top, reach in zip(tops, kec["reach_ids"]):
         totals[top] += 1
         cats = set().union(*(com.get(i, set()) for i in reach)) if len(reach) else set()
         for c in cats:
@@ -611,8 +611,7 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
         kec = _kecamatan_states(idx, gaz, parent_code)
         kec = kec.assign(first=firsts(kec))
         lines.append((parent_code, label, list(kec["first"]), len(kec)))
-        width = len(units["code"].iloc[0])
-        top = kec["code"].str.slice(0, width)
+        top = code_rules.ancestor_column(kec["code"], units["level"].iloc[0])
         for code, lbl in zip(units["code"], units["label"]):
             sub = kec[top == code]
             lines.append((code, lbl, list(sub["first"]), len(sub)))

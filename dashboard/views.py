@@ -380,7 +380,8 @@ def map_view(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
     has_children = set(gaz.table["parent"].dropna())
     drill = {c: lbl for c, lbl in zip(units["code"], units["label"]) if c in has_children}
     alone = bool(region) and list(units["code"]) == [region] and level != "desa/kelurahan"
-    outside = [] if drawn is None else [lbl for c, lbl in zip(units["code"], units["label"]) if c[:2] not in drawn]
+    outside = [] if drawn is None else [lbl for c, lbl in zip(units["code"], units["label"])
+                                        if codes.province(c) not in drawn]
     return MapView(units, level, mode, drill, alone, outside)
 
 
