@@ -52,6 +52,9 @@ from .regions import Gazetteer, Region
 
 COVERED, LEADERSHIP, PEMDA, INFORMED, NONE = "covered", "leadership", "pemda", "informed", "none"
 STATES = (COVERED, LEADERSHIP, PEMDA, INFORMED, NONE)
+# The states that count as reached, strongest first: a unit's state is the first of them that has a
+# ceremony behind it, and its reach_ids are the ceremonies behind all of them (:func:`_state_and_reach`),
+# so "reached" and "a ceremony reaches it" never disagree.
 REACHED = (COVERED, LEADERSHIP, PEMDA)
 OWN_COMMITMENT, OWN_INFORMATION, OWN_NONE = "commitment", "information", "none"
 OWN_STATES = (OWN_COMMITMENT, OWN_INFORMATION, OWN_NONE)
@@ -189,14 +192,16 @@ class _Index:
             own = _group(zip(frame["region_code"], frame["id"]))
             bind = {r for r, cid in zip(frame["region_code"], frame["id"]) if cid in binding}
             lead: dict = defaultdict(list)   # (region, leader kind) -> ids
-            pemda: dict = defaultdict(list)  # kabupaten/kota code -> ids
-            for cid, region, level in zip(frame["id"], frame["region_code"], frame["region_level"]):
+            # region -> its binding all-ASN ids, at any level: whose of them reach a unit is
+            # _employer's rule (a province's are indexed and never looked up)
+            pemda: dict = defaultdict(list)
+            for cid, region in zip(frame["id"], frame["region_code"]):
                 if cid not in binding or cid not in groups:
                     continue
                 for kind, wanted in LEADERS.items():
                     if groups[cid] & wanted:
                         lead[(region, kind)].append(cid)
-                if level == "kabupaten/kota" and PEMDA_WIDE_GROUP in groups[cid]:
+                if PEMDA_WIDE_GROUP in groups[cid]:
                     pemda[region].append(cid)
             return own, bind, lead, pemda
 
@@ -219,12 +224,12 @@ class _Index:
             hit = from_above.get(key)
             if hit is None:
                 above = code_rules.ancestors(code)
-                kab = code_rules.ancestor(code, "kabupaten/kota") if kind in ("kecamatan", "kelurahan") else None
+                employer = _employer(code, kind)
                 hit = from_above[key] = (
                     [i for a in above for i in self.lead.get((a, kind), ())],
-                    list(self.pemda.get(kab, ())) if kab else [],
+                    list(self.pemda.get(employer, ())) if employer else [],
                     [i for a in above for i in self.lead_u.get((a, kind), ())],
-                    list(self.pemda_u.get(kab, ())) if kab else [])
+                    list(self.pemda_u.get(employer, ())) if employer else [])
             ld, pem, ld_u, pem_u = hit
             lead.append(list(ld))
             pemda.append(list(pem))
@@ -235,12 +240,34 @@ class _Index:
         for code, o, ld, pd_ in zip(codes, own, lead, pemda):
             bound = code in self.binding_regions
             own_state.append(OWN_COMMITMENT if bound else OWN_INFORMATION if o else OWN_NONE)
-            state.append(COVERED if bound else LEADERSHIP if ld else PEMDA if pd_ else INFORMED if o else NONE)
-            reach.append(([i for i in o] if bound else []) + ld + pd_)
+            s, r = _state_and_reach(o if bound else [], ld, pd_, informed=bool(o))
+            state.append(s)
+            reach.append(r)
         out = units.copy()
         out["state"], out["own_state"], out["own_ids"], out["direct_ids"] = state, own_state, own, own
         out["leadership_ids"], out["pemda_ids"], out["reach_ids"], out["undated_ids"] = lead, pemda, reach, undated
         return out
+
+
+def _state_and_reach(own_bound: list, leadership: list, pemda: list, informed: bool) -> tuple[str, list]:
+    """A unit's state and its reach_ids, from the ceremonies behind each state of :data:`REACHED`
+    (its own ceremonies when one of them binds, else none; its leaders' from above; its Pemda's
+    all-ASN ones): the strongest state with a ceremony behind it, else ``informed`` (a ceremony of
+    its own that does not bind) or ``none``; and every ceremony behind a reached state, strongest
+    first. One table for both, so a state counts as reached exactly when some ceremony reaches the
+    unit."""
+    behind = {COVERED: own_bound, LEADERSHIP: leadership, PEMDA: pemda}
+    state = next((s for s in REACHED if behind[s]), INFORMED if informed else NONE)
+    return state, [i for s in REACHED for i in behind[s]]
+
+
+def _employer(code: str, kind: str) -> str | None:
+    """The Pemda whose all-ASN ceremony (``asn`` with ``all: true``,
+    :data:`~dashboard.records.vocab.PEMDA_WIDE_GROUP`) binds a unit's officials: the kabupaten/kota of
+    a kecamatan or a kelurahan, whose staff and lurah are that Pemda's ASN. None for a desa (a kepala
+    desa is no ASN), a kabupaten/kota or a province: a province's ASN are another employer, so a
+    provincial all-ASN ceremony reaches none of the units below it (the one home of this rule)."""
+    return code_rules.ancestor(code, "kabupaten/kota") if kind in ("kecamatan", "kelurahan") else None
 
 
 def _leader_kind(code: str, level: str) -> str:

@@ -74,6 +74,20 @@ def test_the_pemda_state_counts_as_reached(both_ways, gaz):
     assert all(ids == ["bogor-pakta"] for ids in cov.units[kel]["reach_ids"])
 
 
+def test_a_provincial_all_asn_pledge_reaches_no_unit_below(gaz):
+    """Issue 41 §2 (the rule's one home, metrics._employer). Mutant: any Pemda's all-ASN pledge
+    reaching the units below it. Jawa Barat's pact that all the Pemprov's ASN signed binds the
+    province itself; the ASN of Kab. Bogor's kecamatan offices and its lurah are the Pemkab's, so
+    none of them is reached, while Kab. Bogor's own all-ASN pact reaches its kecamatan."""
+    asn = [{"group": "asn", "all": True}]
+    rec = _records(gaz, _ceremony("jabar-pakta", "32", "provinsi", ["pakta_integritas"], asn))
+    assert set(_states(rec, gaz, "32.01")["state"]) == {metrics.NONE}
+    assert set(_states(rec, gaz, "32.01.03")["state"]) == {metrics.NONE}  # kelurahan too
+    assert metrics.coverage(rec, gaz, "pilkada-2024", PILKADA, "32").own_state == metrics.OWN_COMMITMENT
+    rec = _records(gaz, _ceremony("bogor-pakta", "32.01", "kabupaten/kota", ["pakta_integritas"], asn))
+    assert set(_states(rec, gaz, "32.01")["state"]) == {metrics.PEMDA}
+
+
 def test_a_komitmen_bersama_alone_binds(gaz):
     """Mutant: komitmen_bersama removed from the binding kinds. A ceremony whose only kind is the
     signing of a joint commitment binds: the kecamatan's own pledge, not a mere briefing."""
