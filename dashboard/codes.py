@@ -120,6 +120,12 @@ def within_mask(codes: pd.Series, region: str | None) -> pd.Series:
     return (codes == region) | below_mask(codes, region)
 
 
+def related_mask(codes: pd.Series, region: str) -> pd.Series:
+    """:func:`related` for a column of codes at once: inside (or) ``region``, or one of its ancestors
+    (the only codes ``region`` lies inside)."""
+    return within_mask(codes, region) | codes.isin(ancestors(region))
+
+
 def is_kelurahan(code: str) -> bool:
     """A desa/kelurahan code whose last part starts with 1 (2: a desa)."""
     return code.count(".") >= 3 and code.rsplit(".", 1)[-1].startswith("1")

@@ -148,9 +148,18 @@ def held_mask(codes: pd.Series, regions: list[str] | None) -> pd.Series:
         return pd.Series(True, index=codes.index)
     mask = pd.Series(False, index=codes.index)
     for r in regions:  # inside a listed region, or containing one
-        mask |= code_rules.within_mask(codes, r) | pd.Series([code_rules.within(r, c) for c in codes],
-                                                            index=codes.index)
+        mask |= code_rules.related_mask(codes, r)
     return mask
+
+
+def concerning(cer: pd.DataFrame, region: str | None) -> pd.DataFrame:
+    """The ceremonies of ``cer`` that concern the view of ``region``: held in it, inside it, or in a
+    region above it (whose ceremony may reach it); all of them for Indonesia (None). The one rule for
+    the view's undated ceremonies, the timeline's events and the Data page's list."""
+    if not region or cer.empty:
+        return cer
+    # a boolean array, never a list: an empty list would select no *columns* (issue 35)
+    return cer[code_rules.related_mask(cer["region_code"], region).to_numpy()]
 
 
 def _index(records: Records, election_id: str, as_of: dt.date | None) -> "_Index":
@@ -347,13 +356,18 @@ class Coverage:
         return self.parent_unit["own_state"] if self.parent_unit else None
 
     @property
+    def units_ids(self) -> list[str]:
+        """The dated ceremonies reaching or held within the view's units (:func:`reached_ids` of each,
+        in unit order, repeats kept): what the region in view holds below itself."""
+        return [i for u in self.units.itertuples(index=False) for i in reached_ids(u)]
+
+    @property
     def ceremony_ids(self) -> list[str]:
         """Every dated ceremony the view's numbers rest on: the region's own, those above it that
         reach it, and those reaching or held within its units."""
         above = ([*self.parent_unit["leadership_ids"], *self.parent_unit["pemda_ids"]]
                  if self.parent_unit else [])
-        return list(dict.fromkeys([*self.own_ids, *above,
-                                   *(i for u in self.units.itertuples(index=False) for i in reached_ids(u))]))
+        return list(dict.fromkeys([*self.own_ids, *above, *self.units_ids]))
 
     def to_dict(self) -> dict:
         parent = None
@@ -451,8 +465,7 @@ def coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
             "own_ids", "direct_ids", "leadership_ids", "pemda_ids", "within_ids", "undated_ids", "reach_ids",
             "latest_pledge"]
     units = units[cols]
-    undated = [cid for cid, region in zip(idx.undated["id"], idx.undated["region_code"])
-               if not parent_code or code_rules.related(region, parent_code)]
+    undated = list(concerning(idx.undated, parent_code)["id"])
     kecamatan = kec if len(units) and units["level"].iloc[0] in AGGREGATE_LEVELS else None
     return Coverage(parent, election_id, as_of, units, undated, parent_unit, kecamatan)
 
@@ -610,11 +623,7 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
     :attr:`Coverage.headline`), plus one per aggregate child that has any coverage."""
     day = records.election_day(election_id)  # None: a planned election, no day yet (no H)
     end = until or day or dt.date.today()
-    cer = records.for_election(election_id)
-    if parent_code:
-        # a boolean array, not a list: an empty list would select no *columns* (issue 35: every
-        # election without a ceremony in the region failed here with KeyError 'date')
-        cer = where(cer, (code_rules.related(r, parent_code) for r in cer["region_code"]))
+    cer = concerning(records.for_election(election_id), parent_code)
     dated = cer[cer["date"].notna() & (cer["date"] <= pd.Timestamp(end))].sort_values("date")
     events = dated.assign(h=[(day - d.date()).days if day else None for d in dated["date"]])
     dates = [pd.Timestamp(d) for d in sorted({d.date() for d in dated["date"]} | {end})]

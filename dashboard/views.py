@@ -14,7 +14,6 @@ from .errors import PetaError, msg
 from .i18n import level_label, level_plural, own_label, state_label, t, tn
 from .records.tables import Records
 from .records.vocab import KINDS
-from .frames import where
 from .regions import Gazetteer
 
 
@@ -159,9 +158,7 @@ def filter_ids(records: Records, election_id: str, region: str | None, kinds: li
     ``text`` is looked for, without case, in what a row shows: the id, the place, the day as written
     (*12 November 2024*, *Selasa*), each kind's name, the leader and role, the venue, each source's
     outlet, title and link."""
-    cer = records.for_election(election_id)
-    if region:
-        cer = where(cer, (codes.related(code, region) for code in cer["region_code"]))
+    cer = metrics.concerning(records.for_election(election_id), region)
     if kinds:
         cer = cer[cer["id"].isin(records.kinds.loc[records.kinds["kind"].isin(kinds), "ceremony_id"])]
     needle = text.strip().lower()

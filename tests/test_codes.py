@@ -47,3 +47,10 @@ def test_below_is_strictly_inside():
     assert not codes.below("32.010", "32.01") and codes.inside_prefix("32.01") == "32.01."
     mask = codes.below_mask(pd.Series(["32.01", "32.01.01", "32.010", "36.02"]), "32.01")
     assert list(mask) == [False, True, False, False]
+
+
+def test_related_mask_is_related_for_a_column():
+    column = pd.Series(["32", "32.01", "32.01.01", "32.010", "32.02", "36"], index=range(10, 16))
+    got = codes.related_mask(column, "32.01")
+    assert list(got) == [codes.related(c, "32.01") for c in column] == [True, True, True, False, False, False]
+    assert list(got.index) == list(column.index)
