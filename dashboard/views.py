@@ -4,12 +4,11 @@ short and every figure is traceable: each row keeps its ceremony and source ids.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from . import codes, fmt, metrics
+from . import codes, fmt, markup, metrics
 from .errors import PetaError, msg
 from .i18n import level_label, level_plural, own_label, state_label, t, tn
 from .records.tables import Records
@@ -106,16 +105,13 @@ def ceremony_texts(records: Records, ids: list[str], lang: str) -> tuple[dict[st
     return ({c: ", ".join(v) for c, v in kinds.items()}, {c: "; ".join(v) for c, v in sources.items()})
 
 
-FOLLOWABLE = re.compile(r"^https?://[^\s<>\"']+$")  # only http/https addresses are ever links (issue 36)
-
-
 def ceremony_links(records: Records, ids: list[str]) -> dict[str, list[str]]:
     """Per ceremony: the addresses of its sources a reader can follow (http/https only; a
     ``javascript:`` or ``data:`` address is never one)."""
     s = records.sources[records.sources["ceremony_id"].isin(ids)]
     out: dict[str, list[str]] = {}
     for cid, url in zip(s["ceremony_id"], s["url"]):
-        if isinstance(url, str) and FOLLOWABLE.match(url):
+        if markup.followable(url):
             out.setdefault(cid, []).append(url)
     return out
 
