@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import fmt, metrics
+from . import fmt, markup, metrics
 from .i18n import state_label, t, tn
 from .metrics import STATES, Timeline
 from .records.vocab import COMMITMENT_CATEGORIES
@@ -28,7 +26,7 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
 def say_empty(fig: go.Figure, text: str) -> go.Figure:
     """An empty figure says why in words, in the middle of its plot (issue 35): no axis left to be
     read as "0 %"."""
-    fig.add_annotation(x=0.5, y=0.5, xref="paper", yref="paper", text=html.escape(text, quote=False),
+    fig.add_annotation(x=0.5, y=0.5, xref="paper", yref="paper", text=markup.text(text),
                        showarrow=False, name="empty-note", font={"size": BASE_FONT_SIZE + 2, "color": "#333333"},
                        bgcolor="rgba(255,255,255,0.9)")
     return fig
@@ -128,7 +126,7 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
             marker={"symbol": "triangle-down", "size": 16, "color": STATE_COLORS["covered"]},
             text=ev["region_name"],
             customdata=[[fmt.date_long(d, lang), records_kinds.get(i, ""),
-                         html.escape(n, quote=False) if isinstance(n, str) else "", h_label(h, lang)]
+                         markup.text(n) if isinstance(n, str) else "", h_label(h, lang)]
                         for d, i, n, h in zip(ev["date"], ev["id"], ev["leader_name"], ev["h"])],
             hovertemplate="%{text}<br>%{customdata[0]} (%{customdata[3]})<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>")
     day = pd.Timestamp(tl.election_day) if tl.election_day else None  # None: planned, no day yet
@@ -178,7 +176,7 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
                                                (-edge, span - edge)):
             fig.add_annotation(x=x, y=top * 1.06, yanchor="bottom", yshift=10 + level * EVENT_FONT * 2.0,
                                xanchor=anchor, xshift={"left": -8, "right": 8}.get(anchor, 0),
-                               text=html.escape(str(name), quote=False), showarrow=False, name="event-label",
+                               text=markup.text(str(name)), showarrow=False, name="event-label",
                                font={"size": EVENT_FONT, "color": "#111111"})
     if not len(ev):
         say_empty(fig, t("no_ceremonies", lang))
@@ -231,7 +229,7 @@ def comparison_figure(frame: pd.DataFrame, names: dict[str, str], lang: str = "i
         if line.empty:
             continue
         fig.add_scatter(x=-line["h"], y=line["share"], mode="lines+markers", line_shape="hv",
-                        name=html.escape(name, quote=False),
+                        name=markup.text(name),
                         line={"width": 4 if i == 0 else 3, "color": SERIES_COLORS[i % len(SERIES_COLORS)],
                               "dash": "solid" if i == 0 else "dash"},
                         marker={"size": 7},

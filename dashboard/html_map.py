@@ -4,7 +4,6 @@ and title boxes. Kept apart from :mod:`dashboard.maps` so that only an HTML expo
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import geopandas as gpd
 import pandas as pd
 from branca.element import MacroElement, Template
 
+from . import markup
 from .geo.display import to_geojson
 from .i18n import t
 from .maps import LEAFLET_BASE, TOOLTIP_FIELDS, _fills, legend_items
@@ -49,7 +49,7 @@ class Legend(Box):
     """The colour key, bottom left; ``own``: the label of the own-ceremony outline, if drawn."""
 
     def __init__(self, title: str, items: list[tuple[str, str]], own: str | None = None):
-        esc = html.escape
+        esc = markup.text
         swatch = ('<span style="display:inline-block;width:22px;height:16px;margin-right:8px;'
                   'vertical-align:middle;background:{bg};border:{border}"></span>')
         rows = "".join(f"<div>{swatch.format(bg=color, border=f'1px solid {OUTLINE}')}{esc(label)}</div>"
@@ -63,7 +63,7 @@ class Title(Box):
     """Title, region · election · date and the sources line, top right of an exported map."""
 
     def __init__(self, title: str, subtitle: str, sources: str):
-        esc = html.escape
+        esc = markup.text
         super().__init__(f'<div style="font-size:20px;font-weight:bold">{esc(title)}</div><div>{esc(subtitle)}</div>'
                          f'<div style="margin-top:6px;color:#444">{esc(sources)}</div>', "topright", "peta-title",
                          f"font:15px/1.4 {FONT};max-width:560px;")
@@ -75,7 +75,7 @@ FIT_TOP_LEFT = (340, 170)  # px: the key's width, the title box's height
 def _escaped(data: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     data = data.copy()
     for col in TOOLTIP_FIELDS:
-        data[col] = [html.escape(str(v)) for v in data[col]] if col in data else ""
+        data[col] = [markup.text(v) for v in data[col]] if col in data else ""
     return data
 
 

@@ -5,11 +5,11 @@ them again for their own sizes). No Streamlit here."""
 
 from __future__ import annotations
 
-import html
 import math
 
 import plotly.graph_objects as go
 
+from . import markup
 from .i18n import t
 from .style import BASE_FONT_SIZE
 
@@ -97,7 +97,7 @@ def place_labels(fig: go.Figure, width: int, height: int, size: float | None = N
     # set at once: plotly checks every annotation again on each add_annotation (0.7 s for 60 names)
     marks = []
     for x, y, text, lead in placed:
-        mark = {"x": x, "y": y, "xref": "x", "yref": "y", "text": html.escape(text, quote=False),
+        mark = {"x": x, "y": y, "xref": "x", "yref": "y", "text": markup.text(text),
                 "font": {"size": size, "color": "#111111"}, "bgcolor": "rgba(255,255,255,0.82)", "borderpad": 1,
                 "name": LABEL_NAME, "showarrow": False}
         if lead:  # a number set beside a unit too small to hold it: a thin line leads to the unit
@@ -131,11 +131,12 @@ def _trim(placed, numbered, unnamed, capacity: int):
 
 def _legend_size(fig: go.Figure) -> tuple[float, float]:
     """The colour key's (width, height) in px as plotly sets it in one column; (0, 0) without one."""
-    items = [tr.name for tr in fig.data if tr.showlegend is not False and tr.name]
+    # names are escaped text: a quote takes one character's room (markup.plain_quotes)
+    items = [markup.plain_quotes(tr.name) for tr in fig.data if tr.showlegend is not False and tr.name]
     if not items or fig.layout.showlegend is False:
         return 0, 0
     font = fig.layout.legend.font.size if fig.layout.legend.font and fig.layout.legend.font.size else BASE_FONT_SIZE
-    title = (fig.layout.legend.title.text or "").split("<br>")  # a long title is set in lines
+    title = markup.plain_quotes(fig.layout.legend.title.text or "").split("<br>")  # a long title is set in lines
     width = max(max(len(line) for line in title) * font * CHAR_W + 10, max(len(n) for n in items) * font * CHAR_W + 50)
     return width, (len(items) + len(title)) * font * 1.5 + 12
 
@@ -160,7 +161,7 @@ def _key_lines(numbered: list[tuple[str, str]], unnamed: list[str], fit: int, de
         if limit is not None and len(lines) + len(listed) > limit:
             listed = textwrap.wrap(t("unlabelled_n", lang, n=len(unnamed)), fit + 3)
         lines += listed
-    return [html.escape(line, quote=False) for line in lines]
+    return [markup.text(line) for line in lines]
 
 
 def _place(names, xs, ys, width, height, left, right, top, bottom, size):
@@ -220,7 +221,8 @@ def _legend_below(fig: go.Figure, plot_w: float, bottom: float, fig_h: float) ->
     key at the plot's width) are counted for ``plot_w`` px, the bottom margin grows by their
     height, and the key hangs from the map's lower edge. Returns the new bottom margin. The key
     was once a box in the map's lower left corner, over whatever units lay there."""
-    items = [tr.name for tr in fig.data if tr.showlegend is not False and tr.name]
+    # names are escaped text: a quote takes one character's room (markup.plain_quotes)
+    items = [markup.plain_quotes(tr.name) for tr in fig.data if tr.showlegend is not False and tr.name]
     if not items or fig.layout.showlegend is False:
         return bottom
     font = fig.layout.legend.font.size if fig.layout.legend.font and fig.layout.legend.font.size else BASE_FONT_SIZE

@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import shapely
 
-from . import fmt
+from . import fmt, markup
 from .charts import say_empty
 from .geo.display import to_geojson
 from .map_labels import LABELS_META, place_labels
@@ -262,10 +262,8 @@ def risk_figure(shapes: gpd.GeoDataFrame, units: pd.DataFrame, figures: dict[str
     data = shapes[["code", "geometry"]].merge(units.assign(fill=fills, own=False), on="code", how="inner")
     # plotly reads tags in any text, and the name is the data's: escaped; the date on a line of its own
     # (a published name is long: the key keeps to the map's side, not under it)
-    import html
-
-    legend = f"{html.escape(name, quote=False)}<br>{risk_as_of(as_of, lang)}"
-    return _choropleth(data, items, html.escape(title or name, quote=False), legend, lang, labels)
+    legend = f"{markup.text(name)}<br>{risk_as_of(as_of, lang)}"
+    return _choropleth(data, items, markup.text(title or name), legend, lang, labels)
 
 
 def _choropleth(data: gpd.GeoDataFrame, items: list[list[str]], title: str, legend: str, lang: str,

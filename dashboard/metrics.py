@@ -52,6 +52,9 @@ from .regions import Gazetteer, Region
 
 COVERED, LEADERSHIP, PEMDA, INFORMED, NONE = "covered", "leadership", "pemda", "informed", "none"
 STATES = (COVERED, LEADERSHIP, PEMDA, INFORMED, NONE)
+# The states that count as reached, strongest first: a unit's state is the first of them that has a
+# ceremony behind it, and its reach_ids are the ceremonies behind all of them (:func:`_state_and_reach`),
+# so "reached" and "a ceremony reaches it" never disagree.
 REACHED = (COVERED, LEADERSHIP, PEMDA)
 OWN_COMMITMENT, OWN_INFORMATION, OWN_NONE = "commitment", "information", "none"
 OWN_STATES = (OWN_COMMITMENT, OWN_INFORMATION, OWN_NONE)
@@ -69,7 +72,6 @@ def binding_reaches(units: pd.DataFrame) -> pd.Series:
     own = units["own_state"] == OWN_COMMITMENT
     below = pd.to_numeric(units["sub_covered"], errors="coerce").fillna(0) > 0
     return (aggregate & (own | below)) | (~aggregate & units["state"].isin(REACHED))
-_PREFIX_WIDTHS = (2, 5, 8)  # "32", "32.01", "32.01.01": the codes of a unit's ancestors
 
 
 def votes_in(region: str | None, regions) -> bool:
@@ -146,9 +148,18 @@ def held_mask(codes: pd.Series, regions: list[str] | None) -> pd.Series:
         return pd.Series(True, index=codes.index)
     mask = pd.Series(False, index=codes.index)
     for r in regions:  # inside a listed region, or containing one
-        mask |= code_rules.within_mask(codes, r) | pd.Series([code_rules.within(r, c) for c in codes],
-                                                            index=codes.index)
+        mask |= code_rules.related_mask(codes, r)
     return mask
+
+
+def concerning(cer: pd.DataFrame, region: str | None) -> pd.DataFrame:
+    """The ceremonies of ``cer`` that concern the view of ``region``: held in it, inside it, or in a
+    region above it (whose ceremony may reach it); all of them for Indonesia (None). The one rule for
+    the view's undated ceremonies, the timeline's events and the Data page's list."""
+    if not region or cer.empty:
+        return cer
+    # a boolean array, never a list: an empty list would select no *columns* (issue 35)
+    return cer[code_rules.related_mask(cer["region_code"], region).to_numpy()]
 
 
 def _index(records: Records, election_id: str, as_of: dt.date | None) -> "_Index":
@@ -190,14 +201,16 @@ class _Index:
             own = _group(zip(frame["region_code"], frame["id"]))
             bind = {r for r, cid in zip(frame["region_code"], frame["id"]) if cid in binding}
             lead: dict = defaultdict(list)   # (region, leader kind) -> ids
-            pemda: dict = defaultdict(list)  # kabupaten/kota code -> ids
-            for cid, region, level in zip(frame["id"], frame["region_code"], frame["region_level"]):
+            # region -> its binding all-ASN ids, at any level: whose of them reach a unit is
+            # _employer's rule (a province's are indexed and never looked up)
+            pemda: dict = defaultdict(list)
+            for cid, region in zip(frame["id"], frame["region_code"]):
                 if cid not in binding or cid not in groups:
                     continue
                 for kind, wanted in LEADERS.items():
                     if groups[cid] & wanted:
                         lead[(region, kind)].append(cid)
-                if level == "kabupaten/kota" and PEMDA_WIDE_GROUP in groups[cid]:
+                if PEMDA_WIDE_GROUP in groups[cid]:
                     pemda[region].append(cid)
             return own, bind, lead, pemda
 
@@ -219,13 +232,13 @@ class _Index:
             key = (code_rules.parent(code), kind)
             hit = from_above.get(key)
             if hit is None:
-                above = [code[:w] for w in _PREFIX_WIDTHS if len(code) > w]
-                kab = code[:5] if len(code) > 5 and kind in ("kecamatan", "kelurahan") else None
+                above = code_rules.ancestors(code)
+                employer = _employer(code, kind)
                 hit = from_above[key] = (
                     [i for a in above for i in self.lead.get((a, kind), ())],
-                    list(self.pemda.get(kab, ())) if kab else [],
+                    list(self.pemda.get(employer, ())) if employer else [],
                     [i for a in above for i in self.lead_u.get((a, kind), ())],
-                    list(self.pemda_u.get(kab, ())) if kab else [])
+                    list(self.pemda_u.get(employer, ())) if employer else [])
             ld, pem, ld_u, pem_u = hit
             lead.append(list(ld))
             pemda.append(list(pem))
@@ -236,12 +249,34 @@ class _Index:
         for code, o, ld, pd_ in zip(codes, own, lead, pemda):
             bound = code in self.binding_regions
             own_state.append(OWN_COMMITMENT if bound else OWN_INFORMATION if o else OWN_NONE)
-            state.append(COVERED if bound else LEADERSHIP if ld else PEMDA if pd_ else INFORMED if o else NONE)
-            reach.append(([i for i in o] if bound else []) + ld + pd_)
+            s, r = _state_and_reach(o if bound else [], ld, pd_, informed=bool(o))
+            state.append(s)
+            reach.append(r)
         out = units.copy()
         out["state"], out["own_state"], out["own_ids"], out["direct_ids"] = state, own_state, own, own
         out["leadership_ids"], out["pemda_ids"], out["reach_ids"], out["undated_ids"] = lead, pemda, reach, undated
         return out
+
+
+def _state_and_reach(own_bound: list, leadership: list, pemda: list, informed: bool) -> tuple[str, list]:
+    """A unit's state and its reach_ids, from the ceremonies behind each state of :data:`REACHED`
+    (its own ceremonies when one of them binds, else none; its leaders' from above; its Pemda's
+    all-ASN ones): the strongest state with a ceremony behind it, else ``informed`` (a ceremony of
+    its own that does not bind) or ``none``; and every ceremony behind a reached state, strongest
+    first. One table for both, so a state counts as reached exactly when some ceremony reaches the
+    unit."""
+    behind = {COVERED: own_bound, LEADERSHIP: leadership, PEMDA: pemda}
+    state = next((s for s in REACHED if behind[s]), INFORMED if informed else NONE)
+    return state, [i for s in REACHED for i in behind[s]]
+
+
+def _employer(code: str, kind: str) -> str | None:
+    """The Pemda whose all-ASN ceremony (``asn`` with ``all: true``,
+    :data:`~dashboard.records.vocab.PEMDA_WIDE_GROUP`) binds a unit's officials: the kabupaten/kota of
+    a kecamatan or a kelurahan, whose staff and lurah are that Pemda's ASN. None for a desa (a kepala
+    desa is no ASN), a kabupaten/kota or a province: a province's ASN are another employer, so a
+    provincial all-ASN ceremony reaches none of the units below it (the one home of this rule)."""
+    return code_rules.ancestor(code, "kabupaten/kota") if kind in ("kecamatan", "kelurahan") else None
 
 
 def _leader_kind(code: str, level: str) -> str:
@@ -260,7 +295,7 @@ def _units_frame(gaz: Gazetteer, parent_code: str | None, level: str | None = No
     else:
         t = t[t["level"] == level]
         if parent_code:
-            t = t[t["code"].str.startswith(parent_code + ".")]
+            t = t[code_rules.below_mask(t["code"], parent_code)]
     t = t.sort_values("code")
     return pd.DataFrame({"code": t["code"].to_numpy(), "name": t["name"].to_numpy(),
                          "label": gaz.labels(t).to_numpy(), "level": t["level"].to_numpy()})
@@ -321,13 +356,18 @@ class Coverage:
         return self.parent_unit["own_state"] if self.parent_unit else None
 
     @property
+    def units_ids(self) -> list[str]:
+        """The dated ceremonies reaching or held within the view's units (:func:`reached_ids` of each,
+        in unit order, repeats kept): what the region in view holds below itself."""
+        return [i for u in self.units.itertuples(index=False) for i in reached_ids(u)]
+
+    @property
     def ceremony_ids(self) -> list[str]:
         """Every dated ceremony the view's numbers rest on: the region's own, those above it that
         reach it, and those reaching or held within its units."""
         above = ([*self.parent_unit["leadership_ids"], *self.parent_unit["pemda_ids"]]
                  if self.parent_unit else [])
-        return list(dict.fromkeys([*self.own_ids, *above,
-                                   *(i for u in self.units.itertuples(index=False) for i in reached_ids(u))]))
+        return list(dict.fromkeys([*self.own_ids, *above, *self.units_ids]))
 
     def to_dict(self) -> dict:
         parent = None
@@ -396,14 +436,15 @@ def _coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date
     if parent is not None:
         parent_unit = idx.states(pd.DataFrame({"code": [parent.code], "level": [parent.level]})).iloc[0].to_dict()
 
-    width = len(units["code"].iloc[0]) if len(units) else 0
-    # dated ceremonies held strictly inside each unit, found by the unit-length prefix of their code
+    unit_level = units["level"].iloc[0] if len(units) else None
+    # dated ceremonies held strictly inside each unit, found by their ancestor at the units' level
     cer = records.for_election(election_id)
     within = cer[cer["date"].notna() & (cer["date"] <= pd.Timestamp(as_of))]
-    inside = _group((r[:width], cid) for cid, r in zip(within["id"], within["region_code"]) if len(r) > width)
-    if len(units) and units["level"].iloc[0] in AGGREGATE_LEVELS:
+    tops = [code_rules.ancestor(r, unit_level) if unit_level else None for r in within["region_code"]]
+    inside = _group((top, cid) for top, cid in zip(tops, within["id"]) if top)
+    if len(units) and unit_level in AGGREGATE_LEVELS:
         kec = _kecamatan_states(idx, gaz, parent_code)
-        top = kec["code"].str.slice(0, width)
+        top = code_rules.ancestor_column(kec["code"], unit_level)
         reached = kec["state"].isin(REACHED)
         sub_units = top.value_counts()
         sub_covered = top[reached].value_counts()
@@ -434,8 +475,7 @@ def _coverage(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date
             "own_ids", "direct_ids", "leadership_ids", "pemda_ids", "within_ids", "undated_ids", "reach_ids",
             "latest_pledge"]
     units = units[cols]
-    undated = [cid for cid, region in zip(idx.undated["id"], idx.undated["region_code"])
-               if not parent_code or code_rules.related(region, parent_code)]
+    undated = list(concerning(idx.undated, parent_code)["id"])
     kecamatan = kec if len(units) and units["level"].iloc[0] in AGGREGATE_LEVELS else None
     return Coverage(parent, election_id, as_of, units, undated, parent_unit, kecamatan)
 
@@ -543,11 +583,11 @@ def _category_shares(cov: Coverage, com: dict[str, set]) -> dict[str, dict[str, 
     kec = cov.kecamatan
     if kec is None:
         return None
-    width = len(cov.units["code"].iloc[0]) if len(cov.units) else 0
+    # the view's units are provinces or kabupaten/kota (an aggregate view always has some)
+    tops = code_rules.ancestor_column(kec["code"], cov.units["level"].iloc[0])
     counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COMMITMENT_CATEGORIES, 0))
     totals: dict[str, int] = defaultdict(int)
-    for code, reach in zip(kec["code"], kec["reach_ids"]):
-        top = code[:width]
+    for top, reach in zip(tops, kec["reach_ids"]):
         totals[top] += 1
         cats = set().union(*(com.get(i, set()) for i in reach)) if len(reach) else set()
         for c in cats:
@@ -589,11 +629,7 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
     :attr:`Coverage.headline`), plus one per aggregate child that has any coverage."""
     day = records.election_day(election_id)  # None: a planned election, no day yet (no H)
     end = until or day or dt.date.today()
-    cer = records.for_election(election_id)
-    if parent_code:
-        # a boolean array, not a list: an empty list would select no *columns* (issue 35: every
-        # election without a ceremony in the region failed here with KeyError 'date')
-        cer = where(cer, (code_rules.related(r, parent_code) for r in cer["region_code"]))
+    cer = concerning(records.for_election(election_id), parent_code)
     dated = cer[cer["date"].notna() & (cer["date"] <= pd.Timestamp(end))].sort_values("date")
     events = dated.assign(h=[(day - d.date()).days if day else None for d in dated["date"]])
     dates = [pd.Timestamp(d) for d in sorted({d.date() for d in dated["date"]} | {end})]
@@ -617,8 +653,7 @@ def timeline(records: Records, gaz: Gazetteer, election_id: str, parent_code: st
         kec = _kecamatan_states(idx, gaz, parent_code)
         kec = kec.assign(first=firsts(kec))
         lines.append((parent_code, label, list(kec["first"]), len(kec)))
-        width = len(units["code"].iloc[0])
-        top = kec["code"].str.slice(0, width)
+        top = code_rules.ancestor_column(kec["code"], units["level"].iloc[0])
         for code, lbl in zip(units["code"], units["label"]):
             sub = kec[top == code]
             lines.append((code, lbl, list(sub["first"]), len(sub)))

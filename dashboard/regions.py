@@ -103,7 +103,7 @@ class Gazetteer:
         t["key"] = [k[0] for k in keys]
         t["full"] = [_fold(n).replace(" ", "") for n in t["name"]]  # "Kota Mukomuko" (a kecamatan) whole
         t["kind"] = [_kind_of(lvl, n) for lvl, n in zip(t["level"], t["name"])]
-        t["rank"] = t["level"].map(LEVELS.index)
+        t["rank"] = t["level"].map(codes.depth)
         self.table = t.set_index("code", drop=False).sort_index().rename_axis(None)
         self._children = t.groupby(t["parent"].fillna(""))["code"].apply(list).to_dict()
         # get() answers from a dict: a national store asks once per report (20,000 at start),
@@ -133,7 +133,7 @@ class Gazetteer:
 
     def descendants(self, code: str, level: str) -> pd.DataFrame:
         t = self.table
-        return t[(t["level"] == level) & t["code"].str.startswith(code + ".")]
+        return t[(t["level"] == level) & codes.below_mask(t["code"], code)]
 
     @staticmethod
     def labels(table: pd.DataFrame) -> pd.Series:
@@ -164,7 +164,7 @@ class Gazetteer:
         if kind:
             t = t[t["kind"] == kind]
         if parent:
-            t = t[t["code"].str.startswith(parent + ".")]
+            t = t[codes.below_mask(t["code"], parent)]
         return t, key
 
     def resolve(self, name: str, level: str | None = None, parent: str | None = None) -> Region:
@@ -177,7 +177,7 @@ class Gazetteer:
         hits = pool[pool["key"] == key]
         if hits.empty and level is None:  # "Kota Mukomuko" is a kecamatan's official name, not "Kota" + name
             whole = _fold(name).replace(" ", "")
-            t = self.table if not parent_code else self.table[self.table["code"].str.startswith(parent_code + ".")]
+            t = self.table if not parent_code else self.table[codes.below_mask(self.table["code"], parent_code)]
             hits = t[(t["full"] == whole) & (t["level"] != "kabupaten/kota")]
         if len(hits) == 1:
             return self.get(hits.index[0])

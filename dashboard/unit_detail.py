@@ -76,14 +76,12 @@ def unit_detail(records: Records, gaz: Gazetteer, cov: metrics.Coverage, units: 
         label, level = row["label"], row["level"]
     elif cov.parent is not None and code == cov.parent.code:
         p = cov.parent_unit
-        inside = [i for u in cov.units.itertuples(index=False) for i in metrics.reached_ids(u)]
         ids = {"own": list(p["own_ids"]), "leadership": list(p["leadership_ids"]), "pemda": list(p["pemda_ids"]),
-               "within": inside, "undated": list(cov.undated_ids)}
+               "within": cov.units_ids, "undated": list(cov.undated_ids)}
         facts = _view_facts(cov, lang, p)
         label, level = gaz.get(code).label, cov.parent.level
     elif code is None and cov.parent is None:
-        inside = [i for u in cov.units.itertuples(index=False) for i in metrics.reached_ids(u)]
-        ids = {"own": [], "leadership": [], "pemda": [], "within": inside, "undated": list(cov.undated_ids)}
+        ids = {"own": [], "leadership": [], "pemda": [], "within": cov.units_ids, "undated": list(cov.undated_ids)}
         facts = _view_facts(cov, lang, None)
         label, level = t("indonesia", lang), None
     else:

@@ -4,17 +4,15 @@ short and every figure is traceable: each row keeps its ceremony and source ids.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from . import codes, fmt, metrics
+from . import codes, fmt, markup, metrics
 from .errors import PetaError, msg
 from .i18n import level_label, level_plural, own_label, state_label, t, tn
 from .records.tables import Records
 from .records.vocab import KINDS
-from .frames import where
 from .regions import Gazetteer
 
 
@@ -107,16 +105,13 @@ def ceremony_texts(records: Records, ids: list[str], lang: str) -> tuple[dict[st
     return ({c: ", ".join(v) for c, v in kinds.items()}, {c: "; ".join(v) for c, v in sources.items()})
 
 
-FOLLOWABLE = re.compile(r"^https?://[^\s<>\"']+$")  # only http/https addresses are ever links (issue 36)
-
-
 def ceremony_links(records: Records, ids: list[str]) -> dict[str, list[str]]:
     """Per ceremony: the addresses of its sources a reader can follow (http/https only; a
     ``javascript:`` or ``data:`` address is never one)."""
     s = records.sources[records.sources["ceremony_id"].isin(ids)]
     out: dict[str, list[str]] = {}
     for cid, url in zip(s["ceremony_id"], s["url"]):
-        if isinstance(url, str) and FOLLOWABLE.match(url):
+        if markup.followable(url):
             out.setdefault(cid, []).append(url)
     return out
 
@@ -168,9 +163,7 @@ def filter_ids(records: Records, election_id: str, region: str | None, kinds: li
     ``text`` is looked for, without case, in what a row shows: the id, the place, the day as written
     (*12 November 2024*, *Selasa*), each kind's name, the leader and role, the venue, each source's
     outlet, title and link."""
-    cer = records.for_election(election_id)
-    if region:
-        cer = where(cer, (codes.related(code, region) for code in cer["region_code"]))
+    cer = metrics.concerning(records.for_election(election_id), region)
     if kinds:
         cer = cer[cer["id"].isin(records.kinds.loc[records.kinds["kind"].isin(kinds), "ceremony_id"])]
     needle = text.strip().lower()
@@ -389,7 +382,8 @@ def map_view(records: Records, gaz: Gazetteer, election_id: str, as_of: dt.date,
     has_children = set(gaz.table["parent"].dropna())
     drill = {c: lbl for c, lbl in zip(units["code"], units["label"]) if c in has_children}
     alone = bool(region) and list(units["code"]) == [region] and level != "desa/kelurahan"
-    outside = [] if drawn is None else [lbl for c, lbl in zip(units["code"], units["label"]) if c[:2] not in drawn]
+    outside = [] if drawn is None else [lbl for c, lbl in zip(units["code"], units["label"])
+                                        if codes.province(c) not in drawn]
     return MapView(units, level, mode, drill, alone, outside)
 
 

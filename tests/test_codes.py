@@ -26,3 +26,31 @@ def test_inside_and_containing():
 def test_kelurahan_or_desa():
     assert codes.is_kelurahan("32.01.01.1006") and not codes.is_kelurahan("32.01.34.2001")
     assert not codes.is_kelurahan("32.01.01")
+
+
+def test_depth_lineage_and_the_region_at_a_level():
+    """Issue 41 §2: the arithmetic other modules used to write by hand (prefix widths, dot counts)."""
+    assert [codes.depth(lvl) for lvl in codes.LEVELS] == [0, 1, 2, 3]
+    assert codes.lineage("32.01.24") == ["32", "32.01", "32.01.24"] and codes.lineage("32") == ["32"]
+    assert codes.ancestor("32.01.24.2001", "kabupaten/kota") == "32.01"
+    assert codes.ancestor("32.01.24", "provinsi") == "32" and codes.ancestor("32.01.24", "kecamatan") is None
+    assert codes.ancestor("32.01", "kabupaten/kota") is None and codes.ancestor("32", "kecamatan") is None
+    assert codes.ancestor("32.01.24.2001", "desa/kelurahan") is None  # nothing lies inside a desa
+    got = codes.ancestor_column(pd.Series(["32.01.24", "36.02.01"], index=[4, 7]), "kabupaten/kota")
+    assert list(got) == ["32.01", "36.02"] and list(got.index) == [4, 7]
+    assert codes.province("32.01.24") == "32" and codes.province("32") == "32"
+    assert list(codes.province_column(pd.Series(["32.01", "36"]))) == ["32", "36"]
+
+
+def test_below_is_strictly_inside():
+    assert codes.below("32.01.01", "32.01") and not codes.below("32.01", "32.01")
+    assert not codes.below("32.010", "32.01") and codes.inside_prefix("32.01") == "32.01."
+    mask = codes.below_mask(pd.Series(["32.01", "32.01.01", "32.010", "36.02"]), "32.01")
+    assert list(mask) == [False, True, False, False]
+
+
+def test_related_mask_is_related_for_a_column():
+    column = pd.Series(["32", "32.01", "32.01.01", "32.010", "32.02", "36"], index=range(10, 16))
+    got = codes.related_mask(column, "32.01")
+    assert list(got) == [codes.related(c, "32.01") for c in column] == [True, True, True, False, False, False]
+    assert list(got.index) == list(column.index)

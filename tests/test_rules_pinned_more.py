@@ -74,6 +74,43 @@ def test_the_pemda_state_counts_as_reached(both_ways, gaz):
     assert all(ids == ["bogor-pakta"] for ids in cov.units[kel]["reach_ids"])
 
 
+def test_a_provincial_all_asn_pledge_reaches_no_unit_below(gaz):
+    """Issue 41 §2 (the rule's one home, metrics._employer). Mutant: any Pemda's all-ASN pledge
+    reaching the units below it. Jawa Barat's pact that all the Pemprov's ASN signed binds the
+    province itself; the ASN of Kab. Bogor's kecamatan offices and its lurah are the Pemkab's, so
+    none of them is reached, while Kab. Bogor's own all-ASN pact reaches its kecamatan."""
+    asn = [{"group": "asn", "all": True}]
+    rec = _records(gaz, _ceremony("jabar-pakta", "32", "provinsi", ["pakta_integritas"], asn))
+    assert set(_states(rec, gaz, "32.01")["state"]) == {metrics.NONE}
+    assert set(_states(rec, gaz, "32.01.03")["state"]) == {metrics.NONE}  # kelurahan too
+    assert metrics.coverage(rec, gaz, "pilkada-2024", PILKADA, "32").own_state == metrics.OWN_COMMITMENT
+    rec = _records(gaz, _ceremony("bogor-pakta", "32.01", "kabupaten/kota", ["pakta_integritas"], asn))
+    assert set(_states(rec, gaz, "32.01")["state"]) == {metrics.PEMDA}
+
+
+def test_one_rule_says_which_ceremonies_concern_a_view(gaz):
+    """Issue 41 §2 (metrics.concerning, the rule's one home): Kab. Bogor's view concerns its own
+    ceremonies, those inside it and those above it, never a neighbour's; the Data page's list, the
+    timeline's events and the undated ceremonies listed apart all follow it."""
+    from dashboard import views
+
+    def undated(cid: str, region: str) -> dict:
+        return {**_ceremony(cid, region, "kecamatan", ["apel"], day=None), "date_unknown_reason": "tidak disebut"}
+
+    rec = _records(gaz, *(_ceremony(cid, r, lvl, ["apel"]) for cid, r, lvl in
+                          (("jabar", "32", "provinsi"), ("bogor", "32.01", "kabupaten/kota"),
+                           ("cibinong", "32.01.01", "kecamatan"), ("sukabumi", "32.02", "kabupaten/kota"),
+                           ("banten", "36", "provinsi"))),
+                   undated("citeureup-undated", "32.01.03"), undated("sukabumi-undated", "32.02.01"))
+    mine = {"jabar", "bogor", "cibinong", "citeureup-undated"}
+    cer = rec.for_election("pilkada-2024")
+    assert set(metrics.concerning(cer, "32.01")["id"]) == mine and metrics.concerning(cer, None) is cer
+    assert set(views.filter_ids(rec, "pilkada-2024", "32.01", [], "", "id")) == mine
+    tl = metrics.timeline(rec, gaz, "pilkada-2024", "32.01")
+    assert set(tl.events["id"]) == mine - {"citeureup-undated"} and list(tl.undated["id"]) == ["citeureup-undated"]
+    assert metrics.coverage(rec, gaz, "pilkada-2024", PILKADA, "32.01").undated_ids == ["citeureup-undated"]
+
+
 def test_a_komitmen_bersama_alone_binds(gaz):
     """Mutant: komitmen_bersama removed from the binding kinds. A ceremony whose only kind is the
     signing of a joint commitment binds: the kecamatan's own pledge, not a mere briefing."""

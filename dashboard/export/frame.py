@@ -4,12 +4,11 @@ title with region · election · as-of date, and the sources line along the bott
 from __future__ import annotations
 
 import datetime as dt
-import html
 import textwrap
 
 import plotly.graph_objects as go
 
-from .. import fmt
+from .. import fmt, markup
 from ..i18n import t
 from ..map_labels import place_labels
 from ..export_meta import ExportMeta
@@ -24,7 +23,7 @@ def _wrap(text: str, width_px: int, font_px: int) -> str:
     """Wrapped lines joined with plotly's <br>; the text itself escaped, since plotly reads tags
     (<a href>, <b>) in any text and outlet names and places come from the data."""
     chars = max(40, int(width_px / (font_px * 0.55)))
-    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text, chars)[:3])
+    return "<br>".join(markup.text(line) for line in textwrap.wrap(text, chars)[:3])
 
 
 def presentation(fig: go.Figure, meta: ExportMeta, size: str = "16x9", made_on: dt.date | None = None) -> go.Figure:
@@ -50,7 +49,7 @@ def presentation(fig: go.Figure, meta: ExportMeta, size: str = "16x9", made_on: 
     bottom = foot_px + (110 if has_axes else 20)  # room for tick labels and the axis title
     out.update_layout(
         width=width, height=height, autosize=False, font={"size": body}, paper_bgcolor="#ffffff",
-        title={"text": f"<b>{html.escape(meta.title, quote=False)}</b>", "font": {"size": 38 if size == "16x9" else 32},
+        title={"text": f"<b>{markup.text(meta.title)}</b>", "font": {"size": 38 if size == "16x9" else 32},
                "subtitle": {"text": _wrap(meta.subtitle, width - 80, body + 2), "font": {"size": body + 2}},
                "x": 0.02, "xanchor": "left", "y": 0.97, "yanchor": "top", "yref": "container"},
         margin={"l": 40, "r": 40, "t": top, "b": bottom},

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import html
 import math
 import textwrap
 from dataclasses import replace
@@ -21,7 +20,7 @@ from dataclasses import replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import fmt, views
+from .. import fmt, markup, views
 from ..i18n import t, tn
 from ..style import ELECTION_LINE, OUTLINE, STATE_COLORS, TEMPLATE
 from . import pdf_links, render
@@ -47,10 +46,10 @@ def cover(report, meta: ExportMeta) -> go.Figure:
     s = report.summary
     lg = report.lang
     fig = _blank()
-    fig.add_annotation(x=0.0, y=0.97, xanchor="left", yanchor="top", text=f"<b>{html.escape(s.countdown)}</b>",
+    fig.add_annotation(x=0.0, y=0.97, xanchor="left", yanchor="top", text=f"<b>{markup.text(s.countdown)}</b>",
                        showarrow=False, font={"size": 200, "color": ELECTION_LINE})
     # wrapped to the left column (the election's name is long), escaped (it comes from the calendar file)
-    sentence = "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(s.countdown_text, 28))
+    sentence = "<br>".join(markup.text(line) for line in textwrap.wrap(s.countdown_text, 28))
     fig.add_annotation(x=0.0, y=0.52, xanchor="left", yanchor="top", text=f"<b>{sentence}</b>", align="left",
                        showarrow=False, font={"size": 34})
     fig.add_annotation(x=0.0, y=0.33, xanchor="left", yanchor="top", showarrow=False, align="left",
@@ -64,7 +63,7 @@ def cover(report, meta: ExportMeta) -> go.Figure:
     lines = textwrap.wrap(textwrap.shorten(whose, 72, placeholder=" …"), 36)[:2]
     if detail:
         lines.append(textwrap.shorten(detail, 36, placeholder="…"))
-    boxes.append((label, value, "<br>".join(html.escape(x, quote=False) for x in lines)))
+    boxes.append((label, value, "<br>".join(markup.text(x) for x in lines)))
     for i, (label, value, note) in enumerate(boxes):
         y1 = 0.97 - i * 0.33
         y0 = y1 - 0.29
@@ -77,35 +76,36 @@ def cover(report, meta: ExportMeta) -> go.Figure:
         fig.add_annotation(x=0.985, y=y0 + 0.03, xanchor="right", yanchor="bottom", text=note, showarrow=False,
                            align="right", font={"size": 19, "color": "#444444"})
     if s.own_text:  # the region's own government: did it hold its own ceremony?
-        own = "<br>".join(html.escape(x, quote=False) for x in textwrap.wrap(
+        own = "<br>".join(markup.text(x) for x in textwrap.wrap(
             textwrap.shorten(s.own_text, 4 * 50, placeholder=" …"), 50))  # at most 4 lines, never cut mid-word
         fig.add_annotation(x=0.0, y=0.25, xanchor="left", yanchor="top", showarrow=False, align="left", text=own,
                            font={"size": 24, "color": STATE_COLORS["covered"] if s.own_state == "commitment"
                                  else "#444444"})
     if s.undated_ids:
         fig.add_annotation(x=0.0, y=0.02, xanchor="left", yanchor="bottom", showarrow=False, align="left",
-                           text=html.escape(tn("undated_note", lg, len(s.undated_ids), ids="; ".join(
-                               views.ceremony_names(report.records, s.undated_ids, lg).values())), quote=False),
+                           text=markup.text(tn("undated_note", lg, len(s.undated_ids), ids="; ".join(
+                               views.ceremony_names(report.records, s.undated_ids, lg).values()))),
                            font={"size": 20, "color": "#444444"})
     return fig
 
 
 def _lines(text: str, width_px: float) -> int:
     per_line = max(8, int(width_px / (TABLE_FONT * 0.55)))
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("<br>"))
+    # a quote takes one character's room (markup.plain_quotes), so rows are as tall as before
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in markup.plain_quotes(str(text)).split("<br>"))
 
 
 def _cell(value, lang: str) -> str:
     """A table cell as plotly shows it: text from the data escaped (plotly reads <a href>, <b>…)."""
     if isinstance(value, pdf_links.Lines):
-        return "<br>".join(html.escape(str(v), quote=False) for v in value) or "–"
+        return "<br>".join(markup.text(v) for v in value) or "–"
     if isinstance(value, (list, tuple, set)):
-        return html.escape("; ".join(map(str, value)), quote=False) or "–"
+        return markup.text("; ".join(map(str, value))) or "–"
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "–"
     if isinstance(value, float):
         return fmt.number(value, lang)
-    return html.escape(str(value), quote=False) or "–"
+    return markup.text(value) or "–"
 
 
 # A table of a province's thousands of ceremonies is not read on paper: a section prints at most
@@ -147,7 +147,7 @@ def table_pages(df: pd.DataFrame, widths: list[float], lang: str = "id",
         widest = max(range(len(px)), key=px.__getitem__)
 
         def note(left: int) -> dict:
-            text = html.escape(tn("pack_rows_left", lang, left))
+            text = markup.text(tn("pack_rows_left", lang, left))
             return {c: (text if i == widest else "…" if i == 0 else "") for i, c in enumerate(df.columns)}
 
         # drop rows from the end of the last page until the note fits under them

@@ -5,7 +5,7 @@ anchors of a plotly table into PDF links. So the table shows each followable add
 numbered label (``[3] detik.com``), and after printing we find each label on the page (its text
 position, read back with pypdf) and lay a PDF link annotation over it pointing at the address.
 The label is printed text, so the pack still reads on paper; the link is only ever the address
-we numbered (http/https, :data:`dashboard.views.FOLLOWABLE`), never text from a record.
+we numbered (http/https, :func:`dashboard.markup.followable`), never text from a record.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from ..views import FOLLOWABLE
+from .. import markup
 
 LABEL = re.compile(r"\[(\d+)\]")
 # an average glyph of the pack's sans-serif is a little over half its size wide
@@ -44,7 +44,7 @@ def numbered(cells, start: int = 1) -> tuple[list[Lines | None], dict[int, str]]
     for cell in cells:
         parts = []
         for url in str(cell or "").split():
-            if FOLLOWABLE.match(url):
+            if markup.followable(url):
                 urls[n] = url
                 parts.append(label(n, url))
                 n += 1

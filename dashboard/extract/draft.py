@@ -130,7 +130,7 @@ def _election_reading(sents, title: str, cal: Calendar, when: dt.date | None, re
         # Not named (an article may only say "masa kampanye"): offer the next election after the
         # ceremony, as a choice to check, never as sure.
         upcoming = sorted((e for e in cal.entries if when and e["date"] >= when
-                           and (not e["regions"] or (region and any(region.startswith(r) or r.startswith(region)
+                           and (not e["regions"] or (region and any(codes.related(region, r)
                                                                      for r in e["regions"])))),
                           key=lambda e: e["date"])
         if not upcoming:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import codes as code_rules
 from .. import spelling
 from ..abbreviations import ABBREVIATIONS
 from ..errors import Msg, msg
@@ -140,14 +141,14 @@ def read_region(sents: list[Sentence], index: PlaceIndex, leader_level: str | No
     if not found:
         return RegionReading(None, None, "missing", None, warnings=[msg("note_no_region")])
     level, decided_by = _level(found, leader_level, ceremony_sentences)
-    at_level = [m for m in found if m.level == level or (m.level is None and any(c.count(".") == _depth(level)
+    at_level = [m for m in found if m.level == level or (m.level is None and any(code_rules.level(c) == level
                                                                                  for c in m.codes))]
     # Context: every code any mention points to, for confirming parents.
     context = {c for m in found for c in m.codes}
     scores: dict[str, float] = {}
     evidence: dict[str, str] = {}
     for m in at_level:
-        codes = [c for c in m.codes if c.count(".") == _depth(level)]
+        codes = [c for c in m.codes if code_rules.level(c) == level]
         for c in codes:
             weight = (3 if leader_place and _fold(leader_place) == _fold(m.name) else 0) + m.strength + \
                      (1 if m.sentence.index in ceremony_sentences else 0) - (2 if m.fuzzy else 0)
@@ -157,15 +158,14 @@ def read_region(sents: list[Sentence], index: PlaceIndex, leader_level: str | No
         return RegionReading(None, level, "missing", None, warnings=[msg("note_no_region_level", level=level)])
     # A parent named in the article confirms a child; a region whose parents are named wins.
     for c in scores:
-        parents = [c.rsplit(".", k)[0] for k in range(1, c.count(".") + 1)]
-        if any(p in context for p in parents):
+        if any(p in context for p in code_rules.ancestors(c)):
             scores[c] += 2
     ranked = sorted(scores, key=lambda c: (-scores[c], c))
     best = ranked[0]
     tied = [c for c in ranked if scores[c] == scores[best]]
     fuzzy = all(m.fuzzy for m in at_level if best in m.codes)
     national = len(index.by_key.get((level, gaz.table.loc[best, "key"]), []))
-    confirmed = any(p in context for p in [best.rsplit(".", k)[0] for k in range(1, best.count(".") + 1)])
+    confirmed = any(p in context for p in code_rules.ancestors(best))
     # another region of the same level named as the subject or by its marker: doubt
     others_named = [m for m in at_level if m.level and best not in m.codes and not m.fuzzy]
     warnings = []
@@ -180,7 +180,7 @@ def read_region(sents: list[Sentence], index: PlaceIndex, leader_level: str | No
     # region named in the lead or a ceremony sentence that is not just best's parent)
     other_level = [m for m in found if m.level and m.level != level and not m.fuzzy
                    and (m.strength == 2 or ((m.sentence.index in ceremony_sentences or m.sentence.index <= 2)
-                                            and not any(c in m.codes for c in _parents(best))))]
+                                            and not any(c in m.codes for c in code_rules.ancestors(best))))]
     sure = (decided_by in ("leader", "subject") and len(tied) == 1 and not fuzzy
             and (national == 1 or confirmed) and not others_named and not other_level)
     alternatives = [{"code": c, "label": gaz.path_label(c)} for c in ranked[1:6]]
@@ -193,14 +193,6 @@ def read_region(sents: list[Sentence], index: PlaceIndex, leader_level: str | No
     return RegionReading(best, level, "sure" if sure else "check", evidence.get(best), alternatives, warnings)
 
 
-def _parents(code: str) -> list[str]:
-    return [code.rsplit(".", k)[0] for k in range(1, code.count(".") + 1)]
-
-
-def _depth(level: str) -> int:
-    return {PROV: 0, KAB: 1, KEC: 2}[level]
-
-
 def _level(found: list[Mention], leader_level: str | None, ceremony: set[int]) -> tuple[str, str]:
     if leader_level in (KEC, KAB, PROV) and any(m.level == leader_level for m in found):
         return leader_level, "leader"
@@ -209,6 +201,6 @@ def _level(found: list[Mention], leader_level: str | None, ceremony: set[int]) -
         return subjects[0].level, "subject"
     named = [m for m in found if m.level and m.sentence.index in ceremony] or [m for m in found if m.level]
     if named:
-        return max((m.level for m in named), key=_depth), "named"
+        return max((m.level for m in named), key=code_rules.depth), "named"
     dl = found[0]
-    return (KAB if any(c.count(".") == 1 for c in dl.codes) else KEC), "dateline"
+    return (KAB if any(code_rules.level(c) == KAB for c in dl.codes) else KEC), "dateline"

@@ -22,6 +22,7 @@ import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
+from ..codes import parent
 from . import level_of_code
 
 _STR = r"'((?:[^'\\]|\\.)*)'"
@@ -149,5 +150,5 @@ def to_frame(rows: list[dict]) -> gpd.GeoDataFrame:
                            geometry="geometry", crs="EPSG:4326")
     gdf = gdf.drop_duplicates("code", keep="first").sort_values("code").reset_index(drop=True)
     gdf["level"] = gdf["code"].map(level_of_code)
-    gdf["parent"] = gdf["code"].map(lambda c: c.rsplit(".", 1)[0] if "." in c else None)
+    gdf["parent"] = gdf["code"].map(parent)
     return gdf[["code", "name", "level", "parent", "lat", "lng", "geometry"]]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import settings
-from ..codes import LEVELS
+from ..codes import LEVELS, province_column
 from . import FOLDER_LEVEL
 # geopandas, shapely and the parser are imported where geometry is built or read: the gazetteer
 # (load_table) needs none of them, and ``extract`` answers in under a second (issue 21)
@@ -111,7 +111,7 @@ def build(cfg: GeoConfig) -> BuildReport:
         gdf, part = parse_files(paths)
         report.add(part)
         # prov files hold several provinces; keep only the ones asked for
-        frames[level] = gdf[gdf["code"].str.split(".").str[0].isin(wanted)].reset_index(drop=True)
+        frames[level] = gdf[province_column(gdf["code"]).isin(wanted)].reset_index(drop=True)
     cfg.cache.mkdir(parents=True, exist_ok=True)
     (cfg.cache / "parquet").mkdir(exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=cfg.cache / "parquet"))
@@ -182,7 +182,7 @@ def load_level(cfg: GeoConfig, level: str, display: bool = False,
         build(cfg)
         gdf = gpd.read_parquet(path)
     if provinces is not None and len(provinces) < 38:
-        gdf = gdf[gdf["code"].str.slice(0, 2).isin(provinces)].reset_index(drop=True)
+        gdf = gdf[province_column(gdf["code"]).isin(provinces)].reset_index(drop=True)
     return lighten(gdf) if national and not prebuilt else gdf
 
 

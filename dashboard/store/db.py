@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import func, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
+from .. import codes
 from ..errors import PetaError, Problem, msg
 from ..records.read import APP_CALENDAR_ORIGIN, RawReport, stored_election
 from .codec import dump, report_name, row_data, to_json
@@ -180,7 +181,8 @@ class Store:
             if ceremony_id:
                 q = q.where(ReportRow.ceremony_id == ceremony_id)
             if within:
-                q = q.where((ReportRow.region_code == within) | ReportRow.region_code.startswith(within + "."))
+                q = q.where((ReportRow.region_code == within)
+                            | ReportRow.region_code.startswith(codes.inside_prefix(within)))
             if not include_withdrawn:
                 q = q.where(ReportRow.status == "active")
             return list(s.scalars(q))

@@ -13,12 +13,11 @@ appears at the next change of view at the latest.
 
 from __future__ import annotations
 
-import html
 import time
 
 import streamlit as st
 
-from .. import charts, fmt, metrics, problem_text, settings, views
+from .. import charts, fmt, markup, metrics, problem_text, settings, views
 from ..errors import Problem, msg
 from ..export.frame import SCREEN_MIN_WIDTH, screen
 from ..i18n import t
@@ -167,12 +166,12 @@ def _tiles(rep) -> str:
     tiles = [(t("ceremonies_short", lg), fmt.number(s.n_ceremonies, lg, 0), ""),
              (t("units_covered", lg, level=s.unit_level), fmt.fraction(s.covered, s.total, lg), fmt.pct(s.share, lg, share=True)),
              (label, value, whose)]
-    cells = "".join(f'<div class="b-tile"><div class="l">{html.escape(a)}</div>'
-                    f'<div class="v{" long" if len(b) > 7 else ""}">{html.escape(b)}</div>'
-                    f'<div class="n">{html.escape(c)}</div></div>' for a, b, c in tiles)
-    own = (f'<div class="b-own" data-testid="b-own">{html.escape(s.own_text)}</div>' if s.own_text else "")
+    cells = "".join(f'<div class="b-tile"><div class="l">{markup.text(a)}</div>'
+                    f'<div class="v{" long" if len(b) > 7 else ""}">{markup.text(b)}</div>'
+                    f'<div class="n">{markup.text(c)}</div></div>' for a, b, c in tiles)
+    own = (f'<div class="b-own" data-testid="b-own">{markup.text(s.own_text)}</div>' if s.own_text else "")
     # the countdown itself stands once, in the header; here it is said in words
-    return (f'<div class="b-sentence b-when">{html.escape(s.countdown_text)}</div>{own}'
+    return (f'<div class="b-sentence b-when">{markup.text(s.countdown_text)}</div>{own}'
             f'<div class="b-tiles">{cells}</div>')
 
 
@@ -212,8 +211,8 @@ def _risk_view(risk, tall: int, drawn: int, size: str) -> None:
             break
         parts.append(part)
     named = " · ".join(parts)
-    st.html(f'<div class="b-risk" data-testid="b-risk"><span class="h">{html.escape(head)}:'
-            f'</span> <b>{html.escape(named or t("risk_none_high", lg))}</b>{html.escape(" · " + rest if rest else "")}</div>')
+    st.html(f'<div class="b-risk" data-testid="b-risk"><span class="h">{markup.text(head)}:'
+            f'</span> <b>{markup.text(named or t("risk_none_high", lg))}</b>{markup.text(" · " + rest if rest else "")}</div>')
     st.plotly_chart(screen(risk.figure(), tall - RISK_LINES[size], width=drawn), width="stretch", key="b_risiko",
                     theme=None, config={"staticPlot": True})
 
@@ -234,10 +233,10 @@ def _show(interval: int, window: tuple[int, int] | None) -> None:
     names = VIEWS + ((RISK_VIEW,) if risk is not None else ())
     i = _advance(interval, len(names))
     name = names[i]
-    st.html(f'<div class="b-top"><div><div class="b-title">{html.escape(t("app_title", lg))} · '
-            f'{html.escape(rep.election_name)}</div><div class="b-place">{html.escape(rep.place)}</div></div>'
-            f'<div class="b-count" data-testid="b-count">{html.escape(rep.summary.countdown)}</div></div>')
-    st.html(f'<div class="b-view" data-view="{name}" id="b-view">{html.escape(t(VIEW_TITLES[name], lg))}</div>')
+    st.html(f'<div class="b-top"><div><div class="b-title">{markup.text(t("app_title", lg))} · '
+            f'{markup.text(rep.election_name)}</div><div class="b-place">{markup.text(rep.place)}</div></div>'
+            f'<div class="b-count" data-testid="b-count">{markup.text(rep.summary.countdown)}</div></div>')
+    st.html(f'<div class="b-view" data-view="{name}" id="b-view">{markup.text(t(VIEW_TITLES[name], lg))}</div>')
     if name == "ringkasan":
         st.html(_tiles(rep))
     elif name == "komitmen":
@@ -248,7 +247,7 @@ def _show(interval: int, window: tuple[int, int] | None) -> None:
         if rest:
             none = int((rep.readiness["state"] == "none").sum() - (shown["state"] == "none").sum())
             key = "not_shown_none" if none == rest else "not_shown"
-            st.html(f'<div class="b-sentence">{html.escape(t(key, lg, n=rest, m=none))}</div>')
+            st.html(f'<div class="b-sentence">{markup.text(t(key, lg, n=rest, m=none))}</div>')
     elif name == RISK_VIEW:
         _risk_view(risk, tall, drawn, scale(high))
     else:
@@ -262,11 +261,11 @@ def _show(interval: int, window: tuple[int, int] | None) -> None:
     # sources and stamp on the left, the view's dots and the buttons on the right: one row, so the
     # buttons stay on the first screen of a 768-px display
     left, right = st.container(key="b_footrow").columns([3, 2], vertical_alignment="bottom")
-    left.html(f'<div class="b-foot"><div>{html.escape(sources)}<br>'
-              f'<b data-testid="b-stamp">{html.escape(stamp)}</b></div></div>')
+    left.html(f'<div class="b-foot"><div>{markup.text(sources)}<br>'
+              f'<b data-testid="b-stamp">{markup.text(stamp)}</b></div></div>')
     with right:
         st.html(f'<div class="b-foot" style="justify-content: flex-end"><div class="b-dots" data-testid="b-dots">'
-                f'{html.escape(state)} {dots}</div></div>')
+                f'{markup.text(state)} {dots}</div></div>')
         with st.container(horizontal=True, key="b_buttons", horizontal_alignment="right", vertical_alignment="center"):
             st.button(t("previous", lg), key="b_prev", on_click=_go, args=(-1,), icon=":material/skip_previous:")
             st.button(t("resume" if ss.get("_b_paused") else "pause", lg), key="b_pause", on_click=_toggle_pause,
@@ -274,8 +273,8 @@ def _show(interval: int, window: tuple[int, int] | None) -> None:
             st.button(t("next", lg), key="b_next", on_click=_go, args=(1,), icon=":material/skip_next:")
             # a plain link in this page, not st.link_button (which opens a new tab and leaves the
             # briefing cycling in the old one): Keluar returns to the dashboard in the same tab
-            st.html(f'<a class="b-exit" data-testid="b-exit" href="{html.escape(controls.link(view))}">'
-                    f'✕ {html.escape(t("exit_briefing", lg))}</a>', width="content")
+            st.html(f'<a class="b-exit" data-testid="b-exit" href="{markup.text(controls.link(view))}">'
+                    f'✕ {markup.text(t("exit_briefing", lg))}</a>', width="content")
 
 
 def run() -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from .. import metrics, settings
+from .. import codes, metrics, settings
 from ..errors import Msg, Problem, msg
 from ..i18n import level_label, t
 from ..records.tables import election_day
@@ -186,8 +186,7 @@ def sidebar(gaz: Gazetteer, calendar) -> View:
             st.radio(t("search_pick", lg), ss["_search_choices"], key="region_pick", index=None,
                      format_func=gaz.path_label, on_change=_on_pick)
         region = ss.get("region") or ""
-        parts = region.split(".") if region else []
-        prefixes = [".".join(parts[: i + 1]) for i in range(len(parts))]
+        prefixes = codes.lineage(region) if region else []
         parent = None
         for i, key in enumerate(LEVEL_KEYS):
             kids = gaz.children(parent)

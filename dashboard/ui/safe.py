@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .. import markup
+
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
@@ -36,9 +38,7 @@ def link(label: object, url: object) -> str:
     a new tab); any other address (``javascript:``, ``data:``) is shown as escaped text, never a link.
     The label is escaped like any text from the data; the address's brackets and spaces are
     percent-encoded so it cannot close the link early."""
-    from ..views import FOLLOWABLE
-
-    if isinstance(url, str) and FOLLOWABLE.match(url):
+    if markup.followable(url):
         target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         return f"[{md(label)}]({target})"
     return md(label) + (f" ({md(url)})" if url else "")
