@@ -65,8 +65,11 @@ def saves(base: str, pid: int, db, gaz, n: int) -> list[dict]:
         if before is None:
             raise RuntimeError(f"no {COUNT!r} count on the national Peta ({v.page_run!r}): {v.texts[:40]}")
         out = []
+        day = dt.date(2024, 9, 1) - dt.timedelta(days=1)
         for i in range(n):
-            day = dt.date(2024, 9, 1) + dt.timedelta(days=i)
+            day += dt.timedelta(days=1)
+            while db.touching(set(), {("32.01.24", day.isoformat())}):  # a synthetic ceremony that day
+                day += dt.timedelta(days=1)
             report = formdata.to_report({"region": "32.01.24", "date": day, "elections": ["pilkada-2024"],
                                          "kinds": ["apel"], "sources": [{"outlet": "Warta Uji", "title": "Apel"}]})
             editing.create(db, gaz, {**report, "id": f"ciawi-saves-{day.isoformat()}"}, User("bench"))

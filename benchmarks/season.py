@@ -1,29 +1,31 @@
-"""A season in one store, served (issue 26 §3): start, memory, many viewers, and save to shown,
-at growing sizes.
+"""A season in one store, served (issue 26 §3, issue 39): the growth table from one run.
 
-For each size (default 20,000, 60,000 and 150,000 synthetic reports over every kecamatan of
-Indonesia and three elections, written into a SQLite store as a seed leaves them, see
-``benchmarks/scale.py``):
+For each size (default 20,000, 60,000, 150,000 and 300,000 synthetic reports over every kecamatan
+of Indonesia and three elections, written into a SQLite store as a seed leaves them, see
+``benchmarks/scale.py``), with the machine's load average beside the figures:
 
 1. one full load in this process, which saves the store's tables (a server that ran before); with
-   those tables, the briefing pack of Jawa Timur (PDF, export browser started by the call);
+   those tables, the briefing packs of Jawa Timur and of Indonesia (PDF, export browser started by
+   the call);
 2. ``serve.py`` started on that store, all provinces drawn; in headless Chromium: server start to
    the first national map, and a click on the election picker to the map redrawn (with the
    websocket bytes of that change); the server's resident memory after the first map;
 3. many viewers (``benchmarks/sessions.py``: websocket sessions speaking Streamlit's protocol):
    1, 5, 15 and 25 at once on the national Peta, each changing the election about every second;
    p50/p95 of the reruns and the server's memory after each run;
-4. save to shown: one viewer open on the national Peta; this process saves a report through the
-   store (the path of the form and the import); the viewer reruns every 0.2 s until its ceremony
-   count has it; the seconds from the save committed to the count shown.
+4. ``--saves`` saves (default 50) one at a time through the store (the path of the form and the
+   import), one viewer on the national Peta rerunning every 0.1 s until its count has each
+   (``benchmarks/saves.py``): saved → shown, and the server's memory after the last;
+5. a fresh process after those saves (a CLI command, a restart): the coverage CLI timed whole and
+   the records' load alone.
 
-With ``--postgres`` (default on when PostgreSQL is installed), step 4 runs again on a throwaway
-PostgreSQL server holding the smallest size. The naive app of ``benchmarks/naive_app.py`` reads
-curated files only, not a store, so it has no part here.
+With ``--postgres`` (default on when PostgreSQL is installed), save to shown (three saves) runs
+again on a throwaway PostgreSQL server holding the smallest size. The naive app of
+``benchmarks/naive_app.py`` reads curated files only, not a store, so it has no part here.
 
 Writes benchmarks/results-season.json.
 
-    PETA_GEO_SOURCE=../shared/geo/wilayah_boundaries python -m benchmarks.season [--sizes 20000 60000 150000]
+    PETA_GEO_SOURCE=../shared/geo/wilayah_boundaries python -m benchmarks.season [--sizes 20000 60000 150000 300000] [--saves 50]
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -102,8 +105,16 @@ def _server(env: dict) -> tuple[subprocess.Popen, str]:
     return proc, base
 
 
-def one_size(n: int, db_url: str | None = None, viewers: tuple[int, ...] = (1, 5, 15, 25)) -> dict:
+def _load() -> float:
+    """The machine's one-minute load average, written beside each figure (2 cores: 2 is busy)."""
+    return round(os.getloadavg()[0], 2)
+
+
+def one_size(n: int, db_url: str | None = None, viewers: tuple[int, ...] = (1, 5, 15, 25), saves: int = 50) -> dict:
     from dashboard import context
+
+    from .saves import fresh_process
+    from .saves import saves as run_saves
 
     work, data = work_folder("peta-season-", db_url)
     result: dict = {"reports": n, "store": "postgresql" if db_url else "sqlite"}
@@ -118,9 +129,11 @@ def one_size(n: int, db_url: str | None = None, viewers: tuple[int, ...] = (1, 5
         loaded = context.refresh(None, gaz, data, db)  # the tables a server saves on its first start
         result["first_full_load_s"] = round(time.perf_counter() - t0, 1)
         log(f"{n}: built and loaded {result}")
+        result["load_at_build"] = _load()
         if db_url is None:
             result["pack_jawa_timur"] = _pack(loaded.records, gaz)
-            log(f"{n}: {result['pack_jawa_timur']}")
+            result["pack_national"] = _pack(loaded.records, gaz, None)
+            log(f"{n}: {result['pack_jawa_timur']} {result['pack_national']}")
         del loaded
         if db_url is None:
             result["browser_national"] = browser_times("serve.py", "/peta", region=None)
@@ -134,22 +147,33 @@ def one_size(n: int, db_url: str | None = None, viewers: tuple[int, ...] = (1, 5
                 for k in viewers:
                     run = concurrent(base, k)
                     run["server_rss_mib"] = round(rss_mib(proc.pid))
+                    run["load"] = _load()
                     result["viewers"].append(run)
                     log(f"{n}: {run}")
-            result["saved_to_shown_s"] = [saved_to_shown(base, db, gaz, dt.date(2024, 10, d)) for d in (1, 2, 3)]
-            log(f"{n}: saved to shown {result['saved_to_shown_s']}")
+            if saves:  # one viewer on the national Peta, a save at a time (benchmarks/saves.py)
+                runs = run_saves(base, proc.pid, db, gaz, saves)
+                shown = sorted(r["saved_to_shown_s"] for r in runs)
+                result["saves"] = {"saves": saves, "server_rss_after_mib": runs[-1]["server_rss_mib"],
+                                   "server_rss_max_mib": max(r["server_rss_mib"] for r in runs),
+                                   "saved_to_shown_median_s": statistics.median(shown),
+                                   "saved_to_shown_p95_s": shown[max(0, round(0.95 * len(shown)) - 1)],
+                                   "load": _load()}
+            else:
+                result["saved_to_shown_s"] = [saved_to_shown(base, db, gaz, dt.date(2024, 10, d)) for d in (1, 2, 3)]
+            log(f"{n}: saves {result.get('saves') or result.get('saved_to_shown_s')}")
         finally:
             proc.terminate()
             proc.wait(timeout=30)
+        result["restart_after_saves"] = fresh_process(data)  # a CLI command or a restart: newest tables + the saves
     finally:
         db.engine.dispose()
         shutil.rmtree(work, ignore_errors=True)
     return result
 
 
-def _pack(records, gaz) -> dict:
-    """The briefing pack of Jawa Timur (the province with the most kecamatan after Jawa Tengah),
-    export browser started by the call (cold)."""
+def _pack(records, gaz, region: str | None = "35") -> dict:
+    """The briefing pack of ``region``: Jawa Timur (the province with the most kecamatan after
+    Jawa Tengah) or Indonesia (None), export browser started by the call (cold)."""
     import io
 
     from pypdf import PdfReader
@@ -159,7 +183,7 @@ def _pack(records, gaz) -> dict:
     from dashboard.report import Report
 
     render.stop()
-    rep = Report(records, gaz, "pilkada-2024", "35", dt.date(2024, 11, 27))
+    rep = Report(records, gaz, "pilkada-2024", region, dt.date(2024, 11, 27))
     t0 = time.perf_counter()
     pdf = briefing_pack(rep)
     took = round(time.perf_counter() - t0, 1)
@@ -184,7 +208,8 @@ def _first_map(base: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 60_000, 150_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 60_000, 150_000, 300_000])
+    parser.add_argument("--saves", type=int, default=50, help="saves, one at a time, with one viewer (0: three)")
     parser.add_argument("--postgres", action=argparse.BooleanOptionalAction, default=None,
                         help="also time save to shown on PostgreSQL (default: when it is installed)")
     args = parser.parse_args()
@@ -198,11 +223,11 @@ def main() -> int:
         result["sizes"] = [s for s in json.loads(out.read_text())["sizes"] if s["reports"] not in args.sizes]
         result["postgresql"] = json.loads(out.read_text()).get("postgresql")
     for n in args.sizes:
-        result["sizes"].append(one_size(n))
+        result["sizes"].append(one_size(n, saves=args.saves))
     result["sizes"].sort(key=lambda s: s["reports"])
     if args.postgres or (args.postgres is None and pg_bin("initdb")):
         with throwaway_postgres() as url:
-            result["postgresql"] = one_size(min(args.sizes), db_url=url)
+            result["postgresql"] = one_size(min(args.sizes), db_url=url, saves=0)
     out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=1))
     return 0

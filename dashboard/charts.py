@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -121,13 +122,16 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
     ev = tl.events
     if len(ev):
         fig.add_scatter(
-            x=x_of(ev), y=[top * 1.06] * len(ev), mode="markers", name=t("ceremonies", lang),
+            x=x_of(ev), y=np.full(len(ev), top * 1.06), mode="markers", name=t("ceremonies", lang),
             cliponaxis=False,  # a marker near the edge is drawn whole, not cut at the plot area
             marker={"symbol": "triangle-down", "size": 16, "color": STATE_COLORS["covered"]},
-            text=ev["region_name"],
-            customdata=[[fmt.date_long(d, lang), records_kinds.get(i, ""),
-                         markup.text(n) if isinstance(n, str) else "", h_label(h, lang)]
-                        for d, i, n, h in zip(ev["date"], ev["id"], ev["leader_name"], ev["h"])],
+            text=ev["region_name"].to_numpy(dtype=object),
+            # one array, not a list of lists: plotly checks a list cell by cell (50,000 ceremonies
+            # of a national timeline: ~7 s of the briefing pack, issue 39), an array at once
+            customdata=np.array([[fmt.date_long(d, lang), records_kinds.get(i, ""),
+                                  markup.text(n) if isinstance(n, str) else "", h_label(h, lang)]
+                                 for d, i, n, h in zip(ev["date"], ev["id"], ev["leader_name"], ev["h"])],
+                                dtype=object).reshape(len(ev), 4),
             hovertemplate="%{text}<br>%{customdata[0]} (%{customdata[3]})<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>")
     day = pd.Timestamp(tl.election_day) if tl.election_day else None  # None: planned, no day yet
     lines = []  # x of the election lines drawn (the ticks must reach them)
