@@ -257,6 +257,27 @@ TEXT: dict[str, tuple[str, str]] = {
     "ceremonies_title": ("Daftar upacara komitmen dan sumbernya", "Commitment ceremonies and their sources"),
     "pack_title": ("Bahan pengarahan netralitas ASN", "ASN neutrality briefing"),
     "ceremony_ids": ("ID upacara", "Ceremony ids"),
+    # who has not pledged yet (issue 42 §1)
+    "pending_title": ("Belum berikrar", "Not pledged yet"),
+    "pending_note": ("Unit yang belum mengadakan upacara komitmen yang mengikat per {date} ({h}): yang belum "
+                     "ada upacara sama sekali lebih dulu, lalu yang baru sosialisasi. Untuk kabupaten/kota dan "
+                     "provinsi yang dihitung adalah ikrar pemerintah daerahnya sendiri.",
+                     "Units without a binding commitment ceremony as of {date} ({h}): those with no ceremony at "
+                     "all first, then those with a briefing only. For regencies/cities and provinces, their own "
+                     "government's pledge is what counts."),
+    "pending_none": ("Per {date} semua unit dalam tampilan ini sudah mengadakan upacara komitmen yang mengikat.",
+                     "As of {date} every unit of this view has held a binding commitment ceremony."),
+    "pending_empty_view": ("Tidak ada unit yang memilih dalam pemilihan ini di wilayah ini.",
+                           "No unit of this region votes in this election."),
+    "led_by": ("Dipimpin oleh", "Led by"),
+    "days_to_vote": ("Hari menuju pemungutan suara", "Days to the vote"),
+    "latest_briefing": ("Sosialisasi terakhir", "Latest briefing"),
+    "lead_provinsi": ("Pemprov {name}", "{name} provincial government"),
+    "lead_kabupaten": ("Pemkab {name}", "{name} regency government"),
+    "lead_kota": ("Pemkot {name}", "{name} city government"),
+    "lead_kecamatan": ("Camat {name}", "Camat (head) of {name}"),
+    "lead_desa": ("Kepala Desa {name}", "Village head of {name}"),
+    "lead_kelurahan": ("Lurah {name}", "Lurah (head) of {name}"),
     "ceremony_word": ("Upacara", "Ceremony"),
     "share_reached": ("Bagian terjangkau", "Share reached"),
     "risk_title": ("Risiko di samping komitmen", "Risk beside commitment"),

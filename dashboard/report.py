@@ -22,7 +22,8 @@ from . import charts, maps, metrics, views
 from .unit_detail import UnitDetail, unit_detail
 from .errors import PetaError, msg
 from .export_meta import ExportMeta
-from .i18n import t
+from .i18n import own_label, state_label, t
+from .pending import led_by, pending_units
 from .records.tables import Records
 from .records.vocab import COMMITMENT_CATEGORIES
 from .regions import Gazetteer
@@ -108,6 +109,11 @@ class Report:
     @cached_property
     def readiness(self) -> pd.DataFrame:
         return metrics.readiness(self.records, self.coverage)
+
+    @cached_property
+    def pending(self) -> pd.DataFrame:
+        """The units of the view that have not pledged yet (:mod:`dashboard.pending`)."""
+        return pending_units(self.records, self.coverage)
 
     @cached_property
     def figures(self) -> pd.DataFrame:
@@ -336,6 +342,27 @@ class Report:
             columns=[t("date", lg), t("code", lg), t("unit", lg), t("measure", lg), t("reported_pct", lg) + " (%)",
                      t("ceremony_ids", lg), t("sources", lg)])
 
+    def _pending_table(self) -> pd.DataFrame:
+        """*belum*: who has not pledged yet, with the head a letter goes to, the days left to the vote
+        and the latest sosialisasi (issue 42 §1)."""
+        lg, p = self.lang, self.pending
+        days, _ = metrics.countdown(self.election_day, self.as_of)
+        ids = [[i] if isinstance(i, str) else [] for i in p["briefing_id"]]
+        states = [own_label(o, lg, lv) if self.coverage.is_aggregate else state_label(s, lg)
+                  for o, s, lv in zip(p["own_state"], p["state"], p["level"])]
+        return pd.DataFrame({
+            t("code", lg): p["code"], t("unit", lg): p["label"], t("state", lg): states,
+            t("led_by", lg): [led_by(lv, n, lb, lg) for lv, n, lb in zip(p["level"], p["name"], p["label"])],
+            t("days_to_vote", lg): [_h(days)] * len(p),
+            t("latest_briefing", lg): [None if pd.isna(d) else pd.Timestamp(d).date().isoformat()
+                                       for d in p["briefing_date"]],  # ISO: files sort it
+            t("ceremony_ids", lg): ids, t("sources", lg): self._sources(ids)},
+            columns=[t(k, lg) for k in ("code", "unit", "state", "led_by", "days_to_vote", "latest_briefing",
+                                        "ceremony_ids", "sources")])
+
+    def _pending_ids(self) -> list[str]:
+        return [i for i in self.pending["briefing_id"] if isinstance(i, str)]
+
     def _figures_ids(self) -> list[str]:
         return list(dict.fromkeys(self.figures["ceremony_id"]))
 
@@ -379,6 +406,8 @@ VIEWS: dict[str, View] = {
     "perbandingan": View("compare_title", Report._comparison_table, Report._comparison_figure,
                          ids=Report._comparison_ids),
     "upacara": View("ceremonies_title", Report._ceremony_table),
+    # who has not pledged yet (issue 42 §1): a table only, ids = their latest sosialisasi
+    "belum": View("pending_title", Report._pending_table, ids=Report._pending_ids),
     # reported readiness (logistics, polling stations...) is its own table, never on the categories axis
     "kesiapan-dilaporkan": View("figures_title", Report._figures_table, ids=Report._figures_ids),
 }

@@ -1,8 +1,8 @@
 """The briefing pack: one PDF for a Forkopimda meeting or a report annex.
 
 Pages (16:9, 1920×1080 px = 1440×810 pt, projector- and slide-ready):
-cover with countdown and key numbers · map · readiness chart · readiness table ·
-timeline · for each stored indicator with a value in the view (issue 27): its map beside the
+cover with countdown and key numbers · map · readiness chart · readiness table · the units that
+have not pledged yet (*Belum berikrar*, when any; issue 42) · timeline · for each stored indicator with a value in the view (issue 27): its map beside the
 commitments and the priority tables · ceremonies with their sources (tables run over as many
 pages as they need).
 Every page is a plotly figure rendered to PDF by the one export browser, then the pages are
@@ -208,6 +208,12 @@ def pages(report, made_on: dt.date | None = None, risks=(), links: dict[int, str
             t("reported_pct", lg) + " (%)", t("reported_on", lg), t("ceremony_ids", lg)]
     out += _section(table_pages(table[keep], [0.9, 2.0, 2.2, 1.1, 1.1, 1.1, 1.1, 2.3], lg), report.meta("komitmen"),
                     made_on)
+    # who has not pledged yet (issue 42 §1), when anyone has not: the list a sekda follows up
+    waiting = report.table("belum")
+    if len(waiting):
+        keep = [t(k, lg) for k in ("code", "unit", "state", "led_by", "days_to_vote", "latest_briefing")]
+        out += _section(table_pages(waiting[keep], [0.9, 2.0, 1.8, 2.2, 1.0, 1.2], lg), report.meta("belum"),
+                        made_on)
     out.append(presentation(report.figure("linimasa", axis="h"), report.meta("linimasa"), made_on=made_on))
     for risk in risks:
         out += risk_pages(risk, made_on)
