@@ -42,7 +42,7 @@ if len(waiting):
     note_col.caption(said)
     with dl:
         downloads.menu(rep, "belum", images=False)
-    page.table(waiting, "pending_table", lg)
+    page.table(waiting.fillna("–"), "pending_table", lg)  # no briefing yet: a dash, never "None"
 else:
     st.info(said)
 

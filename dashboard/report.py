@@ -360,9 +360,6 @@ class Report:
             columns=[t(k, lg) for k in ("code", "unit", "state", "led_by", "days_to_vote", "latest_briefing",
                                         "ceremony_ids", "sources")])
 
-    def _pending_ids(self) -> list[str]:
-        return [i for i in self.pending["briefing_id"] if isinstance(i, str)]
-
     def _figures_ids(self) -> list[str]:
         return list(dict.fromkeys(self.figures["ceremony_id"]))
 
@@ -406,8 +403,9 @@ VIEWS: dict[str, View] = {
     "perbandingan": View("compare_title", Report._comparison_table, Report._comparison_figure,
                          ids=Report._comparison_ids),
     "upacara": View("ceremonies_title", Report._ceremony_table),
-    # who has not pledged yet (issue 42 §1): a table only, ids = their latest sosialisasi
-    "belum": View("pending_title", Report._pending_table, ids=Report._pending_ids),
+    # who has not pledged yet (issue 42 §1): a table only. Its sources are the view's ceremonies
+    # (a unit is listed because none of them reaches it), not only the briefings it names
+    "belum": View("pending_title", Report._pending_table),
     # reported readiness (logistics, polling stations...) is its own table, never on the categories axis
     "kesiapan-dilaporkan": View("figures_title", Report._figures_table, ids=Report._figures_ids),
 }

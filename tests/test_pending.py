@@ -110,3 +110,6 @@ def test_the_list_is_the_same_in_the_file_the_cli_and_the_pack(world, gaz, tmp_p
     codes = [c for f in pack.pages(rep) for d in f.data if d.type == "table"
              and "<b>Dipimpin oleh</b>" in d.header.values for c in d.cells.values[0]]
     assert codes[0] == rep.table("belum")["Kode"].iloc[0]
+    # its sources are the view's ceremonies (why the others are listed), never "nothing recorded"
+    assert rep.meta("belum").sources_line == rep.meta("upacara").sources_line
+    assert "Warta Uji" in rep.meta("belum").sources_line
