@@ -18,8 +18,15 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 
 class Viewer:
-    def __init__(self, base: str, page: str, query: str) -> None:
-        self.url = base.replace("http://", "ws://") + "/_stcore/stream"
+    """``base``: the server (``http://``) or a TLS proxy before it (``https://``, as nginx serves
+    the app: the websocket is then ``wss://``, its certificate not checked, ``route`` sent as the
+    ``peta_route`` cookie that keeps a browser on one server, see deploy/nginx/peta.conf)."""
+
+    def __init__(self, base: str, page: str, query: str, route: str | None = None, source: str | None = None) -> None:
+        self.url = base.replace("https://", "wss://").replace("http://", "ws://") + "/_stcore/stream"
+        self.origin = base
+        self.route = route
+        self.source = source  # the loopback address it connects from (nginx limits connections per address)
         self.page, self.query = page, query
         self.page_hash = ""
         self.widget = None  # the election picker's widget id
@@ -31,8 +38,19 @@ class Viewer:
     async def open(self) -> float:
         import websockets
 
-        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
-                                           origin=self.url.replace("ws://", "http://").split("/_stcore")[0])
+        extra = {}
+        if self.url.startswith("wss://"):
+            import ssl
+
+            tls = ssl.create_default_context()
+            tls.check_hostname, tls.verify_mode = False, ssl.CERT_NONE  # the proxy's self-signed pair
+            extra["ssl"] = tls
+        if self.route:
+            extra["additional_headers"] = {"Cookie": f"peta_route={self.route}"}
+        if self.source:
+            extra["local_addr"] = (self.source, 0)
+        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None, origin=self.origin,
+                                           **extra)
         return await self._run()
 
     async def _run(self, value: str | None = None) -> float:
@@ -83,9 +101,10 @@ class Viewer:
 
 
 async def _viewer(base: str, page: str, query: str, changes: int, interval: float,
-                  times: list[float], firsts: list[float], start_delay: float) -> None:
+                  times: list[float], firsts: list[float], start_delay: float, route: str | None = None,
+                  source: str | None = None) -> None:
     await asyncio.sleep(start_delay)
-    v = Viewer(base, page, query)
+    v = Viewer(base, page, query, route, source)
     await v.open()
     if v.widget is None or len(v.options) < 2:
         raise RuntimeError(f"no election picker with two elections on {page}")
@@ -104,7 +123,7 @@ async def _viewer(base: str, page: str, query: str, changes: int, interval: floa
 
 
 def concurrent(base: str, sessions: int, changes: int = 8, interval: float = 1.0, page: str = "peta",
-               query: str = "election=pilkada-2024") -> dict:
+               query: str = "election=pilkada-2024", routes: tuple[str | None, ...] = (None,)) -> dict:
     """``sessions`` viewers at once, each switching between the picker's first two elections
     ``changes`` times about every ``interval`` s (starts spread over one interval); p50/p95 of the
     reruns, in seconds, and the slowest first change (with one viewer: the rerun of a view not
@@ -113,8 +132,12 @@ def concurrent(base: str, sessions: int, changes: int = 8, interval: float = 1.0
     firsts: list[float] = []
 
     async def main():
+        # viewer i keeps route i mod len(routes): through nginx, split between its servers
+        # through a proxy, each viewer from its own loopback address, as browsers come from their own
         await asyncio.gather(*(_viewer(base, page, query, changes, interval, times, firsts,
-                                       interval * i / sessions) for i in range(sessions)))
+                                       interval * i / sessions, routes[i % len(routes)],
+                                       f"127.0.0.{10 + i}" if base.startswith("https://") else None)
+                               for i in range(sessions)))
 
     asyncio.run(main())
     times.sort()
