@@ -94,6 +94,10 @@ def world(tmp_path_factory, gaz, monkeypatch):
     return make
 
 
+# generated sequences (55 s, most of it counting every view before and after each step since issue
+# 39): slow, as the README's fast loop leaves generated cases to the full suite; the carried counts
+# keep a direct fast test below (test_a_save_keeps_what_was_counted_...)
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(ops=OPS)
@@ -163,6 +167,7 @@ def test_a_change_of_the_calendar_or_an_unaccounted_change_loads_everything(worl
     _same(again.records, load_records(db, gaz, db.calendar()))
 
 
+@pytest.mark.slow
 def test_the_generated_sequences_wrote_to_the_store():
     """The comparison above is not vacuous: most generated steps passed the store's checks and
     were written (run after it, in file order)."""

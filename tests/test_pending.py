@@ -105,9 +105,10 @@ def test_the_list_is_the_same_in_the_file_the_cli_and_the_pack(world, gaz, tmp_p
     assert cli.main(["export", "chart", "--election", "pilkada-2024", "--region", "32.01", "--as-of", DAY.isoformat(),
                      "--name", "belum", "--format", "csv", "--out", str(out)]) == 0
     assert out.read_bytes() == export(rep, "belum", "csv").data
-    titles = [f.layout.title.text or "" for f in pack.pages(rep)]
+    figs = pack.pages(rep)
+    titles = [f.layout.title.text or "" for f in figs]
     assert any("Belum berikrar" in title for title in titles)
-    codes = [c for f in pack.pages(rep) for d in f.data if d.type == "table"
+    codes = [c for f in figs for d in f.data if d.type == "table"
              and "<b>Dipimpin oleh</b>" in d.header.values for c in d.cells.values[0]]
     assert codes[0] == rep.table("belum")["Kode"].iloc[0]
     # its sources are the view's ceremonies (why the others are listed), never "nothing recorded"
