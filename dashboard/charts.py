@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -120,6 +122,10 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
                         customdata=[[c, n, h_label(h, lang)] for c, n, h in zip(line["covered"], line["total"], line["h"])],
                         hovertemplate="%{fullData.name}: %{customdata[0]}/%{customdata[1]} · %{customdata[2]}<extra></extra>")
     ev = tl.events
+    # a day and its H-n written once per distinct value: a season has a few hundred days and tens of
+    # thousands of ceremonies on them
+    day_text = functools.lru_cache(maxsize=None)(lambda d: fmt.date_long(d, lang))
+    h_text = functools.lru_cache(maxsize=None)(lambda h: h_label(h, lang))
     if len(ev):
         fig.add_scatter(
             x=x_of(ev), y=np.full(len(ev), top * 1.06), mode="markers", name=t("ceremonies", lang),
@@ -128,8 +134,8 @@ def timeline_figure(tl: Timeline, calendar: pd.DataFrame, records_kinds: dict[st
             text=ev["region_name"].to_numpy(dtype=object),
             # one array, not a list of lists: plotly checks a list cell by cell (50,000 ceremonies
             # of a national timeline: ~7 s of the briefing pack, issue 39), an array at once
-            customdata=np.array([[fmt.date_long(d, lang), records_kinds.get(i, ""),
-                                  markup.text(n) if isinstance(n, str) else "", h_label(h, lang)]
+            customdata=np.array([[day_text(d), records_kinds.get(i, ""),
+                                  markup.text(n) if isinstance(n, str) else "", h_text(h)]
                                  for d, i, n, h in zip(ev["date"], ev["id"], ev["leader_name"], ev["h"])],
                                 dtype=object).reshape(len(ev), 4),
             hovertemplate="%{text}<br>%{customdata[0]} (%{customdata[3]})<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>")

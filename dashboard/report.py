@@ -223,7 +223,7 @@ class Report:
 
     def _timeline_figure(self, axis: str) -> go.Figure:
         lg, tl = self.lang, self.timeline
-        kinds, _ = views.ceremony_texts(self.records, list(tl.events["id"]), lg)
+        kinds = views.kinds_texts(self.records, list(tl.events["id"]), lg)
         # election lines: the ones this region votes in, up to this election (later ones are off the axis)
         shown = metrics.elections_of(self.records.calendar, self.region)
         shown = shown[shown["date"].notna() & (shown["date"] <= pd.Timestamp(self.election_day or self.as_of))]
