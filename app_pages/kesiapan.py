@@ -1,6 +1,6 @@
 import streamlit as st
 
-from dashboard import charts, fmt, metrics, pending, views
+from dashboard import charts, fmt, views
 from dashboard.export.files import MIME, file_name
 from dashboard.risk import Risk
 from dashboard.i18n import t
@@ -35,16 +35,14 @@ else:
 # Who has not pledged yet (issue 42 §1): the units to follow up, with the head a letter goes to
 st.subheader(t("pending_title", lg))
 waiting = rep.table("belum")
-_, h = metrics.countdown(rep.election_day, view.as_of)
-said = pending.note(rep.coverage.n_units, len(waiting), view.as_of, h, lg)
 if len(waiting):
     note_col, dl = st.columns([5, 1], vertical_alignment="bottom")
-    note_col.caption(said)
+    note_col.caption(rep.pending_note)
     with dl:
         downloads.menu(rep, "belum", images=False)
     page.table(waiting.fillna("–"), "pending_table", lg)  # no briefing yet: a dash, never "None"
 else:
-    st.info(said)
+    st.info(rep.pending_note)
 
 # Risk beside commitment (issue 27): units no binding ceremony reaches, by an indicator's value
 st.subheader(t("risk_title", lg))

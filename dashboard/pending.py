@@ -39,10 +39,10 @@ def pending_units(records: Records, cov: metrics.Coverage) -> pd.DataFrame:
         pending = u[~u["state"].isin(metrics.REACHED)]
         briefed = pending["state"] == metrics.INFORMED
     out = pending.assign(rank=[BRIEFED if b else NOTHING for b in briefed])
-    day_of = dict(zip(records.ceremonies["id"], records.ceremonies["date"]))
+    day_of = metrics.dates_by_id(records)  # the shared lookup: no dict of every ceremony per view
     latest = []
     for ids, b in zip(out["own_ids"], out["rank"]):
-        dated = [(day_of[i], i) for i in ids if i in day_of and pd.notna(day_of[i])] if b == BRIEFED else []
+        dated = [(day_of[i], i) for i in ids if i in day_of.index and pd.notna(day_of[i])] if b == BRIEFED else []
         latest.append(max(dated) if dated else (pd.NaT, None))
     out = out.assign(briefing_date=[d for d, _ in latest], briefing_id=[i for _, i in latest])
     return out.sort_values(["rank", "code"], kind="stable").reset_index(drop=True)

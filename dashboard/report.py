@@ -24,6 +24,7 @@ from .errors import PetaError, msg
 from .export_meta import ExportMeta
 from .i18n import own_label, state_label, t
 from .pending import led_by, pending_units
+from .pending import note as pending_note
 from .records.tables import Records
 from .records.vocab import COMMITMENT_CATEGORIES
 from .regions import Gazetteer
@@ -341,6 +342,12 @@ class Report:
             t("ceremony_ids", lg): f["ceremony_id"], t("sources", lg): f["sources"]},
             columns=[t("date", lg), t("code", lg), t("unit", lg), t("measure", lg), t("reported_pct", lg) + " (%)",
                      t("ceremony_ids", lg), t("sources", lg)])
+
+    @property
+    def pending_note(self) -> str:
+        """The sentence above the *belum* list, or why it is empty (:func:`dashboard.pending.note`)."""
+        _, h = metrics.countdown(self.election_day, self.as_of)
+        return pending_note(self.coverage.n_units, len(self.pending), self.as_of, h, self.lang)
 
     def _pending_table(self) -> pd.DataFrame:
         """*belum*: who has not pledged yet, with the head a letter goes to, the days left to the vote

@@ -183,3 +183,21 @@ def pytest_collection_modifyitems(config, items):
         if (SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("e2e")
                 or "postgresql" in params.values()):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture
+def fresh_store(tmp_path, gaz, monkeypatch):
+    """(a SQLite store seeded from a copy of the test records, its data folder): this test's own,
+    made the process's data folder, store and cache (no PETA_DB_URL)."""
+    import shutil
+
+    from dashboard import context
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("peta.db*"))
+    monkeypatch.setenv("PETA_DATA_DIR", str(data))
+    monkeypatch.setenv("PETA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("PETA_DB_URL", raising=False)
+    db = context.store(data)
+    context.seed(db, gaz, data)
+    return db, data

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 
 import pandas as pd
 import pytest
@@ -18,8 +17,6 @@ from dashboard.forms import formdata
 from dashboard.report import Report
 from dashboard.store import editing
 from dashboard.store.editing import User
-
-from .conftest import DATA
 
 DAY = dt.date(2024, 11, 20)  # H-7 of Pilkada 2024
 
@@ -32,14 +29,8 @@ def _add(db, gaz, region, day, kinds, name, level=None):
 
 
 @pytest.fixture
-def world(tmp_path, gaz, monkeypatch):
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("peta.db*"))
-    monkeypatch.setenv("PETA_DATA_DIR", str(data))
-    monkeypatch.setenv("PETA_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("PETA_DB_URL", raising=False)
-    db = context.store(data)
-    context.seed(db, gaz, data)
+def world(fresh_store, gaz):
+    db, data = fresh_store
     # Kec. Ciawi: two briefings, no pledge; Kec. Megamendung: a briefing after the view's day (not yet)
     _add(db, gaz, "32.01.24", dt.date(2024, 10, 1), ["sosialisasi"], "sosialisasi-awal")
     _add(db, gaz, "32.01.24", dt.date(2024, 10, 15), ["sosialisasi"], "sosialisasi-lanjut")

@@ -5,27 +5,18 @@ once; neither may change a figure or an order."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 from dashboard import context, metrics, views
 from dashboard.forms import formdata
 from dashboard.store import editing
 from dashboard.store.editing import User
 
-from .conftest import DATA
-
 # kecamatan of Kab. Bogor: several ceremonies on one day (ties), as a busy week of pledges gives
 KECAMATAN = ["32.01.01", "32.01.02", "32.01.03", "32.01.04", "32.01.05", "32.01.06", "32.01.07"]
 
 
-def _records_with_ties(tmp_path, gaz, monkeypatch):
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("peta.db*"))
-    monkeypatch.setenv("PETA_DATA_DIR", str(data))
-    monkeypatch.setenv("PETA_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("PETA_DB_URL", raising=False)
-    db = context.store(data)
-    context.seed(db, gaz, data)
+def _records_with_ties(fresh_store, gaz):
+    db, data = fresh_store
     for i, code in enumerate(KECAMATAN):
         day = dt.date(2024, 11, 20) if i < 4 else dt.date(2024, 11, 21)  # four on one day, three on the next
         report = formdata.to_report({"region": code, "date": day, "elections": ["pilkada-2024"],
@@ -34,8 +25,8 @@ def _records_with_ties(tmp_path, gaz, monkeypatch):
     return context.records(gaz, data)
 
 
-def test_the_newest_ceremonies_are_the_first_rows_of_the_full_table(tmp_path, gaz, monkeypatch):
-    rec = _records_with_ties(tmp_path, gaz, monkeypatch)
+def test_the_newest_ceremonies_are_the_first_rows_of_the_full_table(fresh_store, gaz):
+    rec = _records_with_ties(fresh_store, gaz)
     ids = list(rec.ceremonies["id"])  # dated ones, ties, and the undated Bekasi sosialisasi
     assert rec.ceremonies["date"].isna().any()
     everything = views.ceremony_rows(rec, ids, "id")
