@@ -41,6 +41,7 @@ if len(waiting):
     with dl:
         downloads.menu(rep, "belum", images=False)
     page.table(waiting.fillna("–"), "pending_table", lg)  # no briefing yet: a dash, never "None"
+    downloads.letter_buttons(rep)  # issue 42 §2: the follow-up letter to these units
 else:
     st.info(rep.pending_note)
 

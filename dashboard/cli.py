@@ -306,6 +306,33 @@ def cmd_export_briefing(args) -> int:
     return 0
 
 
+def cmd_export_letter(args) -> int:
+    """The follow-up letter (*surat imbauan*) to the units of the view's *belum* list (issue 42 §2)."""
+    from . import letter
+
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".docx", ".pdf"):
+        raise PetaError.single("--out", args.out, msg("letter_out"))
+    template = letter.load_template(Path(args.template) if args.template else None)  # before the records
+    report = _report(args)
+    t0 = time.perf_counter()
+    composed = letter.compose(report, template)
+    if composed is None:  # nobody to write to: the list's own sentence says why; no file
+        print(f"{args.out}: {report.pending_note}")
+        return 0
+    if suffix == ".docx":
+        from .export.letter_docx import to_docx
+
+        data = to_docx(composed)
+    else:
+        from .export.letter_pdf import to_pdf
+
+        data = to_pdf(composed)
+    _write(args.out, data)
+    print(f"{args.out}: {len(composed.rows)} units, {len(data) // 1024} KB in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
 def cmd_export_chart(args) -> int:
     from .export.files import DATA_FORMATS, export
     from .report import ALIASES, TABLES, canonical, check_chart
@@ -661,6 +688,12 @@ def parser() -> argparse.ArgumentParser:
     view_args(eb)
     eb.add_argument("--out", required=True, help="FILE.pdf")
     eb.set_defaults(func=cmd_export_briefing)
+    el = ex.add_parser("letter", help="the follow-up letter (surat imbauan) to the units that have not pledged "
+                       "yet, as DOCX or PDF")
+    view_args(el)
+    el.add_argument("--out", required=True, help="FILE.docx (to edit) or FILE.pdf")
+    el.add_argument("--template", help="the letter's template (default: PETA_LETTER_TEMPLATE, else the shipped one)")
+    el.set_defaults(func=cmd_export_letter)
     ec = ex.add_parser("chart", help="one chart as png/svg/pdf, the map also as html, any view's data as csv/xlsx")
     view_args(ec)
     ec.add_argument("--name", required=True, help="peta, komitmen, kategori, linimasa or perbandingan (with --compare); the tables also upacara and kesiapan-dilaporkan; kesiapan still means komitmen until the next release")

@@ -344,6 +344,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "dl_csv_excel": ("Data CSV untuk Excel Indonesia (titik koma)", "Data as CSV for Excel in Indonesian (semicolon)"),
     "dl_xlsx": ("Data Excel (XLSX)", "Data as Excel (XLSX)"),
     "no_browser": ("Ekspor gambar memerlukan Chromium: {why}", "Image export needs Chromium: {why}"),
+    "letter_error": ("Templat surat imbauan tidak dapat dimuat", "The follow-up letter's template could not be loaded"),
+    "letter_docx": ("Surat imbauan (DOCX)", "Follow-up letter (DOCX)"),
+    "letter_pdf": ("Surat imbauan (PDF)", "Follow-up letter (PDF)"),
+    "letter_help": ("Surat dari kantor wilayah ini kepada kepala unit dalam daftar, dengan dasar hukum dan sisa "
+                    "waktu; nomor, tanggal dan tanda tangan diisi pengirim. Selalu berbahasa Indonesia; kata-katanya "
+                    "dari templat (PETA_LETTER_TEMPLATE).",
+                    "A letter from this region's office to the heads of the units listed, with the legal basis and "
+                    "the days left; the sender fills in the number, date and signature. Always in Bahasa Indonesia "
+                    "(an official letter); its words come from the template (PETA_LETTER_TEMPLATE)."),
     "pack_button": ("Unduh bahan pengarahan (PDF)", "Download briefing pack (PDF)"),
     "pack_help": ("Sampul dengan hitung mundur dan angka kunci, peta, kesiapan, linimasa, dan daftar upacara "
                   "dengan sumbernya, untuk wilayah dan pemilihan yang dipilih.",

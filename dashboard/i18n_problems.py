@@ -471,4 +471,20 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "indicator_name": ("nama yang sama untuk satu ID indikator: '{value}' seperti di {where}",
                        "one name for one indicator id: '{value}' as in {where}"),
     "indicator_known": ("ID indikator yang tersimpan: {options}", "a stored indicator id: {options}"),
+
+    # -- the follow-up letter (dashboard/letter.py, issue 42 §2) -------------------------------------
+    "letter_key": ("kunci templat surat, salah satu dari: {options}", "a letter template key, one of: {options}"),
+    "letter_mapping": ("pasangan kunci: nilai (lihat dashboard/letter_template.yaml)",
+                       "a mapping of keys to values (see dashboard/letter_template.yaml)"),
+    "letter_list": ("daftar teks, satu butir per baris yang diawali '- '", "a list of texts, one item per '- ' line"),
+    "letter_text": ("teks biasa", "plain text"),
+    "letter_items": ("paling banyak {n} butir", "at most {n} items"),
+    "letter_chars": ("paling banyak {n} karakter", "at most {n} characters"),
+    "letter_placeholder": ("tempat isian yang dikenal: {options}", "a known placeholder: {options}"),
+    "letter_file": ("berkas templat yang ada dan dapat dibaca, paling besar {kb} KB",
+                    "a template file that exists and can be read, of at most {kb} KB"),
+    "letter_logo": ("berkas logo PNG atau JPEG yang ada, paling besar {kb} KB",
+                    "an existing PNG or JPEG logo file of at most {kb} KB"),
+    "letter_out": ("nama berkas berakhiran .docx atau .pdf", "a file name ending in .docx or .pdf"),
+    "letter_print": ("Chromium yang mencetak surat menjadi PDF ({why})", "a Chromium that prints the letter to PDF ({why})"),
 }

@@ -71,6 +71,9 @@ SETTINGS: dict[str, Setting] = {
                 "The accounts file (`[users.<name>]`) and these settings' second source; from the environment "
                 "only. A server keeps it outside the checkout (`/etc/peta/secrets.toml`, docs/operator-guide.md); "
                 "Streamlit's own `[auth]` for `st.login` stays in `.streamlit/secrets.toml`."),
+        Setting("PETA_LETTER_TEMPLATE", "",
+                "The follow-up letter's words and letterhead (*surat imbauan*, `export letter` and the Komitmen "
+                "page): a copy of `dashboard/letter_template.yaml` the office edited. Empty: the shipped template."),
         Setting("PETA_TIMEZONE", "Asia/Jakarta",
                 "Time zone of the times shown on *Riwayat* and in its download (stored in UTC): "
                 "`Asia/Jakarta` (WIB), `Asia/Makassar` (WITA) or `Asia/Jayapura` (WIT)."),

@@ -317,6 +317,10 @@ def test_download_menus_beside_charts_and_map():
         for fmt in ("png", "png_square", "svg", "pdf", "csv", "xlsx"):
             b = buttons[f"dl_{name}_{fmt}"]
             assert b.ignore_rerun  # a download never reruns the page
+    # beside the Belum berikrar list: the follow-up letter (issue 42 §2)
+    for fmt in ("docx", "pdf"):
+        b = buttons[f"download_letter_{fmt}"]
+        assert b.ignore_rerun and b.label == f"Surat imbauan ({fmt.upper()})" and not b.disabled
     at = open_page("peta", election="pilkada-2024", region="32.01", as_of="2024-11-27")
     ids = {b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")}
     assert {"dl_peta_png", "dl_peta_pdf", "dl_peta_html", "dl_peta_xlsx"} <= ids
@@ -325,6 +329,17 @@ def test_download_menus_beside_charts_and_map():
     at = open_page("ringkasan", election="pilkada-2024", region="32.01", as_of="2024-11-12")
     pack = next(b.proto for b in at.get("download_button") if b.proto.id.endswith("download_pack"))
     assert pack.ignore_rerun and pack.label == "Unduh bahan pengarahan (PDF)"
+
+
+def test_a_broken_letter_template_is_named_on_the_page_with_the_letter_buttons_off(tmp_path, monkeypatch):
+    own = tmp_path / "surat.yaml"
+    own.write_text("subject: Imbauan {calon}\n", encoding="utf-8")
+    monkeypatch.setenv("PETA_LETTER_TEMPLATE", str(own))
+    at = open_page("kesiapan", election="pilkada-2024", region="32.01", as_of="2024-11-27")
+    said = " ".join(e.value for e in at.error).replace("\\", "")  # markdown's escapes
+    assert "Templat surat imbauan" in said and "surat.yaml" in said and "subject" in said and "{calon}" in said
+    letters = [b.proto for b in at.get("download_button") if "download_letter_" in b.proto.id]
+    assert len(letters) == 2 and all(b.disabled for b in letters)
 
 
 def test_briefing_picks_up_a_new_record_without_reload(tmp_path, monkeypatch):

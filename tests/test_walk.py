@@ -88,8 +88,10 @@ def _names(rec, gaz, election: str, region: str | None) -> tuple[str, str]:
 
 @pytest.mark.parametrize("election", WALK)
 def test_every_view_and_file(election, rec, gaz):
-    """Every chart and table of every view as CSV, every figure, and the pack's pages."""
+    """Every chart and table of every view as CSV, every figure, the pack's pages and the letter."""
+    from dashboard import letter
     from dashboard.export import pack
+    from dashboard.export.letter_docx import to_docx
     from dashboard.export.files import export
     from dashboard.report import CHARTS, TABLES, Report
 
@@ -110,6 +112,11 @@ def test_every_view_and_file(election, rec, gaz):
                     fig = rep.figure(chart, axis=axis)
                     assert fig.layout.title.text, (chart, region, as_of)
             assert len(pack.pages(rep)) >= 3
+            # the follow-up letter (issue 42 §2): one per non-empty list, none (said) for an empty one
+            composed = letter.compose(rep)
+            assert (composed is None) == rep.table("belum").empty, (region, as_of)
+            if composed is not None:
+                assert to_docx(composed)[:2] == b"PK" and len(composed.rows) == len(rep.table("belum"))
         from dashboard import metrics
 
         for other in metrics.comparable(rec.calendar, region, election):
@@ -186,6 +193,12 @@ def test_every_cli_chart(election, rec, gaz, shipped, tmp_path, capsys):
                 args += ["--as-of", as_of.isoformat()] if as_of else []
                 assert cli.main(args) == 0, (args, capsys.readouterr().err[-500:])
                 assert out.stat().st_size > 0
+        letter_out = tmp_path / "surat.docx"
+        letter_out.unlink(missing_ok=True)
+        args = ["export", "letter", "--election", election, "--out", str(letter_out)] + (["--region", region] if region else [])
+        assert cli.main(args) == 0, (args, capsys.readouterr().err[-500:])
+        said = capsys.readouterr().out
+        assert letter_out.exists() or said.strip(), args  # a letter, or the sentence why there is none
 
 
 @pytest.mark.slow
@@ -199,6 +212,11 @@ def test_every_briefing_pack(election, rec, gaz, shipped, tmp_path):
         args = ["export", "briefing", "--election", election, "--out", str(out)] + (["--region", region] if region else [])
         assert cli.main(args) == 0, args
         assert out.read_bytes()[:5] == b"%PDF-"
+        letter_out = tmp_path / "surat.pdf"
+        letter_out.unlink(missing_ok=True)
+        args = ["export", "letter", "--election", election, "--out", str(letter_out)] + (["--region", region] if region else [])
+        assert cli.main(args) == 0, args
+        assert not letter_out.exists() or letter_out.read_bytes()[:5] == b"%PDF-"
 
 
 # -- generated: small calendars and records (issue 35 §2) -------------------------------------

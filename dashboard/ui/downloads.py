@@ -123,3 +123,44 @@ def rows_data(report, ids: list[str], fmt: str):
     """The callable of the Data page's CSV/XLSX button: every row of ``ids`` (the filters applied,
     all pages) of ``report``'s view, built when pressed (see :func:`later`)."""
     return partial(_rows_file, later(report), tuple(ids), fmt)
+
+
+def _letter(view, fmt: str) -> bytes:
+    from ..letter import compose
+
+    composed = compose(view())
+    if composed is None:  # the list emptied between the page and the press (a save elsewhere)
+        return b""
+    if fmt == "docx":
+        from ..export.letter_docx import to_docx
+
+        return to_docx(composed)
+    from ..export.letter_pdf import to_pdf
+
+    return to_pdf(composed)
+
+
+def letter_buttons(report) -> None:
+    """The follow-up letter of the view's *belum* list as DOCX and PDF (issue 42 §2), made when
+    pressed; a template that does not load is said here, with the buttons off."""
+    from ..letter import file_stem, load_template
+    from .error_box import show_error
+
+    lg = report.lang
+    try:
+        load_template()
+        broken = False
+    except PetaError as exc:
+        show_error(exc, lg, "letter_error")
+        broken = True
+    ready = render.available()
+    name = file_stem(report)
+    row = st.container(horizontal=True)
+    for fmt, mime in (("docx", MIME_DOCX), ("pdf", MIME["pdf"])):
+        row.download_button(t(f"letter_{fmt}", lg), data=partial(_letter, later(report), fmt),
+                            file_name=f"{name}.{fmt}", mime=mime, on_click="ignore", key=f"download_letter_{fmt}",
+                            icon=":material/mail:", help=t("letter_help", lg),
+                            disabled=broken or (fmt == "pdf" and not ready))
+
+
+MIME_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

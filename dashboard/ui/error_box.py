@@ -12,5 +12,6 @@ from ..i18n import t
 from .safe import bullets
 
 
-def show_error(exc: PetaError, lang: str) -> None:
-    st.error(f"**{t('data_error', lang)}**\n\n" + bullets(problem_text.lines(exc, lang)))
+def show_error(exc: PetaError, lang: str, title: str = "data_error") -> None:
+    """``title``: the key of the bold first line (what could not be done)."""
+    st.error(f"**{t(title, lang)}**\n\n" + bullets(problem_text.lines(exc, lang)))
