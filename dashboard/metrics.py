@@ -164,22 +164,117 @@ def concerning(cer: pd.DataFrame, region: str | None) -> pd.DataFrame:
 
 def _index(records: Records, election_id: str, as_of: dt.date | None) -> "_Index":
     """The index for one election and date, built once per loaded records (a rerun that
-    only changes the region, or a page that asks twice, reuses it)."""
-    return records.derived.index((election_id, as_of), lambda: _Index(records, election_id, as_of))
+    only changes the region, or a page that asks twice, reuses it); after a save, the one of the
+    tables before brought up to date by what the save touched (:meth:`_Index.updated`)."""
+    def update(old: "_Index", changes) -> "_Index":
+        binding, groups = _binding_and_groups(records)
+        for change in changes:
+            old = old.updated(change, binding, groups)
+        return old
+
+    return records.derived.index((election_id, as_of), lambda: _Index(records, election_id, as_of), update)
+
+
+def _binding_of(kinds: pd.DataFrame) -> set:
+    return set(kinds.loc[kinds["kind"].isin(BINDING_KINDS), "ceremony_id"])
+
+
+def _groups_of(signatories: pd.DataFrame) -> dict:
+    sig = signatories[signatories["all"]]
+    groups: dict = defaultdict(set)
+    for cid, g in zip(sig["ceremony_id"], sig["group"]):
+        groups[cid].add(g)
+    return dict(groups)
 
 
 def _binding_and_groups(records: Records) -> tuple[set, dict]:
     """Ceremonies of a binding kind, and per ceremony the groups that all signed; the same for
-    every election and date, so built once per loaded records."""
-    def build() -> tuple[set, dict]:
-        binding = set(records.kinds.loc[records.kinds["kind"].isin(BINDING_KINDS), "ceremony_id"])
-        sig = records.signatories[records.signatories["all"]]
-        groups: dict = defaultdict(set)
-        for cid, g in zip(sig["ceremony_id"], sig["group"]):
-            groups[cid].add(g)
-        return binding, dict(groups)
+    every election and date, so built once per loaded records (after a save: the ones before,
+    with the touched ceremonies' taken out and their new ones put in)."""
+    def update(old: tuple[set, dict], changes) -> tuple[set, dict]:
+        binding, groups = set(old[0]), dict(old[1])
+        for change in changes:
+            binding -= change.touched
+            binding |= _binding_of(change.part.kinds)
+            for cid in change.touched:
+                groups.pop(cid, None)
+            groups.update(_groups_of(change.part.signatories))
+        return binding, groups
 
-    return records.derived.once("binding_groups", build)
+    return records.derived.once("binding_groups",
+                                lambda: (_binding_of(records.kinds), _groups_of(records.signatories)), update)
+
+
+def _split(cer: pd.DataFrame, as_of: dt.date | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(dated ceremonies up to ``as_of``: they count; undated ones: listed, never counted)."""
+    is_dated = cer["date"].notna()
+    if as_of is not None:
+        is_dated &= cer["date"] <= pd.Timestamp(as_of)
+    return cer[is_dated], cer[cer["date"].isna()]
+
+
+def _indexed(frame: pd.DataFrame, binding: set, groups: dict):
+    """(own, binding regions, lead, pemda) of ``frame``'s ceremonies: region -> ids in id order
+    (the tables' order), the regions with a binding one, (region, leader kind) -> binding ids whose
+    leaders all signed, region -> binding all-ASN ids (at any level: whose of them reach a unit is
+    _employer's rule; a province's are indexed and never looked up)."""
+    own = _group(zip(frame["region_code"], frame["id"]))
+    bind = {r for r, cid in zip(frame["region_code"], frame["id"]) if cid in binding}
+    lists = {"lead": defaultdict(list), "pemda": defaultdict(list)}
+    for cid, region in zip(frame["id"], frame["region_code"]):
+        for name, key in _placed(cid, region, binding, groups):
+            lists[name][key].append(cid)
+    return own, bind, dict(lists["lead"]), dict(lists["pemda"])
+
+
+def _placed(cid: str, region: str, binding: set, groups: dict):
+    """The lists of :func:`_indexed` a ceremony goes in besides ``own``: ("lead", (region, leader
+    kind)) for each kind of leader that all signed a binding one, ("pemda", region) for a binding
+    all-ASN one."""
+    if cid not in binding or cid not in groups:
+        return
+    for kind, wanted in LEADERS.items():
+        if groups[cid] & wanted:
+            yield "lead", (region, kind)
+    if PEMDA_WIDE_GROUP in groups[cid]:
+        yield "pemda", region
+
+
+def _patched(parts, gone: pd.DataFrame, came: pd.DataFrame, binding: set, groups: dict):
+    """:func:`_indexed`'s parts with ``gone``'s ceremonies taken out and ``came``'s put in, each in
+    its place in id order (``bisect``): the parts a fresh build of the changed tables gives."""
+    own, bind, lead, pemda = dict(parts[0]), set(parts[1]), dict(parts[2]), dict(parts[3])
+    affected = set()
+
+    def take(d: dict, key, cid: str) -> None:
+        ids = d.get(key)
+        if ids and cid in ids:
+            ids = [i for i in ids if i != cid]
+            if ids:
+                d[key] = ids
+            else:
+                del d[key]
+
+    for cid, region in zip(gone["id"], gone["region_code"]):
+        take(own, region, cid)
+        take(pemda, region, cid)
+        for kind in LEADERS:
+            take(lead, (region, kind), cid)
+        affected.add(region)
+    lists = {"own": own, "lead": lead, "pemda": pemda}
+    for cid, region in zip(came["id"], came["region_code"]):
+        for name, key in [("own", region), *_placed(cid, region, binding, groups)]:
+            d = lists[name]
+            ids = list(d.get(key, ()))
+            bisect.insort(ids, cid)
+            d[key] = ids
+        affected.add(region)
+    for region in affected:
+        if any(i in binding for i in own.get(region, ())):
+            bind.add(region)
+        else:
+            bind.discard(region)
+    return own, bind, lead, pemda
 
 
 class _Index:
@@ -188,35 +283,37 @@ class _Index:
 
     def __init__(self, records: Records, election_id: str, as_of: dt.date | None):
         cer = records.for_election(election_id)
+        self.election_id, self.as_of = election_id, as_of
         self.regions = records.election_regions(election_id)
-        is_dated = cer["date"].notna()
-        if as_of is not None:
-            is_dated &= cer["date"] <= pd.Timestamp(as_of)
-        dated = cer[is_dated]
-        self.undated = cer[cer["date"].isna()]
+        dated, self.undated = _split(cer, as_of)
         binding, groups = _binding_and_groups(records)
-        self.levels = dict(zip(cer["id"], cer["region_level"]))
-
-        def index(frame: pd.DataFrame):
-            own = _group(zip(frame["region_code"], frame["id"]))
-            bind = {r for r, cid in zip(frame["region_code"], frame["id"]) if cid in binding}
-            lead: dict = defaultdict(list)   # (region, leader kind) -> ids
-            # region -> its binding all-ASN ids, at any level: whose of them reach a unit is
-            # _employer's rule (a province's are indexed and never looked up)
-            pemda: dict = defaultdict(list)
-            for cid, region in zip(frame["id"], frame["region_code"]):
-                if cid not in binding or cid not in groups:
-                    continue
-                for kind, wanted in LEADERS.items():
-                    if groups[cid] & wanted:
-                        lead[(region, kind)].append(cid)
-                if PEMDA_WIDE_GROUP in groups[cid]:
-                    pemda[region].append(cid)
-            return own, bind, lead, pemda
-
-        self.own, self.binding_regions, self.lead, self.pemda = index(dated)
-        self.own_u, _, self.lead_u, self.pemda_u = index(self.undated)
+        self.own, self.binding_regions, self.lead, self.pemda = _indexed(dated, binding, groups)
+        self.own_u, _, self.lead_u, self.pemda_u = _indexed(self.undated, binding, groups)
         self.kecamatan: dict[str | None, pd.DataFrame] = {}  # see _kecamatan_states
+
+    def updated(self, change, binding: set, groups: dict) -> "_Index":
+        """This index brought up to the tables after ``change`` (a :class:`records.tables.Change`):
+        the touched ceremonies taken out, and those of them concerning this election put in again
+        as they are now. ``binding``/``groups``: :func:`_binding_and_groups` of the tables after
+        (a ceremony's entries there depend on its own rows only, so the newest serve every change
+        on the way). Equal to a fresh build (tests/test_incremental.py)."""
+        new = object.__new__(_Index)
+        new.election_id, new.as_of, new.regions = self.election_id, self.as_of, self.regions
+        here = change.part.elections
+        came = change.part.ceremonies
+        came = came[came["id"].isin(set(here.loc[here["election_id"] == self.election_id, "ceremony_id"]))]
+        came_dated, came_undated = _split(came, self.as_of)
+        # every touched ceremony is taken out of both halves, whatever its date was: one that moved
+        # from undated to dated, or past as_of, is then put back only where it belongs now
+        new.own, new.binding_regions, new.lead, new.pemda = _patched(
+            (self.own, self.binding_regions, self.lead, self.pemda), change.gone, came_dated, binding, groups)
+        new.own_u, _, new.lead_u, new.pemda_u = _patched(
+            (self.own_u, set(), self.lead_u, self.pemda_u), change.gone, came_undated, binding, groups)
+        kept = self.undated[~self.undated["id"].isin(change.touched)]
+        undated = pd.concat([f for f in (kept, came_undated) if len(f)]) if len(came_undated) else kept
+        new.undated = undated.sort_values("id", kind="stable") if len(came_undated) else undated
+        new.kecamatan = {}
+        return new
 
     def states(self, units: pd.DataFrame) -> pd.DataFrame:
         """``units`` (code, level) with state, own_state, own_ids, direct_ids (= own_ids),

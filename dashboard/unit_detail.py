@@ -154,24 +154,25 @@ def _newest_first(records: Records, ids: list[str], n: int) -> list[str]:
 
 def _lines(records: Records, order: list[tuple[str, str]], lang: str) -> list[CeremonyLine]:
     wanted = {cid for _, cid in order}
-    cer = records.ceremonies[records.ceremonies["id"].isin(wanted)].set_index("id")
+    at = records.positions(sorted(wanted))
+    cer = records.ceremonies.iloc[np.sort(at[at >= 0])].set_index("id")
 
-    def per(table: pd.DataFrame) -> pd.DataFrame:
-        return table[table["ceremony_id"].isin(wanted)]
+    def per(table: str) -> pd.DataFrame:
+        return records.rows_of(table, wanted)
 
     kinds: dict[str, list[str]] = {}
-    for cid, k in zip(*(per(records.kinds)[c] for c in ("ceremony_id", "kind"))):
+    for cid, k in zip(*(per("kinds")[c] for c in ("ceremony_id", "kind"))):
         kinds.setdefault(cid, []).append(KINDS[k].label(lang))
     signed: dict[str, list[str]] = {}
-    sig = per(records.signatories)
+    sig = per("signatories")
     for cid, g, n in zip(sig["ceremony_id"], sig["group"], sig["count"]):
         name = SIGNATORY_GROUPS[g].label(lang) if g in SIGNATORY_GROUPS else str(g)
         signed.setdefault(cid, []).append(name + (f" ({int(n)})" if pd.notna(n) else ""))
     witnessed: dict[str, list[str]] = {}
-    for cid, b in zip(*(per(records.witnesses)[c] for c in ("ceremony_id", "body"))):
+    for cid, b in zip(*(per("witnesses")[c] for c in ("ceremony_id", "body"))):
         witnessed.setdefault(cid, []).append(WITNESS_BODIES[b].label(lang) if b in WITNESS_BODIES else str(b))
     sources: dict[str, list[Source]] = {}
-    src = per(records.sources)
+    src = per("sources")
     for cid, outlet, title, url, published in zip(src["ceremony_id"], src["outlet"], src["title"], src["url"],
                                                   src["published"]):
         sources.setdefault(cid, []).append(Source(

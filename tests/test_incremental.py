@@ -300,3 +300,59 @@ def test_a_save_keeps_what_was_counted_for_the_elections_it_does_not_touch(world
     assert metrics.coverage(after.records, gaz, "pemilu-2024", dt.date(2024, 2, 14), None) is pemilu
     again = metrics.coverage(after.records, gaz, "pilkada-2024", day, None)
     assert again is not pilkada and len(again.ceremony_ids) == len(pilkada.ceremony_ids) + 1
+
+
+def _index_parts(idx) -> tuple:
+    return (idx.own, idx.binding_regions, idx.lead, idx.pemda, idx.own_u, idx.lead_u, idx.pemda_u,
+            list(idx.undated["id"]))
+
+
+def test_a_saved_change_brings_the_counted_index_up_to_date_as_a_fresh_build_would(world, gaz):
+    """Issue 39 §2: the index of an election a save touched is the one before with the touched
+    ceremonies taken out and put in again (not built from every ceremony), and equals a fresh
+    build after creates (one undated), a move past the view's date, an undated one given its day and a withdrawal,
+    also when nobody asked in between (two changes brought up at once)."""
+    db, data = world()
+    loaded = context.refresh(None, gaz, data, db)
+    keys = [("pilkada-2024", dt.date(2024, 11, 27)), ("pilkada-2024", None), ("pemilu-2024", dt.date(2024, 2, 14))]
+
+    def ask(records):
+        for e, day in keys:
+            metrics._index(records, e, day)
+            metrics.coverage(records, gaz, e, day or dt.date(2024, 11, 27), "32.01")
+
+    ask(loaded.records)
+    built = []
+    real = metrics._Index.__init__
+    steps = [lambda: create(db, gaz, {**_report(2, 0, "A"), "region": "36.01", "id": "uji-a-3601-2024-11-20"}, ADMIN),  # Kab. Pandeglang: nothing else there
+             lambda: create(db, gaz, _report(1, 3, "B"), ADMIN)]
+
+    def moved():  # the first new one edited: another day, after the view's date
+        row = next(r for r in db.rows(include_withdrawn=False) if load(r.data)["id"].startswith("uji-a"))
+        changed = {**load(row.data), "date": dt.date(2024, 12, 30)}
+        edit(db, gaz, row.id, changed, ADMIN, row.version)
+
+    def dated():  # the second one was undated: now it has its day
+        row = next(r for r in db.rows(include_withdrawn=False) if load(r.data)["id"].startswith("uji-b"))
+        changed = {k: v for k, v in load(row.data).items() if k != "date_unknown_reason"}
+        edit(db, gaz, row.id, {**changed, "date": dt.date(2024, 11, 19)}, ADMIN, row.version)
+
+    def gone():
+        row = next(r for r in db.rows(include_withdrawn=False) if load(r.data)["id"].startswith("uji-b"))
+        withdraw(db, gaz, row.id, "uji: ditarik", ADMIN, row.version)
+
+    for i, step in enumerate([*steps, moved, dated, gone]):
+        step()
+        loaded = context.refresh(loaded, gaz, data, db)
+        if i == 0:
+            continue  # asked after the next change only: two changes brought up at once
+        try:
+            metrics._Index.__init__ = lambda self, *a: built.append(a) or real(self, *a)
+            ask(loaded.records)
+        finally:
+            metrics._Index.__init__ = real
+        assert not built, "an index was built from every ceremony instead of brought up to date"
+        full = load_records(db, gaz, db.calendar())
+        for e, day in keys:
+            assert _index_parts(metrics._index(loaded.records, e, day)) == _index_parts(metrics._Index(full, e, day)), (i, e, day)
+        _same_counts(loaded.records, full, gaz)

@@ -25,7 +25,7 @@ import pandas as pd
 from ..errors import Problem
 from ..regions import Gazetteer
 from .read import RawReport
-from .tables import COLUMNS, Records, _check_identity, build_tables, election_regions
+from .tables import COLUMNS, Change, Records, _check_identity, build_tables, election_regions
 from .validate import validate_report
 
 
@@ -111,5 +111,8 @@ def apply(loaded: Loaded, touched: set[str], reports: list[RawReport], gazetteer
     # change) stays valid: the views of those elections are not counted again (issue 39 §2)
     el = loaded.records.elections
     changed = set(el.loc[el["ceremony_id"].isin(touched), "election_id"]) | set(part.elections["election_id"])
-    return Loaded(Records(**tables, derived=loaded.records.derived.carried(changed)), last_change, n_changes,
-                  loaded.saved_at)
+    # and what was counted for the elections it does touch is brought up to date by this change
+    # when next asked, rather than counted again from every ceremony (metrics._Index.updated)
+    change = Change(frozenset(touched), old[old["id"].isin(touched)], part)
+    return Loaded(Records(**tables, derived=loaded.records.derived.carried(changed, change)), last_change,
+                  n_changes, loaded.saved_at)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+from contextlib import contextmanager
 import hashlib
 import pickle
 from dataclasses import fields
@@ -79,7 +80,23 @@ def pack(records: Records) -> bytes:
 
 def unpack(data: bytes) -> Records:
     """Tables from :func:`pack`'s bytes."""
-    return Records(**pickle.loads(data))  # noqa: S301 - bytes this module packed
+    with _collector_paused():
+        return Records(**pickle.loads(data))  # noqa: S301 - bytes this module packed
+
+
+@contextmanager
+def _collector_paused():
+    """The cyclic garbage collector off while the tables are read back. Why: unpickling creates
+    about a million containers (each list of source ids, each row's lists), and every 700 of them
+    start a collection that walks the young ones again; none of them can be garbage yet. Measured
+    at 150,000 reports: 1.06 s with the collector on, 0.33 s with it paused."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def compact(build) -> tuple[Records, bytes]:
