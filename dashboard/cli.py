@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import context, metrics, settings
-from .atomic import write_atomic
+from .io.atomic import write_atomic
 from .errors import PetaError, Problem, msg
 from .codes import LEVELS
 from .geo.store import GeoConfig, build, ensure

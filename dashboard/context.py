@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import settings
-from .atomic import write_atomic
+from .io.atomic import write_atomic
 from .geo.store import GeoConfig, load_table
 from .records.read import read_calendar
 from .records.tables import Records, load_records
