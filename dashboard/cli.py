@@ -379,7 +379,7 @@ def cmd_user_hash(args) -> int:
 
 
 def cmd_db_history(args) -> int:
-    from .export.tables import plain_csv
+    from .io.workbooks import plain_csv
     from .views import history_rows
 
     db = context.store(args.data)
@@ -391,7 +391,7 @@ def cmd_db_history(args) -> int:
 def cmd_db_signins(args) -> int:
     import csv
 
-    from .export.tables import neutralise, one_line
+    from .io.workbooks import neutralise, one_line
 
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["at_utc", "name", "address", "outcome"])
