@@ -568,12 +568,12 @@ def _write_draft_record(draft, gaz, path: Path, ceremony_id: str | None) -> None
 def cmd_curate_log(args) -> int:
     """Append one row to a curation log: what the reviewer changed from the draft (issue 36)."""
     from .curation import compare, log_row
-    from .records.read import _read_yaml
+    from .io.yaml_files import read_yaml
 
     draft = json.loads(Path(args.draft).read_text(encoding="utf-8"))
     record = None
     if args.record:
-        record, problem = _read_yaml(Path(args.record))
+        record, problem = read_yaml(Path(args.record))
         if problem is not None:
             raise PetaError([problem])
     review = compare(draft, record)
