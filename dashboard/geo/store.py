@@ -10,7 +10,6 @@ leaves a half cache behind.
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import tempfile
 import time
@@ -23,6 +22,7 @@ import pandas as pd
 
 from .. import settings
 from ..codes import LEVELS, province_column
+from ..io import geo_files
 from . import FOLDER_LEVEL
 # geopandas, shapely and the parser are imported where geometry is built or read: the gazetteer
 # (load_table) needs none of them, and ``extract`` answers in under a second (issue 21)
@@ -129,7 +129,7 @@ def build(cfg: GeoConfig) -> BuildReport:
             dropped_rings=report.dropped_rings, repaired=report.repaired,
             seconds=round(time.perf_counter() - t0, 2), built=True,
         )
-        (tmp / "report.json").write_text(json.dumps(asdict(result), indent=2), encoding="utf-8")
+        geo_files.write_report(tmp, asdict(result))
         if cfg.directory.exists():
             shutil.rmtree(cfg.directory)
         tmp.rename(cfg.directory)
@@ -146,7 +146,7 @@ def is_built(cfg: GeoConfig) -> bool:
 def ensure(cfg: GeoConfig) -> BuildReport:
     if _complete(cfg.directory):
         try:
-            data = json.loads((cfg.directory / "report.json").read_text(encoding="utf-8"))
+            data = geo_files.read_report(cfg.directory)
             data["built"] = False
             return BuildReport(**data)
         except (ValueError, TypeError, OSError):  # truncated, not UTF-8, or another shape: rebuild, never trust
