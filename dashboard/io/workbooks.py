@@ -144,6 +144,15 @@ def plain_csv(df: pd.DataFrame) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
+def csv_lines(rows) -> str:
+    """Rows as CSV text, each line ending ``\n``, cells as given: for a caller that has made its
+    cells safe already (a log line, a listing printed to a terminal: ``neutralise`` what anyone
+    could have typed)."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
 @dataclass(frozen=True)
 class Template:
     """A sheet people fill in and bring back to an import, as its caller decides it."""
