@@ -83,7 +83,7 @@ class BuildReport:
 def _complete(directory: Path) -> bool:
     """Built, and every file whole: a truncated GeoParquet file (a full disk, a killed copy) has
     no readable footer, and then the cache is built again rather than trusted."""
-    if not (directory / "report.json").is_file():
+    if not (directory / geo_files.REPORT).is_file():
         return False
     import pyarrow.parquet as pq
 
@@ -150,7 +150,7 @@ def ensure(cfg: GeoConfig) -> BuildReport:
             data["built"] = False
             return BuildReport(**data)
         except (ValueError, TypeError, OSError):  # truncated, not UTF-8, or another shape: rebuild, never trust
-            (cfg.directory / "report.json").unlink(missing_ok=True)
+            geo_files.discard_report(cfg.directory)
     return build(cfg)
 
 
@@ -178,7 +178,7 @@ def load_level(cfg: GeoConfig, level: str, display: bool = False,
     try:
         gdf = gpd.read_parquet(path)
     except Exception:  # noqa: BLE001 - a truncated or corrupt cache file: rebuild it once, never trust it
-        (cfg.directory / "report.json").unlink(missing_ok=True)
+        geo_files.discard_report(cfg.directory)
         build(cfg)
         gdf = gpd.read_parquet(path)
     if provinces is not None and len(provinces) < 38:
@@ -193,7 +193,7 @@ def load_table(cfg: GeoConfig) -> pd.DataFrame:
     try:
         parts = [pd.read_parquet(cfg.directory / f"{SLUG[lvl]}.parquet", columns=cols) for lvl in LEVELS]
     except Exception:  # noqa: BLE001 - a file damaged after the check: rebuild once (as load_level)
-        (cfg.directory / "report.json").unlink(missing_ok=True)
+        geo_files.discard_report(cfg.directory)
         build(cfg)
         parts = [pd.read_parquet(cfg.directory / f"{SLUG[lvl]}.parquet", columns=cols) for lvl in LEVELS]
     return pd.concat(parts, ignore_index=True)

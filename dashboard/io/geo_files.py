@@ -53,6 +53,12 @@ def read_report(directory: Path) -> dict:
     return json.loads((directory / REPORT).read_text(encoding="utf-8"))
 
 
+def discard_report(directory: Path) -> None:
+    """A build's report removed: the folder no longer counts as a complete build, so the next
+    look at it builds the cache again (a damaged level file is never trusted)."""
+    (directory / REPORT).unlink(missing_ok=True)
+
+
 def report_bytes(directory: Path) -> bytes:
     """A build's report as stored: rewritten on every build, so what keys a cache made from it."""
     return (directory / REPORT).read_bytes()
