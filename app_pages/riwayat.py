@@ -3,7 +3,7 @@ import streamlit as st
 from dashboard import context, settings
 from dashboard.i18n import t
 from dashboard.ui import account, cache, page
-from dashboard.export.tables import plain_csv
+from dashboard.io.workbooks import plain_csv
 from dashboard.views import history_rows
 
 view, gaz, rec, version = page.setup()

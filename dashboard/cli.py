@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import context, metrics, settings
-from .atomic import write_atomic
+from .io import files
+from .io.atomic import write_atomic
 from .errors import PetaError, Problem, msg
 from .codes import LEVELS
 from .geo.store import GeoConfig, build, ensure
@@ -155,7 +156,7 @@ def cmd_indicators_import(args) -> int:
         raise PetaError(big)
     gaz = context.gazetteer()
     db = context.store(args.data)
-    values, problems = indicators.parse(path.name, path.read_bytes(), gaz, dt.date.today())
+    values, problems = indicators.parse(path.name, files.read_bytes(path), gaz, dt.date.today())
     problems += indicators.clashes(values, indicators.table(db.indicator_rows()))
     if problems:
         print(PetaError(problems, summary=msg("file_refused", n=len(problems), name=path.name)).message, file=sys.stderr)
@@ -379,7 +380,7 @@ def cmd_import(args) -> int:
     calendar = db.calendar()
     if big := sheet.too_big(path):  # checked before the file is read
         raise PetaError(big)
-    checked = importer.check(db, gaz, calendar, path.name, path.read_bytes(), user)
+    checked = importer.check(db, gaz, calendar, path.name, files.read_bytes(path), user)
     if checked.problems:
         print(PetaError(checked.problems, summary=msg("rows_refused_of", n=len(checked.bad_rows),
                                                                  total=len(checked.reports))).message, file=sys.stderr)
@@ -406,7 +407,7 @@ def cmd_user_hash(args) -> int:
 
 
 def cmd_db_history(args) -> int:
-    from .export.tables import plain_csv
+    from .io.workbooks import plain_csv
     from .views import history_rows
 
     db = context.store(args.data)
@@ -416,14 +417,12 @@ def cmd_db_history(args) -> int:
 
 
 def cmd_db_signins(args) -> int:
-    import csv
+    from .io.workbooks import csv_lines, neutralise, one_line
 
-    from .export.tables import neutralise, one_line
-
-    out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(["at_utc", "name", "address", "outcome"])
+    sys.stdout.write(csv_lines([["at_utc", "name", "address", "outcome"]]))
     for r in context.store(args.data).signins():  # a name tried is anyone's text: never a formula
-        out.writerow([r.at.isoformat(timespec="seconds"), neutralise(one_line(r.name)), r.address, r.outcome])
+        sys.stdout.write(csv_lines([[r.at.isoformat(timespec="seconds"), neutralise(one_line(r.name)), r.address,
+                                     r.outcome]]))
     return 0
 
 
@@ -496,7 +495,7 @@ def _source_list(path: Path) -> list[tuple[str, str | None]]:
     the list's folder. A line that is not two fields, or whose url is not http(s), is refused with
     its line number, before anything is read."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = files.read_text(path).splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise PetaError.single("--list", str(path), msg("list_unreadable", why=str(exc)))
     out, problems = [], []
@@ -569,7 +568,7 @@ def cmd_extract(args) -> int:
                 notes.append(f"{d.article.source}: " + "; ".join(
                     f"{name}: {r.confidence}" for name, r in d.readings.items() if r.confidence != "sure"))
             rows.append(report_to_row(report))
-        Path(args.sheet).write_bytes(rows_xlsx(rows, notes))
+        files.write_bytes(args.sheet, rows_xlsx(rows, notes))
         print(f"{len(rows)} draft(s) written to {args.sheet}", file=sys.stderr)
     return 2 if failed else 0
 
@@ -595,25 +594,21 @@ def _write_draft_record(draft, gaz, path: Path, ceremony_id: str | None) -> None
 def cmd_curate_log(args) -> int:
     """Append one row to a curation log: what the reviewer changed from the draft (issue 36)."""
     from .curation import compare, log_row
-    from .records.read import _read_yaml
+    from .io.yaml_files import read_yaml
 
-    draft = json.loads(Path(args.draft).read_text(encoding="utf-8"))
+    draft = json.loads(files.read_text(args.draft))
     record = None
     if args.record:
-        record, problem = _read_yaml(Path(args.record))
+        record, problem = read_yaml(Path(args.record))
         if problem is not None:
             raise PetaError([problem])
     review = compare(draft, record)
     url = (draft.get("article") or {}).get("url") or ""
     seconds = float(args.seconds) if args.seconds else None
     line = log_row(record["id"] if record else "", url, review, args.why, seconds)
-    log = Path(args.log)
-    if not log.exists():
-        from .curation import LOG_COLUMNS
-        log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text(",".join(LOG_COLUMNS) + "\n", encoding="utf-8")
-    with log.open("a", encoding="utf-8") as fh:
-        fh.write(line)
+    from .curation import LOG_COLUMNS
+
+    files.append_line(args.log, line, ",".join(LOG_COLUMNS) + "\n")  # a new log begins with its heading
     print(line, end="")
     return 0
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import settings
-from .atomic import write_atomic
+from .io import cache_files, files, geo_files
 from .geo.store import GeoConfig, load_table
 from .records.read import read_calendar
 from .records.tables import Records, load_records
@@ -35,34 +35,20 @@ def gazetteer_quick(cfg: GeoConfig | None = None) -> Gazetteer:
     indexing 8,000+ names costs ~0.15 s per call, unpickling ~0.05 s. The key is the boundary
     cache's own report (rewritten on every build) and this code's version; a damaged file is
     rebuilt. The file is the app's own cache, written atomically, as trusted as the parquet beside it."""
-    import pickle
-
     from .geo.store import ensure
 
     cfg = cfg or GeoConfig.from_settings()
     ensure(cfg)
     src = Path(__file__).resolve().parent / "regions.py"
-    h = hashlib.sha256((cfg.directory / "report.json").read_bytes())
-    h.update(src.read_bytes())
+    h = hashlib.sha256(geo_files.report_bytes(cfg.directory))
+    h.update(files.read_bytes(src))
     path = cfg.directory / f"gazetteer-{h.hexdigest()[:16]}.pickle"
-    try:
-        with open(path, "rb") as fh:
-            got = pickle.load(fh)  # noqa: S301 - our own cache file (see docstring)
-        if isinstance(got, Gazetteer):
-            return got
-    except Exception:  # noqa: BLE001 - missing or damaged: build it again
-        pass
+    got = cache_files.load_pickle(path, Gazetteer)
+    if got is not None:
+        return got
     gaz = gazetteer(cfg)
-    _write_bytes(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
+    cache_files.dump_pickle(path, gaz)
     return gaz
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Best effort, like :func:`_write_text`."""
-    try:
-        write_atomic(path, data)
-    except OSError:
-        pass
 
 
 def db_url(data_dir: str | Path | None = None) -> str:
@@ -94,13 +80,14 @@ def seed(st, gaz: Gazetteer, data_dir: str | Path | None = None, progress=None) 
     root = Path(data_dir or settings.get("PETA_DATA_DIR"))
     stamp_file = settings.cache_dir() / "seeded" / hashlib.sha256(f"{st.url}|{root.resolve()}".encode()).hexdigest()[:24]
     files, stamp = folder_stamp(root)
-    if _seeded_already(_read_text(stamp_file), stamp, st.version()):
+    # a stamp that cannot be read (missing, a folder, damaged bytes) is no stamp: seeded again
+    if _seeded_already(cache_files.read_text(stamp_file), stamp, st.version()):
         return {"added": 0, "updated": 0, "unchanged": files, "kept_edit": 0}
     st.seed_calendar(read_calendar(root), lambda rows, calendar: trial_rows(rows, gaz, calendar))
     counts = st.seed(root, lambda touching, calendar, replace, add: trial_touching(touching, gaz, calendar, replace, add),
                      told)
     seed_indicators(st, gaz, root)
-    _write_text(stamp_file, f"{stamp} {st.version()}")
+    cache_files.write_text(stamp_file, f"{stamp} {st.version()}")
     return counts
 
 
@@ -180,23 +167,6 @@ def folder_stamp(root: Path) -> tuple[int, str]:
         stat = path.stat()
         h.update(f"indicators/{path.name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
     return n, h.hexdigest()
-
-
-def _read_text(path: Path) -> str | None:
-    """A stamp that cannot be read (missing, a folder, damaged bytes) is no stamp: seed again."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeError):
-        return None
-
-
-def _write_text(path: Path, text: str) -> None:
-    """Best effort (a cache folder that cannot be written only means the next start checks again)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, text.encode("utf-8"))
-    except OSError:
-        pass
 
 
 def records(gaz: Gazetteer, data_dir: str | Path | None = None, db=None) -> Records:

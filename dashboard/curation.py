@@ -16,13 +16,12 @@ calibration figure issue 38 asks for.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PetaError
+from .io import files, workbooks
 
 # the fields a reviewer decides on, in the order the review page shows them
 FIELDS = ("is_ceremony", "region", "date", "elections", "kinds", "leader", "leader_role", "signatories",
@@ -102,8 +101,7 @@ def read_log(folder: Path) -> list[dict]:
     """Every row of every ``*.csv`` in ``folder``; a row missing a column is named, never skipped."""
     rows: list[dict] = []
     for path in sorted(Path(folder).glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
+        with files.csv_rows(path) as reader:
             missing = [c for c in LOG_COLUMNS if c not in (reader.fieldnames or [])]
             if missing:
                 raise PetaError.single("columns", ", ".join(missing), f"{path.name}: kolom wajib tidak ada")
@@ -146,8 +144,6 @@ def summary_markdown(s: dict) -> str:
 
 def log_row(record_id: str, url: str, review: Review, why: str, seconds: float | None) -> str:
     """One CSV line (with its newline) for the log."""
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow(
+    return workbooks.csv_lines([
         [record_id, url, ";".join(review.changed), ";".join(review.sure_changed), ";".join(review.sure_kept),
-         why, "" if seconds is None else f"{seconds:.0f}"])
-    return buf.getvalue()
+         why, "" if seconds is None else f"{seconds:.0f}"]])

@@ -13,6 +13,7 @@ import pandas as pd
 from branca.element import MacroElement, Template
 
 from . import markup
+from .io import files
 from .geo.display import to_geojson
 from .i18n import t
 from .maps import LEAFLET_BASE, TOOLTIP_FIELDS, _fills, legend_items
@@ -119,8 +120,8 @@ def standalone_html(m: folium.Map, leaflet_dir: Path) -> str:
     """The map as one HTML file that opens offline: Leaflet's JS and CSS are written into
     the page instead of being linked from the app's static folder."""
     html = m.get_root().render()
-    js = (leaflet_dir / "leaflet.js").read_text(encoding="utf-8")
-    css = (leaflet_dir / "leaflet.css").read_text(encoding="utf-8")
+    js = files.read_text(leaflet_dir / "leaflet.js")
+    css = files.read_text(leaflet_dir / "leaflet.css")
     html = re.sub(r'<script src="[^"]*leaflet\.js"></script>', lambda _: f"<script>{js}</script>", html, count=1)
     html = re.sub(r'<link rel="stylesheet" href="[^"]*leaflet\.css"\s*/?>', lambda _: f"<style>{css}</style>", html,
                   count=1)

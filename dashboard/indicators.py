@@ -19,9 +19,7 @@ stored; the store writes all of it or nothing (``Store.add_indicators``).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
 import re
 from dataclasses import dataclass
@@ -30,7 +28,7 @@ import pandas as pd
 
 from . import fmt
 from .errors import PetaError, Problem, msg
-from .io import sheets
+from .io import files, sheets, workbooks
 from .regions import Gazetteer
 
 COLUMNS = {  # header -> help (the template's Petunjuk and the README)
@@ -216,7 +214,7 @@ def read_folder(root, gaz: Gazetteer, today: dt.date) -> tuple[list[Value], list
         if big:
             problems.append(big)
             continue
-        got, wrong = parse(f"{FOLDER}/{path.name}", path.read_bytes(), gaz, today)
+        got, wrong = parse(f"{FOLDER}/{path.name}", files.read_bytes(path), gaz, today)
         problems += wrong
         for x in got:
             key = (x.indicator, x.region_code, x.date)
@@ -337,33 +335,21 @@ def of_unit(values: pd.DataFrame, code: str, as_of: dt.date) -> dict[str, dict |
     return {ind: latest(values, ind, as_of, [code])[code] for ind in sorted(set(values["indicator"]))}
 
 
+def template() -> workbooks.Template:
+    """What the indicator template holds: the *Indikator* sheet (codes kept as text, the date as a
+    date) and a *Petunjuk* sheet with each column's help."""
+    return workbooks.Template(
+        sheet="Indikator", columns=tuple(COLUMNS), example=EXAMPLE,
+        help_rows=(("kolom", "wajib", "isi"), *((c, "ya" if c in REQUIRED else "", text) for c, text in COLUMNS.items())),
+        formats={"kode_wilayah": "@"}, dates=("tanggal",))
+
+
 def template_csv(delimiter: str = ",") -> bytes:
     """The indicator template as CSV (UTF-8 with BOM, as Excel opens it): the columns and an
     example row that is refused until it is replaced."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\n", delimiter=delimiter)
-    w.writeheader()
-    w.writerow({c: EXAMPLE.get(c, "") for c in COLUMNS})
-    return buf.getvalue().encode("utf-8-sig")
+    return workbooks.template_csv(template(), delimiter)
 
 
 def template_xlsx() -> bytes:
-    """The indicator template as a workbook: the *Indikator* sheet (codes kept as text, the date as
-    a date) and a *Petunjuk* sheet with each column's help."""
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Indikator"
-    ws.append(list(COLUMNS))
-    ws.append([dt.date.fromisoformat(EXAMPLE[c]) if c == "tanggal" else EXAMPLE.get(c, "") for c in COLUMNS])
-    for col in ws.iter_cols(min_col=1, max_col=1, min_row=2, max_row=200):
-        for cell in col:
-            cell.number_format = "@"  # codes stay text: Excel would turn 32.01 into a number
-    help_sheet = wb.create_sheet("Petunjuk")
-    help_sheet.append(["kolom", "wajib", "isi"])
-    for c, text in COLUMNS.items():
-        help_sheet.append([c, "ya" if c in REQUIRED else "", text])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    """The indicator template as a workbook (:func:`template`)."""
+    return workbooks.template_xlsx(template())

@@ -9,9 +9,10 @@ same name), then the default. The README's configuration table is generated from
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from .io import files
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 UPSTREAM_GEO = (
@@ -93,8 +94,7 @@ def get(name: str) -> str:
         return os.environ[name]
     path = _secrets_file()
     if path.is_file():
-        with path.open("rb") as fh:
-            value = tomllib.load(fh).get(name)
+        value = files.read_toml(path).get(name)
         if value is not None:
             return str(value)
     return setting.default

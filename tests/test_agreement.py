@@ -25,7 +25,7 @@ from openpyxl import load_workbook
 from dashboard import fmt, maps, metrics, views
 from dashboard.export import pack
 from dashboard.export.files import export
-from dashboard.export.tables import HEADER_ROW, csv_skiprows
+from dashboard.io.workbooks import HEADER_ROW, csv_skiprows
 from dashboard.i18n import TEXT, state_label, t
 from dashboard.records.read import RawReport, read_calendar
 from dashboard.records.tables import load_records

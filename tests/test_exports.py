@@ -24,7 +24,7 @@ from dashboard.export import render
 from dashboard.export.files import export
 from dashboard.export.frame import presentation
 from dashboard.export.pack import briefing_pack, pages
-from dashboard.export.tables import HEADER_ROW, csv_skiprows, neutralise
+from dashboard.io.workbooks import HEADER_ROW, csv_skiprows, neutralise
 from dashboard.report import Report
 from dashboard.style import STATE_COLORS
 
@@ -195,7 +195,7 @@ def test_data_files_have_iso_dates_and_region_codes(bogor, records):
     import openpyxl
 
     from dashboard import views
-    from dashboard.export.tables import HEADER_ROW, csv_skiprows, to_csv, to_xlsx
+    from dashboard.io.workbooks import HEADER_ROW, csv_skiprows, to_csv, to_xlsx
 
     shown = views.filter_ceremonies(records, "pilkada-2024", "32.01", [], "", "id")
     rows = views.ceremony_rows(records, list(shown["id"]), "id", file=True)
@@ -480,7 +480,7 @@ def test_no_csv_or_xlsx_the_app_writes_has_a_cell_a_spreadsheet_would_run(tmp_pa
     heading stays one line (the documented skiprows layout)."""
     import yaml
 
-    from dashboard.export.tables import one_line, plain_csv, to_csv, to_xlsx
+    from dashboard.io.workbooks import one_line, plain_csv, to_csv, to_xlsx
     from dashboard.report import TABLES
     from dashboard.forms import sheet
     from dashboard.store import importer

@@ -278,7 +278,7 @@ def test_kesiapan_shows_the_priority_tables_for_the_chosen_indicator(data, gaz, 
 
 def test_the_priority_tables_export_with_the_indicators_sources(records, gaz, data):
     from dashboard import views
-    from dashboard.export.tables import to_csv, to_xlsx
+    from dashboard.io.workbooks import to_csv, to_xlsx
     from dashboard.report import Report
 
     table = indicators.table(_stored(data, gaz).indicator_rows())

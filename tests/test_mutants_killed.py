@@ -1,6 +1,6 @@
-"""Issue 41 §1: tests for mutants that survived a mutation run (mutmut 3) of codes.py, export/tables.py,
-fmt.py and extract/dates.py. Each docstring names the mutant(s) it kills, as ``module.function#n``
-(mutmut's ``x_function__mutmut_n``) with the change."""
+"""Issue 41 §1: tests for mutants that survived a mutation run (mutmut 3) of codes.py, export/tables.py
+(since issue 41 §3: io/workbooks.py), fmt.py and extract/dates.py. Each docstring names the mutant(s) it
+kills, as ``module.function#n`` (mutmut's ``x_function__mutmut_n``) with the change."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import datetime as dt
 import pandas as pd
 
 from dashboard import codes, fmt
-from dashboard.export.tables import _cells, plain_csv, to_csv
+from dashboard.io.workbooks import _cells, plain_csv, to_csv
 from dashboard.extract.dates import publication_hint, read_date
 from dashboard.extract.text import sentences
 
@@ -27,7 +27,7 @@ def test_no_region_or_an_empty_list_holds_everywhere():
     pd.testing.assert_series_equal(got, pd.Series([True, True], index=[5, 9]))
 
 
-# -- export/tables.py -------------------------------------------------------------------------------
+# -- export/tables.py (now io/workbooks.py) ---------------------------------------------------------
 
 def test_missing_cells_are_empty_and_lists_joined_with_semicolons():
     """Mutants tables._cells#12 (``v is None or (...)`` → ``and``), #15 (``not isinstance(v, str)`` →

@@ -208,7 +208,7 @@ def test_a_cell_starting_a_formula_is_neutralised(lead):
     import csv
     import io
 
-    from dashboard.export.tables import neutralise, plain_csv
+    from dashboard.io.workbooks import neutralise, plain_csv
 
     cell = lead + "HYPERLINK(\"http://x\",\"klik\")"
     assert neutralise(cell) == "'" + cell

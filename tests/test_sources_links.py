@@ -41,7 +41,7 @@ def test_tables_and_files_carry_the_article_link(records, gaz):
     shown = data.dataframe[0].value
     assert "Tautan berita" in shown.columns and shown["Tautan berita"].notna().any()
     from dashboard.export.files import export
-    from dashboard.export.tables import csv_skiprows
+    from dashboard.io.workbooks import csv_skiprows
 
     csv = export(bogor_report, "upacara", "csv")
     got = pd.read_csv(io.BytesIO(csv.data), skiprows=csv_skiprows(bogor_report.meta("upacara")), dtype=str)

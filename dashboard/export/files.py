@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..errors import PetaError, msg
 from . import render
 from .frame import SIZES, presentation
-from .tables import to_csv, to_xlsx
+from ..io.workbooks import to_csv, to_xlsx
 
 MIME = {**render.FORMATS, "html": "text/html", "csv": "text/csv", "csv-excel": "text/csv",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import Msg, PetaError, msg
+from ..io.files import read_bytes
 from .text import fold
 
 MAX_BYTES = 5 * 1024 * 1024  # a news page is ~100 KB-2 MB with its markup; more is not an article
@@ -214,7 +215,7 @@ def read_source(source: str, *, url: str | None = None, published: dt.date | Non
         path = Path(source)
         if not path.is_file():
             raise refuse(source, msg("art_no_file"))
-        raw = path.read_bytes()
+        raw = read_bytes(path)
     text = decode(source, raw)
     return (from_html if looks_html(text) else from_text)(source, text, url, published)
 

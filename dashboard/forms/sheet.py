@@ -22,14 +22,11 @@ validator; a problem names the file, the row, the column, the value and what is 
 
 from __future__ import annotations
 
-import csv
 import re
-import datetime as dt
-import io
 
 from .. import fmt
 from ..errors import Problem, msg
-from ..io import sheets
+from ..io import sheets, workbooks
 from ..io.sheets import EXTRA_CELLS, MAX_BYTES, MAX_CELL, PICK, too_big  # noqa: F401 (this sheet's API)
 from ..geo import level_of_code
 from ..records.read import RawReport
@@ -221,84 +218,33 @@ ADVICE = [
 ]
 
 
-def template_xlsx(example: dict | None = None, choices: dict[str, list[str]] | None = None) -> bytes:
-    """The import template: the *Upacara* sheet (headings, the example row, drop-down lists fed
-    from a *Pilihan* sheet, codes kept as text and dates as dates) and a *Petunjuk* sheet."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    example = example or EXAMPLE
+def template(example: dict | None = None, choices: dict[str, list[str]] | None = None) -> workbooks.Template:
+    """What the import template holds: the *Upacara* sheet (headings, the example row, drop-down
+    lists, codes kept as text and dates as dates) and the *Petunjuk* sheet (each column's help, then
+    :data:`ADVICE`)."""
     def labelled(vocab):
         return [f"{k}{PICK}{v.label('id')}" for k, v in vocab.items()]
 
     choices = {"pemilihan": [], "jenis": labelled(KINDS), "penanda_tangan": labelled(SIGNATORY_GROUPS),
                "saksi": labelled(WITNESS_BODIES), "kategori_komitmen": labelled(COMMITMENT_CATEGORIES),
                **(choices or {})}
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Upacara"
-    ws.append(list(COLUMNS))
-    row = []
-    for c in COLUMNS:
-        value = example.get(c, "")
-        if c in ("tanggal", "sumber_tanggal") and value:
-            value = dt.date.fromisoformat(value)  # a real date: Excel shows it in the user's own format
-        row.append(value)
-    ws.append(row)
-    for c in ws[1]:
-        c.font = Font(bold=True)
-    for c in ws[2]:
-        c.font = Font(italic=True, color="666666")
-    last = MAX_ROWS + 1
-    for i, col in enumerate(COLUMNS, start=1):
-        letter = get_column_letter(i)
-        ws.column_dimensions[letter].width = max(14, min(40, len(col) + 4))
-        if col in ("kode_wilayah", "id"):  # a code stays text: 32.01.24 must not become a number
-            for r in range(2, 201):
-                ws[f"{letter}{r}"].number_format = "@"
-        if col in ("tanggal", "sumber_tanggal"):
-            for r in range(2, 201):
-                ws[f"{letter}{r}"].number_format = "yyyy-mm-dd"
-    ws.freeze_panes = "A2"
-    lists = wb.create_sheet("Pilihan")
-    for j, (col, values) in enumerate((k, v) for k, v in choices.items() if v):
-        letter = get_column_letter(j + 1)
-        lists.cell(row=1, column=j + 1, value=col).font = Font(bold=True)
-        for r, value in enumerate(values, start=2):
-            lists.cell(row=r, column=j + 1, value=value)
-        # a list to pick from, not a rule: a cell may hold several values separated by ";"
-        dv = DataValidation(type="list", formula1=f"=Pilihan!${letter}$2:${letter}${len(values) + 1}",
-                            allow_blank=True, showErrorMessage=False)
-        target = get_column_letter(list(COLUMNS).index(col) + 1)
-        dv.add(f"{target}2:{target}{last}")
-        ws.add_data_validation(dv)
-    info = wb.create_sheet("Petunjuk")
-    info.append(["kolom", "isi", "wajib"])
-    for col, (_field, help_text) in COLUMNS.items():
-        info.append([col, help_text, "ya" if col in REQUIRED else ""])
-    info.append([])
-    info.append(["Bila ada masalah", "", ""])
-    for head, text in ADVICE:
-        info.append([head, text, ""])
-    for c in info[1]:
-        c.font = Font(bold=True)
-    info.column_dimensions["A"].width = 28
-    info.column_dimensions["B"].width = 110
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    help_rows = [("kolom", "isi", "wajib"),
+                 *((col, help_text, "ya" if col in REQUIRED else "") for col, (_field, help_text) in COLUMNS.items()),
+                 (), ("Bila ada masalah", "", ""), *((head, text, "") for head, text in ADVICE)]
+    return workbooks.Template(
+        sheet="Upacara", columns=tuple(COLUMNS), example=example or EXAMPLE, help_rows=tuple(help_rows),
+        formats={"id": "@", "kode_wilayah": "@", "tanggal": "yyyy-mm-dd", "sumber_tanggal": "yyyy-mm-dd"},
+        dates=("tanggal", "sumber_tanggal"), choices=choices, list_rows=MAX_ROWS + 1, styled=True)
+
+
+def template_xlsx(example: dict | None = None, choices: dict[str, list[str]] | None = None) -> bytes:
+    """The import template as a workbook (:func:`template`)."""
+    return workbooks.template_xlsx(template(example, choices))
 
 
 def template_csv(example: dict | None = None, delimiter: str = ",") -> bytes:
     """The template as CSV: ``,`` (CSV UTF-8), or ``;`` as Excel in Indonesian settings reads it."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\r\n" if delimiter == ";" else "\n",
-                       delimiter=delimiter)
-    w.writeheader()
-    w.writerow({c: (example or EXAMPLE).get(c, "") for c in COLUMNS})
-    return buf.getvalue().encode("utf-8-sig")
+    return workbooks.template_csv(template(example), delimiter)
 
 
 def report_to_row(report: dict) -> dict:
@@ -338,24 +284,4 @@ def rows_xlsx(rows: list[dict], notes: list[str]) -> bytes:
     """Rows in the template's columns (sheet *Upacara*), with one review note per row in an extra
     sheet *Catatan* (the import reads only *Upacara*). Text is neutralised: a cell that would start
     a formula is written with a leading apostrophe."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    from ..export.tables import neutralise
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Upacara"
-    ws.append(list(COLUMNS))
-    for c in ws[1]:
-        c.font = Font(bold=True)
-    for row in rows:
-        ws.append([neutralise(row.get(c, "")) for c in COLUMNS])
-    info = wb.create_sheet("Catatan")
-    info.append(["baris", "catatan pemeriksaan"])
-    for i, note in enumerate(notes, start=2):
-        info.append([i, neutralise(note)])
-    info.column_dimensions["B"].width = 120
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbooks.review_xlsx("Upacara", list(COLUMNS), rows, "Catatan", ["baris", "catatan pemeriksaan"], notes)

@@ -23,6 +23,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
 from ..codes import parent
+from ..io import geo_files
 from . import level_of_code
 
 _STR = r"'((?:[^'\\]|\\.)*)'"
@@ -140,7 +141,7 @@ def parse_files(paths: list[Path]) -> tuple[gpd.GeoDataFrame, ParseReport]:
     rows: list[dict] = []
     for p in paths:
         part = ParseReport(files=[Path(p).name])
-        rows += parse_text(Path(p).read_text(encoding="utf-8"), part)
+        rows += parse_text(geo_files.dump_text(p), part)
         report.add(part)
     return to_frame(rows), report
 

@@ -9,9 +9,7 @@ file never stays half-written.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +21,7 @@ import pooch
 pooch.get_logger().setLevel(logging.WARNING)
 
 from ..errors import PetaError, Problem, msg
+from ..io import files, geo_files
 from ..settings import PROJECT_ROOT
 
 MANIFEST = PROJECT_ROOT / "geo" / "manifest.tsv"
@@ -38,7 +37,7 @@ class ManifestEntry:
 
 def read_manifest(path: Path = MANIFEST) -> list[ManifestEntry]:
     entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in geo_files.manifest_lines(path):
         if not line.strip() or line.startswith("#"):
             continue
         sha, rel, folder, provs = line.split("\t")
@@ -47,7 +46,7 @@ def read_manifest(path: Path = MANIFEST) -> list[ManifestEntry]:
 
 
 def manifest_digest(path: Path = MANIFEST) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return files.sha256(path)
 
 
 def all_provinces(entries: list[ManifestEntry]) -> list[str]:
@@ -100,11 +99,7 @@ class _Recorder:
                 return src.is_file()
             if not src.is_file():
                 raise FileNotFoundError(str(src))
-            if hasattr(output_file, "write"):
-                with src.open("rb") as fh:
-                    shutil.copyfileobj(fh, output_file)
-            else:
-                shutil.copyfile(src, output_file)
+            geo_files.copy_into(src, output_file)
             result = None
         name = output_file if isinstance(output_file, (str, Path)) else getattr(output_file, "name", None)
         if name and Path(name).is_file():
@@ -166,7 +161,7 @@ def write_manifest(source_dir: Path, out: Path = MANIFEST) -> int:
     for sql in sorted(source_dir.glob("db/*/**/*.sql")):
         rel = sql.relative_to(source_dir).as_posix()
         folder = rel.split("/")[1]
-        head = sql.read_text(encoding="utf-8", errors="replace")[:800]
+        head = geo_files.dump_head(sql)
         if folder == "prov":
             spec = re.search(r"prov \d+ \(([^)]*)\)", head).group(1)
             provs: list[str] = []
@@ -179,5 +174,5 @@ def write_manifest(source_dir: Path, out: Path = MANIFEST) -> int:
     header = ["# sha256\tpath\tlevel\tprovinces",
               "# Files of cahyadsn/wilayah_boundaries at the pinned commit; regenerate with "
               "`python -m dashboard geo manifest DIR`."]
-    out.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    geo_files.write_manifest(out, header + rows)
     return len(rows)

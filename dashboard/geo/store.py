@@ -10,7 +10,6 @@ leaves a half cache behind.
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import tempfile
 import time
@@ -23,6 +22,7 @@ import pandas as pd
 
 from .. import settings
 from ..codes import LEVELS, province_column
+from ..io import geo_files
 from . import FOLDER_LEVEL
 # geopandas, shapely and the parser are imported where geometry is built or read: the gazetteer
 # (load_table) needs none of them, and ``extract`` answers in under a second (issue 21)
@@ -83,7 +83,7 @@ class BuildReport:
 def _complete(directory: Path) -> bool:
     """Built, and every file whole: a truncated GeoParquet file (a full disk, a killed copy) has
     no readable footer, and then the cache is built again rather than trusted."""
-    if not (directory / "report.json").is_file():
+    if not (directory / geo_files.REPORT).is_file():
         return False
     import pyarrow.parquet as pq
 
@@ -129,7 +129,7 @@ def build(cfg: GeoConfig) -> BuildReport:
             dropped_rings=report.dropped_rings, repaired=report.repaired,
             seconds=round(time.perf_counter() - t0, 2), built=True,
         )
-        (tmp / "report.json").write_text(json.dumps(asdict(result), indent=2), encoding="utf-8")
+        geo_files.write_report(tmp, asdict(result))
         if cfg.directory.exists():
             shutil.rmtree(cfg.directory)
         tmp.rename(cfg.directory)
@@ -146,11 +146,11 @@ def is_built(cfg: GeoConfig) -> bool:
 def ensure(cfg: GeoConfig) -> BuildReport:
     if _complete(cfg.directory):
         try:
-            data = json.loads((cfg.directory / "report.json").read_text(encoding="utf-8"))
+            data = geo_files.read_report(cfg.directory)
             data["built"] = False
             return BuildReport(**data)
         except (ValueError, TypeError, OSError):  # truncated, not UTF-8, or another shape: rebuild, never trust
-            (cfg.directory / "report.json").unlink(missing_ok=True)
+            geo_files.discard_report(cfg.directory)
     return build(cfg)
 
 
@@ -178,7 +178,7 @@ def load_level(cfg: GeoConfig, level: str, display: bool = False,
     try:
         gdf = gpd.read_parquet(path)
     except Exception:  # noqa: BLE001 - a truncated or corrupt cache file: rebuild it once, never trust it
-        (cfg.directory / "report.json").unlink(missing_ok=True)
+        geo_files.discard_report(cfg.directory)
         build(cfg)
         gdf = gpd.read_parquet(path)
     if provinces is not None and len(provinces) < 38:
@@ -193,7 +193,7 @@ def load_table(cfg: GeoConfig) -> pd.DataFrame:
     try:
         parts = [pd.read_parquet(cfg.directory / f"{SLUG[lvl]}.parquet", columns=cols) for lvl in LEVELS]
     except Exception:  # noqa: BLE001 - a file damaged after the check: rebuild once (as load_level)
-        (cfg.directory / "report.json").unlink(missing_ok=True)
+        geo_files.discard_report(cfg.directory)
         build(cfg)
         parts = [pd.read_parquet(cfg.directory / f"{SLUG[lvl]}.parquet", columns=cols) for lvl in LEVELS]
     return pd.concat(parts, ignore_index=True)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..atomic import write_atomic
+from ..io.atomic import write_atomic
 from .tables import Records
 
 KEEP = 3

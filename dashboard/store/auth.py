@@ -18,9 +18,9 @@ import hashlib
 import hmac
 import logging
 import os
-import tomllib
 from pathlib import Path
 
+from ..io import files
 from ..settings import _secrets_file
 from .editing import User
 
@@ -54,8 +54,7 @@ def accounts(path: Path | None = None) -> dict[str, dict]:
     path = path or _secrets_file()
     if not path.is_file():
         return {}
-    with path.open("rb") as fh:
-        users = tomllib.load(fh).get("users", {})
+    users = files.read_toml(path).get("users", {})
     refused = [name for name, entry in users.items() if not isinstance(entry, dict) or "password" in entry]
     for name in refused:
         log.warning("%s: [users.%s] has a plain password (or is not a table) and is ignored; give it a "
@@ -114,5 +113,4 @@ def provider_configured(path: Path | None = None) -> bool:
     path = path or _secrets_file()
     if not path.is_file():
         return False
-    with path.open("rb") as fh:
-        return "auth" in tomllib.load(fh)
+    return "auth" in files.read_toml(path)

@@ -23,7 +23,6 @@ it is one self-checking file any Python reads, and the store already speaks it.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import sqlite3
 import tempfile
@@ -33,6 +32,8 @@ from sqlalchemy import create_engine, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..errors import PetaError, msg
+from ..io import files
+from ..io.atomic import replacing
 from .db import Store
 from .models import Base, ChangeRow, DraftRow, ElectionRow, IndicatorRow, ReportRow, SigninRow
 from .schema import shown_url
@@ -51,10 +52,7 @@ def backup(store: Store, path: str | Path) -> dict[str, int]:
     path = Path(path)
     if not path.parent.is_dir():
         raise PetaError.single("FILE", str(path), msg("backup_folder"))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(path) as tmp:
         if store.engine.dialect.name == "sqlite":
             counts = _copy_sqlite(store, tmp)
         else:
@@ -66,9 +64,6 @@ def backup(store: Store, path: str | Path) -> dict[str, int]:
                     "source": shown_url(store.url), **{f"rows.{k}": str(v) for k, v in counts.items()}}
             db.executemany("INSERT INTO backup_info VALUES (?, ?)", sorted(info.items()))
         db.close()
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return counts
 
 
@@ -115,9 +110,8 @@ def info(path: str | Path) -> dict[str, str]:
     path = Path(path)
     if not path.is_file():
         raise PetaError.single("FILE", str(path), msg("backup_missing"))
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise PetaError.single("FILE", str(path), msg("backup_not_ours"))
+    if files.head(path, 16) != b"SQLite format 3\x00":
+        raise PetaError.single("FILE", str(path), msg("backup_not_ours"))
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:

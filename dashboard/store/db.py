@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from .. import codes
 from ..errors import PetaError, Problem, msg
+from ..io import files
 from ..records.read import APP_CALENDAR_ORIGIN, RawReport, stored_election
 from .codec import dump, report_name, row_data, to_json
 from .models import ChangeRow, DraftRow, ElectionRow, IndicatorRow, ReportRow, SigninRow
@@ -538,7 +539,7 @@ class Store:
         from ..records.read import YamlFolder
 
         folder = Path(root) / "ceremonies"
-        digests = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        digests = {p.name: files.sha256(p)
                    for p in sorted(folder.glob("*.y*ml"), key=lambda p: p.name)}
 
         def plan(rows, names) -> tuple[dict, dict]:

@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
 from ..errors import PetaError, msg
+from ..io import files
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _migrated: set[str] = set()
@@ -84,7 +85,7 @@ def head_revision() -> str:
     they are numbered in order, so the newest is the largest)."""
     import re
 
-    found = [re.search(r'^revision = "(\w+)"', p.read_text(encoding="utf-8"), re.M)
+    found = [re.search(r'^revision = "(\w+)"', files.read_text(p), re.M)
              for p in (MIGRATIONS / "versions").glob("*.py")]
     return max(m.group(1) for m in found if m)
 
@@ -117,10 +118,7 @@ class _schema_lock:
 
     def __enter__(self):
         if self.path and self.key not in _held:
-            import fcntl
-
-            self.fh = open(self.path, "a")
-            fcntl.flock(self.fh, fcntl.LOCK_EX)
+            self.fh = files.locked(self.path)
             _held.add(self.key)
         return self
 
@@ -165,8 +163,7 @@ def _refuse_unreadable_sqlite(url: str) -> None:
     if path.is_dir():
         raise PetaError.single("PETA_DB_URL", str(path), msg("db_is_folder"))
     try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
+        head = files.head(path, 16)
     except OSError as exc:
         raise PetaError.single("PETA_DB_URL", str(path), msg("db_readable", why=exc.strerror)) from None
     if head != b"SQLite format 3\x00":

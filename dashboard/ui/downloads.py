@@ -110,7 +110,7 @@ def pack_button(report, values) -> None:
 
 
 def _rows_file(view, ids: tuple, fmt: str) -> bytes:
-    from ..export.tables import to_csv, to_xlsx
+    from ..io.workbooks import to_csv, to_xlsx
     from ..views import ceremony_rows
 
     report = view()

@@ -7,7 +7,7 @@ import streamlit as st
 from .. import context, problem_text
 from ..store import editing
 from ..errors import PetaError, msg
-from ..export.tables import plain_csv
+from ..io.workbooks import plain_csv
 from ..i18n import t
 from .safe import bullets, md
 from ..forms import sheet
