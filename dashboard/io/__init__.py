@@ -10,6 +10,9 @@ reads, writes, pickles and atomically replaces files, and builds CSV/XLSX bytes.
 - ``files``: plain files (text, bytes, a digest, a file's head, TOML, a CSV log, the schema lock)
 - ``geo_files``: the boundary manifest, the upstream SQL dumps and the build report
 - ``cache_files``: the app's own cache files, best effort (seed stamps, the gazetteer pickle)
+- ``snapshot_files``: the loaded tables' snapshots (``records.snapshot`` says what they hold)
+- ``letter_files``: the follow-up letter's template and logo
+- ``print_pdf``: an HTML page printed to PDF by the export Chromium (the letter's PDF)
 
 Only the standard library, openpyxl, PyYAML, pandas and ``dashboard.errors``/``fmt`` are imported
 here: io sits below the store, the records and the exports, never above them.

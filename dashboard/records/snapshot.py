@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..io.atomic import write_atomic
+from ..io import files, snapshot_files
 from .tables import Records
 
 KEEP = 3
@@ -34,39 +34,22 @@ def key(db_url: str, store_version: str, calendar_file: Path, gazetteer_table: p
     h = hashlib.sha256()
     for part in (db_url, store_version):
         h.update(part.encode() + b"\0")
-    h.update(Path(calendar_file).read_bytes() if Path(calendar_file).is_file() else b"-")
+    h.update(files.read_bytes(calendar_file) if Path(calendar_file).is_file() else b"-")
     gaz = gazetteer_table[["code", "name", "level", "parent"]]
     h.update(str(len(gaz)).encode())
     h.update(pd.util.hash_pandas_object(gaz, index=False).to_numpy().tobytes())
     here = Path(__file__).resolve().parent
     for name in _CODE:
-        h.update((here / name).read_bytes())
+        h.update(files.read_bytes(here / name))
     return h.hexdigest()[:24]
 
 
 def _load(folder: Path, k: str, unpack):
-    """``unpack`` of what was saved under ``k``, or None; a file that cannot be read is deleted."""
-    path = Path(folder) / f"{k}.pickle"
-    if not path.is_file():
-        return None
-    try:
-        with path.open("rb") as fh:
-            return unpack(pickle.load(fh))  # noqa: S301 - written by this module, in the operator's cache
-    except Exception:  # truncated, or from another pandas: load afresh
-        path.unlink(missing_ok=True)
-        return None
+    return snapshot_files.load(folder, k, unpack)
 
 
 def _save(folder: Path, k: str, data) -> bool:
-    """Written whole or not at all; False when the folder cannot be written (no error: the next
-    start loads the records again)."""
-    try:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        write_atomic(Path(folder) / f"{k}.pickle",
-                     data if isinstance(data, bytes) else pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-        return True
-    except OSError:
-        return False
+    return snapshot_files.save(folder, k, data)
 
 
 def _tables(records: Records) -> dict:
@@ -128,14 +111,8 @@ def read(folder: Path, k: str) -> Records | None:
 def write(folder: Path, k: str, packed: bytes) -> None:
     """Save :func:`pack`'s bytes, then prune to the newest :data:`KEEP`. A folder that cannot be
     written is no error: the next start loads the records again."""
-    if not _save(folder, k, packed):
-        return
-    try:
-        old = sorted(Path(folder).glob("[!l]*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
-        for p in old:
-            p.unlink(missing_ok=True)
-    except OSError:
-        pass
+    if _save(folder, k, packed):
+        snapshot_files.prune(folder, KEEP)
 
 
 # The newest tables of a store, whatever their version, with the change they go to: a start
