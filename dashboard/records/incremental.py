@@ -91,8 +91,12 @@ def apply(loaded: Loaded, touched: set[str], reports: list[RawReport], gazetteer
             tables[name] = loaded.records.calendar
             continue
         current = getattr(loaded.records, name)
-        rest = current[~current[_key(name)].isin(touched)]
+        hit = current[_key(name)].isin(touched).to_numpy()
         new = getattr(part, name)
+        if not hit.any() and not len(new):  # a table the change has no row in: kept, not copied
+            tables[name] = current
+            continue
+        rest = current[~hit]
         pieces = [f for f in (rest, new) if len(f)]
         if not pieces:
             tables[name] = new
