@@ -175,7 +175,7 @@ def table_pages(df: pd.DataFrame, widths: list[float], lang: str = "id",
 def _section(figs: list[go.Figure], meta: ExportMeta, made_on) -> list[go.Figure]:
     """Framed table pages; pages after the first say they continue."""
     more = f" ({t('continued', meta.lang)})"
-    return [presentation(fig, replace(meta, title=meta.title + (more if i else "")), made_on=made_on)
+    return [presentation(fig, replace(meta, title=meta.title + (more if i else "")), made_on=made_on, owned=True)
             for i, fig in enumerate(figs)]
 
 
@@ -200,9 +200,10 @@ def pages(report, made_on: dt.date | None = None, risks=(), links: dict[int, str
     lg = report.lang
     out: list[go.Figure] = []
     pack_meta = report.meta(PACK)
-    out.append(presentation(cover(report, pack_meta), pack_meta, made_on=made_on))
-    out.append(presentation(report.figure("peta"), report.meta("peta"), made_on=made_on))
-    out.append(presentation(report.figure("komitmen"), report.meta("komitmen"), made_on=made_on))
+    # every figure below is made for its page alone: framed as it is, not copied (frame.presentation)
+    out.append(presentation(cover(report, pack_meta), pack_meta, made_on=made_on, owned=True))
+    out.append(presentation(report.figure("peta"), report.meta("peta"), made_on=made_on, owned=True))
+    out.append(presentation(report.figure("komitmen"), report.meta("komitmen"), made_on=made_on, owned=True))
     table = report.table("komitmen")
     keep = [t("code", lg), t("unit", lg), t("state", lg), t("share_pct", lg), t("commitment_pct", lg) + " (%)",
             t("reported_pct", lg) + " (%)", t("reported_on", lg), t("ceremony_ids", lg)]
@@ -214,7 +215,7 @@ def pages(report, made_on: dt.date | None = None, risks=(), links: dict[int, str
         keep = [t(k, lg) for k in ("code", "unit", "state", "led_by", "days_to_vote", "latest_briefing")]
         out += _section(table_pages(waiting[keep], [0.9, 2.0, 1.8, 2.2, 1.0, 1.2], lg), report.meta("belum"),
                         made_on)
-    out.append(presentation(report.figure("linimasa", axis="h"), report.meta("linimasa"), made_on=made_on))
+    out.append(presentation(report.figure("linimasa", axis="h"), report.meta("linimasa"), made_on=made_on, owned=True))
     for risk in risks:
         out += risk_pages(risk, made_on)
     # the rows the section can print, the newest first as in the table's file; the rest counted
@@ -240,7 +241,8 @@ def briefing_pack(report, made_on: dt.date | None = None, risks=()) -> bytes:
     writer, links = PdfWriter(), {}
     for i, fig in enumerate(pages(report, made_on, risks, links)):
         writer.append(PdfReader(io.BytesIO(render.to_image(fig, "pdf", WIDTH, HEIGHT))))
-        pdf_links.add_links(writer, i, links)
+        if pdf_links.holds_labels(fig, links):
+            pdf_links.add_links(writer, i, links)
     meta = report.meta(PACK)
     writer.add_metadata({"/Title": f"{meta.title} — {meta.subtitle}", "/Creator": "Peta Netralitas ASN",
                          "/Subject": meta.sources_line})

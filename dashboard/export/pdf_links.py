@@ -78,6 +78,21 @@ def places(page, urls: dict[int, str]) -> list[tuple[int, tuple[float, float, fl
     return found
 
 
+def holds_labels(fig, urls: dict[int, str]) -> bool:
+    """Whether a pack page's figure prints any label of ``urls`` (only the ceremony table's pages
+    do). Asked before :func:`places`: reading a page's text back parses its whole content stream,
+    and the map's and the timeline's run to megabytes (the national pack spent ~4 s on pages with
+    no label at all, issue 39 §2)."""
+    for trace in fig.data:
+        if trace.type != "table" or trace.cells is None or trace.cells.values is None:
+            continue
+        for column in trace.cells.values:
+            for cell in column:
+                if isinstance(cell, str) and any(int(m.group(1)) in urls for m in LABEL.finditer(cell)):
+                    return True
+    return False
+
+
 def add_links(writer, page_index: int, urls: dict[int, str]) -> int:
     """Lay a link over every numbered label of ``writer``'s page; returns how many were laid."""
     from pypdf.annotations import Link
