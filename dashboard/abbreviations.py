@@ -7,7 +7,8 @@ resolves every entry to exactly one region, so a wrong entry fails loudly. Add a
 
 ABBREVIATIONS: dict[str, str] = {
     # provinces
-    "babel": "Kepulauan Bangka Belitung", "kepri": "Kepulauan Riau", "sumut": "Sumatera Utara",
+    "babel": "Kepulauan Bangka Belitung", "bangka belitung": "Kepulauan Bangka Belitung",
+    "kepri": "Kepulauan Riau", "sumut": "Sumatera Utara", "pbd": "Papua Barat Daya",
     "sumbar": "Sumatera Barat", "sumsel": "Sumatera Selatan", "kalbar": "Kalimantan Barat",
     "kalteng": "Kalimantan Tengah", "kalsel": "Kalimantan Selatan", "kaltim": "Kalimantan Timur",
     "kaltara": "Kalimantan Utara", "sulut": "Sulawesi Utara", "sulteng": "Sulawesi Tengah",
@@ -52,4 +53,6 @@ ABBREVIATIONS: dict[str, str] = {
     "abdya": "Kabupaten Aceh Barat Daya", "busel": "Kabupaten Buton Selatan",
     "bolmong": "Kabupaten Bolaang Mongondow", "pasbar": "Kabupaten Pasaman Barat",
     "mateng": "Kabupaten Mamuju Tengah", "pali": "Kabupaten Penukal Abab Lematang Ilir",
+    "bursel": "Kabupaten Buru Selatan", "barsel": "Kabupaten Barito Selatan", "mubar": "Kabupaten Muna Barat",
+    "bateng": "Kabupaten Bangka Tengah",
 }

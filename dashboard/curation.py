@@ -9,7 +9,9 @@ measured figure and not a claim. It never holds a sentence of the article: only 
 reviewer's own few words, and the link.
 
 A field counts as *changed* when the record's value differs from the draft's value as the
-review page would have saved it (same comparison for every field, :func:`changed_fields`). A field
+review page would have saved it (same comparison for every field, :func:`compare`); a
+leader's role is compared as :func:`dashboard.roles.role_key` writes it, so *Sekda Muna Barat* and
+*Sekretaris Daerah Kabupaten Muna Barat* are one role, *Bupati* and *Penjabat Bupati* two. A field
 the draft marked *Pasti* (``sure``) and the reviewer changed is a *sure but wrong* reading: the
 calibration figure issue 38 asks for.
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from .errors import PetaError
 from .io import files, workbooks
+from .roles import role_key
 
 # the fields a reviewer decides on, in the order the review page shows them
 FIELDS = ("is_ceremony", "region", "date", "elections", "kinds", "leader", "leader_role", "signatories",
@@ -42,7 +45,7 @@ def _record_values(record: dict | None) -> dict:
         "elections": sorted(record.get("elections") or []),
         "kinds": sorted(record.get("kinds") or []),
         "leader": _name(leader.get("name")),
-        "leader_role": _name(leader.get("role")),
+        "leader_role": role_key(leader.get("role")),
         "signatories": sorted({str(x.get("group")) for x in record.get("signatories") or [] if isinstance(x, dict)}),
         "witnesses": sorted(record.get("witnesses") or []),
     }
@@ -57,7 +60,7 @@ def _draft_values(draft: dict) -> dict:
         "elections": sorted((draft.get("elections") or {}).get("value") or []),
         "kinds": sorted((draft.get("kinds") or {}).get("value") or []),
         "leader": _name(leader.get("name") if isinstance(leader, dict) else None),
-        "leader_role": _name(leader.get("role") if isinstance(leader, dict) else None),
+        "leader_role": role_key(leader.get("role") if isinstance(leader, dict) else None),
         "signatories": sorted({str(x.get("group")) for x in (draft.get("signatories") or {}).get("value") or []
                                if isinstance(x, dict)}),
         "witnesses": sorted((draft.get("witnesses") or {}).get("value") or []),
@@ -65,10 +68,13 @@ def _draft_values(draft: dict) -> dict:
 
 
 def _name(value) -> str | None:
-    """A person's name compared without case, spacing or punctuation (an initial's dot, a degree's comma)."""
+    """A person's name compared without case, spacing or punctuation (an initial's dot, a degree's
+    comma), nor the initials written in one report and left out in another ("Yohanes K. Wenda",
+    "Yohanes Wenda"; "R. Budi Santoso", "Budi Santoso")."""
     if not value:
         return None
-    return " ".join(str(value).replace(",", " ").replace(".", " ").split()).casefold()
+    words = str(value).replace(",", " ").replace(".", " ").split()
+    return " ".join(w for w in words if len(w) > 1 or len(words) == 1).casefold() or None
 
 
 @dataclass(frozen=True)

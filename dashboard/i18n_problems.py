@@ -390,6 +390,18 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                              "election the pledge is for"),
     "note_leader_represented": ("pemimpin perlu dicek: ada yang mewakili, atau nama hanya terbaca dari judul",
                                 "check the leader: someone stood in, or the name is read from the headline only"),
+    "note_leader_attending": ("hanya pejabat yang hadir, menyaksikan atau diwakili yang disebut: tidak ada yang "
+                              "disebut memimpin; pilih dari daftar bila salah satunya memimpin",
+                              "only officials who attended, witnessed or were stood in for are named: none is said "
+                              "to lead; pick one from the list if one of them led"),
+    "note_leader_delegation": ("pemimpin perlu dicek: kata 'dipimpin' menyusul daftar yang hadir; mungkin ia "
+                               "memimpin rombongan, bukan kegiatannya",
+                               "check the leader: 'dipimpin' follows a list of who attended; they may have led the "
+                               "officials attending, not the event"),
+    "note_role_place": ("jabatan perlu dicek: daerahnya tidak tertulis di sebelah jabatan, atau diambil dari "
+                        "daerah yang belum pasti",
+                        "check the role: its region is not written beside it, or is taken from a region not yet "
+                        "sure"),
     "note_election_year": ("{kind}: tahun pemilihan tidak jelas", "{kind}: the election's year is not clear"),
     "note_election_not_in_calendar": ("{kind} {years} tidak ada di kalender pemilihan: tambahkan dulu bila perlu",
                                       "{kind} {years} is not in the election calendar: add it first if needed"),

@@ -206,3 +206,87 @@ def test_two_candidate_dates_are_offered_and_never_sure(read):
     d = read("18-dua-tanggal.txt")  # the ASN signed on Monday, the kepala desa on Thursday
     assert d["date"]["confidence"] == "check" and d["date"]["value"] == "2024-10-21"
     assert d["date"]["alternatives"] == ["2024-10-24"]
+
+
+# -- issue 38: who led, and the role as records write it ----------------------------------------
+# (each fixture failed before its rule; the names are invented, the places real regions)
+
+def _lead(d: dict) -> tuple[dict | None, str]:
+    return d["leader"]["value"], d["leader"]["confidence"]
+
+
+def test_words_after_a_title_in_the_headline_are_no_name(read):
+    d = read("19-judul-kata-kerja.txt")  # "Sekda Wonosobo Membuka Sosialisasi ..."; the body names Rahmat Hidayat
+    assert d["leader"]["value"] == {"name": "Rahmat Hidayat", "role": "Sekretaris Daerah Kabupaten Wonosobo"}
+
+
+def test_pjs_and_pejabat_sementara_stay_in_the_role(read):
+    d = read("20-pjs-bupati.txt")  # "Pejabat Sementara (Pjs) Bupati Kudus"; later "Bupati Hendra Wijaya"
+    assert _lead(d) == ({"name": "Hendra Wijaya", "role": "Penjabat Sementara Bupati Kudus"}, "sure")
+
+
+def test_sekdakab_is_the_kabupatens_sekretaris_daerah(read):
+    d = read("21-sekdakab.txt")
+    assert _lead(d) == ({"name": "Yudi Hartono", "role": "Sekretaris Daerah Kabupaten Lampung Barat"}, "sure")
+
+
+def test_a_title_in_an_office_or_a_letter_and_a_place_ending_a_sentence_are_no_official(read):
+    d = read("22-kantor-dan-surat-edaran.txt")  # "Kantor Camat ...", "Surat Edaran Bupati Pasaman Nomor", "kata Ketua Bawaslu Pasaman."
+    assert d["leader"]["value"] == {"name": "Rina Kartika", "role": "Ketua Bawaslu Kabupaten Pasaman"}
+    assert not {a["name"] for a in d["leader"].get("alternatives", [])} & {"Nomor", "Pasaman", "Lubuk Sikaping"}
+
+
+def test_who_stands_in_for_the_bupati_is_the_leader_to_check(read):
+    d = read("23-diwakili-sekda.txt")  # "Bupati X, yang diwakili Sekda Y, membuka"
+    assert _lead(d) == ({"name": "Ahmad Fauzan", "role": "Sekretaris Daerah Kabupaten Muara Enim"}, "check")
+
+
+def test_officials_who_only_witnessed_are_offered_not_filled_in(read):
+    d = read("24-hanya-saksi.txt")  # "disaksikan oleh Bupati Klaten ... dan Wakil Bupati Klaten ..."
+    assert _lead(d) == (None, "check")
+    assert [a["name"] for a in d["leader"]["alternatives"]] == ["Sri Handayani", "Bambang Sutrisno"]
+    assert d["region"]["value"] == "33.10"  # the region still read from the Pemkab
+
+
+def test_a_role_without_its_place_takes_the_sure_region(read):
+    d = read("25-jabatan-tanpa-daerah.txt")  # "dipimpin Sekretaris Daerah Dedi Kusnadi" at a Pemkot Cimahi event
+    assert (d["region"]["value"], d["region"]["confidence"]) == ("32.77", "sure")
+    assert _lead(d) == ({"name": "Dedi Kusnadi", "role": "Sekretaris Daerah Kota Cimahi"}, "sure")
+
+
+def test_a_degree_written_with_a_space_ends_the_name(read):
+    d = read("26-gelar-berspasi.txt")  # "Drs. Agus Priyanto S. Sos, M.Si"
+    assert _lead(d) == ({"name": "Agus Priyanto", "role": "Penjabat Bupati Jepara"}, "sure")
+
+
+def test_a_title_in_lower_case_is_a_title(read):
+    d = read("27-huruf-kecil.txt")  # "dipimpin penjabat bupati Mamberamo Tengah Yohanes Kogoya"
+    assert d["leader"]["value"] == {"name": "Yohanes Kogoya", "role": "Penjabat Bupati Mamberamo Tengah"}
+
+
+def test_the_bkpsdm_head_who_guided_the_pledge_wins_over_the_witness(read):
+    d = read("28-kepala-bkpsdm-dipandu.txt")  # "dipandu oleh Kepala BKPSDM ..."; the Pj Wali Kota "menyaksikan"
+    assert _lead(d) == ({"name": "Agus Salim", "role": "Kepala BKPSDM Kota Madiun"}, "sure")
+
+
+def test_a_heads_staff_officer_is_read_to_the_comma(read):
+    d = read("29-asisten.txt")  # "Asisten I Pemerintahan dan Kesra Setda Bone Bolango, Ahmad Yusuf, membuka"
+    assert _lead(d) == ({"name": "Ahmad Yusuf", "role": "Asisten I Pemerintahan dan Kesra Setda Bone Bolango"},
+                        "check")  # a staff office is written many ways: never sure
+
+
+def test_a_parent_place_after_the_place_is_no_name(read):
+    d = read("30-daerah-induk.txt")  # "Penjabat (Pj) Bupati Dharmasraya, Sumatera Barat, Yusran Tanjung"
+    assert _lead(d) == ({"name": "Yusran Tanjung", "role": "Penjabat Bupati Dharmasraya"}, "sure")
+
+
+def test_dki_jakarta_is_a_place_before_the_name(read):
+    d = read("31-dki-jakarta.txt")  # "Penjabat (Pj) Gubernur DKI Jakarta Heru Santoso memimpin"
+    assert _lead(d) == ({"name": "Heru Santoso", "role": "Penjabat Gubernur DKI Jakarta"}, "sure")
+
+
+def test_dipimpin_after_an_attendance_list_is_never_sure(read):
+    d = read("32-rombongan-dipimpin.txt")  # "Turut hadir ... se-Kota Palu yang dipimpin langsung Penjabat Wali Kota Palu"
+    assert _lead(d) == ({"name": "Budi Hartono", "role": "Penjabat Wali Kota Palu"}, "check")
+    assert any("rombongan" in said(n) for n in d["leader"]["notes"])
+

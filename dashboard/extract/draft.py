@@ -16,10 +16,11 @@ from ..abbreviations import ABBREVIATIONS
 from ..errors import msg
 from ..records.read import RawReport
 from ..regions import Gazetteer
+from ..roles import spelled
 from . import fields as F
 from .article import Article
 from .dates import CEREMONY_WORDS, publication_hint, read_date
-from .places import KAB, PlaceIndex, read_region
+from .places import KAB, KEC, PROV, PlaceIndex, read_region
 from .text import fold, sentences
 
 FIELD_NAMES = ("is_ceremony", "region", "date", "elections", "kinds", "leader", "venue", "signatories",
@@ -77,31 +78,67 @@ class Draft:
         return self.readings[name].value
 
 
-_SPELLED = [(r"^Pj\.?\s+|^Pj\s*\(s\)\s+", "Penjabat "), (r"^Plt\.?\s+", "Pelaksana Tugas "),
-            (r"^Plh\.?\s+", "Pelaksana Harian "), (r"\bSekda\b", "Sekretaris Daerah"),
-            (r"\bSekcam\b", "Sekretaris Kecamatan"), (r"\bKades\b", "Kepala Desa"), (r"\bWalikota\b", "Wali Kota")]
 _HEADS = re.compile(r"\b(?:Bupati|Wali Kota|Gubernur|Camat|Lurah|Kepala Desa)$")
+_OWN_OFFICE = re.compile(r"bupati|wali kota|gubernur|camat|sekretaris daerah|sekretaris kecamatan|kepala")
+_KINDS = {"kabupaten": "Kabupaten", "kab": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi", "prov": "Provinsi",
+          "kecamatan": "Kecamatan", "kec": "Kecamatan", "administrasi": "Administrasi"}
 
 
-def spelled_role(role: str, place: str | None, gaz: Gazetteer, places: PlaceIndex) -> str:
-    """A role as the record writes it (issue 38): short titles spelled out ("Pj Bupati Gumas" ->
-    "Penjabat Bupati Gunung Mas"), and an office other than the head named with its kind
-    ("Sekda Blora" -> "Sekretaris Daerah Kabupaten Blora") when the name is one region's."""
-    base = role[:-len(place)].strip() if place and role.endswith(place) else role
-    for pat, rep in _SPELLED:
-        base = re.sub(pat, rep, base)
-    if not place:
-        return base
-    name = place
-    if fold(place) in ABBREVIATIONS:
-        name = ABBREVIATIONS[fold(place)]
-    if _HEADS.search(base):  # "Bupati Gunung Mas", never "Bupati Kabupaten Gunung Mas"
-        name = re.sub(r"^(?:Kabupaten|Kota)\s+(?:Administrasi\s+)?", "", name)
-    elif not re.search(r"\b(?:Kabupaten|Kota|Provinsi|Kecamatan)$", base) and not re.match(r"(?:Kabupaten|Kota|Provinsi)\b", name):
-        codes, fuzzy = places.lookup(name, KAB, None)
-        if len(codes) == 1 and not fuzzy:
-            name = gaz.get(codes[0]).label
-    return f"{base} {name}"
+def region_name(gaz: Gazetteer, code: str) -> str:
+    """A region's name as a role writes it: "Kabupaten Banjar", "Kota Tasikmalaya", "Jawa Tengah", "Batur"."""
+    name = re.sub(r"^Kec\.\s+", "", gaz.get(code).label)
+    return re.sub(r"^Daerah Khusus Ibukota\b", "DKI", re.sub(r"^Daerah Istimewa\b", "DI", name))
+
+
+def spelled_role(office: str, place: str | None, level: str | None, gaz: Gazetteer, places: PlaceIndex,
+                 region: str | None = None) -> tuple[str, str]:
+    """(role as the record writes it, where its place came from: "text", "region" or "").
+
+    Short titles are spelled out (:func:`dashboard.roles.spelled`: "Pj Bupati Gumas" -> "Penjabat
+    Bupati Gunung Mas"); an office other than the head is named with its kind ("Sekda Blora" ->
+    "Sekretaris Daerah Kabupaten Blora", "Sekda Jateng" -> "Sekretaris Daerah Provinsi Jawa
+    Tengah"); a place that is the region read is written as the gazetteer spells it ("Tanjung
+    Pinang" -> "Tanjungpinang"); and an office written without its place ("Sekretaris Daerah Dedi
+    Kusnadi" at a Pemkot Cimahi event) takes the region read when its level is the office's (issue 38)."""
+    base = spelled(office)
+    if place == "RI":
+        return f"{base} RI", "text"
+    name, known = None, ""
+    # the region read, or its parent, at the office's level ("Sekda" at a kecamatan's event: its kabupaten)
+    if region and level in (KEC, KAB, PROV) and codes.depth(level) <= region.count("."):
+        region = ".".join(region.split(".")[:codes.depth(level) + 1])
+    at_level = bool(region) and level in (KEC, KAB, PROV) and codes.level(region) == level
+    if place:
+        words, kinds = place.split(), []
+        # a first "Kabupaten", "Kota" is the kind of the place, unless it begins a kecamatan's name ("Kota Raja")
+        whole, inexact = places.lookup(place, KEC, None) if level == KEC else ([], True)
+        while len(words) > 1 and words[0].lower().strip(".,") in _KINDS and (inexact or not whole):
+            kinds.append(_KINDS[words.pop(0).lower().strip(".,")])
+        core = " ".join(words)
+        name = ABBREVIATIONS.get(fold(core), core)
+        found, fuzzy = places.lookup(name, level, None) if level in (KEC, KAB, PROV) else ([], False)
+        if kinds and not re.match(r"(?:Kabupaten|Kota|Provinsi)\b", name):
+            name = " ".join(kinds + [name])
+        # known from the text when it names a region of the office's level ("Palas" is a kecamatan's
+        # name, not the short name of a kabupaten the gazetteer knows)
+        known = "text" if found and not fuzzy else ""
+        if at_level and region in found and not fuzzy:  # the region read: as the gazetteer spells it
+            name = region_name(gaz, region)
+    elif at_level:
+        name, known = region_name(gaz, region), "region"
+    if name is None:
+        return base, ""
+    if _HEADS.search(base) or re.search(r"\b(?:Kabupaten|Kota|Provinsi|Kecamatan)$", base):
+        # "Bupati Gunung Mas", never "Bupati Kabupaten Gunung Mas"; "Sekdakab" already says "Kabupaten"
+        name = re.sub(r"^(?:Kabupaten|Kota|Kecamatan|Provinsi)\s+(?:Administrasi\s+)?", "", name)
+    elif level == PROV and not re.search(r"\bProvinsi$", base) and not name.startswith("Provinsi"):
+        name = f"Provinsi {name}"
+    elif not re.search(r"\b(?:Kabupaten|Kota|Provinsi|Kecamatan)$", base) and not re.match(
+            r"(?:Kabupaten|Kota|Provinsi|Kecamatan)\b", name) and level != KEC:
+        found, fuzzy = places.lookup(name, KAB, None)
+        if len(found) == 1 and not fuzzy:
+            name = gaz.get(found[0]).label
+    return f"{base} {name}", known
 
 
 def _named_years(pattern: re.Pattern, texts: list[str]) -> set[int]:
@@ -208,12 +245,25 @@ def extract(article: Article, gaz: Gazetteer, calendar: Calendar, places: PlaceI
     ceremony = {s.index for s in sents if CEREMONY_WORDS.search(s.folded)}
     kinds = F.read_kinds(sents, title)
     is_cer = F.read_is_ceremony(sents, title, kinds)
-    place_names = {k for (_lvl, k) in places.by_key} | set(ABBREVIATIONS)
-    found_leaders = F.leaders(sents, place_names, has_title=bool(article.title))
+    found_leaders = F.leaders(sents, places.names, bool(article.title), places.provinces, places.parents)
     leader, best = F.read_leader(found_leaders)
-    if best is not None and leader.value:
-        leader.value["role"] = spelled_role(best.role, best.place, gaz, places)
     region = read_region(sents, places, best.level if best else None, best.place if best else None, ceremony)
+    if best is not None and leader.value:
+        if best.staff:  # a head's staff: the office as written, never *Pasti* (it is written many ways)
+            leader.value["role"], known = spelled(best.role), ""
+        else:
+            leader.value["role"], known = spelled_role(best.office, best.place, best.level, gaz, places, region.value)
+        for other in leader.alternatives:
+            other["role"] = spelled(other["role"])
+        # the role shares the leader's confidence: *Pasti* only with its place written beside it, or,
+        # for the region's own government (not a Bawaslu chair, who may be the province's or the
+        # nation's), taken from a region that is itself *Pasti*; a village head's village is not told
+        # from his name
+        own = bool(_OWN_OFFICE.search(fold(spelled(best.office))))
+        if leader.confidence == F.SURE and (not known or best.level == "desa/kelurahan" or (
+                known == "region" and (region.confidence != "sure" or not own))):
+            leader.confidence = F.CHECK
+            leader.notes.append(msg("note_role_place"))
     published, hint = article.published, None
     if published is None:  # the year a day and month belong to: from the article's own dateline or link
         published, hint = publication_hint(sents, article.url)

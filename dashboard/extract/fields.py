@@ -14,6 +14,8 @@ from typing import Any
 
 from .. import fmt
 from ..errors import Msg, msg
+from ..regions import _fold as _fold_place
+from ..roles import spelled
 from .text import NUMBER_WORD, Sentence, fold, number_value
 
 SURE, CHECK, MISSING = "sure", "check", "missing"
@@ -206,29 +208,68 @@ def read_is_ceremony(sents: list[Sentence], title: str, kinds: Reading) -> Readi
     return Reading(True, SURE if sure else CHECK, ceremony_sents[0].text, notes=reasons)
 
 
-# "Penjabat (Pj) Bupati": the acting title is kept whether or not its short form follows in brackets
-_ROLE = (r"(?P<role>(?:(?:Pj\.?|Plt\.?|Plh\.?|(?:Penjabat|Pejabat|Pelaksana\s+Tugas|Pelaksana\s+Harian)"
-         r"(?:\s*\((?:Pj|Plt|Plh)\.?\))?)\s+)?(?:Wakil\s+)?"
-         r"(?:Camat|Bupati|Wali\s?[Kk]ota|Walikota|Gubernur|Sek(?:re|er)taris\s+Daerah(?:\s*\(Sekda\))?|Sekda|"
-         r"Sek(?:re|er)taris\s+Kota|Ketua\s+(?:Bawaslu|Panwaslu|Panwascam|Panwaslih)(?:\s+Kecamatan)?|"
-         r"Sekretaris\s+Kecamatan|Sekcam|Kepala\s+Desa|Kades|Lurah|Kepala\s+Badan\s+Kepegawaian\s+\w+))")
-ROLE_RE = re.compile(r"\b" + _ROLE + r"(?:\s*\((?:Sekda|Pj|Plt)\))?")
-_TITLES = {"drs", "dra", "dr", "ir", "h", "hj", "prof", "kh", "hc", "st"}
+# -- who led ---------------------------------------------------------------------------------
+# The acting titles are kept in the role, however written: "Penjabat (Pj)", "Pj.", "PJ", "Pjs",
+# "Pejabat Sementara (Pjs)", "Plt.", "Plh", "Pelaksana Tugas"
+_ACTING = (r"(?:P[jJ][sS]?(?:\.\s*|\s+)|P[lL][tThH](?:\.\s*|\s+)"
+           r"|(?:Penjabat|Pejabat)(?:\s+[Ss]ementara)?(?:\s*\((?:P[jJ][sS]?|P[lL][tThH])\.?\))?\s+"
+           r"|Pelaksana\s+(?:Tugas|Harian)(?:\s*\(P[lL][tThH]\.?\))?\s+)")
+_OFFICE = (r"(?:Camat|Bupati|Wali\s?[Kk]ota|Wali\s+ota|Walikota|Gubernur|Sek(?:re|er)taris\s+Daerah(?:\s*\(Sekda\))?"
+           r"|Sekda(?:kab|kot|prov)?|Sek(?:re|er)taris\s+Kota|Sek(?:re|er)taris\s+(?:Kecamatan|Camat)|Sekcam"
+           r"|Ketua\s+(?:Bawaslu|Panwaslu|Panwascam|Panwaslucam|Panwaslih)(?:\s+Kecamatan)?"
+           r"|Ketua\s+Badan\s+Pengawas\s+Pemil(?:u(?:\s+Umum)?|ihan\s+Umum)(?:\s*\(Bawaslu\))?"
+           # the election bodies' other members, and the Korpri chair, who lead a sosialisasi or an ikrar too
+           r"|(?:Anggota|Komisioner)\s+Bawaslu|Ketua\s+KPUD?|Ketua\s+(?:Dewan\s+Pengurus\s+)?Korpri"
+           r"|Kepala\s+Desa|Kades|Lurah|Kepala\s+Kecamatan"
+           # the heads of the offices that hold ASN events: personnel (BKPSDM, BKD) and Kesbangpol
+           r"|(?:Kepala|Kaban)\s+(?:BKPSDMD?|BKD|BKPP|BKPPD|BKDPSDM|Badan\s+Kesbangpol|Bakesbangpol|Kesbangpol)"
+           r"|Kepala\s+Badan\s+Kesatuan\s+Bangsa\s+dan\s+Politik(?:\s*\([A-Za-z]+\))?"
+           r"|Kepala\s+Badan\s+Kepegawaian(?:\s+(?:dan\s+)?(?:Pengembangan\s+)?(?:Sumber\s?[Dd]aya\s+Manusia|Daerah))*"
+           r"(?:\s*\([A-Z]+\))?)")
+_ROLE = r"(?P<role>(?:" + _ACTING + r")?(?:Wakil\s+)?" + _OFFICE + r")(?!\w)"
+# any case: "dipimpin penjabat bupati Lanny Jaya ...", "ketua panwaslu kecamatan Adiluwih"
+ROLE_RE = re.compile(r"\b" + _ROLE + r"(?:\s*\((?:Sekda|Pj|Plt)\))?", re.IGNORECASE)
+_TITLES = {"drs", "dra", "dr", "ir", "h", "hj", "prof", "kh", "hc", "st", "raden", "rd"}
 # academic degrees written after a name ("Yunus Wonda SH, MH", "Hendra Kusuma,SH.,MH"): the name ends there
 _DEGREES = {"sh", "mh", "se", "mm", "msi", "ssos", "mt", "skm", "spd", "mpd", "ap", "map", "sip", "sstp", "mtp",
             "mph", "ssi", "skom", "mkom", "bsc", "msc", "phd", "sag", "mag", "mba", "ak", "sked", "mkes", "skep",
             "sth", "mth", "mhum", "shum", "spsi", "mpsi", "sp", "mp", "sei", "mei", "lc", "mars", "mec", "dea",
-            "sst", "ssit", "mkn", "mpa", "mse", "shi", "mhi", "spdi", "mpdi", "sthi", "mep", "ipu", "cht", "cfp"}
+            "sst", "ssit", "mkn", "mpa", "mse", "shi", "mhi", "spdi", "mpdi", "sthi", "mep", "ipu", "cht", "cfp",
+            "stp", "amd", "st"}
 _PLACE_WORDS = {"kabupaten", "kab", "kota", "provinsi", "prov", "kecamatan", "kec", "administrasi"}
-LEAD_VERB = re.compile(r"dipimpin|memimpin|\bpimpin|diawali oleh|diawali|dibuka oleh|membuka|membacakan|dihadiri "
-                       r"langsung|langsung oleh|pertama|mengambil sumpah|menyaksikan langsung|menggelar")
-ROLE_LEVEL = [(r"camat|sekretaris kecamatan|sekcam|panwascam|panwaslu kecamatan", "kecamatan"), (r"gubernur", "provinsi"),
-              (r"sek(?:re|er)taris daerah provinsi|sekda provinsi|bawaslu provinsi", "provinsi"),
+_PUNCT = ",.;:\"“”'’()!?*"
+# who led or read the pledge: "dipimpin", "membuka", "dibacakan oleh", the apel's "pembina" or "inspektur"
+LEAD_VERB = re.compile(r"dipimpin|memimpin|\bpimpin\b|diawali oleh|diawali|dibuka\b|membuka|membacakan|dibacakan|"
+                       r"dipandu|langsung oleh|pertama|mengambil sumpah|menggelar|"
+                       r"(?:pembina|inspektur)\s+(?:apel|upacara)")
+ROLE_LEVEL = [(r"camat|sekretaris kecamatan|sekcam|panwascam|panwaslucam|panwaslu kecamatan", "kecamatan"),
+              (r"gubernur", "provinsi"),
+              (r"sek(?:re|er)taris daerah provinsi|sekda ?provinsi|sekdaprov|bawaslu provinsi|\bprovinsi\b",
+               "provinsi"),
               (r"kepala desa|kades|lurah", "desa/kelurahan"),
-              (r"bupati|wali ?kota|walikota|sek(?:re|er)taris (?:daerah|kota)|sekda|kepala badan|bawaslu|panwaslu",
+              (r"bupati|wali ?kota|walikota|sek(?:re|er)taris (?:daerah|kota)|sekda|kepala|kaban|bawaslu|panwaslu",
                "kabupaten/kota")]
 # an attendance sentence ("turut hadir", "hadir pula", "dihadiri"): its officials attended; the one who led is elsewhere
 ATTEND = re.compile(r"turut hadir|hadir pula|juga hadir|tampak hadir|hadir dalam|\bhadir\b|dihadiri|menghadiri")
+# a lead verb after an attendance list ("Turut hadir para kepala OPD ... yang dipimpin langsung Pj Wali Kota"):
+# who led the officials attending, not necessarily the ceremony
+DELEGATION = re.compile(r"(?:turut hadir|hadir pula|juga hadir|tampak hadir|dihadiri)\b.*\b(?:dipimpin|memimpin)")
+# who witnessed a signing ("disaksikan oleh Bupati X", "Pj Wali Kota X menyaksikan", "jadi saksi")
+WITNESS = re.compile(r"disaksikan|menyaksikan|\bsaksikan|(?:men)?jadi saksi|sebagai saksi")
+_WITNESS_BEFORE = re.compile(r"(?:disaksikan|menyaksikan)(?:\s+(?:secara\s+)?langsung)?(?:\s+oleh)?\W*$")
+_WITNESS_AFTER = re.compile(r"^(?:menyaksikan|saksikan|(?:men)?jadi saksi|sebagai saksi|hadir menyaksikan)")
+# someone stood in: "Bupati X, diwakili Sekda Y" and "Sekda Y mewakili Bupati X": X was stood in for,
+# and never leads (Y, the one present, is read as any official is)
+_REPRESENTED_BEFORE = re.compile(r"(?:mewakili|\bwakili|atas nama)\W*$")
+_REPRESENTED_AFTER = re.compile(r"^(?:yang\s+)?(?:diwakili|berhalangan)")
+# the title names another's office or a thing, not this official: "Kantor Camat X", "Surat Edaran
+# Gubernur Aceh", "Staf Ahli Bupati Serang", "Ketua Forum Kades", "pemilihan Bupati dan Wakil Bupati"
+_NOT_THE_OFFICIAL = re.compile(
+    r"(?:kantor|halaman|aula|pendopo|pendapa|rumah dinas|rumdin|rujab|gedung|ruang|lapangan|"
+    r"surat edaran|edaran|\bse\b|keputusan|peraturan|instruksi|\bsk\b|perbup|pergub|perwali|"
+    r"pemilihan|pilkada|calon|cabup|cawabup|cagub|paslon|pasangan|"
+    r"staf ahli|staff ahli|asisten|ajudan|istri|suami|forum|asosiasi|apdesi|"
+    r"(?:gubernur|bupati|wali ?kota|walikota|camat)\s+dan)\W*(?:\(\w+\)\W*)?$")
 _NOT_PERSON = {"Kecamatan", "Kabupaten", "Kota", "Provinsi", "Pemilu", "Pilkada", "Pemilihan", "Netralitas", "Aparatur",
                "Sipil", "Negara", "Selasa", "Senin", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Dalam", "Pada",
                "Bersama", "Tahun", "Kepala", "Ketua", "Badan", "Dinas", "Kantor", "Aula", "Halaman", "Pendopo",
@@ -242,13 +283,18 @@ _NOT_PERSON = {"Kecamatan", "Kabupaten", "Kota", "Provinsi", "Pemilu", "Pilkada"
                "Kukuhkan", "Dorong", "Sampaikan", "Beri", "Berikan", "Larang", "Warning", "Resmikan", "Jaga",
                # group nouns and places that follow a title ("Camat se-Kabupaten", "Perangkat Desa")
                "Perangkat", "Tingkat", "Lingkup", "Jajaran", "Seluruh", "Para", "Pemkab", "Pemkot", "Pemprov",
-               "Pemerintah", "ASN", "OPD", "PNS", "Staf", "Desa", "Kelurahan", "Se"}
+               "Pemerintah", "ASN", "OPD", "PNS", "Staf", "Desa", "Kelurahan", "Se",
+               # what follows a title that is not a person: a letter's number, a field, an office, a term
+               "Nomor", "No", "Bidang", "Periode", "Jalan", "Jl", "Tokoh", "Lurah", "Kades", "Sekda", "Serta",
+               "Hingga", "Atau", "Beserta", "Forkopimda", "Kapolres", "Dandim", "Kajari", "Asisten", "Anggota",
+               "Komisioner", "Pj", "Plt", "Plh", "Pjs", "Penjabat", "Pejabat", "Walikota", "Wali", "Koordinator",
+               "Kordiv", "Divisi", "Inspektorat", "Inspektur"}
 
 
 @dataclass
 class LeaderFound:
     name: str
-    role: str
+    role: str  # the office and its place, as written ("Pj Bupati Gumas")
     place: str | None
     level: str | None
     sentence: Sentence
@@ -256,37 +302,104 @@ class LeaderFound:
     attended: bool = False  # named in an attendance sentence ("turut hadir"), not leading
     in_title: bool = False  # read from the headline line
     close: bool = False  # a leading verb right beside the role and name
+    office: str = ""  # the office alone, as written ("Pj Bupati")
+    witnessed: bool = False  # witnessed ("disaksikan oleh", "menyaksikan"), not leading
+    represented: bool = False  # someone stood in for this official ("Bupati X, diwakili ...")
+    staff: bool = False  # a head's staff ("Asisten I ...", "Staf Ahli Bupati ..."), its office written at length
 
 
-def _role_level(role: str, place: str | None) -> str | None:
+def _role_level(role: str, place: str | None, provinces: set[str] = frozenset()) -> str | None:
+    if place == "RI":  # the national Bawaslu
+        return None
     text = fold(role + " " + (place or ""))
+    if place and re.search(r"bawaslu|sekretaris daerah|sekda|kepala", text) and _key(place) in provinces:
+        return "provinsi"  # "Ketua Bawaslu Sulsel", "Sekda Jateng": a province's office
     for pat, level in ROLE_LEVEL:
         if re.search(pat, text):
             return level
     return None
 
 
-def _person_after(text: str, place_names: set[str]) -> tuple[str | None, str | None]:
+def _key(text: str) -> str:
+    """A place name as the gazetteer's keys write it: folded, "DKI" spelled out, no spaces or hyphens."""
+    return _fold_place(text).replace(" ", "").replace("-", "")
+
+
+def _place_run(tokens: list[str], i: int, place_names: set[str]) -> int:
+    """How many tokens from ``i`` name a known place (4 down to 1; 0 when none): capitalised, and no
+    comma or bracket inside the run ("Aceh Utara,”" is one place; "Jambi, Sri" is not "Jambi Sri")."""
+    for k in (4, 3, 2, 1):
+        run = tokens[i:i + k]
+        if len(run) < k or any(t != t.rstrip(_PUNCT) for t in run[:-1]) or any(t.startswith("(") for t in run):
+            continue
+        words = [t.strip(_PUNCT) for t in run]
+        if all(w[:1].isupper() for w in words) and _key(" ".join(words)) in place_names:
+            return k
+    return 0
+
+
+def _person_after(text: str, place_names: set[str], provinces: set[str] = frozenset(),
+                  parents: set[str] = frozenset()) -> tuple[str | None, str | None]:
     """(place, person) from the words after a role: "Cibinong Drs. Acep Sajidin, M.Si memimpin"
     -> ("Cibinong", "Acep Sajidin"). The place is the longest run of capitalised words that is
-    a known place name; titles and degrees are left out of the person's name."""
-    tokens = re.findall(r"[^\s]+", text[:160])
+    a known place name (after its kind, "Kabupaten"); a bracketed short name and a parent place
+    after a comma are passed over ("Pesisir Selatan (Pessel), Sumatera Barat, Budi Santoso");
+    titles and degrees are left out of the person's name, and a name that is only a place is none."""
+    tokens = re.findall(r"[^\s]+", text[:200])
     i, place = 0, None
-    if tokens and tokens[0].lower().strip(".,") in _PLACE_WORDS:
-        i = 1
-    for k in (3, 2, 1):
-        words = [t.strip(",") for t in tokens[i:i + k]]
-        if len(words) == k and all(w[:1].isupper() for w in words) and \
-                fold("".join(words)).replace(" ", "").replace("-", "") in place_names:
-            place = " ".join(tokens[:i + k]).strip(",")
-            i += k
-            break
-    if place is None:
+    k = _place_run(tokens, 0, place_names)  # "Kota Raja", a kecamatan whose name starts with a kind word
+    if k < 2 and tokens and tokens[0].lower().strip(_PUNCT) in _PLACE_WORDS:
+        k = 0  # "Kota" alone, the kind of what follows
+    while not k and i < len(tokens) - 1 and (tokens[i].lower().strip(_PUNCT) in _PLACE_WORDS
+                                              or re.fullmatch(r"\(\w+\),?", tokens[i]) and i):
+        i += 1  # "Kabupaten Kuansing": the kind, then the place; "Kabupaten (Sekdakab) Way Kanan Budi"
+        k = _place_run(tokens, i, place_names)
+    parent_told = False
+    if not k:
         i = 0
+        # a place the gazetteer writes otherwise, told by its parent after a comma ("Camat Enam
+        # Lingkung, Padang Pariaman Budi Santoso"): the words up to the comma are the place
+        end = next((j for j, t in enumerate(tokens[:4]) if t.endswith(",")), None)
+        if end is not None and all(t.strip(_PUNCT)[:1].isupper() for t in tokens[:end + 1]) and \
+                _place_run(tokens, end + 1, parents) and \
+                _key(" ".join(t.strip(_PUNCT) for t in tokens[:end + 1])) not in place_names:
+            k, parent_told = end + 1, True
+    if k:
+        place = " ".join(t for t in tokens[:i + k] if not t.startswith("(")).strip(_PUNCT)
+        i += k
+        if tokens[i - 1].endswith(":"):  # "Sekda X: ASN Wajib Netral": a statement follows
+            return place, None
+    elif tokens and tokens[0].strip(_PUNCT) == "RI":  # "Ketua Bawaslu RI"
+        place, i = "RI", 1
+    if place:
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.startswith("("):  # "(Pessel)", "( Babel )": an aside after the place
+                j = i
+                while j < len(tokens) and not tokens[j].rstrip(_PUNCT.replace(")", "")).endswith(")"):
+                    j += 1
+                i = j + 1
+                continue
+            # ", Sumatera Barat,": the parent place, a province or a kabupaten followed by a comma
+            # (not a kecamatan's name that a person may bear: "Bandung, Bambang Sutrisno")
+            kind = int(tokens[i].lower().strip(_PUNCT) in _PLACE_WORDS)  # ", Kabupaten Bogor"
+            k = _place_run(tokens, i + kind, parents) if tokens[i - 1].endswith((",", ")")) else 0
+            if not k or not (_key(" ".join(t.strip(_PUNCT) for t in tokens[i + kind:i + kind + k])) in provinces
+                             or tokens[i + kind + k - 1].endswith(",") or kind or parent_told):
+                break
+            i += kind + k
     name: list[str] = []
-    for tok in tokens[i:]:
+    for n, tok in enumerate(tokens[i:], start=i):
+        # a degree written with a space after its first letter ("S. STP", "S. Sos"): the name ends there
+        if len(name) >= 2 and re.fullmatch(r"[A-Z]\.", tok) and n + 1 < len(tokens) and \
+                (tok[0] + tokens[n + 1].replace(".", "").strip(_PUNCT)).lower() in _DEGREES:
+            break
+        if name and tok.startswith("("):  # "Sri Wahyuni (Bunda Yuni)": a nickname after the name
+            break
         if name and "," in tok.rstrip(","):  # "Kusuma,SH.,MH": the name's last word, then its degrees
             tok = tok.split(",", 1)[0] + ","
+        if not name:  # "H.Ahmad", "Rd.Agus": a title joined to the name
+            tok = re.sub(r"^(?:H|Hj|Dr|Drs|Ir|Rd|Prof)\.(?=[A-Z])", "", tok)
         word = tok.strip(",.;:\"“”()")
         if name and re.sub(r"[.\s]", "", word).lower() in _DEGREES and (word.isupper() or "." in word):
             break
@@ -294,71 +407,216 @@ def _person_after(text: str, place_names: set[str]) -> tuple[str | None, str | N
             continue  # Drs., H., Dr. before the name
         if not name and tok.startswith("(") and tok.rstrip(",.;:").endswith(")"):
             continue  # an aside before the name: "Sekda Provinsi Sulawesi Utara (Sulut) Johan Rumengan"
-        if not word or not word[0].isupper() or word in _NOT_PERSON or not re.match(r"^[A-Z][\w'’.-]*$", word):
+        if not word or not word[0].isupper() or word in _NOT_PERSON or not re.match(r"^[A-Z][\w'’.-]*$", word) \
+                or re.match(r"^Se-", word):
             break
         name.append(word)
         if tok.endswith((",", ".", ";", ":")) and not re.fullmatch(r"[A-Z]\.", tok) or len(name) == 5:
             break
     person = " ".join(name)
-    return place, (person if len(person) >= 3 else None)
+    if len(person) < 3 or _key(person) in place_names:  # "Kantor Gubernur X, Ibukota": a place
+        return place, None
+    return place, person
 
 
 REPRESENTED = re.compile(r"diwakili|mewakili|yang mewakilkan|atas nama")
+# a head's staff, whose office runs on to a comma: "Asisten I Pemerintahan dan Kesra Setda Bone Bolango,
+# Ahmad Yusuf", "Staf Ahli Bupati Bidang Pembangunan Ekonomi dan Keuangan, Budi Santoso"
+STAFF_RE = re.compile(r"\b(?P<role>Staf+\s+Ahli|Asisten(?:\s+(?:[IVX]{1,3}|\d)(?!\w))?)", re.IGNORECASE)
+_FIELD_WORDS = {"Politik", "Pemerintahan", "Hukum", "Ekonomi", "Keuangan", "Pembangunan", "Kesra", "Kesejahteraan",
+                "Masyarakat", "Administrasi", "Umum", "Sosial", "Kemasyarakatan", "Sumber", "Daya", "Manusia",
+                "Perekonomian", "Rakyat", "Bidang", "Setda", "Setdakab", "Setdako", "Sekda"}
 
 
-def leaders(sents: list[Sentence], place_names: set[str], has_title: bool = False) -> list[LeaderFound]:
-    """Every role + name the text gives. ``place_names`` (folded) tell the place after a role
-    ("Camat Cibinong") from the person ("Acep Sajidin")."""
+def _staff_after(text: str, place_names: set[str], provinces: set[str], parents: set[str]) -> tuple[str, str | None]:
+    """(the rest of a staff office, person) from the words after "Staf Ahli" or "Asisten": the name
+    right after it ("Asisten I Budi Santoso"), after the head it serves and its place ("staf ahli
+    Bupati Jepara Budi Santoso"), or after the comma that ends the office's field."""
+    head = re.match(r"(?:Bupati|Wali\s?[Kk]ota|Walikota|Gubernur|Sekda|Setda)\s+", text, re.IGNORECASE)
+    rest = text[head.end():] if head else text
+    place, person = _person_after(rest, place_names, provinces, parents)
+    # (not a field: "Asisten Pemerintahah dan Kesra" is one, whatever its spelling)
+    if person and not set(person.split()) & _FIELD_WORDS and \
+            not re.match(r"[\s,]*dan\b", rest[rest.find(person.split()[-1]) + len(person.split()[-1]):]):
+        return " ".join(x for x in ((head.group(0).strip() if head else ""), place or "") if x), person
+    for m in re.finditer(r",\s*", text[:200]):
+        tail = text[:m.start()]
+        if re.search(r"[.;:()]", tail) or any(w.islower() and w not in ("dan", "bidang") for w in tail.split()) \
+                or STAFF_RE.search(tail) or ROLE_RE.search(tail[6:]) \
+                or any(seg.split()[:1] and seg.split()[0] not in _FIELD_WORDS for seg in tail.split(",")[1:]):
+            break  # a sentence goes on, or a list of offices ("Asisten ..., Staf Ahli ..., Inspektorat")
+        _, person = _person_after(text[m.end():], place_names)
+        if person and not set(person.split()) & _FIELD_WORDS:
+            return tail.strip(), person
+    return "", None
+
+
+def _after_name(text: str, start: int, person: str) -> str:
+    """The folded words right after the person's name (past degrees and commas), for the verb that follows."""
+    last = person.split()[-1]
+    at = text.find(last, start)
+    if at < 0:
+        return ""
+    rest = text[at + len(last):at + len(last) + 80]
+    # degrees and punctuation between the name and the verb ("Budi Santoso, M.M. mewakili")
+    rest = re.sub(r"^(?:[\s,.;:]+|\b[A-Z][A-Za-z]{0,4}\.?(?:[A-Z][A-Za-z]{0,4}\.?)*(?=[\s,.;:]))+", "", rest)
+    return fold(rest)
+
+
+def _same_as_title(s: Sentence, title: str) -> bool:
+    """A body line that repeats the headline (a caption, a quoted headline), not a lead that restates it."""
+    head = re.sub(r"\W+", " ", title).strip()
+    line = re.sub(r"\W+", " ", s.folded).strip()
+    return len(head) >= 20 and (head in line and len(line) <= len(head) + 12 or len(line) >= 20 and line in head)
+
+
+def leaders(sents: list[Sentence], place_names: set[str], has_title: bool = False,
+            provinces: set[str] = frozenset(), parents: set[str] = frozenset()) -> list[LeaderFound]:
+    """Every role + name the text gives. ``place_names`` (keys as :func:`_key` writes them) tell the
+    place after a role ("Camat Cibinong") from the person ("Acep Sajidin"); ``provinces`` tell a
+    province's office ("Ketua Bawaslu Sulsel"); ``parents`` (provinces and kabupaten/kota) the
+    parent place written after the place ("Pj Bupati Dharmasraya, Sumatera Barat, Budi Santoso")."""
+    title = sents[0].folded if has_title and sents else ""
+    headline = {s.index for s in sents if has_title and (s.index == 0 or _same_as_title(s, title))}
     out = []
     for s in sents:
-        for m in ROLE_RE.finditer(s.text):
-            role = re.sub(r"\s*\(.*?\)", "", m.group("role")).strip()
-            place, person = _person_after(s.text[m.end():].lstrip(" ,"), place_names)
+        matches = sorted([(m, False) for m in ROLE_RE.finditer(s.text)]
+                         + [(m, True) for m in STAFF_RE.finditer(s.text)], key=lambda x: x[0].start())
+        for m, staff in matches:
+            before = fold(s.text[max(0, m.start() - 40):m.start()])
+            if _NOT_THE_OFFICIAL.search(before):
+                continue
+            office = re.sub(r"\s*\((?:Sekda|Pj|Pjs|Plt|Plh)\.?\)", "", m.group("role")).strip()
+            office = re.sub(r"\s*\(([A-Za-z]+)\)$", "", office)
+            office = " ".join(w[:1].upper() + w[1:] if w.islower() and w != "dan" else w for w in office.split())
+            if staff:
+                place = None
+                tail, person = _staff_after(s.text[m.end():].lstrip(" ,"), place_names, provinces, parents)
+                office = " ".join(x for x in (office, tail) if x)
+            else:
+                place, person = _person_after(s.text[m.end():].lstrip(" ,"), place_names, provinces, parents)
             if not person:
                 continue
-            full_role = " ".join(x for x in (role, place) if x)
+            full_role = " ".join(x for x in (office, place) if x)
+            after = _after_name(s.text, m.end(), person)
             led = bool(LEAD_VERB.search(s.folded))
-            attended = bool(ATTEND.search(s.folded)) and not re.search(r"dipimpin|memimpin|\bpimpin", s.folded)
-            # "Pj Wali Kota X didampingi Sekda Y": who is accompanying does not lead
-            if re.search(r"didampingi\W+(?:\w+\W+){0,2}$", s.text[max(0, m.start() - 30):m.start()]):
-                led, attended = False, True
             # the leading verb right beside the official ("dipimpin langsung Bupati X", "Bupati X
             # memimpin"), not somewhere else in a long sentence: only that makes the leader *Pasti*
             near = fold(s.text[max(0, m.start() - 40):m.end() + len(person) + 60])
-            out.append(LeaderFound(person, full_role, place, _role_level(role, place), s, led and not attended,
-                                   attended, in_title=s.index == 0 and has_title,
-                                   close=bool(LEAD_VERB.search(near))))
+            close = bool(LEAD_VERB.search(near))
+            attended = bool(ATTEND.search(s.folded)) and not close and not re.search(r"dipimpin|memimpin|\bpimpin",
+                                                                                      s.folded)
+            # "Pj Wali Kota X didampingi Sekda Y dan Kepala BKPSDM Z": who is accompanying does not lead
+            k = s.text.rfind("didampingi", 0, m.start())
+            accompanying = k >= 0 and not LEAD_VERB.search(fold(s.text[k:m.start()]))
+            witnessed = bool(_WITNESS_BEFORE.search(before) or _WITNESS_AFTER.search(after)
+                             or (WITNESS.search(s.folded) and not LEAD_VERB.search(s.folded)))
+            represented = bool(_REPRESENTED_BEFORE.search(before) or _REPRESENTED_AFTER.search(after))
+            if accompanying or witnessed or represented:
+                led, close = False, False
+                attended = attended or accompanying or represented
+            out.append(LeaderFound(person, full_role, place, _role_level(office, place, provinces), s,
+                                   led and not attended, attended, in_title=s.index in headline, close=close,
+                                   office=office, witnessed=witnessed, represented=represented, staff=staff))
+    # a name read from the headline, where every word is capitalised, is the name of an official
+    # the body names: the longest start of it that a body name holds ("Pj Bupati Budi Pimpin
+    # Upacara" -> "Budi" -> "Budi Santoso"); "Tekankan", "Membuka Sosialisasi" are no names
+    body = [g for g in out if not g.in_title]
+    kept = []
+    for f in out:
+        if f.in_title:
+            words, whole = f.name.split(), None
+            for n in range(len(words), 0, -1):
+                holders = [g for g in body if set(words[:n]) <= set(g.name.split())]
+                if holders:
+                    whole = max(holders, key=lambda g: len(g.name.split()))
+                    break
+            if whole is None:
+                continue
+            f.name = whole.name
+            if whole.place and not f.place:
+                f.role, f.place, f.level, f.office = whole.role, whole.place, whole.level, whole.office
+        kept.append(f)
+    out = kept
+    # a name written short in one place and whole in another ("Sekda Budi", "Sekda Budi Santoso";
+    # "Bupati Rina", "Bupati Rina Kartika"), for the same office: the whole name
+    for f in out:
+        words = f.name.split()
+        fuller = [g for g in out if g is not f and len(g.name.split()) > len(words)
+                  and set(words) <= set(g.name.split()) and _same_office(f, g)]
+        if fuller:
+            g = max(fuller, key=lambda x: (len(x.name.split()), not x.in_title))
+            f.name = g.name
+            if g.place and not f.place:
+                f.role, f.place, f.level, f.office = g.role, g.place, g.level, g.office
+    # the same official written with an acting title elsewhere ("Pjs Bupati Kudus Hendra Wijaya",
+    # "Bupati Hendra Wijaya"): the acting title is the office
+    for f in out:
+        acting = [g for g in out if g.name == f.name and _same_office(f, g) and _acting(g) and not _acting(f)]
+        if acting:
+            f.office = acting[0].office
+            f.role = " ".join(x for x in (f.office, f.place) if x)
     # named with a title in one sentence, leading in another by name alone ("Rina memimpin pembacaan
     # ikrar", "dipimpin langsung Rina"): that official led
     for f in out:
-        if f.led:
+        if f.led or f.represented:
             continue
         words = [w for w in f.name.split() if len(w) >= 4]
         for s in sents:
+            if s.index in headline:
+                continue
             if any(re.search(rf"\b{re.escape(w)}\b(?:\s+\w+)?\s+(?:memimpin|pimpin)\b|(?:dipimpin|diawali)\s+"
                              rf"(?:langsung\s+)?(?:oleh\s+)?{re.escape(w)}\b", s.text) for w in words):
-                f.led, f.attended, f.close = True, False, True  # the name right beside its verb
+                f.led, f.attended, f.close, f.witnessed = True, False, True, False  # the name right beside its verb
                 break
     return out
+
+
+def _same_office(a: LeaderFound, b: LeaderFound) -> bool:
+    """The same office, however spelled ("Sekda", "Sekretaris Daerah (Sekda)"; "Pj. Bupati", "Penjabat Bupati")."""
+    def base(f: LeaderFound) -> str:
+        return re.sub(r"^(?:penjabat sementara|penjabat|pelaksana tugas|pelaksana harian)\s+", "",
+                      fold(spelled(f.office)))
+    return base(a) == base(b)
+
+
+def _acting(f: LeaderFound) -> bool:
+    return bool(re.match(r"penjabat|pelaksana", fold(spelled(f.office))))
+
+
+def _who(f: LeaderFound) -> tuple[str, str]:
+    return fold(f.name), fold(spelled(f.office))
 
 
 def read_leader(found: list[LeaderFound]) -> tuple[Reading, LeaderFound | None]:
     if not found:
         return missing(msg("note_no_leader")), None
     led = [f for f in found if f.led]
-    # who led before who is merely named, and who attended last: a "turut hadir" list never wins
-    rest = [f for f in found if not f.led and not f.attended] + [f for f in found if f.attended]
+    # who led before who is merely named, who witnessed next, and who attended or was stood in for
+    # last: a "turut hadir" list never wins
+    named = [f for f in found if not f.led and not f.attended and not f.witnessed]
+    rest = named + [f for f in found if f.witnessed and not f.attended] + [f for f in found if f.attended]
     best = (led or rest)[0]
     found = led + rest
-    others = [{"name": f.name, "role": f.role} for f in (led or found)[1:]
-              if (f.name, f.role) != (best.name, best.role)][:4]
-    sure = bool(led) and len(best.name.split()) >= 2 and len({(f.name, f.role) for f in led}) == 1
+    if not led and not named:
+        # only officials who attended, witnessed or were stood in for ("turut hadir Bupati X",
+        # "disaksikan oleh Bupati X"): none of them led; they are offered, the name is left empty
+        others = [{"name": f.name, "role": f.role} for f in found]
+        others = [o for i, o in enumerate(others) if o not in others[:i]][:4]
+        return Reading(None, CHECK, best.sentence.text, others, [msg("note_leader_attending")]), None
+    others = [{"name": f.name, "role": f.role} for f in (led or found)[1:] if _who(f) != _who(best)]
+    others = [o for i, o in enumerate(others) if o not in others[:i]][:4]
+    sure = bool(led) and len(best.name.split()) >= 2 and len({_who(f) for f in led}) == 1
     notes = [] if sure else [msg("note_leader_unsaid" if not led else "note_leaders_several")]
     # someone stood in for the official ("Bupati X yang diwakili Asisten Y"), or the name is read
     # only from a headline, where every word is capitalised: whose name it is, the reviewer sees
     if sure and (REPRESENTED.search(best.sentence.folded) or best.in_title or not best.close):
         sure = False
         notes.append(msg("note_leader_represented"))
+    # "Turut hadir ... yang dipimpin langsung Pj Wali Kota X": who led those attending, maybe not the ceremony
+    if sure and DELEGATION.search(best.sentence.folded):
+        sure = False
+        notes.append(msg("note_leader_delegation"))
     return Reading({"name": best.name, "role": best.role}, SURE if sure else CHECK, best.sentence.text,
                    others, notes), best
 

@@ -88,6 +88,12 @@ class PlaceIndex:
                 self.by_key.setdefault((level, full), []).append(code)
         self.kind = dict(zip(t["code"], t["kind"]))
         self.keys = {lvl: sorted({k for (lv, k) in self.by_key if lv == lvl}) for lvl in (KEC, KAB, PROV)}
+        # every name a role may be followed by, as keys (no spaces or hyphens): the article reader
+        # tells "Camat Cibinong" from a person by it; and the provinces' ("Ketua Bawaslu Sulsel")
+        self.names = {k.replace("-", "") for (_lv, k) in self.by_key} | {_key(a) for a in ABBREVIATIONS}
+        self.provinces = set(self.keys[PROV]) | {_key(a) for a, full in ABBREVIATIONS.items()
+                                                  if not re.match(r"(?:Kabupaten|Kota)\b", full)}
+        self.parents = self.provinces | set(self.keys[KAB]) | {_key(a) for a in ABBREVIATIONS}
 
     def lookup(self, name: str, level: str, kind: str | None) -> tuple[list[str], bool]:
         """(codes, fuzzy): the regions at ``level`` called ``name`` (shortest matching prefix of
@@ -113,6 +119,10 @@ class PlaceIndex:
         near = spelling.near(key, self.keys[level], spelling.READ, limit=3)
         codes = [c for k in near for c in self.by_key[(level, k)] if kind is None or self.kind[c] == kind]
         return codes, bool(codes)
+
+
+def _key(name: str) -> str:
+    return _fold(name).replace(" ", "").replace("-", "")
 
 
 def mentions(sents: list[Sentence], index: PlaceIndex) -> list[Mention]:
