@@ -142,6 +142,7 @@ def one_size(n: int, db_url: str | None = None, viewers: tuple[int, ...] = (1, 5
         try:
             if db_url is None:
                 _first_map(base)
+                time.sleep(2)  # read settled, as benchmarks/saves.py reads both figures
                 result["server_rss_after_first_map_mib"] = round(rss_mib(proc.pid))
                 result["viewers"] = []
                 for k in viewers:
@@ -153,7 +154,8 @@ def one_size(n: int, db_url: str | None = None, viewers: tuple[int, ...] = (1, 5
             if saves:  # one viewer on the national Peta, a save at a time (benchmarks/saves.py)
                 runs = run_saves(base, proc.pid, db, gaz, saves)
                 shown = sorted(r["saved_to_shown_s"] for r in runs)
-                result["saves"] = {"saves": saves, "server_rss_after_mib": runs[-1]["server_rss_mib"],
+                time.sleep(2)  # settled: the tables before the last save are let go a second after it
+                result["saves"] = {"saves": saves, "server_rss_after_mib": round(rss_mib(proc.pid)),
                                    "server_rss_max_mib": max(r["server_rss_mib"] for r in runs),
                                    "saved_to_shown_median_s": statistics.median(shown),
                                    "saved_to_shown_p95_s": shown[max(0, round(0.95 * len(shown)) - 1)],

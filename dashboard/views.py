@@ -181,44 +181,45 @@ def filter_ids(records: Records, election_id: str, region: str | None, kinds: li
 
 
 def _matching(records: Records, election_id: str, cer: pd.DataFrame, needle: str, lang: str) -> set[str]:
-    """The ids among ``cer`` (ceremonies of ``election_id``) whose row shows ``needle``: one pass
-    over the texts of the election's rows (:func:`_row_texts`), built once and kept with the tables."""
-    texts = _row_texts(records, election_id, lang)
-    return set(texts.index[texts.str.contains(needle, regex=False).to_numpy()]) & set(cer["id"])
+    """The ids among ``cer`` (ceremonies of ``election_id``) whose row shows ``needle``: the id, the
+    place, the day as written (*12 November 2024*, *Selasa*) or as ISO, each kind's name, the leader
+    and role, the venue, each source's outlet, title and link. The columns' texts are read from
+    :func:`_row_texts` (one pass each); the days and kinds, a few hundred distinct values, are
+    written and looked at once each."""
+    own, sources = _row_texts(records, election_id)
+    found = set(own.index[own.str.contains(needle, regex=False).to_numpy()])
+    found |= set(sources.index[sources.str.contains(needle, regex=False).to_numpy()])
+    days = cer["date"].dropna().unique()  # the day as the table writes it: each distinct day formatted once
+    written = {d for d in days if needle in fmt.date_long(d, lang).lower() or needle in pd.Timestamp(d).date().isoformat()}
+    found |= set(cer.loc[cer["date"].isin(written), "id"])
+    named = [k for k in KINDS if needle in KINDS[k].label(lang).lower()]
+    if named:
+        k = records.kinds
+        found |= set(k.loc[k["kind"].isin(named), "ceremony_id"])
+    return found & set(cer["id"])
 
 
-def _row_texts(records: Records, election_id: str, lang: str) -> pd.Series:
-    """Per ceremony of the election (indexed by id): what its row shows, lower-cased, the parts
-    joined by a separator no text holds (a word is never found across two columns). Kept with the
-    tables for the last views asked (``Derived.recent``, keyed by election): the first filter of a
-    Data page builds it, each word typed after reads it (issue 39: 150,000 reports, 71,617 rows of
-    the national Pilkada view: a filter 0.3 s when every column was joined anew for each word)."""
-    return records.derived.recent((election_id, "row_texts", lang),
-                                  lambda: _texts_of(records, records.for_election(election_id), lang))
+def _row_texts(records: Records, election_id: str) -> tuple[pd.Series, pd.Series]:
+    """(each ceremony's id, place, leader, role and venue; each of its sources' outlet, title and
+    link), lower-cased, the parts joined by a separator no text holds (a word is never found across
+    two columns), indexed by ceremony id. Kept with the tables for the last views asked
+    (``Derived.recent``, keyed by election): the first word typed on a Data page joins them, each
+    word after reads them (issue 39: at 150,000 reports every word joined the columns of 71,617
+    rows and their sources again, 0.3 s)."""
+    def build() -> tuple[pd.Series, pd.Series]:
+        cer = records.for_election(election_id)
+        src = records.sources[records.sources["ceremony_id"].isin(set(cer["id"]))]
+        return (_joined(cer, ["id", "region_name", "leader_name", "leader_role", "venue"], cer["id"]),
+                _joined(src, ["outlet", "title", "url"], src["ceremony_id"]))
+
+    return records.derived.recent((election_id, "row_texts"), build)
 
 
-def _texts_of(records: Records, cer: pd.DataFrame, lang: str) -> pd.Series:
-    """:func:`_row_texts` of the ceremonies ``cer``: the id, the place, the day as written (*12
-    November 2024*, *Selasa*) and as ISO, each kind's name, the leader and role, the venue, each
-    source's outlet, title and link."""
-    def joined(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
-        text = frame[columns[0]].fillna("").astype(str)
-        for c in columns[1:]:
-            text = text + "\x1f" + frame[c].fillna("").astype(str)
-        return text
-
-    ids = list(cer["id"])
-    days = {d: fmt.date_long(d, lang) + "\x1f" + pd.Timestamp(d).date().isoformat() for d in cer["date"].dropna().unique()}
-    text = joined(cer, ["id", "region_name", "leader_name", "leader_role", "venue"]) + "\x1f" + \
-        cer["date"].map(days).fillna("")
-    kinds = kinds_texts(records, ids, lang)
-    src = records.sources[records.sources["ceremony_id"].isin(set(ids))]
-    per_source = joined(src, ["outlet", "title", "url"])
-    sources = per_source.groupby(src["ceremony_id"].to_numpy(), sort=False).agg("\x1f".join)
-    text = pd.Series(text.to_numpy(), index=cer["id"].to_numpy())
-    text = text + "\x1f" + pd.Series(kinds).reindex(text.index).fillna("") + "\x1f" + \
-        sources.reindex(text.index).fillna("")
-    return text.str.lower()
+def _joined(frame: pd.DataFrame, columns: list[str], index: pd.Series) -> pd.Series:
+    text = frame[columns[0]].fillna("").astype(str)
+    for c in columns[1:]:
+        text = text + "\x1f" + frame[c].fillna("").astype(str)
+    return pd.Series(text.str.lower().to_numpy(), index=index.to_numpy())
 
 
 def filter_ceremonies(records: Records, election_id: str, region: str | None, kinds: list[str],
