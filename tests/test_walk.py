@@ -116,7 +116,9 @@ def test_every_view_and_file(election, rec, gaz):
             composed = letter.compose(rep)
             assert (composed is None) == rep.table("belum").empty, (region, as_of)
             if composed is not None:
-                assert to_docx(composed)[:2] == b"PK" and len(composed.rows) == len(rep.table("belum"))
+                assert len(composed.rows) == len(rep.table("belum"))
+                if as_of is None:  # written once per region (the file's layout does not change with the date)
+                    assert to_docx(composed)[:2] == b"PK"
         from dashboard import metrics
 
         for other in metrics.comparable(rec.calendar, region, election):
