@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import PetaError
+from .errors import PetaError, msg
 from .io import files, workbooks
 from .roles import role_key
 
@@ -110,7 +110,8 @@ def read_log(folder: Path) -> list[dict]:
         with files.csv_rows(path) as reader:
             missing = [c for c in LOG_COLUMNS if c not in (reader.fieldnames or [])]
             if missing:
-                raise PetaError.single("columns", ", ".join(missing), f"{path.name}: kolom wajib tidak ada")
+                raise PetaError.single("(columns)", ", ".join(missing), msg("log_columns", columns=list(LOG_COLUMNS)),
+                                       file=str(path))
             for n, row in enumerate(reader, start=2):
                 row["_where"] = f"{path.name}:{n}"
                 rows.append(row)

@@ -484,6 +484,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                        "one name for one indicator id: '{value}' as in {where}"),
     "indicator_known": ("ID indikator yang tersimpan: {options}", "a stored indicator id: {options}"),
 
+    "log_columns": ("log kurasi dengan semua kolomnya: {columns}", "a curation log with all its columns: {columns}"),
+
     # -- the follow-up letter (dashboard/letter.py, issue 42 §2) -------------------------------------
     "letter_key": ("kunci templat surat, salah satu dari: {options}", "a letter template key, one of: {options}"),
     "letter_mapping": ("pasangan kunci: nilai (lihat dashboard/letter_template.yaml)",

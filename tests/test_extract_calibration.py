@@ -269,3 +269,24 @@ def test_a_role_is_compared_as_one_spelling():
     record = {"leader": {"name": "Yohanes Wenda", "role": "Pj Bupati Asmat"}}
     review = compare(draft, record)
     assert {"leader", "leader_role"} <= set(review.sure_kept)  # an initial left out is the same person
+
+
+def test_a_curation_log_missing_a_column_is_named_not_a_crash(tmp_path):
+    """``curate summary`` over a log whose header lacks a column names the file, the columns and
+    what a log holds (it raised a TypeError before: a plain string where a message belongs)."""
+    from dashboard import cli
+    from dashboard.curation import LOG_COLUMNS, read_log, summary
+    from dashboard.errors import PetaError
+
+    good = tmp_path / "a.csv"
+    good.write_text(",".join(LOG_COLUMNS) + "\nuji-1,https://warta.contoh.id/a,leader,leader,,pemimpin lain,90\n",
+                    encoding="utf-8")
+    rows = read_log(tmp_path)
+    assert summary(rows)["fields"]["leader"] == {"reviewed": 1, "corrected": 1, "sure": 1, "sure_right": 0}
+    (tmp_path / "b.csv").write_text("record_id,url,changed\nuji-2,https://warta.contoh.id/b,\n", encoding="utf-8")
+    with pytest.raises(PetaError) as err:
+        read_log(tmp_path)
+    p = err.value.problems[0]
+    assert p.file.endswith("b.csv") and p.value == "sure_changed, sure_kept, why, seconds"
+    assert "record_id" in p.want.text("en")
+    assert cli.main(["curate", "summary", "--folder", str(tmp_path)]) != 0
