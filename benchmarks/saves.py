@@ -38,7 +38,7 @@ from pathlib import Path
 
 from .app import log
 from .scale import build, work_folder
-from .season import COUNT, _count, _first_map, _server
+from .served import COUNT, count as _count, first_map as _first_map, start as _server
 from .sessions import Viewer
 from .writes import rss_mib
 

@@ -35,36 +35,21 @@ import asyncio
 import datetime as dt
 import json
 import os
-import re
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from .app import _healthy, _port, _wait, browser_times, log
+from .app import browser_times, log
 from .scale import build, work_folder
 from .sessions import Viewer, concurrent
+from .served import COUNT, count as _count, first_map as _first_map, start as _server
 from .writes import rss_mib
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"start_to_first_national_map_s_max": 10, "server_rss_mib_max": 600,
            "sessions_25_p95_s_max": 2.0, "saved_to_shown_s_max": 2.0, "province_pack_s_max": 15}
-# the national Peta's count: its panel's head names how many ceremonies reach the view's region
-# ("Upacara yang menjangkau (12.345)"); Ringkasan, which the viewers ran by mistake before issue
-# 39, showed it as the "Upacara komitmen" tile
-COUNT = "Upacara yang menjangkau"
-
-
-def _count(texts: list[str]) -> int | None:
-    """The last ceremony count a run drew."""
-    for t in reversed(texts):
-        m = re.search(re.escape(COUNT) + r" \(([\d.]+)\)", t.replace("\\", ""))  # markdown escapes: \( \.
-        if m:
-            return int(m.group(1).replace(".", ""))
-    return None
-
 
 def saved_to_shown(base: str, db, gaz, day: dt.date) -> float:
     """Seconds from a report saved through the store to a viewer's national count showing it."""
@@ -93,16 +78,6 @@ def saved_to_shown(base: str, db, gaz, day: dt.date) -> float:
         raise RuntimeError(f"the count never went from {before} to {before + 1}")
 
     return round(asyncio.run(run()), 2)
-
-
-def _server(env: dict) -> tuple[subprocess.Popen, str]:
-    port = _port()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
-                             "--server.address", "127.0.0.1", "--server.headless", "true"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    _wait("server start", lambda: _healthy(base), 300)
-    return proc, base
 
 
 def _load() -> float:
@@ -192,20 +167,6 @@ def _pack(records, gaz, region: str | None = "35") -> dict:
     render.stop()
     return {"ceremonies": len(rep.coverage.ceremony_ids), "pack_cold_s": took,
             "pages": len(PdfReader(io.BytesIO(pdf)).pages)}
-
-
-def _first_map(base: str) -> None:
-    """One browser draws the national map (the memory a served map costs is then counted)."""
-    from playwright.sync_api import sync_playwright
-
-    from .app import BROWSER_ARGS, _fills
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
-        page.goto(f"{base}/peta?election=pilkada-2024")
-        _wait("first map", lambda: _fills(page), 300)
-        browser.close()
 
 
 def main() -> int:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .app import log
 from .scale import build, work_folder
-from .season import _count, _server
+from .served import count as _count, start as _server
 from .sessions import Viewer, concurrent
 
 ROOT = Path(__file__).resolve().parent.parent
