@@ -356,3 +356,24 @@ def test_a_saved_change_brings_the_counted_index_up_to_date_as_a_fresh_build_wou
         for e, day in keys:
             assert _index_parts(metrics._index(loaded.records, e, day)) == _index_parts(metrics._Index(full, e, day)), (i, e, day)
         _same_counts(loaded.records, full, gaz)
+
+
+def test_a_save_keeps_few_stale_indexes_and_drops_them_after_many_saves():
+    """Issue 39 §2: stale entries are bounded: at most Derived.MAX_STALE indexes (each holds every id
+    of its election: tens of MiB at 150,000 reports) and none carried through more than MAX_CHANGES
+    saves; the binding groups are kept besides."""
+    from dashboard.records.tables import Change, Derived
+
+    d = Derived()
+    for i in range(10):
+        d.index(("pilkada-2024", dt.date(2024, 11, i + 1)), lambda i=i: f"index {i}")
+    d.index(("pemilu-2024", None), lambda: "pemilu")
+    d.once("binding_groups", lambda: "groups")
+    change = Change(frozenset({"x"}), pd.DataFrame(), None)
+    after = d.carried({"pilkada-2024"}, change)
+    stale = [k for k in after._stale if k[0] == "index"]
+    assert stale == [("index", ("pilkada-2024", dt.date(2024, 11, i + 1))) for i in range(10 - Derived.MAX_STALE, 10)]
+    assert ("once", "binding_groups") in after._stale and after.index(("pemilu-2024", None), None) == "pemilu"
+    for _ in range(Derived.MAX_CHANGES):
+        after = after.carried({"pilkada-2024"}, change)
+    assert not after._stale  # carried through too many saves: built afresh when asked

@@ -55,6 +55,9 @@ class Derived:
     MAX_INDEXES = 32
     MAX_RECENT = 8
     MAX_CHANGES = 16  # changes a stale entry is carried through before it is dropped
+    # stale entries kept at once, the newest made: a national index holds every ceremony id of its
+    # election (tens of MiB at 150,000 reports), and only the views being looked at are asked again
+    MAX_STALE = 4
 
     def __init__(self) -> None:
         self._indexes: dict = {}
@@ -108,9 +111,12 @@ class Derived:
         # change that does not concern an entry's election leaves it as it is when brought up)
         stale.update(self._stale)
         # bounded: an entry nobody asked for over many saves is built afresh when asked (its changes
-        # would outweigh it), and no more entries than an index holds are kept
-        new._stale = dict(list({k: (v, [*changes, change]) for k, (v, changes) in stale.items()
-                                if len(changes) < self.MAX_CHANGES}.items())[-self.MAX_INDEXES:])
+        # would outweigh it), and only the newest few indexes are kept (MAX_STALE)
+        kept = {k: (v, [*changes, change]) for k, (v, changes) in stale.items() if len(changes) < self.MAX_CHANGES}
+        indexes = [k for k in kept if k[0] == "index"]
+        for k in indexes[:-self.MAX_STALE]:
+            del kept[k]
+        new._stale = kept
         return new
 
     def once(self, name: str, build, update=None):
