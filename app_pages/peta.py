@@ -77,4 +77,4 @@ if mv.no_child_shapes:
 if views.not_drawn_text(mv, lg):
     st.info(views.not_drawn_text(mv, lg))
 st.caption(t("sorted_note", lg))
-page.table(views.map_rows(mv, rep.election_day, lg), "units_table", lg)
+page.table(rep.map_table, "units_table", lg)

@@ -25,10 +25,21 @@ def geo_config() -> GeoConfig:
 
 
 def geo_ready() -> bool:
-    """Whether the boundary cache is built (else the next call builds it, which takes a while)."""
+    """Whether the boundary cache is built (else the next call builds it, which takes a while). Once
+    built for a configuration it stays so for this process: every page run asks, and checking
+    reads each level's parquet metadata (~5 % of a national Peta rerun under 25 viewers)."""
     from ..geo.store import is_built
 
-    return is_built(GeoConfig.from_settings())
+    cfg = GeoConfig.from_settings()
+    if cfg in _BUILT:
+        return True
+    if is_built(cfg):
+        _BUILT.add(cfg)
+        return True
+    return False
+
+
+_BUILT: set = set()  # the boundary configurations found built by this process
 
 
 @st.cache_resource(show_spinner=False)

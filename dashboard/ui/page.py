@@ -74,8 +74,9 @@ def empty_note(rep) -> None:
 
 
 def table(df, key: str, lang: str, **kwargs) -> None:
-    """A table, or, with no row, a sentence saying so (Streamlit draws an empty table as the
-    English word "empty"; issue 37)."""
+    """A table (a DataFrame, or an Arrow table a view made once: nothing to convert on a rerun), or,
+    with no row, a sentence saying so (Streamlit draws an empty table as the English word "empty";
+    issue 37)."""
     if df is None or len(df) == 0:
         st.caption(t("table_no_rows", lang))
         return
@@ -86,7 +87,8 @@ def _with_links(df, lang: str, kwargs: dict) -> dict:
     """A table's article links as links (opened in a new tab), shown as "Buka berita"; every
     other cell stays plain text. The column holds http/https addresses only (views.ceremony_links)."""
     head = t("link", lang)
-    if head not in df.columns:
+    names = getattr(df, "column_names", None) or list(df.columns)  # an Arrow table's names, or a frame's
+    if head not in names:
         return kwargs
     config = dict(kwargs.get("column_config") or {})
     config.setdefault(head, st.column_config.LinkColumn(head, display_text=t("open_article", lang)))
