@@ -35,6 +35,7 @@ _SPELLED = [
     (r"\bKabag\b", "Kepala Bagian"),
     (r"\b[Ww]ali\s?(?:[Kk]ota|[Oo]ta|kota)\b", "Wali Kota"), (r"\bKaban\b", "Kepala Badan"), (r"^Kepala Kecamatan\b", "Camat"),
     (r"\bBadan\s+Pengawas\s+Pemil(?:u(?:\s+Umum)?|ihan\s+Umum)(?:\s*\(Bawaslu\))?", "Bawaslu"),
+    (r"\bPengawas\s+Pemil(?:u|ihan)(?:\s+Umum)?\s+Kecamatan\b", "Panwaslu Kecamatan"),
     (r"\bKab\.?(?=\s)", "Kabupaten"), (r"\bProv\.?(?=\s)", "Provinsi"),
 ]
 _SPELLED_RE = [(re.compile(p), r) for p, r in _SPELLED]

@@ -332,3 +332,9 @@ def test_a_short_name_in_brackets_after_the_office_is_passed_over(read):
     d = read("39-singkatan-dalam-kurung.txt")  # "Ketua Panwaslu Kecamatan (Panwascam) Ngaglik, Budi Prasetyo"
     assert _lead(d) == ({"name": "Budi Prasetyo", "role": "Ketua Panwaslu Kecamatan Ngaglik"}, "sure")
     assert d["region"]["value"] == "34.04.12"
+
+
+def test_who_attended_and_then_opened_the_event_selaku_leads(read):
+    d = read("40-selaku-pembuka-acara.txt")  # "Joko Susilo selaku Ketua Pengawas Pemilu Kecamatan (Panwascam) dan juga pembuka acara"
+    assert _lead(d) == ({"name": "Joko Susilo", "role": "Ketua Panwaslu Kecamatan Mersam"},
+                        "check")  # the place taken from the region: an election body is not the region's own office

@@ -218,6 +218,7 @@ _OFFICE = (r"(?:Camat|Bupati|Wali\s?[Kk]ota|Wali\s+ota|Walikota|Gubernur|Sek(?:r
            r"|Sekda(?:kab|kot|prov)?|Sek(?:re|er)taris\s+Kota|Sek(?:re|er)taris\s+(?:Kecamatan|Camat)|Sekcam"
            r"|Ketua\s+(?:Bawaslu|Panwaslu|Panwascam|Panwaslucam|Panwaslih)(?:\s+Kecamatan)?"
            r"|Ketua\s+Badan\s+Pengawas\s+Pemil(?:u(?:\s+Umum)?|ihan\s+Umum)(?:\s*\(Bawaslu\))?"
+           r"|Ketua\s+Pengawas\s+Pemil(?:u|ihan)(?:\s+Umum)?\s+Kecamatan"
            # the election bodies' other members, and the Korpri chair, who lead a sosialisasi or an ikrar too
            r"|(?:Anggota|Komisioner)\s+Bawaslu|Ketua\s+KPUD?|Ketua\s+(?:Dewan\s+Pengurus\s+)?Korpri"
            r"|Kepala\s+Desa|Kades|Lurah|Kepala\s+Kecamatan"
@@ -253,6 +254,7 @@ _PUNCT = ",.;:\"“”'’()!?*"
 # who led or read the pledge: "dipimpin", "membuka", "dibacakan oleh", the apel's "pembina" or "inspektur"
 LEAD_VERB = re.compile(r"dipimpin|memimpin|\bpimpin\b|diawali oleh|diawali|dibuka\b|membuka|membacakan|dibacakan|"
                        r"dipandu|langsung oleh|pertama|mengambil sumpah|menggelar|"
+                       r"(?:selaku|sebagai|juga)\s+pembuka\s+(?:acara|kegiatan)|"
                        # "Ikrar diucapkan Kepala Bagian X dan diikuti seluruh ASN": who read the pledge out
                        r"(?:ikrar|sumpah|janji)\s+(?:\w+\s+)?diucapkan\s+(?:langsung\s+)?(?:oleh\s+)?(?!seluruh|semua|para)|"
                        r"(?:pembina|inspektur)\s+(?:apel|upacara)")
