@@ -308,13 +308,13 @@ def test_a_mantri_pamong_praja_heads_the_kemantren(read):
 
 
 def test_a_section_head_of_the_secretariat_who_read_the_pledge_leads(read):
-    d = read("35-kepala-bagian.txt")  # "Ikrar diucapkan Kepala Bagian Organisasi Setdakab Deli Serdang Rudi ..."
+    d = read("35-kepala-bagian.txt")  # "ikrar netralitas diucapkan Kepala Bagian Organisasi Setdakab Deli Serdang Rudi ..."
     assert _lead(d) == ({"name": "Rudi Hartono Siregar", "role": "Kepala Bagian Organisasi Setdakab Deli Serdang"},
                         "check")
 
 
 def test_the_chair_of_the_village_heads_forum_leads_their_pledge(read):
-    d = read("36-ketua-forum-kades.txt")  # "dipimpin Ketua Forum Kades Kabupaten Lahat, Hendri Saputra"
+    d = read("36-ketua-forum-kades.txt")  # "Ketua Forum Kades Kabupaten Lahat, Hendri Saputra, memimpin"
     assert _lead(d) == ({"name": "Hendri Saputra", "role": "Ketua Forum Kepala Desa Kabupaten Lahat"}, "check")
 
 
@@ -324,7 +324,7 @@ def test_a_name_written_before_its_title(read):
 
 
 def test_who_attended_and_is_then_the_apels_pembina_leads(read):
-    d = read("38-selaku-pembina.txt")  # "dihadiri oleh Sekda ..., Andi Rahman, mewakili Bupati"; "Andi Rahman selaku pembina apel"
+    d = read("38-selaku-pembina.txt")  # "Sekda ..., Andi Rahman, hadir mewakili Bupati"; "Andi Rahman selaku pembina apel"
     assert _lead(d) == ({"name": "Andi Rahman", "role": "Sekretaris Daerah Kabupaten Sigi"}, "check")
 
 
@@ -335,6 +335,6 @@ def test_a_short_name_in_brackets_after_the_office_is_passed_over(read):
 
 
 def test_who_attended_and_then_opened_the_event_selaku_leads(read):
-    d = read("40-selaku-pembuka-acara.txt")  # "Joko Susilo selaku Ketua Pengawas Pemilu Kecamatan (Panwascam) dan juga pembuka acara"
+    d = read("40-selaku-pembuka-acara.txt")  # "Joko Susilo selaku Ketua Pengawas Pemilu Kecamatan (Panwascam) sekaligus pembuka acara"
     assert _lead(d) == ({"name": "Joko Susilo", "role": "Ketua Panwaslu Kecamatan Mersam"},
                         "check")  # the place taken from the region: an election body is not the region's own office

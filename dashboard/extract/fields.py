@@ -254,7 +254,7 @@ _PUNCT = ",.;:\"“”'’()!?*"
 # who led or read the pledge: "dipimpin", "membuka", "dibacakan oleh", the apel's "pembina" or "inspektur"
 LEAD_VERB = re.compile(r"dipimpin|memimpin|\bpimpin\b|diawali oleh|diawali|dibuka\b|membuka|membacakan|dibacakan|"
                        r"dipandu|langsung oleh|pertama|mengambil sumpah|menggelar|"
-                       r"(?:selaku|sebagai|juga)\s+pembuka\s+(?:acara|kegiatan)|"
+                       r"(?:selaku|sebagai|juga|sekaligus)\s+pembuka\s+(?:acara|kegiatan)|"
                        # "Ikrar diucapkan Kepala Bagian X dan diikuti seluruh ASN": who read the pledge out
                        r"(?:ikrar|sumpah|janji)\s+(?:\w+\s+)?diucapkan\s+(?:langsung\s+)?(?:oleh\s+)?(?!seluruh|semua|para)|"
                        r"(?:pembina|inspektur)\s+(?:apel|upacara)")
