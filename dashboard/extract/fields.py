@@ -456,7 +456,7 @@ def _staff_after(text: str, place_names: set[str], provinces: set[str], parents:
     Bupati Jepara Budi Santoso"), or after the comma that ends the office's field."""
     setda = _SETDA.search(text[:120])
     if setda and not re.search(r"[,.;:()]", text[:setda.start()]):
-        # "Umum dan Perlengkapan Setdakab Langkat Budi Santoso": the field, the secretariat, its place, the name
+        # "Umum dan Perlengkapan Setdakab X Budi Santoso": the field, the secretariat, its place, the name
         place, person = _person_after(text[setda.end():], place_names, provinces, parents)
         if place and person and not set(person.split()) & _FIELD_WORDS:
             return " ".join((text[:setda.end()].strip(), place)), person
