@@ -31,8 +31,11 @@ _SPELLED = [
     (r"\bSekdakab\b", "Sekretaris Daerah Kabupaten"), (r"\bSekdakot\b", "Sekretaris Daerah Kota"),
     (r"\bSekdaprov\b", "Sekretaris Daerah Provinsi"), (r"\bSekda\b", "Sekretaris Daerah"),
     (r"\bSekcam\b", "Sekretaris Kecamatan"), (r"\bKades\b", "Kepala Desa"),
+    (r"\bK(?:o|oo)rdinator\s+D[ei]visi(?:\s*\(Kordiv\))?", "Koordinator Divisi"), (r"\bKordiv\b", "Koordinator Divisi"),
+    (r"\bKabag\b", "Kepala Bagian"),
     (r"\b[Ww]ali\s?(?:[Kk]ota|[Oo]ta|kota)\b", "Wali Kota"), (r"\bKaban\b", "Kepala Badan"), (r"^Kepala Kecamatan\b", "Camat"),
     (r"\bBadan\s+Pengawas\s+Pemil(?:u(?:\s+Umum)?|ihan\s+Umum)(?:\s*\(Bawaslu\))?", "Bawaslu"),
+    (r"\bPengawas\s+Pemil(?:u|ihan)(?:\s+Umum)?\s+Kecamatan\b", "Panwaslu Kecamatan"),
     (r"\bKab\.?(?=\s)", "Kabupaten"), (r"\bProv\.?(?=\s)", "Provinsi"),
 ]
 _SPELLED_RE = [(re.compile(p), r) for p, r in _SPELLED]
@@ -44,7 +47,7 @@ _SAME = [(r"\bpanwaslu\s*cam\b|\bpanwaslu kecamatan\b|\bpanwas kecamatan\b", "pa
          (r"\bkomisioner\b", "anggota")]
 _SAME_RE = [(re.compile(p), r) for p, r in _SAME]
 # the kind before a place's name ("Kabupaten", "Kota" but not the "Kota" of "Wali Kota")
-_KIND = re.compile(r"\b(?:kabupaten|provinsi|kecamatan|administrasi)\b|(?<!wali )\bkota\b")
+_KIND = re.compile(r"\b(?:kabupaten|provinsi|kecamatan|kemantren|administrasi)\b|(?<!wali )\bkota\b")
 # a reviewer's note after the role: ", mewakili Bupati", ", inspektur upacara"
 _NOTE = re.compile(r",\s+(?=[a-z])")
 

@@ -290,3 +290,51 @@ def test_dipimpin_after_an_attendance_list_is_never_sure(read):
     assert _lead(d) == ({"name": "Budi Hartono", "role": "Penjabat Wali Kota Palu"}, "check")
     assert any("rombongan" in said(n) for n in d["leader"]["notes"])
 
+
+
+# -- issue 38, third round: offices the reader had no title for, and a name apart from its title --
+
+def test_a_division_coordinator_of_the_election_body_is_read_as_written(read):
+    d = read("33-koordinator-divisi.txt")  # "dibuka Koordinator Divisi Pencegahan dan ... Bawaslu Kabupaten Boyolali, Wahyu Setiawan"
+    assert _lead(d) == ({"name": "Wahyu Setiawan",
+                         "role": "Koordinator Divisi Pencegahan dan Hubungan Masyarakat Bawaslu Kabupaten Boyolali"},
+                        "check")  # a division is written many ways: never sure
+
+
+def test_a_mantri_pamong_praja_heads_the_kemantren(read):
+    d = read("34-mantri-pamong-praja.txt")  # "Mantri Pamong Praja Gondokusuman, Bapak Sugeng Raharjo, S.IP."
+    assert _lead(d) == ({"name": "Sugeng Raharjo", "role": "Mantri Pamong Praja Gondokusuman"}, "sure")
+    assert (d["region"]["value"], d["region"]["confidence"]) == ("34.71.03", "sure")  # the kemantren, a kecamatan
+
+
+def test_a_section_head_of_the_secretariat_who_read_the_pledge_leads(read):
+    d = read("35-kepala-bagian.txt")  # "ikrar netralitas diucapkan Kepala Bagian Organisasi Setdakab Deli Serdang Rudi ..."
+    assert _lead(d) == ({"name": "Rudi Hartono Siregar", "role": "Kepala Bagian Organisasi Setdakab Deli Serdang"},
+                        "check")
+
+
+def test_the_chair_of_the_village_heads_forum_leads_their_pledge(read):
+    d = read("36-ketua-forum-kades.txt")  # "Ketua Forum Kades Kabupaten Lahat, Hendri Saputra, memimpin"
+    assert _lead(d) == ({"name": "Hendri Saputra", "role": "Ketua Forum Kepala Desa Kabupaten Lahat"}, "check")
+
+
+def test_a_name_written_before_its_title(read):
+    d = read("37-nama-sebelum-jabatan.txt")  # "dipimpin Dr. H. Asep Mulyana, M.M Sekretaris Daerah Kabupaten Ciamis"
+    assert _lead(d) == ({"name": "Asep Mulyana", "role": "Sekretaris Daerah Kabupaten Ciamis"}, "sure")
+
+
+def test_who_attended_and_is_then_the_apels_pembina_leads(read):
+    d = read("38-selaku-pembina.txt")  # "Sekda ..., Andi Rahman, hadir mewakili Bupati"; "Andi Rahman selaku pembina apel"
+    assert _lead(d) == ({"name": "Andi Rahman", "role": "Sekretaris Daerah Kabupaten Sigi"}, "check")
+
+
+def test_a_short_name_in_brackets_after_the_office_is_passed_over(read):
+    d = read("39-singkatan-dalam-kurung.txt")  # "Ketua Panwaslu Kecamatan (Panwascam) Ngaglik, Budi Prasetyo"
+    assert _lead(d) == ({"name": "Budi Prasetyo", "role": "Ketua Panwaslu Kecamatan Ngaglik"}, "sure")
+    assert d["region"]["value"] == "34.04.12"
+
+
+def test_who_attended_and_then_opened_the_event_selaku_leads(read):
+    d = read("40-selaku-pembuka-acara.txt")  # "Joko Susilo selaku Ketua Pengawas Pemilu Kecamatan (Panwascam) sekaligus pembuka acara"
+    assert _lead(d) == ({"name": "Joko Susilo", "role": "Ketua Panwaslu Kecamatan Mersam"},
+                        "check")  # the place taken from the region: an election body is not the region's own office

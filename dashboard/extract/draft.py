@@ -79,7 +79,7 @@ class Draft:
 
 
 _HEADS = re.compile(r"\b(?:Bupati|Wali Kota|Gubernur|Camat|Lurah|Kepala Desa)$")
-_OWN_OFFICE = re.compile(r"bupati|wali kota|gubernur|camat|sekretaris daerah|sekretaris kecamatan|kepala")
+_OWN_OFFICE = re.compile(r"bupati|wali kota|gubernur|\bcamat|sekretaris daerah|sekretaris kecamatan|kepala|mantri pamong praja")
 _KINDS = {"kabupaten": "Kabupaten", "kab": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi", "prov": "Provinsi",
           "kecamatan": "Kecamatan", "kec": "Kecamatan", "administrasi": "Administrasi"}
 

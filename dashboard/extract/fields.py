@@ -218,31 +218,49 @@ _OFFICE = (r"(?:Camat|Bupati|Wali\s?[Kk]ota|Wali\s+ota|Walikota|Gubernur|Sek(?:r
            r"|Sekda(?:kab|kot|prov)?|Sek(?:re|er)taris\s+Kota|Sek(?:re|er)taris\s+(?:Kecamatan|Camat)|Sekcam"
            r"|Ketua\s+(?:Bawaslu|Panwaslu|Panwascam|Panwaslucam|Panwaslih)(?:\s+Kecamatan)?"
            r"|Ketua\s+Badan\s+Pengawas\s+Pemil(?:u(?:\s+Umum)?|ihan\s+Umum)(?:\s*\(Bawaslu\))?"
+           r"|Ketua\s+Pengawas\s+Pemil(?:u|ihan)(?:\s+Umum)?\s+Kecamatan"
            # the election bodies' other members, and the Korpri chair, who lead a sosialisasi or an ikrar too
            r"|(?:Anggota|Komisioner)\s+Bawaslu|Ketua\s+KPUD?|Ketua\s+(?:Dewan\s+Pengurus\s+)?Korpri"
            r"|Kepala\s+Desa|Kades|Lurah|Kepala\s+Kecamatan"
+           # Yogyakarta's kemantren head, a camat by another name
+           r"|Mantri\s+Pamong\s+Praja"
            # the heads of the offices that hold ASN events: personnel (BKPSDM, BKD) and Kesbangpol
            r"|(?:Kepala|Kaban)\s+(?:BKPSDMD?|BKD|BKPP|BKPPD|BKDPSDM|Badan\s+Kesbangpol|Bakesbangpol|Kesbangpol)"
            r"|Kepala\s+Badan\s+Kesatuan\s+Bangsa\s+dan\s+Politik(?:\s*\([A-Za-z]+\))?"
            r"|Kepala\s+Badan\s+Kepegawaian(?:\s+(?:dan\s+)?(?:Pengembangan\s+)?(?:Sumber\s?[Dd]aya\s+Manusia|Daerah))*"
            r"(?:\s*\([A-Z]+\))?)")
 _ROLE = r"(?P<role>(?:" + _ACTING + r")?(?:Wakil\s+)?" + _OFFICE + r")(?!\w)"
-# any case: "dipimpin penjabat bupati Lanny Jaya ...", "ketua panwaslu kecamatan Adiluwih"
-ROLE_RE = re.compile(r"\b" + _ROLE + r"(?:\s*\((?:Sekda|Pj|Plt)\))?", re.IGNORECASE)
-_TITLES = {"drs", "dra", "dr", "ir", "h", "hj", "prof", "kh", "hc", "st", "raden", "rd"}
+# any case: "dipimpin penjabat bupati Lanny Jaya ...", "ketua panwaslu kecamatan Adiluwih"; a short
+# name in brackets after the office ("Ketua Panwaslu Kecamatan (Panwascam) Kota Raja") is passed over
+ROLE_RE = re.compile(r"\b" + _ROLE + r"(?:\s*\((?:Sekda|Pj|Plt|Panwascam|Panwaslucam|Bawaslu)\))?", re.IGNORECASE)
+# offices written many ways, read like a head's staff (the office as written, never *Pasti*): a
+# division's coordinator in an election body ("Koordinator Divisi Pencegahan dan Humas Bawaslu
+# Kabupaten X", "Kordiv P3S Panwaslu Kecamatan X") and a chair of the village heads' forum ("Ketua
+# Forum Kades Kabupaten X"), whose office is no government's (issue 38)
+WRITTEN_RE = re.compile(
+    r"\b(?P<role>(?:K(?:o|oo)rdinator\s+D[ei]visi(?:\s*\(Kordiv\))?|Kordiv)\s+(?:[^\s.;:]+\s+){0,10}?"
+    r"(?:Bawaslu|Panwaslu|Panwascam)(?:\s+Kecamatan)?(?:\s*\((?:Panwascam|Bawaslu)\))?"
+    r"|Ketua\s+Forum\s+(?:Komunikasi\s+)?(?:Kepala\s+Desa|Kades|Lurah|Sekretaris\s+Desa|Sekdes|Perangkat\s+Desa))(?!\w)",
+    re.IGNORECASE)
+_TITLES = {"drs", "dra", "dr", "ir", "h", "hj", "prof", "kh", "hc", "st", "raden", "rd", "bapak", "ibu"}
 # academic degrees written after a name ("Yunus Wonda SH, MH", "Hendra Kusuma,SH.,MH"): the name ends there
 _DEGREES = {"sh", "mh", "se", "mm", "msi", "ssos", "mt", "skm", "spd", "mpd", "ap", "map", "sip", "sstp", "mtp",
             "mph", "ssi", "skom", "mkom", "bsc", "msc", "phd", "sag", "mag", "mba", "ak", "sked", "mkes", "skep",
             "sth", "mth", "mhum", "shum", "spsi", "mpsi", "sp", "mp", "sei", "mei", "lc", "mars", "mec", "dea",
             "sst", "ssit", "mkn", "mpa", "mse", "shi", "mhi", "spdi", "mpdi", "sthi", "mep", "ipu", "cht", "cfp",
             "stp", "amd", "st"}
-_PLACE_WORDS = {"kabupaten", "kab", "kota", "provinsi", "prov", "kecamatan", "kec", "administrasi"}
+_PLACE_WORDS = {"kabupaten", "kab", "kota", "provinsi", "prov", "kecamatan", "kec", "administrasi", "kemantren"}
 _PUNCT = ",.;:\"“”'’()!?*"
 # who led or read the pledge: "dipimpin", "membuka", "dibacakan oleh", the apel's "pembina" or "inspektur"
 LEAD_VERB = re.compile(r"dipimpin|memimpin|\bpimpin\b|diawali oleh|diawali|dibuka\b|membuka|membacakan|dibacakan|"
                        r"dipandu|langsung oleh|pertama|mengambil sumpah|menggelar|"
+                       r"(?:selaku|sebagai|juga|sekaligus)\s+pembuka\s+(?:acara|kegiatan)|"
+                       # "Ikrar diucapkan Kepala Bagian X dan diikuti seluruh ASN": who read the pledge out
+                       r"(?:ikrar|sumpah|janji)\s+(?:\w+\s+)?diucapkan\s+(?:langsung\s+)?(?:oleh\s+)?(?!seluruh|semua|para)|"
                        r"(?:pembina|inspektur)\s+(?:apel|upacara)")
-ROLE_LEVEL = [(r"camat|sekretaris kecamatan|sekcam|panwascam|panwaslucam|panwaslu kecamatan", "kecamatan"),
+ROLE_LEVEL = [(r"forum.*\bkecamatan\b", "kecamatan"), (r"\bforum\b", "kabupaten/kota"),
+              (r"camat|sekretaris kecamatan|sekcam|panwascam|panwaslucam|panwaslu kecamatan|mantri pamong praja",
+               "kecamatan"),
               (r"gubernur", "provinsi"),
               (r"sek(?:re|er)taris daerah provinsi|sekda ?provinsi|sekdaprov|bawaslu provinsi|\bprovinsi\b",
                "provinsi"),
@@ -288,7 +306,7 @@ _NOT_PERSON = {"Kecamatan", "Kabupaten", "Kota", "Provinsi", "Pemilu", "Pilkada"
                "Nomor", "No", "Bidang", "Periode", "Jalan", "Jl", "Tokoh", "Lurah", "Kades", "Sekda", "Serta",
                "Hingga", "Atau", "Beserta", "Forkopimda", "Kapolres", "Dandim", "Kajari", "Asisten", "Anggota",
                "Komisioner", "Pj", "Plt", "Plh", "Pjs", "Penjabat", "Pejabat", "Walikota", "Wali", "Koordinator",
-               "Kordiv", "Divisi", "Inspektorat", "Inspektur"}
+               "Kordiv", "Divisi", "Inspektorat", "Inspektur", "Kemantren"}
 
 
 @dataclass
@@ -422,7 +440,11 @@ def _person_after(text: str, place_names: set[str], provinces: set[str] = frozen
 REPRESENTED = re.compile(r"diwakili|mewakili|yang mewakilkan|atas nama")
 # a head's staff, whose office runs on to a comma: "Asisten I Pemerintahan dan Kesra Setda Bone Bolango,
 # Ahmad Yusuf", "Staf Ahli Bupati Bidang Pembangunan Ekonomi dan Keuangan, Budi Santoso"
-STAFF_RE = re.compile(r"\b(?P<role>Staf+\s+Ahli|Asisten(?:\s+(?:[IVX]{1,3}|\d)(?!\w))?)", re.IGNORECASE)
+# a section head of the secretariat: "Kepala Bagian Umum Setdakab X Budi Santoso" (issue 38)
+STAFF_RE = re.compile(r"\b(?P<role>Staf+\s+Ahli|Asisten(?:\s+(?:[IVX]{1,3}|\d)(?!\w))?|Kepala\s+Bagian|Kabag)(?!\w)",
+                      re.IGNORECASE)
+# the secretariat that ends a staff office's field, its place and the name after it
+_SETDA = re.compile(r"\b(?:Setda(?:kab|ko|kot|prov)?|Sekretariat\s+Daerah)\s+")
 _FIELD_WORDS = {"Politik", "Pemerintahan", "Hukum", "Ekonomi", "Keuangan", "Pembangunan", "Kesra", "Kesejahteraan",
                 "Masyarakat", "Administrasi", "Umum", "Sosial", "Kemasyarakatan", "Sumber", "Daya", "Manusia",
                 "Perekonomian", "Rakyat", "Bidang", "Setda", "Setdakab", "Setdako", "Sekda"}
@@ -432,6 +454,12 @@ def _staff_after(text: str, place_names: set[str], provinces: set[str], parents:
     """(the rest of a staff office, person) from the words after "Staf Ahli" or "Asisten": the name
     right after it ("Asisten I Budi Santoso"), after the head it serves and its place ("staf ahli
     Bupati Jepara Budi Santoso"), or after the comma that ends the office's field."""
+    setda = _SETDA.search(text[:120])
+    if setda and not re.search(r"[,.;:()]", text[:setda.start()]):
+        # "Umum dan Perlengkapan Setdakab X Budi Santoso": the field, the secretariat, its place, the name
+        place, person = _person_after(text[setda.end():], place_names, provinces, parents)
+        if place and person and not set(person.split()) & _FIELD_WORDS:
+            return " ".join((text[:setda.end()].strip(), place)), person
     head = re.match(r"(?:Bupati|Wali\s?[Kk]ota|Walikota|Gubernur|Sekda|Setda)\s+", text, re.IGNORECASE)
     rest = text[head.end():] if head else text
     place, person = _person_after(rest, place_names, provinces, parents)
@@ -449,6 +477,43 @@ def _staff_after(text: str, place_names: set[str], provinces: set[str], parents:
         if person and not set(person.split()) & _FIELD_WORDS:
             return tail.strip(), person
     return "", None
+
+
+def _person_before(text: str, place_names: set[str], capital: bool = True) -> tuple[str | None, int]:
+    """(person, where the name starts) from a name written before its title and set off from it by
+    a comma, a degree or "selaku"/"sebagai" ("dipimpin Dr. H. Budi Santoso, M.M Sekretaris Daerah X",
+    "Budi Santoso selaku Camat X", "Budi Santoso, Camat X,"); the name follows a lowercase word, a
+    title or the sentence's start; a title in lower case only after "selaku"/"sebagai" (issue 38)."""
+    tokens = list(re.finditer(r"\S+", text[-160:]))
+    offset = max(0, len(text) - 160)
+    set_off = False
+    if tokens and fold(tokens[-1].group(0).strip(_PUNCT)) in ("selaku", "sebagai"):
+        tokens.pop()
+        set_off = capital = True
+    while tokens and re.sub(r"[.,]", "", tokens[-1].group(0)).lower() in _DEGREES and \
+            ("." in tokens[-1].group(0) or tokens[-1].group(0).strip(",").isupper()):
+        tokens.pop()  # "Budi Santoso, M.M Sekretaris Daerah"
+        set_off = True
+    if tokens and tokens[-1].group(0).endswith(","):
+        set_off = True
+    name: list[re.Match] = []
+    while tokens and len(name) < 4:
+        tok = tokens[-1].group(0)
+        word = tok.strip(_PUNCT)
+        if name and tok.endswith((",", ".", ";", ":")) and not re.fullmatch(r"[A-Z]\.", tok):
+            break  # a comma ends what came before the name
+        if not word or not re.match(r"^[A-Z][\w'’-]*$", word) or word in _NOT_PERSON or fold(word) in _TITLES:
+            break
+        name.insert(0, tokens.pop())
+    if not name or not set_off or not capital:
+        return None, 0
+    prev = tokens[-1].group(0) if tokens else ""
+    if prev and not (prev[:1].islower() or fold(prev.strip(_PUNCT)) in _TITLES):
+        return None, 0  # "Apel Gabungan, Bupati X": no name
+    person = " ".join(t.group(0).strip(_PUNCT) for t in name)
+    if len(person) < 3 or _key(person) in place_names:
+        return None, 0
+    return person, offset + name[0].start()
 
 
 def _after_name(text: str, start: int, person: str) -> str:
@@ -480,29 +545,40 @@ def leaders(sents: list[Sentence], place_names: set[str], has_title: bool = Fals
     headline = {s.index for s in sents if has_title and (s.index == 0 or _same_as_title(s, title))}
     out = []
     for s in sents:
-        matches = sorted([(m, False) for m in ROLE_RE.finditer(s.text)]
-                         + [(m, True) for m in STAFF_RE.finditer(s.text)], key=lambda x: x[0].start())
-        for m, staff in matches:
+        written = [(m, "written") for m in WRITTEN_RE.finditer(s.text)]
+        spans = [(m.start(), m.end()) for m, _ in written]
+        matches = sorted([(m, "role") for m in ROLE_RE.finditer(s.text)]
+                         + [(m, "staff") for m in STAFF_RE.finditer(s.text)], key=lambda x: x[0].start())
+        matches = sorted([x for x in matches if not any(a <= x[0].start() < b for a, b in spans)] + written,
+                         key=lambda x: x[0].start())
+        for m, kind in matches:
+            staff = kind != "role"
             before = fold(s.text[max(0, m.start() - 40):m.start()])
-            if _NOT_THE_OFFICIAL.search(before):
+            if _NOT_THE_OFFICIAL.search(before) and kind != "written":
                 continue
             office = re.sub(r"\s*\((?:Sekda|Pj|Pjs|Plt|Plh)\.?\)", "", m.group("role")).strip()
             office = re.sub(r"\s*\(([A-Za-z]+)\)$", "", office)
             office = " ".join(w[:1].upper() + w[1:] if w.islower() and w != "dan" else w for w in office.split())
-            if staff:
+            start = m.start()
+            if kind == "staff":
                 place = None
                 tail, person = _staff_after(s.text[m.end():].lstrip(" ,"), place_names, provinces, parents)
                 office = " ".join(x for x in (office, tail) if x)
             else:
                 place, person = _person_after(s.text[m.end():].lstrip(" ,"), place_names, provinces, parents)
+                if not person and kind == "role":  # "dipimpin Dr. Budi Santoso, M.M Sekretaris Daerah X"
+                    person, start = _person_before(s.text[:m.start()], place_names, m.group("role")[:1].isupper())
+                    start = start if person else m.start()
             if not person:
                 continue
+            if kind == "written":  # the office as written, with its place
+                office, place = " ".join(x for x in (office, place) if x), None
             full_role = " ".join(x for x in (office, place) if x)
             after = _after_name(s.text, m.end(), person)
             led = bool(LEAD_VERB.search(s.folded))
             # the leading verb right beside the official ("dipimpin langsung Bupati X", "Bupati X
             # memimpin"), not somewhere else in a long sentence: only that makes the leader *Pasti*
-            near = fold(s.text[max(0, m.start() - 40):m.end() + len(person) + 60])
+            near = fold(s.text[max(0, start - 40):m.end() + len(person) + 60])
             close = bool(LEAD_VERB.search(near))
             attended = bool(ATTEND.search(s.folded)) and not close and not re.search(r"dipimpin|memimpin|\bpimpin",
                                                                                       s.folded)
@@ -565,8 +641,10 @@ def leaders(sents: list[Sentence], place_names: set[str], has_title: bool = Fals
         for s in sents:
             if s.index in headline:
                 continue
+            # (or "Rina selaku pembina apel", "Rina selaku inspektur upacara juga memimpin ikrar")
             if any(re.search(rf"\b{re.escape(w)}\b(?:\s+\w+)?\s+(?:memimpin|pimpin)\b|(?:dipimpin|diawali)\s+"
-                             rf"(?:langsung\s+)?(?:oleh\s+)?{re.escape(w)}\b", s.text) for w in words):
+                             rf"(?:langsung\s+)?(?:oleh\s+)?{re.escape(w)}\b|\b{re.escape(w)}\b,?\s+selaku\s+"
+                             rf"(?:pembina|inspektur)\s+(?:apel|upacara)\b", s.text, re.IGNORECASE) for w in words):
                 f.led, f.attended, f.close, f.witnessed = True, False, True, False  # the name right beside its verb
                 break
     return out

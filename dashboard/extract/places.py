@@ -36,6 +36,8 @@ _MARKERS = [  # (pattern, level, kab/kota kind, strength): strength 2 = the cere
     # lower case too: "perangkat desa di kecamatan Leuwiliang" marks the level as well as the capital does
     (r"\b(?:[Kk]ecamatan|KECAMATAN|Kec\.)\s*", KEC, None, 1),
     (r"\b(?:Camat|CAMAT)\s+", KEC, None, 1),
+    # Yogyakarta's kemantren, a kecamatan by another name, and its head (issue 38)
+    (r"\b(?:Kemantren|Mantri\s+Pamong\s+Praja)\s+", KEC, None, 1),
     (r"\b(?:Pemkab|Pemerintah\s+Kabupaten(?:\s*\(Pemkab\))?|se-?\s?[Kk]abupaten)\s+", KAB, "kabupaten", 2),
     (r"\b(?:[Kk]abupaten|KABUPATEN|Kab\.)\s*", KAB, "kabupaten", 1),
     (r"\b(?:Bupati|BUPATI)\s+", KAB, "kabupaten", 1),
