@@ -49,7 +49,7 @@ def _judged(log_folder: Path) -> dict[str, str]:
 
 def main() -> int:
     from dashboard import context
-    from dashboard.curation import FIELDS, _draft_values, _record_values, compare
+    from dashboard.curation import Tally
     from dashboard.errors import PetaError
     from dashboard.extract.article import read_source
     from dashboard.extract.draft import Calendar, extract
@@ -65,8 +65,7 @@ def main() -> int:
     records, judged = _records_by_url(data / "ceremonies"), _judged(data / "curation")
     gaz = context.gazetteer()
     places, cal = PlaceIndex(gaz), Calendar.from_raw(read_calendar(data))
-    counts = {f: {"reviewed": 0, "agree": 0, "sure": 0, "sure_right": 0} for f in FIELDS}
-    sure_wrong: list[dict] = []
+    tally = Tally()
     times, seen = [], set()
     for draft_path in sorted(Path(args.root).glob("*/drafts/*.json")):
         old = json.loads(draft_path.read_text(encoding="utf-8"))
@@ -89,28 +88,12 @@ def main() -> int:
             article = type(article)(**{**article.__dict__, "outlet": art["outlet"]})
         draft = extract(article, gaz, cal, places).to_dict()
         times.append(time.perf_counter() - t)
-        review = compare(draft, record)
-        fields = FIELDS if record is not None else ("is_ceremony",)
-        for f in fields:
-            c = counts[f]
-            c["reviewed"] += 1
-            c["agree"] += f not in review.changed
-            if f in review.sure_changed or f in review.sure_kept:
-                c["sure"] += 1
-                c["sure_right"] += f in review.sure_kept
-            if f in review.sure_changed:
-                sure_wrong.append({"field": f, "url": url, "read": _draft_values(draft).get(f),
-                                   "recorded": _record_values(record).get(f)})
-    result = {"articles": len(seen), "fields": counts, "sure_wrong": sure_wrong,
+        tally.add(url, draft, record)
+    result = {"articles": len(seen), "fields": tally.fields, "sure_wrong": tally.sure_wrong,
               "seconds_per_article_median": sorted(times)[len(times) // 2] if times else None}
     Path(args.out).write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"{len(seen)} articles re-read")
-    print("| field | articles | reader agrees with the reviewer | marked *Pasti* | *Pasti* right |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for f, c in counts.items():
-        agree = f"{c['agree']} ({c['agree'] / c['reviewed']:.0%})" if c["reviewed"] else "–"
-        right = f"{c['sure_right']} ({c['sure_right'] / c['sure']:.1%})" if c["sure"] else "–"
-        print(f"| {f} | {c['reviewed']} | {agree} | {c['sure']} | {right} |")
+    print(tally.markdown())
     return 0
 
 

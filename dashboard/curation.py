@@ -103,6 +103,44 @@ def compare(draft: dict, record: dict | None) -> Review:
     return Review(tuple(changed), tuple(sure_changed), tuple(sure_kept))
 
 
+class Tally:
+    """Per field, over many articles: how often the reader agreed with the reviewer, how often it
+    said *Pasti*, and how often *Pasti* was right; the fields it was sure of and wrong, named. The
+    one count behind the replay on the national record (``benchmarks/replay.py``) and the
+    calibration on our own fixtures (``benchmarks/calibration.py``)."""
+
+    def __init__(self) -> None:
+        self.fields = {f: {"reviewed": 0, "agree": 0, "sure": 0, "sure_right": 0} for f in FIELDS}
+        self.sure_wrong: list[dict] = []
+
+    def add(self, name: str, draft: dict, record: dict | None, only: tuple[str, ...] | None = None) -> Review:
+        """Count one article; ``only``: the fields the reviewer decided (all, else only ``is_ceremony``
+        for an article judged no ceremony)."""
+        review = compare(draft, record)
+        fields = only or (FIELDS if record is not None else ("is_ceremony",))
+        for f in fields:
+            c = self.fields[f]
+            c["reviewed"] += 1
+            c["agree"] += f not in review.changed
+            if f in review.sure_changed or f in review.sure_kept:
+                c["sure"] += 1
+                c["sure_right"] += f in review.sure_kept
+            if f in review.sure_changed:
+                self.sure_wrong.append({"field": f, "article": name, "read": _draft_values(draft).get(f),
+                                        "recorded": _record_values(record).get(f)})
+        return review
+
+    def markdown(self) -> str:
+        """The table the README and the data guide show."""
+        lines = ["| field | articles | reader agrees with the reviewer | marked *Pasti* | *Pasti* right |",
+                 "| --- | ---: | ---: | ---: | ---: |"]
+        for f, c in self.fields.items():
+            agree = f"{c['agree']} ({c['agree'] / c['reviewed']:.0%})" if c["reviewed"] else "–"
+            right = f"{c['sure_right']} ({c['sure_right'] / c['sure']:.1%})" if c["sure"] else "–"
+            lines.append(f"| {f} | {c['reviewed']} | {agree} | {c['sure']} | {right} |")
+        return "\n".join(lines)
+
+
 def read_log(folder: Path) -> list[dict]:
     """Every row of every ``*.csv`` in ``folder``; a row missing a column is named, never skipped."""
     rows: list[dict] = []
