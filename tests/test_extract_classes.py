@@ -338,3 +338,11 @@ def test_who_attended_and_then_opened_the_event_selaku_leads(read):
     d = read("40-selaku-pembuka-acara.txt")  # "Joko Susilo selaku Ketua Pengawas Pemilu Kecamatan (Panwascam) sekaligus pembuka acara"
     assert _lead(d) == ({"name": "Joko Susilo", "role": "Ketua Panwaslu Kecamatan Mersam"},
                         "check")  # the place taken from the region: an election body is not the region's own office
+
+
+def test_the_office_that_led_names_the_region_over_a_kecamatan_dateline(read):
+    """Issue 38, found by the labelled fixtures: a title in lower case (no marker of its level) with
+    its place, and a kecamatan in the dateline; whose event it was is the office that led."""
+    d = read("27-huruf-kecil.txt")
+    assert (d["region"]["value"], d["region"]["confidence"]) == ("95.05", "sure")
+    assert "95.05.01" in [a["code"] for a in d["region"]["alternatives"]]  # the dateline's kecamatan stays offered

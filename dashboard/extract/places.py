@@ -149,6 +149,8 @@ def mentions(sents: list[Sentence], index: PlaceIndex) -> list[Mention]:
 def read_region(sents: list[Sentence], index: PlaceIndex, leader_level: str | None,
                 leader_place: str | None, ceremony_sentences: set[int]) -> RegionReading:
     found = mentions(sents, index)
+    if not any(m.level == leader_level for m in found):
+        found += _leaders_place(sents, index, leader_level, leader_place)
     gaz = index.gaz
     if not found:
         return RegionReading(None, None, "missing", None, warnings=[msg("note_no_region")])
@@ -203,6 +205,20 @@ def read_region(sents: list[Sentence], index: PlaceIndex, leader_level: str | No
                 if c != best and c not in [a["code"] for a in alternatives]:
                     alternatives.append({"code": c, "label": gaz.path_label(c)})
     return RegionReading(best, level, "sure" if sure else "check", evidence.get(best), alternatives, warnings)
+
+
+def _leaders_place(sents: list[Sentence], index: PlaceIndex, level: str | None, place: str | None) -> list[Mention]:
+    """The place of the office that led, as a mention at that office's level, when no marker of
+    the level names a place: a title written in lower case (*dipimpin penjabat bupati Mamberamo
+    Tengah*) or a Setda's officer (*Asisten I … Setda Bone Bolango*) still names whose event it
+    was, and a kecamatan in the dateline must not take it (issue 38: labelled fixtures 27 and 29)."""
+    if level not in (KEC, KAB, PROV) or not place:
+        return []
+    codes, fuzzy = index.lookup(place, level, None)
+    if not codes or fuzzy:
+        return []
+    where = next((s for s in sents if _fold(place) in _fold(s.text)), sents[0])
+    return [Mention(place, level, None, 1, where, codes)]
 
 
 def _level(found: list[Mention], leader_level: str | None, ceremony: set[int]) -> tuple[str, str]:
