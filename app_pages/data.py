@@ -11,15 +11,17 @@ view, gaz, rec, version = page.setup()
 page.heading("page_data", view, gaz, rec)
 lg = view.lang
 
-c1, c2 = st.columns(2)
+c1, c2, c3 = st.columns([2, 2, 1], vertical_alignment="bottom")
 kinds = c1.multiselect(t("kinds", lg), list(KINDS), key="filter_kinds", format_func=lambda k: KINDS[k].label(lg),
                        placeholder=t("all_kinds", lg))
 text = c2.text_input(t("filters", lg), key="filter_text")
-ids = views.filter_ids(rec, view.election, view.region, kinds, text, lg)
+proof = cache.proof_counts(version)  # issue 42 §3: the ceremonies whose reports carry proof
+only = c3.checkbox(t("proof_only", lg), key="filter_proof", help=t("proof_only_help", lg))
+ids = views.filter_ids(rec, view.election, view.region, kinds, text, lg, only=set(proof) if only else None)
 st.caption(views.counted_text(rec, ids, view.as_of, lg))
 # a page of rows at a time (issue 39): the whole country's table is never built to show 500 rows
 shown = page.paged(ids, "records_page", lg)
-page.table(views.ceremony_rows(rec, shown, lg), "records_table", lg)
+page.table(views.ceremony_rows(rec, shown, lg, proof=proof), "records_table", lg)
 # The files hold every row of the choice (filters applied, all pages), headed by title, region,
 # election, date and sources; built when asked for, dated YYYY-MM-DD (Excel dates in XLSX) and
 # with each region's code.

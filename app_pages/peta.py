@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import indicators, settings, views
 from dashboard.risk import Risk
 from dashboard.i18n import t
-from dashboard.ui import cache, controls, downloads, livemap, page, unit_panel
+from dashboard.ui import account, cache, controls, downloads, livemap, page, proof, unit_panel
 
 view, gaz, rec, version = page.setup()
 page.heading("page_map", view, gaz, rec)
@@ -63,7 +63,9 @@ with right, st.container(height=unit_panel.HEIGHT, border=False, key="unit_panel
     focus = unit_panel.choose(options, labels, lg)
     unit_panel.show(rep.unit_detail(focus or None, unit_panel.LIMIT), lg, view.as_of,
                     can_open=focus in drill and focus != home,
-                    on_open=partial(controls.set_region, focus), on_data=partial(controls.set_region, focus or None))
+                    on_open=partial(controls.set_region, focus), on_data=partial(controls.set_region, focus or None),
+                    proof=cache.proof_counts(version),
+                    gallery=partial(proof.gallery, version, user=account.current_user(), lang=lg))
     stored = cache.indicator_values(version)
     if focus and not stored.empty:  # issue 27: the unit's own figures beside its commitments
         unit_panel.indicator_lines(indicators.of_unit(stored, focus, view.as_of), cache.indicator_names(version), lg)

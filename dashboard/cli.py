@@ -465,6 +465,64 @@ def cmd_db_withdraw(args) -> int:
     return 0
 
 
+def cmd_db_attach(args) -> int:
+    """Keep files as proof of one stored report (issue 42 §3): each checked and cleaned as the
+    pages do (:func:`dashboard.attachments.prepare`), all kept or none."""
+    import getpass
+
+    from . import attachments
+    from .store import editing
+    from .store.editing import User
+
+    prepared = []
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            raise PetaError.single("FILE", name, msg("attachment_file"))
+        # one byte past the limit is enough to refuse it: a huge file is never read whole
+        prepared.append(attachments.prepare(path.name, files.head(path, attachments.MAX_BYTES + 1)))
+    db = context.store(args.data)
+    ids = editing.attach(db, args.report, prepared, User(args.user or f"cli:{getpass.getuser()}"))
+    row = db.row(args.report)
+    for i, f in zip(ids, prepared):
+        print(f"attachment {i}: {f.name} ({f.mime}, {f.size} bytes) kept with report {row.id} ({row.ceremony_id})")
+    return 0
+
+
+def cmd_db_detach(args) -> int:
+    import getpass
+
+    from .store import editing
+    from .store.editing import User
+
+    editing.detach(context.store(args.data), args.attachment, args.reason,
+                   User(args.user or f"cli:{getpass.getuser()}"))
+    print(f"attachment {args.attachment} removed (its file erased, its history kept)")
+    return 0
+
+
+def cmd_db_attachments(args) -> int:
+    """The files of proof as CSV: one line each (the operator's view; every name is text, never a formula)."""
+    from .io.workbooks import csv_lines, neutralise, one_line
+
+    db = context.store(args.data)
+    rows = db.attachments([args.report] if args.report else None, ceremony_id=args.ceremony)
+    if args.out:
+        if len(rows) != 1 and not args.attachment:
+            raise PetaError.single("--attachment", None, msg("attachment_which"))
+        name, mime, data = db.attachment_bytes(args.attachment or rows[0].id, thumbnail=args.thumbnail)
+        files.write_bytes(args.out, data)
+        print(f"{args.out}: {name} ({mime}, {len(data)} bytes)")
+        return 0
+    sys.stdout.write(csv_lines([["attachment", "report", "name", "type", "bytes", "width", "height", "sha256",
+                                 "added_at_utc", "added_by"]]))
+    for a in rows:
+        sys.stdout.write(csv_lines([[a.id, a.report_id, neutralise(one_line(a.name)), a.mime, a.size, a.width or "",
+                                     a.height or "", a.sha256, a.added_at.isoformat(timespec="seconds"),
+                                     neutralise(one_line(a.added_by))]]))
+    return 0
+
+
 def _calendar_for_drafts(root: Path):
     """The calendar a draft's election is suggested from: the store's (elections added in the app
     included) when a store exists, else ``elections.yaml`` (a machine that only drafts). A SQLite
@@ -750,6 +808,26 @@ def parser() -> argparse.ArgumentParser:
     dw.add_argument("--user", help="name recorded in the history (default: cli:<login>)")
     dw.add_argument("--data", default=None, help="data folder (default: PETA_DATA_DIR)")
     dw.set_defaults(func=cmd_db_withdraw)
+    da = dbp.add_parser("attach", help="keep photos or scans (JPEG/PNG/PDF) as proof of a stored report")
+    da.add_argument("report", type=int, help="the report number (# on the Riwayat page)")
+    da.add_argument("files", nargs="+", metavar="FILE", help="at most 5 per report, 10 MB each")
+    da.add_argument("--user", help="name recorded in the history (default: cli:<login>)")
+    da.add_argument("--data", default=None, help="data folder (default: PETA_DATA_DIR)")
+    da.set_defaults(func=cmd_db_attach)
+    dd = dbp.add_parser("detach", help="remove a file of proof (its bytes erased, its history kept)")
+    dd.add_argument("attachment", type=int, help="the attachment number (db attachments)")
+    dd.add_argument("--reason", required=True, help="why (kept in the history)")
+    dd.add_argument("--user", help="name recorded in the history (default: cli:<login>)")
+    dd.add_argument("--data", default=None, help="data folder (default: PETA_DATA_DIR)")
+    dd.set_defaults(func=cmd_db_detach)
+    dl = dbp.add_parser("attachments", help="list the files of proof as CSV, or write one to a file")
+    dl.add_argument("--report", type=int, help="only this report's")
+    dl.add_argument("--ceremony", help="only this ceremony's (its active reports)")
+    dl.add_argument("--attachment", type=int, help="with --out: the attachment to write")
+    dl.add_argument("--out", help="write the file (or with --thumbnail its picture) here instead of listing")
+    dl.add_argument("--thumbnail", action="store_true", help="with --out: the small picture the panel shows")
+    dl.add_argument("--data", default=None, help="data folder (default: PETA_DATA_DIR)")
+    dl.set_defaults(func=cmd_db_attachments)
     xp = sub.add_parser("extract", help="draft records from news articles (URL, .html/.txt file, or - for stdin)")
     xp.add_argument("sources", nargs="*", metavar="SOURCE")
     xp.add_argument("--list", help="a file of 'url<TAB>file' lines: each saved article with its own link")

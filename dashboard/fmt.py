@@ -104,3 +104,10 @@ def fraction(part: int, whole: int, lang: str = "id", share: bool = False) -> st
     one way every tile, table, panel and page writes units reached of all."""
     text = f"{number(part, lang, 0)} / {number(whole, lang, 0)}"
     return f"{text} ({pct(part / whole if whole else None, lang, share=True)})" if share else text
+
+
+def file_size(n_bytes: int, lang: str = "id") -> str:
+    """A file's size for reading: *820 KB*, *2,4 MB* (the decimal comma in Indonesian)."""
+    if n_bytes < 1024 * 1024:
+        return f"{number(max(1, round(n_bytes / 1024)), lang, 0)} KB"
+    return f"{number(n_bytes / (1024 * 1024), lang, 1)} MB"

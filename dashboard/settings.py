@@ -75,6 +75,10 @@ SETTINGS: dict[str, Setting] = {
         Setting("PETA_LETTER_TEMPLATE", "",
                 "The follow-up letter's words and letterhead (*surat imbauan*, `export letter` and the Komitmen "
                 "page): a copy of `dashboard/letter_template.yaml` the office edited. Empty: the shipped template."),
+        Setting("PETA_PROOF_VISIBLE", "signed_in",
+                "Who sees the files of proof beside a report (photos show the faces of civil servants): "
+                "`signed_in` (users who signed in) or `everyone`. The mark *Ada bukti* and the count of files "
+                "are shown to everyone."),
         Setting("PETA_TIMEZONE", "Asia/Jakarta",
                 "Time zone of the times shown on *Riwayat* and in its download (stored in UTC): "
                 "`Asia/Jakarta` (WIB), `Asia/Makassar` (WITA) or `Asia/Jayapura` (WIT)."),

@@ -132,11 +132,13 @@ def newest_ids(records: Records, ids: list[str], n: int) -> list[str]:
     return list(cer.sort_values("date", ascending=False, na_position="last", kind="stable")["id"].head(n))
 
 
-def ceremony_rows(records: Records, ids: list[str], lang: str, file: bool = False) -> pd.DataFrame:
+def ceremony_rows(records: Records, ids: list[str], lang: str, file: bool = False,
+                  proof: dict[str, int] | None = None) -> pd.DataFrame:
     """Rows for ceremonies, newest first, undated last. ``file=True``: for a CSV/XLSX file (and
     the tables behind exports) — the day as an ISO date (an Excel date in XLSX) and the region's
     Kemendagri code beside its name, so the file joins with other Satu Data tables; else the
-    day written out for reading on the page."""
+    day written out for reading on the page. ``proof``: ceremony id -> files of proof (issue 42
+    §3), shown as a last column *Bukti* (*Ada bukti (2)*, empty where there is none)."""
     cer = records.ceremonies[records.ceremonies["id"].isin(ids)].sort_values("date", ascending=False, na_position="last",
                                                                              kind="stable")
     kinds, sources = ceremony_texts(records, list(cer["id"]), lang)
@@ -157,11 +159,17 @@ def ceremony_rows(records: Records, ids: list[str], lang: str, file: bool = Fals
         # the article a reader can open: the first on a page (a link column), every one in a file
         t("link", lang): [(" ".join(links.get(c, [])) if file else (links.get(c) or [None])[0]) or None
                           for c in cer["id"]],
+        **({t("proof", lang): [proof_text(proof.get(c, 0), lang) for c in cer["id"]]} if proof is not None else {}),
     }).reset_index(drop=True)
 
 
+def proof_text(n: int, lang: str) -> str:
+    """The mark of a ceremony with files of proof (*Ada bukti (2)*), or "" without."""
+    return t("has_proof_n", lang, n=n) if n else ""
+
+
 def filter_ids(records: Records, election_id: str, region: str | None, kinds: list[str], text: str,
-               lang: str) -> list[str]:
+               lang: str, only: set[str] | None = None) -> list[str]:
     """The ids of an election's ceremonies that concern ``region`` (held in it, within it, or above
     it), optionally of some kinds and whose row contains ``text``, in the order the tables list them
     (newest first, undated last). Only ids and whole columns are handled (issue 39: at 150,000
@@ -169,8 +177,10 @@ def filter_ids(records: Records, election_id: str, region: str | None, kinds: li
 
     ``text`` is looked for, without case, in what a row shows: the id, the place, the day as written
     (*12 November 2024*, *Selasa*), each kind's name, the leader and role, the venue, each source's
-    outlet, title and link."""
+    outlet, title and link. ``only``: keep these ids alone (the ceremonies with proof, *Ada bukti*)."""
     cer = metrics.concerning(records.for_election(election_id), region)
+    if only is not None:
+        cer = cer[cer["id"].isin(only)]
     if kinds:
         cer = cer[cer["id"].isin(records.kinds.loc[records.kinds["kind"].isin(kinds), "ceremony_id"])]
     needle = text.strip().lower()
@@ -576,7 +586,8 @@ def figure_rows(figures: pd.DataFrame, lang: str, records: Records) -> pd.DataFr
     })
 
 
-_ACTIONS = ("seed", "create", "edit", "withdraw", "merge", "import", "reject_draft", "election_add", "election_edit")  # each has an act_<action> text
+_ACTIONS = ("seed", "create", "edit", "withdraw", "merge", "import", "reject_draft", "election_add", "election_edit",
+            "attach", "detach")  # each has an act_<action> text
 ZONE_NAMES = fmt.ZONE_NAMES
 # Notes the seed writes (in the store, kept as written); shown in the interface language.
 _NOTE_PREFIXES = {"from ": ("dari berkas ", "from file "), "file changed: ": ("berkas berubah: ", "file changed: ")}

@@ -1,8 +1,8 @@
 """Backup and restore of the whole store (issue 40): one file that restores to the same records and
 history on SQLite or PostgreSQL.
 
-The file is an SQLite database holding the six tables the app keeps (``reports``, ``changes``,
-``drafts``, ``elections``, ``indicators``, ``signins``) with their row ids, the schema revision they were written
+The file is an SQLite database holding the seven tables the app keeps (``reports``, ``changes``,
+``drafts``, ``elections``, ``indicators``, ``signins``, ``attachments``: the files of proof with their bytes) with their row ids, the schema revision they were written
 in (``alembic_version``) and a ``backup_info`` table saying what it is, when it was made, from
 which store (never its password) and how many rows each table had. SQLite is the format because
 it is one self-checking file any Python reads, and the store already speaks it.
@@ -35,15 +35,16 @@ from ..errors import PetaError, msg
 from ..io import files
 from ..io.atomic import replacing
 from .db import Store
-from .models import Base, ChangeRow, DraftRow, ElectionRow, IndicatorRow, ReportRow, SigninRow
+from .models import AttachmentRow, Base, ChangeRow, DraftRow, ElectionRow, IndicatorRow, ReportRow, SigninRow
 from .schema import shown_url
 
 FORMAT = "peta-netralitas-asn-backup"
 FORMAT_VERSION = "1"
 # parents before children is not needed (no foreign keys between them); this order reads well
 TABLES = [ElectionRow.__table__, ReportRow.__table__, ChangeRow.__table__, DraftRow.__table__,
-          IndicatorRow.__table__, SigninRow.__table__]
+          IndicatorRow.__table__, SigninRow.__table__, AttachmentRow.__table__]
 _CHUNK = 2000
+_FILE_CHUNK = 8
 
 
 def backup(store: Store, path: str | Path) -> dict[str, int]:
@@ -95,8 +96,10 @@ def _copy_server(store: Store, tmp: Path) -> dict[str, int]:
             out.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": revision})
             for table in TABLES:
                 n = 0
-                result = src.execution_options(yield_per=_CHUNK).execute(select(table).order_by(table.c.id))
-                for part in result.mappings().partitions(_CHUNK):
+                # files of proof are up to 10 MB each: a few at a time, not 2000 (20 GB of memory)
+                chunk = _FILE_CHUNK if table is AttachmentRow.__table__ else _CHUNK
+                result = src.execution_options(yield_per=chunk).execute(select(table).order_by(table.c.id))
+                for part in result.mappings().partitions(chunk):
                     out.execute(insert(table), [dict(r) for r in part])
                     n += len(part)
                 counts[table.name] = n
@@ -153,7 +156,8 @@ def restore(store: Store, path: str | Path, replace: bool = False) -> dict[str, 
             source = Store(f"sqlite:///{copy}")  # brought to this version's schema by the migrations
         except PetaError as exc:
             raise PetaError.single("FILE", str(path), msg("backup_damaged", why=exc.problems[0].expected)) from None
-        want = {t.name: int(meta.get(f"rows.{t.name}", -1)) for t in TABLES}
+        # a backup made before a table existed has no count for it: the migrations made it, empty
+        want = {t.name: int(meta.get(f"rows.{t.name}", 0)) for t in TABLES}
         got = counts(source)
         if got != want:
             raise PetaError.single("FILE", str(path), msg("backup_damaged", why=f"rows {got} != {want}"))
@@ -167,8 +171,9 @@ def restore(store: Store, path: str | Path, replace: bool = False) -> dict[str, 
                 s.execute(delete(table))
             with source.engine.connect() as src:
                 for table in TABLES:
-                    result = src.execution_options(yield_per=_CHUNK).execute(select(table).order_by(table.c.id))
-                    for part in result.mappings().partitions(_CHUNK):
+                    chunk = _FILE_CHUNK if table is AttachmentRow.__table__ else _CHUNK
+                    result = src.execution_options(yield_per=chunk).execute(select(table).order_by(table.c.id))
+                    for part in result.mappings().partitions(chunk):
                         s.execute(insert(table), [dict(r) for r in part])
             if store.engine.dialect.name == "postgresql":  # the next new row gets the next id
                 for table in TABLES:

@@ -22,7 +22,7 @@ from ..errors import PetaError, Problem, msg
 from ..io import files
 from ..records.read import APP_CALENDAR_ORIGIN, RawReport, stored_election
 from .codec import dump, report_name, row_data, to_json
-from .models import ChangeRow, DraftRow, ElectionRow, IndicatorRow, ReportRow, SigninRow
+from .models import AttachmentRow, ChangeRow, DraftRow, ElectionRow, IndicatorRow, ReportRow, SigninRow
 from .schema import open_engine
 
 def _database_errors_named(method):
@@ -77,6 +77,45 @@ INDICATOR_PREFIX = "indikator:"  # how the history names an indicator (its rows 
 SEED_BATCH = 2000  # curated files written per transaction by a seed (see Store.seed)
 ELECTION_PREFIX = "pemilihan:"  # how the history names an election (its rows change no report: number 0)
 FORM_ORIGIN = APP_CALENDAR_ORIGIN  # the origin an election added or corrected in the app has in messages
+
+
+def _attachment_json(a: AttachmentRow) -> str:
+    """What the history keeps of a file of proof: its description, never its bytes."""
+    import json
+
+    return json.dumps({"attachment": a.id, "name": a.name, "mime": a.mime, "size": a.size, "sha256": a.sha256}, ensure_ascii=False)
+
+
+def add_attachments(s: Session, row: ReportRow, files_: list, user: str) -> list[int]:
+    """Keep files of proof for the report ``row`` inside the caller's locked transaction (a new
+    report's files are saved with it, or not at all): at most
+    :data:`dashboard.attachments.MAX_PER_REPORT` active ones, never the same file twice."""
+    from ..attachments import MAX_PER_REPORT
+
+    if row.status != "active":
+        raise PetaError.single("report", row.id, msg("proof_report_active"), record=row.ceremony_id)
+    have = list(s.scalars(select(AttachmentRow).where(AttachmentRow.report_id == row.id,
+                                                      AttachmentRow.status == "active")))
+    if len(have) + len(files_) > MAX_PER_REPORT:
+        raise PetaError.single("attachment", len(have) + len(files_),
+                               msg("proof_limit", n=MAX_PER_REPORT, have=len(have)), record=row.ceremony_id)
+    seen = {a.sha256: a.id for a in have}
+    at, ids = _now(), []
+    for f in files_:
+        if f.sha256 in seen:
+            raise PetaError.single("attachment", f.name, msg("proof_twice", id=seen[f.sha256] or "?"),
+                                   record=row.ceremony_id)
+        a = AttachmentRow(report_id=row.id, name=f.name, mime=f.mime, size=f.size, sha256=f.sha256,
+                          width=f.width, height=f.height, data=f.data, thumbnail=f.thumbnail,
+                          thumbnail_mime=f.thumbnail_mime,
+                          status="active", added_at=at, added_by=user)
+        s.add(a)
+        s.flush()
+        seen[f.sha256] = a.id
+        s.add(ChangeRow(at=at, user=user, action="attach", report_id=row.id, ceremony_id=row.ceremony_id,
+                        before=None, after=_attachment_json(a), note=a.name))
+        ids.append(a.id)
+    return ids
 
 
 def _calendar_of(s: Session) -> list[RawReport]:
@@ -389,6 +428,70 @@ class Store:
             if then is not None:
                 then(s, ids)
         return ids
+
+    # -- proof beside a report (issue 42 §3) --------------------------------------------------
+    @_database_errors_named
+    def attach(self, user: str, report_id: int, files_: list, *, access) -> list[int]:
+        """Keep ``files_`` (:class:`dashboard.attachments.Prepared`) as proof of the active report
+        ``report_id``, all or none, in one transaction under the write lock; ``access(region_code,
+        ceremony_id)`` is asked there, on the report as stored now (use
+        :func:`dashboard.store.editing.attach`). Each file gets a history row (``attach``)."""
+        with Session(self.engine) as s, s.begin():
+            self._lock(s)
+            row = s.get(ReportRow, report_id)
+            if row is None:
+                raise PetaError.single("report", report_id, msg("report_number"))
+            access(row.region_code, row.ceremony_id)
+            return add_attachments(s, row, files_, user)
+
+    @_database_errors_named
+    def detach(self, user: str, attachment_id: int, reason: str, *, access) -> None:
+        """Remove one file of proof: its bytes are erased, its row and history kept (``detach``)."""
+        with Session(self.engine) as s, s.begin():
+            self._lock(s)
+            a = s.get(AttachmentRow, attachment_id, with_for_update=True)
+            if a is None or a.status != "active":
+                raise PetaError.single("attachment", attachment_id, msg("proof_number"))
+            row = s.get(ReportRow, a.report_id)
+            access(row.region_code, row.ceremony_id)
+            a.status, a.data, a.thumbnail = "removed", b"", None
+            a.removed_at, a.removed_by = _now(), user
+            s.add(ChangeRow(at=a.removed_at, user=user, action="detach", report_id=row.id,
+                            ceremony_id=row.ceremony_id, before=_attachment_json(a), after=None, note=reason))
+
+    def attachments(self, report_ids=None, *, ceremony_id: str | None = None) -> list[AttachmentRow]:
+        """The active files of proof (their bytes left unread) of these reports, or of one
+        ceremony's active reports, oldest first."""
+        from sqlalchemy.orm import defer
+
+        with Session(self.engine) as s:
+            q = (select(AttachmentRow).options(defer(AttachmentRow.data), defer(AttachmentRow.thumbnail))
+                 .where(AttachmentRow.status == "active").order_by(AttachmentRow.id))
+            if ceremony_id is not None:
+                q = q.join(ReportRow, ReportRow.id == AttachmentRow.report_id).where(
+                    ReportRow.ceremony_id == ceremony_id, ReportRow.status == "active")
+            if report_ids is not None:
+                q = q.where(AttachmentRow.report_id.in_(sorted(report_ids)))
+            return list(s.scalars(q))
+
+    def attachment_bytes(self, attachment_id: int, *, thumbnail: bool = False) -> tuple[str, str, bytes]:
+        """(file name, type, bytes) of an active file of proof, or of its picture."""
+        with Session(self.engine) as s:
+            a = s.get(AttachmentRow, attachment_id)
+            if a is None or a.status != "active":
+                raise PetaError.single("attachment", attachment_id, msg("proof_number"))
+            if thumbnail:
+                return a.name, a.thumbnail_mime or "", a.thumbnail or b""
+            return a.name, a.mime, a.data
+
+    def proof_counts(self) -> dict[str, int]:
+        """Ceremony id -> how many files of proof its active reports carry (only ceremonies with any)."""
+        with Session(self.engine) as s:
+            rows = s.execute(select(ReportRow.ceremony_id, func.count(AttachmentRow.id))
+                             .join(ReportRow, ReportRow.id == AttachmentRow.report_id)
+                             .where(AttachmentRow.status == "active", ReportRow.status == "active")
+                             .group_by(ReportRow.ceremony_id)).all()
+        return {cid: n for cid, n in rows}
 
     # -- drafts from articles (a queue; never counted) ---------------------------------------
     @_database_errors_named

@@ -20,7 +20,7 @@ from ..records.tables import _check_identity, election_regions, load_records
 from ..records.validate import validate_report
 from ..regions import Gazetteer
 from .codec import report_name, row_data
-from .db import Change, Store, close_draft
+from .db import Change, Store, add_attachments, close_draft
 
 
 @dataclass(frozen=True)
@@ -168,9 +168,10 @@ def _id_free(rows, data: dict, merge_into: str | None) -> None:
 
 
 def create(store: Store, gaz: Gazetteer, data: dict, user: User | None,
-           merge_into: str | None = None) -> int:
+           merge_into: str | None = None, proof=()) -> int:
     """Save a new report. ``merge_into``: the id of an existing ceremony this report is another
-    source for (the loader merges reports sharing an id, listing any disagreement)."""
+    source for (the loader merges reports sharing an id, listing any disagreement). ``proof``:
+    files of proof (:func:`dashboard.attachments.prepare`) saved with it, in the same transaction."""
     check_access(user, data.get("region", ""), data.get("id"))
     if merge_into:
         data = {**data, "id": merge_into}
@@ -180,15 +181,44 @@ def create(store: Store, gaz: Gazetteer, data: dict, user: User | None,
         trial_touching(stored.touching, gaz, calendar, add=[RawReport("form", data)])
 
     return store.write(user.name, [(None, Change("merge" if merge_into else "create", data))], origin="form",
-                       check=check, access=_access(user))[0]
+                       check=check, access=_access(user), then=_with_proof(proof, user))[0]
+
+
+def _with_proof(proof, user: User, then=None):
+    """The last step of a new report's transaction: its files of proof, then ``then`` (closing its draft)."""
+    def step(s, ids) -> None:
+        if proof:
+            from .models import ReportRow
+
+            add_attachments(s, s.get(ReportRow, ids[0]), list(proof), user.name)
+        if then is not None:
+            then(s, ids)
+    return step
+
+
+def attach(store: Store, report_id: int, proof, user: User | None) -> list[int]:
+    """Add files of proof to a stored report: signed in, within the user's region (asked again by
+    the store under its lock, on the report as stored then)."""
+    row = store.row(report_id)
+    check_access(user, row.region_code, row.ceremony_id)
+    return store.attach(user.name, report_id, list(proof), access=_access(user))
+
+
+def detach(store: Store, attachment_id: int, reason: str, user: User | None) -> None:
+    """Remove a file of proof (its bytes erased; its row and history kept), with a reason."""
+    if user is None:
+        raise PetaError.single("user", None, msg("signed_in"))
+    if not reason or not reason.strip():
+        raise PetaError.single("reason", reason, msg("proof_reason"))
+    store.detach(user.name, attachment_id, reason.strip(), access=_access(user))
 
 
 def save_draft(store: Store, gaz: Gazetteer, draft_id: int, data: dict,
-               user: User | None, merge_into: str | None = None) -> int:
+               user: User | None, merge_into: str | None = None, proof=()) -> int:
     """Save a reviewed draft as a report, through the same checks and access rules as the form,
     and close the draft, in one serialised transaction. The history says it came from an
     article (its link), and who approved it; ``merge_into``: add it as another source of a stored
-    ceremony (*Gabungkan sebagai sumber tambahan*)."""
+    ceremony (*Gabungkan sebagai sumber tambahan*); ``proof``: files of proof saved with it."""
     check_access(user, data.get("region", ""), data.get("id"))
     draft = store.draft(draft_id)
     if merge_into:
@@ -202,7 +232,8 @@ def save_draft(store: Store, gaz: Gazetteer, draft_id: int, data: dict,
     note = f"dari berita, diperiksa dan disetujui: {link}"  # who approved: the change's user
     change = Change("merge" if merge_into else "create", data, note)
     return store.write(user.name, [(None, change, f"article:{link}"[:300])], origin="article", check=check,
-                       then=lambda s, ids: close_draft(s, draft_id, "saved", user.name, ids[0], data["id"]),
+                       then=_with_proof(proof, user, lambda s, ids: close_draft(s, draft_id, "saved", user.name, ids[0],
+                                                                                data["id"])),
                        access=_access(user))[0]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Float, Integer, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, Float, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -113,3 +113,30 @@ class SigninRow(Base):
     name: Mapped[str] = mapped_column(String(200))           # the name tried, folded to lower case
     address: Mapped[str] = mapped_column(String(64))        # the client's address as nginx gives it
     outcome: Mapped[str] = mapped_column(String(20))        # ok | failed | locked
+
+
+class AttachmentRow(Base):
+    """A file of proof beside a report (issue 42 §3, migration 0009): a photo of the ceremony or a
+    scan of the signed pakta, kept in the store so every server sees it. Only what
+    :func:`dashboard.attachments.prepare` made of the upload is kept (an image re-encoded without
+    its metadata; a PDF as sent, with the picture of its first page). Removing one keeps the row and
+    its history but erases the bytes (``status = 'removed'``): a photo is usually removed because it
+    should not be seen."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    report_id: Mapped[int] = mapped_column(Integer, index=True)
+    name: Mapped[str] = mapped_column(String(200))          # a safe file name with the detected type's extension
+    mime: Mapped[str] = mapped_column(String(40))           # image/jpeg | image/png | application/pdf
+    size: Mapped[int] = mapped_column(Integer)              # bytes of ``data``
+    sha256: Mapped[str] = mapped_column(String(64))
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    thumbnail: Mapped[bytes | None] = mapped_column(LargeBinary)
+    thumbnail_mime: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="active")  # active | removed
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    added_by: Mapped[str] = mapped_column(String(200))
+    removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    removed_by: Mapped[str | None] = mapped_column(String(200))

@@ -25,7 +25,7 @@ from ..extract.places import PlaceIndex
 from ..i18n import t
 from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, WITNESS_BODIES
 from ..store import editing
-from . import cache
+from . import cache, proof
 from .entry import _calendar, columns
 from .safe import bullets, md
 
@@ -293,6 +293,8 @@ def _form(row, d: dict, view, gaz, user, lang: str) -> None:
                                    column_config=columns("readiness", lang, ready.columns))
         _caption(d["readiness"], lang, seen)
         st.text_area(t("notes", lang), key="a_notes", height=68)
+    # proof no newspaper carries (issue 42 §3): kept with the report, in the same save, or not at all
+    proof.uploader(f"a_proof_{row.id}", lang)
     day = _chosen_date(picked)
     dups = editing.duplicates(_store(), region, day) if region and day else []
     if dups:
@@ -338,7 +340,8 @@ def _save(row, d: dict, gaz, user, lang: str, region: str, picked: str, day, sig
             witnesses=ss.get("a_witnesses") or [], categories=ss.get("a_categories") or [],
             commitment_text=ss.get("a_commit_text") or "", readiness_rows=ready_out.to_dict("records"),
             notes=ss.get("a_notes") or "", outlet=ss.get("a_outlet") or "", published=ss.get("a_published_rev"))
-        editing.save_draft(store, gaz, row.id, data, user, merge_into=ceremony_id if dups else None)
+        editing.save_draft(store, gaz, row.id, data, user, merge_into=ceremony_id if dups else None,
+                           proof=proof.prepared(ss.get(f"a_proof_{row.id}")))
     except PetaError as exc:
         st.error(t("not_saved", lang) + "\n" + bullets(problem_text.lines(exc, lang)))
         return

@@ -248,3 +248,30 @@ def indicator_names(version: str) -> dict[str, str | None]:
 
     cat = indicators.catalog(indicator_values(version))
     return dict(zip(cat["id"], cat["name"]))
+
+
+def proof_counts(version: str) -> dict[str, int]:
+    """Ceremony id -> files of proof on its active reports (issue 42 §3), per data version: adding
+    or removing one writes a history row, which moves the version."""
+    return _proof_counts(version, context.db_url())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _proof_counts(version: str, db_url: str) -> dict[str, int]:
+    del version  # part of the cache key only
+    return store(db_url).proof_counts()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def proof_files(version: str, db_url: str, ceremony_id: str) -> list[dict]:
+    """A ceremony's files of proof described (never their bytes): id, report, name, type, size."""
+    del version
+    return [{"id": a.id, "report": a.report_id, "name": a.name, "mime": a.mime, "size": a.size,
+             "thumbnail_mime": a.thumbnail_mime} for a in store(db_url).attachments(ceremony_id=ceremony_id)]
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def proof_thumbnail(version: str, db_url: str, attachment_id: int) -> bytes:
+    """The small picture of one file of proof (a few tens of KB), per version: a removed file's is gone."""
+    del version
+    return store(db_url).attachment_bytes(attachment_id, thumbnail=True)[2]

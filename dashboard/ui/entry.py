@@ -22,7 +22,7 @@ from ..records.vocab import COMMITMENT_CATEGORIES, KINDS, SIGNATORY_GROUPS, WITN
 from ..forms import formdata
 from ..store import editing
 from ..store.codec import row_data
-from . import cache
+from . import cache, proof
 
 FIELDS = ["date", "undated", "reason", "elections", "kinds", "venue", "leader_name", "leader_role", "signatories",
           "witnesses", "categories", "readiness", "sources", "notes"]
@@ -121,8 +121,14 @@ def _problems(exc: PetaError, lang: str) -> None:
     st.error(t("not_saved", lang) + "\n" + bullets(problem_text.lines(exc, lang)))
 
 
+def _proof_key() -> str:
+    """The form's file picker; a new key after each save empties it (a picker's files cannot be set)."""
+    return f"f_proof_{st.session_state.get('_f_round', 0)}"
+
+
 def _done(message: str) -> None:
     cache.changed()  # the pages see the change on their next run, not a second later
+    st.session_state["_f_round"] = st.session_state.get("_f_round", 0) + 1
     st.session_state["_f_message"] = message
     st.session_state.pop("_f_pending", None)
     st.session_state.pop("_f_base", None)
@@ -186,17 +192,19 @@ def form(view, gaz, user, lang: str) -> None:
         st.data_editor(typed_frame(st.session_state["f_sources"]), key="f_sources_ed", placeholder="–", num_rows="dynamic",
                        width="stretch", column_config=columns("sources", lang))
         st.text_area(t("notes", lang), key="f_notes")
+        if not st.session_state.get("_f_base"):  # a stored report's files are managed below the form
+            proof.uploader(_proof_key(), lang)
         submitted = st.form_submit_button(t("save", lang), type="primary")
     if submitted:
         _submit(store, gaz, user, region, lang)
     pending = st.session_state.get("_f_pending")
     if pending:
-        data, ids = pending
+        data, ids, files = pending
         st.warning(t("duplicate_found", lang, ids=", ".join(ids)))
         b1, b2 = st.columns(2)
         if b1.button(t("merge", lang), key="f_merge", type="primary"):
             try:
-                editing.create(store, gaz, data, user, merge_into=ids[0])
+                editing.create(store, gaz, data, user, merge_into=ids[0], proof=files)
                 _done(t("saved", lang, id=ids[0]))
                 st.rerun()
             except PetaError as exc:
@@ -206,6 +214,7 @@ def form(view, gaz, user, lang: str) -> None:
             st.rerun()
     base = st.session_state.get("_f_base")
     if base:
+        proof.manage(store, base[0], user, lang, key="f_proof_of")
         with st.expander(t("withdraw", lang)):
             st.text_input(t("withdraw_reason", lang), key="f_withdraw_reason")
             if st.button(t("withdraw", lang), key="f_withdraw"):
@@ -242,12 +251,13 @@ def _submit(store, gaz, user, region: str, lang: str) -> None:
             editing.edit(store, gaz, base[0], data, user, base[1])
             _done(t("saved", lang, id=data["id"]))
             st.rerun()
+        files = proof.prepared(st.session_state.get(_proof_key()))  # refused files are named before anything is kept
         data["id"] = editing.new_id(store, gaz, region, data.get("date"))
         dups = editing.duplicates(store, region, data.get("date"))
         if dups:
-            st.session_state["_f_pending"] = (data, list(dict.fromkeys(r.ceremony_id for r in dups)))
+            st.session_state["_f_pending"] = (data, list(dict.fromkeys(r.ceremony_id for r in dups)), files)
             return
-        editing.create(store, gaz, data, user)
+        editing.create(store, gaz, data, user, proof=files)
         _done(t("saved", lang, id=data["id"]))
         st.rerun()
     except PetaError as exc:

@@ -56,7 +56,9 @@ def indicator_lines(values: dict[str, dict | None], names: dict[str, str | None]
     st.caption("  \n".join(lines))
 
 
-def show(d: UnitDetail, lang: str, as_of, *, can_open: bool, on_open, on_data) -> None:
+def show(d: UnitDetail, lang: str, as_of, *, can_open: bool, on_open, on_data, proof: dict[str, int] | None = None,
+         gallery=None) -> None:
+    """``proof``: ceremony id -> its files of proof; ``gallery(ceremony_id, n)`` draws them in its card."""
     st.markdown(f"#### {md(d.label)}")
     st.caption(md(" · ".join(x for x in (d.level, d.code) if x)))
     for label, value, note in d.facts:
@@ -91,6 +93,8 @@ def show(d: UnitDetail, lang: str, as_of, *, can_open: bool, on_open, on_data) -
             lines += [f"{md(t('sources', lang))}: " + link(" · ".join(x for x in (s.outlet, s.title, s.published) if x), s.url)
                       for s in c.sources]
             st.caption("  \n".join(lines))
+            if proof and proof.get(c.id) and gallery is not None:
+                gallery(c.id, proof[c.id])
     if d.n_ceremonies + d.n_undated > len(d.ceremonies):
         st.button(t("detail_more", lang, n=d.n_ceremonies + d.n_undated), key="detail_more", on_click=on_data,
                   icon=":material/table:", width="stretch")
