@@ -501,4 +501,29 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                     "an existing PNG or JPEG logo file of at most {kb} KB"),
     "letter_out": ("nama berkas berakhiran .docx atau .pdf", "a file name ending in .docx or .pdf"),
     "letter_print": ("Chromium yang mencetak surat menjadi PDF ({why})", "a Chromium that prints the letter to PDF ({why})"),
+
+    # -- a report's proof files (io/images.py, io/pdf_thumbnail.py; issue 42 §3) -----
+    "attachment_pixels": ("{name} adalah gambar {pixels} piksel (±{mp} MP); gambar paling banyak {max_pixels} piksel "
+                          "(±{max_mp} MP, cukup untuk foto ponsel 50 MP): perkecil gambarnya lalu lampirkan lagi",
+                          "{name} is an image of {pixels} pixels (about {mp} MP); an image of at most {max_pixels} "
+                          "pixels (about {max_mp} MP, enough for a 50 MP phone photo): make it smaller and attach it "
+                          "again"),
+    "attachment_broken": ("{name} tidak dapat dibaca sebagai {kind} ({why}): gambarnya terpotong atau rusak; lampirkan "
+                          "lagi foto atau pindaian aslinya",
+                          "{name} cannot be read as {kind} ({why}): the image is cut short or damaged; attach the "
+                          "original photo or scan again"),
+    "attachment_pdf_timeout": ("halaman pertama {name} tidak selesai digambar dalam {seconds} detik, jadi PDF ini tidak "
+                               "disimpan (PDF yang tidak dapat ditampilkan tidak diterima): simpan ulang PDF-nya "
+                               "(mis. cetak ke PDF) atau lampirkan foto JPEG atau PNG",
+                               "the first page of {name} was not drawn within {seconds} seconds, so this PDF is not "
+                               "kept (a PDF that cannot be shown is refused): save the PDF again (e.g. print it to "
+                               "PDF) or attach a JPEG or PNG photo"),
+    "attachment_pdf_render": ("halaman pertama {name} tidak dapat digambar ({why}), jadi PDF ini tidak disimpan: simpan "
+                              "ulang PDF-nya (mis. cetak ke PDF) atau lampirkan foto JPEG atau PNG",
+                              "the first page of {name} could not be drawn ({why}), so this PDF is not kept: save the "
+                              "PDF again (e.g. print it to PDF) or attach a JPEG or PNG photo"),
+    "attachment_pdftoppm": ("program {program} (paket poppler-utils) terpasang di server untuk menggambar halaman "
+                            "pertama {name}: minta pengelola server memasangnya",
+                            "the {program} program (package poppler-utils) installed on the server, to draw the first "
+                            "page of {name}: ask the server's operator to install it"),
 }
