@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageFile, PngImagePlugin
+from PIL import Image, ImageCms, ImageFile, PngImagePlugin
 
 from dashboard import attachments, problem_text
 from dashboard.attachments import MAX_BYTES, MAX_PIXELS, STORED_MAX_SIDE, THUMB_SIDE, prepare
@@ -123,14 +123,18 @@ def test_a_phone_photos_gps_and_exif_are_gone_and_it_stands_upright():
     exif[0x0112] = 6  # orientation: the sensor's rows are to be turned 90° clockwise to be seen upright
     exif[0x010F] = "PonselMerk"  # make
     exif[0x8825] = {1: "S", 2: (6.0, 35.0, 51.5), 3: "E", 4: (106.0, 49.0, 3.2)}  # GPS: Ciawi, Bogor
-    sent = _jpeg((600, 400), exif=exif, comment=b"komentar-rahasia")
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><exif:GPSLatitude>6,35.86S</exif:GPSLatitude></x:xmpmeta>'
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    sent = _jpeg((600, 400), exif=exif, comment=b"komentar-rahasia", xmp=xmp, icc_profile=profile)
     shot = Image.open(io.BytesIO(sent))
     assert shot.getexif().get_ifd(0x8825)[2] == (6.0, 35.0, 51.5) and b"Exif" in sent  # the test's photo has it
+    assert b"GPSLatitude" in sent and "icc_profile" in shot.info
 
     kept = prepare("IMG_2024.jpg", sent)
     stored = Image.open(io.BytesIO(kept.data))
     assert dict(stored.getexif()) == {} and b"Exif" not in kept.data and b"PonselMerk" not in kept.data
     assert b"komentar-rahasia" not in kept.data and "comment" not in stored.info
+    assert b"GPSLatitude" not in kept.data and "xmp" not in stored.info and "icc_profile" not in stored.info
     assert b"Exif" not in kept.thumbnail and dict(Image.open(io.BytesIO(kept.thumbnail)).getexif()) == {}
     # upright: 600×400 lying becomes 400×600 standing, and the red corner (top-left of the sensor)
     # is now at the top right, as the phone's screen showed it
