@@ -516,4 +516,53 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                     "an existing PNG or JPEG logo file of at most {kb} KB"),
     "letter_out": ("nama berkas berakhiran .docx atau .pdf", "a file name ending in .docx or .pdf"),
     "letter_print": ("Chromium yang mencetak surat menjadi PDF ({why})", "a Chromium that prints the letter to PDF ({why})"),
+
+    # -- a report's proof files (dashboard/attachments.py, io/images.py, io/pdf_thumbnail.py; issue 42 §3) -----
+    "attachment_empty": ("{name} kosong (0 bita): lampirkan foto JPEG atau PNG, atau PDF, paling besar {max_mb} MB",
+                         "{name} is empty (0 bytes): attach a JPEG or PNG photo, or a PDF, of at most {max_mb} MB"),
+    "attachment_too_big": ("{name} berukuran {mb} MB: lampiran JPEG, PNG atau PDF paling besar {max_mb} MB (perkecil "
+                           "fotonya, atau pindai ulang dengan resolusi lebih rendah)",
+                           "{name} is {mb} MB: a JPEG, PNG or PDF attachment of at most {max_mb} MB (make the photo "
+                           "smaller, or scan it again at a lower resolution)"),
+    "attachment_type": ("{name} berisi {found}, bukan JPEG, PNG atau PDF (jenisnya dibaca dari isi berkas, bukan dari "
+                        "akhiran namanya): simpan ulang sebagai JPEG, PNG atau PDF, paling besar {max_mb} MB",
+                        "{name} holds {found}, not JPEG, PNG or PDF (the type is read from the content, not from the "
+                        "name's extension): save it again as JPEG, PNG or PDF of at most {max_mb} MB"),
+    "attachment_found_text": ("teks", "text"),
+    "attachment_found_unknown": ("isi yang tidak dikenal", "content of no known type"),
+    "attachment_pixels": ("{name} adalah gambar {pixels} piksel (±{mp} MP); gambar paling banyak {max_pixels} piksel "
+                          "(±{max_mp} MP, cukup untuk foto ponsel 50 MP): perkecil gambarnya lalu lampirkan lagi",
+                          "{name} is an image of {pixels} pixels (about {mp} MP); an image of at most {max_pixels} "
+                          "pixels (about {max_mp} MP, enough for a 50 MP phone photo): make it smaller and attach it "
+                          "again"),
+    "attachment_broken": ("{name} tidak dapat dibaca sebagai {kind} ({why}): gambarnya terpotong atau rusak; lampirkan "
+                          "lagi foto atau pindaian aslinya",
+                          "{name} cannot be read as {kind} ({why}): the image is cut short or damaged; attach the "
+                          "original photo or scan again"),
+    "attachment_pdf_unreadable": ("{name} tidak dapat dibuka sebagai PDF ({why}): lampirkan PDF yang terbuka di "
+                                  "pembaca PDF, atau foto JPEG atau PNG",
+                                  "{name} cannot be opened as a PDF ({why}): attach a PDF that opens in a PDF reader, "
+                                  "or a JPEG or PNG photo"),
+    "attachment_pdf_locked": ("{name} terkunci atau terenkripsi sehingga tidak dapat diperiksa: lampirkan PDF tanpa "
+                              "kata sandi (mis. cetak ulang ke PDF), atau foto JPEG atau PNG",
+                              "{name} is locked or encrypted, so it cannot be checked: attach a PDF without a password "
+                              "(e.g. print it to PDF again), or a JPEG or PNG photo"),
+    "attachment_pdf_pages": ("{name} memuat {pages} halaman: PDF lampiran memuat 1 sampai {max_pages} halaman (pakta "
+                             "integritas biasanya satu atau dua halaman)",
+                             "{name} has {pages} pages: a PDF attachment has 1 to {max_pages} pages (a pakta integritas "
+                             "is usually one or two)"),
+    "attachment_pdf_timeout": ("halaman pertama {name} tidak selesai digambar dalam {seconds} detik, jadi PDF ini tidak "
+                               "disimpan (PDF yang tidak dapat ditampilkan tidak diterima): simpan ulang PDF-nya "
+                               "(mis. cetak ke PDF) atau lampirkan foto JPEG atau PNG",
+                               "the first page of {name} was not drawn within {seconds} seconds, so this PDF is not "
+                               "kept (a PDF that cannot be shown is refused): save the PDF again (e.g. print it to "
+                               "PDF) or attach a JPEG or PNG photo"),
+    "attachment_pdf_render": ("halaman pertama {name} tidak dapat digambar ({why}), jadi PDF ini tidak disimpan: simpan "
+                              "ulang PDF-nya (mis. cetak ke PDF) atau lampirkan foto JPEG atau PNG",
+                              "the first page of {name} could not be drawn ({why}), so this PDF is not kept: save the "
+                              "PDF again (e.g. print it to PDF) or attach a JPEG or PNG photo"),
+    "attachment_pdftoppm": ("program {program} (paket poppler-utils) terpasang di server untuk menggambar halaman "
+                            "pertama {name}: minta pengelola server memasangnya",
+                            "the {program} program (package poppler-utils) installed on the server, to draw the first "
+                            "page of {name}: ask the server's operator to install it"),
 }

@@ -53,6 +53,7 @@ FIELD_NAMES = {
     "user": ("pengguna", "user"),
     "lang": ("bahasa", "language"),
     "seconds": ("detik", "seconds"),
+    "attachment": ("lampiran", "attachment"),
     "(file)": ("berkas", "file"),
     "(header)": ("judul kolom", "column heading"),
     "(rows)": ("baris", "rows"),

@@ -13,7 +13,9 @@ reads, writes, pickles and atomically replaces files, and builds CSV/XLSX bytes.
 - ``snapshot_files``: the loaded tables' snapshots (``records.snapshot`` says what they hold)
 - ``letter_files``: the follow-up letter's template and logo
 - ``print_pdf``: an HTML page printed to PDF by the export Chromium (the letter's PDF)
+- ``images``: an uploaded JPEG or PNG decoded within a pixel bound (a report's proof photos)
+- ``pdf_thumbnail``: a PDF's first page drawn by pdftoppm in a bounded child process
 
-Only the standard library, openpyxl, PyYAML, pandas and ``dashboard.errors``/``fmt`` are imported
-here: io sits below the store, the records and the exports, never above them.
+Only the standard library, openpyxl, PyYAML, pandas, Pillow and ``dashboard.errors``/``fmt`` are
+imported here: io sits below the store, the records and the exports, never above them.
 """
