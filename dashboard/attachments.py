@@ -260,3 +260,18 @@ def _is_text(head: bytes) -> bool:
     except UnicodeDecodeError as exc:
         return exc.start >= len(head) - 3  # only a character cut by the 1024-byte window
     return True
+
+
+VISIBLE = ("signed_in", "everyone")
+
+
+def visible_to(user) -> bool:
+    """Whether ``user`` (None: not signed in) may see the files of proof: ``PETA_PROOF_VISIBLE``.
+    Photos show civil servants' faces, so by default only signed-in users do; the mark *Ada bukti*
+    and the count are everyone's. A value the setting does not take is named, never guessed."""
+    from . import settings
+
+    value = settings.get("PETA_PROOF_VISIBLE").strip().lower()
+    if value not in VISIBLE:
+        raise PetaError.single("PETA_PROOF_VISIBLE", value, msg("one_of", options=list(VISIBLE)))
+    return value == "everyone" or user is not None

@@ -478,7 +478,7 @@ def cmd_db_attach(args) -> int:
     for name in args.files:
         path = Path(name)
         if not path.is_file():
-            raise PetaError.single("FILE", name, msg("attachment_file"))
+            raise PetaError.single("FILE", name, msg("proof_file"))
         # one byte past the limit is enough to refuse it: a huge file is never read whole
         prepared.append(attachments.prepare(path.name, files.head(path, attachments.MAX_BYTES + 1)))
     db = context.store(args.data)
@@ -509,7 +509,7 @@ def cmd_db_attachments(args) -> int:
     rows = db.attachments([args.report] if args.report else None, ceremony_id=args.ceremony)
     if args.out:
         if len(rows) != 1 and not args.attachment:
-            raise PetaError.single("--attachment", None, msg("attachment_which"))
+            raise PetaError.single("--attachment", None, msg("proof_which"))
         name, mime, data = db.attachment_bytes(args.attachment or rows[0].id, thumbnail=args.thumbnail)
         files.write_bytes(args.out, data)
         print(f"{args.out}: {name} ({mime}, {len(data)} bytes)")

@@ -181,12 +181,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                      "the number of a stored file of proof that is not removed"),
     "proof_report_active": ("laporan yang aktif (laporan yang ditarik tidak diberi bukti baru)",
                             "an active report (a withdrawn report takes no new proof)"),
-    "attachment_file": ("berkas JPEG, PNG atau PDF yang ada", "an existing JPEG, PNG or PDF file"),
-    "attachment_which": ("nomor lampiran yang ditulis (--attachment N): ada lebih dari satu atau tidak ada",
+    "proof_file": ("berkas JPEG, PNG atau PDF yang ada", "an existing JPEG, PNG or PDF file"),
+    "proof_which": ("nomor lampiran yang ditulis (--attachment N): ada lebih dari satu atau tidak ada",
                          "the attachment's number (--attachment N): there is more than one, or none"),
     "proof_reason": ("alasan bukti dihapus (disimpan di riwayat)", "why the proof is removed (kept in its history)"),
-    "proof_hidden": ("pengguna yang sudah masuk: bukti hanya terlihat oleh pengguna yang masuk (PETA_PROOF_VISIBLE)",
-                     "a signed-in user: proof is shown to signed-in users only (PETA_PROOF_VISIBLE)"),
     "report_unchanged": ("laporan yang belum berubah sejak Anda membukanya: orang lain baru saja menyimpannya; buka "
                          "lagi lalu ulangi perubahan Anda",
                          "unchanged since you opened it: someone else saved it meanwhile; reopen it and apply your "

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh Debian machine with Python >= 3.11.
 #   bash scripts/install.sh          the app's Python packages (in ./.venv) and Debian's chromium
-#                                    (image/PDF export) and fonts
+#                                    (image/PDF export), fonts and poppler-utils (a PDF's picture)
 #   bash scripts/install.sh --test   + test packages (pytest, Playwright driving that chromium,
 #                                    psycopg, Hypothesis) and Debian's postgresql (the store tests
 #                                    start a throwaway server)
@@ -40,8 +40,13 @@ fi
 if ! fc-list 2>/dev/null | grep -q "NotoSans-Regular"; then
   apt_install fonts-noto-core fontconfig || echo "install.sh: fonts-noto-core not installed; charts fall back to another sans-serif font" >&2
 fi
-if [ -n "$extra" ] && ! command -v pdftoppm >/dev/null 2>&1; then
-  apt_install poppler-utils  # the export tests render PDF pages to PNG to look at them
+# pdftoppm draws the first page of a PDF kept as proof (dashboard/io/pdf_thumbnail.py); the export
+# tests also render PDF pages with it to look at them
+if ! command -v pdftoppm >/dev/null 2>&1; then
+  if ! apt_install poppler-utils; then
+    if [ -n "$extra" ]; then echo "install.sh: could not install poppler-utils (needed by the tests)" >&2; exit 1; fi
+    echo "install.sh: poppler-utils not installed; the app runs, but a PDF cannot be kept as proof" >&2
+  fi
 fi
 if [ -n "$extra" ] && ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   # the store tests start a throwaway PostgreSQL server on loopback (tests/conftest.py: pg_url)

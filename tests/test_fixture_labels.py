@@ -7,7 +7,6 @@ calendar the folder's articles are read with, dates or null."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import yaml

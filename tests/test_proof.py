@@ -126,10 +126,10 @@ def test_removing_erases_the_bytes_and_keeps_the_history(fresh_store):
 
 def test_a_new_report_is_saved_with_its_proof_or_not_at_all(fresh_store, gaz):
     db, _ = fresh_store
-    data = {"id": "ciawi-2024-11-20", "region": "32.01.24", "date": __import__("datetime").date(2024, 11, 20),
-            "elections": ["pilkada-2024"], "kinds": ["ikrar"],
-            "sources": [{"outlet": "Warta Ciawi", "url": "https://warta.example/ciawi", "published":
-                         __import__("datetime").date(2024, 11, 21)}]}
+    from .test_store import ciawi
+
+    data = ciawi()
+    data["id"] = "ciawi-2024-11-20"
     too_many = [_prepared(20 + i) for i in range(attachments.MAX_PER_REPORT + 1)]
     with pytest.raises(PetaError):
         editing.create(db, gaz, dict(data), CAMAT_CIAWI, proof=too_many)
@@ -253,3 +253,47 @@ def test_postgresql_keeps_the_bytes_and_its_backup_carries_them(server, request,
     other = Store(f"sqlite:///{tmp_path / 'lain.db'}")
     restore(other, tmp_path / "cadangan.db")
     assert {i: other.attachment_bytes(i) for i in ids} == kept
+
+
+def test_the_pages_mark_filter_and_show_proof_to_whom_the_setting_allows(fresh_store, monkeypatch):
+    """The Data page's column and filter, the Peta panel's mark, pictures and download (signed in),
+    and its words to a visitor; the entry form lists a stored report's files with a way to remove them."""
+    from streamlit.testing.v1 import AppTest
+
+    db, _ = fresh_store
+    row = _report(db, "32.01.01")  # Cibinong
+    editing.attach(db, row.id, [_prepared(40, "Foto **apel** [x](javascript:alert).jpg")], ADMIN)
+
+    def page(name: str, **params) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
+        at.switch_page(f"app_pages/{name}.py").run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+
+    at = page("data", election="pilkada-2024")
+    table = at.dataframe[0].value
+    assert dict(zip(table["Wilayah"], table["Bukti"]))["Kec. Cibinong"] == "Ada bukti (1)"
+    assert len(table) == 4
+    at.checkbox(key="filter_proof").check().run()
+    assert list(at.dataframe[0].value["Wilayah"]) == ["Kec. Cibinong"]
+    at = page("peta", election="pilkada-2024", region="32.01")
+    at.selectbox(key="focus").set_value("32.01.01").run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "Ada bukti \\(1\\)" in captions or "Ada bukti (1)" in captions
+    assert "Masuk untuk melihat" in captions  # a visitor sees the mark only
+    assert not [d for d in at.get("download_button") if "proof_dl" in (d.key or "")]
+    at.session_state["_user"] = User("admin")
+    at.run()
+    assert at.get("image"), "the signed-in user sees the picture"
+    downloads = [d for d in at.get("download_button") if "proof_dl" in (d.key or "")]
+    [kept] = db.attachments([row.id])
+    assert "*" not in kept.name and "(" not in kept.name  # the kept name is letters, digits and -_.
+    assert len(downloads) == 1 and kept.name in downloads[0].label.replace("\\", "")
+    at = page("catat", election="pilkada-2024", region="32.01.01")
+    at.session_state["_user"] = User("admin")
+    at.run()
+    at.selectbox(key="f_report").set_value(str(row.id)).run()
+    assert any("1/5" in m.value for m in at.markdown) and any("image/jpeg" in c.value for c in at.caption)
