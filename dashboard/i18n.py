@@ -459,7 +459,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "act_attach": ("bukti dilampirkan", "proof attached"),
     "proof": ("Bukti", "Proof"),
     "has_proof_n": ("Ada bukti ({n})", "Has proof ({n})"),
-    "proof_only": ("Hanya yang ada bukti", "Only those with proof"),
+    "proof_only": ("Ada bukti", "Has proof"),  # the filter: the glossary's word, short enough for 1366 px
     "proof_add": ("Bukti: foto upacara atau pindaian pakta yang ditandatangani", "Proof: a photo of the ceremony or a scan of the signed pakta"),
     "proof_help": ("JPEG, PNG atau PDF; paling banyak {n} berkas per laporan, masing-masing {mb} MB. Foto disimpan ulang "
                    "tanpa data EXIF (lokasi GPS, jenis ponsel).",

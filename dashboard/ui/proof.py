@@ -26,7 +26,9 @@ TYPES = ["jpg", "jpeg", "png", "pdf"]  # what the picker offers; the content dec
 
 def uploader(key: str, lang: str):
     """The file picker: several files, each checked when the report is saved."""
+    # the browser refuses a file over the limit before it is sent, and says the limit as "10MB per file"
     return st.file_uploader(t("proof_add", lang), type=TYPES, accept_multiple_files=True, key=key,
+                            max_upload_size=attachments.MAX_BYTES // (1024 * 1024),
                             help=t("proof_help", lang, n=attachments.MAX_PER_REPORT,
                                    mb=attachments.MAX_BYTES // (1024 * 1024)))
 
