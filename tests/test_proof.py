@@ -297,3 +297,19 @@ def test_the_pages_mark_filter_and_show_proof_to_whom_the_setting_allows(fresh_s
     at.run()
     at.selectbox(key="f_report").set_value(str(row.id)).run()
     assert any("1/5" in m.value for m in at.markdown) and any("image/jpeg" in c.value for c in at.caption)
+
+
+def test_a_reviewed_article_is_saved_with_its_proof_and_its_draft_closed_or_nothing(fresh_store, gaz):
+    from .test_store import ciawi
+
+    db, _ = fresh_store
+    (draft_id,), _ = db.add_drafts("admin", [{"source": "teks", "url": None, "title": "Uji", "article_text": "Teks uji.",
+                                              "draft": json.dumps({})}])
+    data = {**ciawi(), "id": "ciawi-2024-11-20"}
+    too_many = [_prepared(50 + i) for i in range(attachments.MAX_PER_REPORT + 1)]
+    with pytest.raises(PetaError):
+        editing.save_draft(db, gaz, draft_id, dict(data), CAMAT_CIAWI, proof=too_many)
+    assert db.draft(draft_id).status == "open" and not db.rows("ciawi-2024-11-20")
+    rid = editing.save_draft(db, gaz, draft_id, dict(data), CAMAT_CIAWI, proof=too_many[:1])
+    assert db.draft(draft_id).status == "saved" and [a.report_id for a in db.attachments()] == [rid]
+    assert [c.action for c in db.history("ciawi-2024-11-20")] == ["create", "attach"]
