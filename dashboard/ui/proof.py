@@ -64,8 +64,8 @@ def gallery(version: str, ceremony_id: str, n: int, user, lang: str) -> None:
     pictures = [(f, cache.proof_thumbnail(version, url, f["id"])) for f in files]
     pictures = [(f, p) for f, p in pictures if p]
     if pictures:
-        # the name under each picture is plain text (st.image's caption is not markdown)
-        st.image([p for _, p in pictures], caption=[f["name"] for f, _ in pictures], width=96)
+        # st.image's caption is markdown: the name goes through md like any text from the data
+        st.image([p for _, p in pictures], caption=[md(f["name"]) for f, _ in pictures], width=96)
     for f in files:
         st.download_button(t("proof_download", lang, name=md(f["name"]), size=fmt.file_size(f["size"], lang)),
                            data=partial(_file, url, f["id"]), file_name=f["name"], mime=f["mime"],
