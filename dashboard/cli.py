@@ -641,12 +641,31 @@ def _write_draft_record(draft, gaz, path: Path, ceremony_id: str | None) -> None
     if path.exists():
         raise PetaError.single("--record", str(path), msg("record_exists"))
     cid = ceremony_id or path.name.split(".")[0]
-    report = suggested_report(draft, gaz, cid) or {
-        "id": cid, "region": None, "level": None, "date": None, "elections": [], "kinds": [],
-        "sources": [{k: v for k, v in (("outlet", draft.article.outlet), ("title", draft.article.title),
-                                       ("url", draft.article.url), ("published", draft.article.published)) if v}]}
+    report = suggested_report(draft, gaz, cid) or _regionless_record(draft, cid)
     head = "# DRAF dari berita: periksa setiap kolom terhadap artikelnya, lalu hapus baris ini.\n"
     write_atomic(path, (head + dump(report)).encode("utf-8"))
+
+
+def _regionless_record(draft, cid: str) -> dict:
+    """A draft with no region read still offers everything else it read (the day, elections, kinds,
+    who led): the reviewer fills in the region only. (Issue 38: the file once came out with an empty
+    date, elections and kinds, and the reviewer had to read them again from the article.)"""
+    date = draft.value("date")
+    leader = draft.value("leader") or {}
+    out = {"id": cid, "region": None, "level": None,
+           "date": dt.date.fromisoformat(date) if date else None,
+           "elections": draft.value("elections") or [], "kinds": draft.value("kinds") or []}
+    if not date:
+        out["date_unknown_reason"] = "Tanggal tidak ditemukan di berita (perlu dicek)."
+    if leader.get("name") or leader.get("role"):
+        out["leader"] = {k: leader[k] for k in ("name", "role") if leader.get(k)}
+    if draft.value("venue"):
+        out["venue"] = draft.value("venue")
+    if draft.value("witnesses"):
+        out["witnesses"] = draft.value("witnesses")
+    out["sources"] = [{k: v for k, v in (("outlet", draft.article.outlet), ("title", draft.article.title),
+                                         ("url", draft.article.url), ("published", draft.article.published)) if v}]
+    return out
 
 
 def cmd_curate_log(args) -> int:

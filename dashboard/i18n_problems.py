@@ -346,6 +346,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                      "no year given and the publication day is not known"),
     "note_weekday_mismatch": ("hari {stated} tidak cocok dengan {date} (hari {actual})",
                               "{stated} does not match {date} (a {actual})"),
+    "note_date_earlier": ("berita menyebut upacara diadakan beberapa waktu lalu: tanggal yang tertulis mungkin hari lain",
+                          "the article says the ceremony was held some time ago: the date it writes may be another day's"),
     "note_year_from_published": ("tahun disimpulkan dari tanggal terbit", "year inferred from the publication day"),
     "note_year_from": ("tahun diambil dari {where}", "year taken from {where}"),
     "note_dateline": ("baris tanggal artikel", "the article's dateline"),

@@ -55,3 +55,10 @@ def test_a_sure_but_wrong_field_is_counted_against_pasti():
     assert t.fields["region"] == {"reviewed": 1, "agree": 0, "sure": 1, "sure_right": 0}
     assert t.fields["is_ceremony"]["sure_right"] == 1
     assert t.sure_wrong == [{"field": "region", "article": "x", "read": "32.01", "recorded": "32.02"}]
+
+
+def test_the_readme_shows_the_blind_labelled_table_as_last_measured():
+    measured = json.loads((ROOT / "benchmarks" / "results-heldout.json").read_text(encoding="utf-8"))
+    held = Tally()
+    held.fields = {f: measured["fields"][f] for f in FIELDS}
+    assert held.markdown() in README, "README's blind-labelled table is not the one in benchmarks/results-heldout.json"

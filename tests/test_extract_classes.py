@@ -346,3 +346,50 @@ def test_the_office_that_led_names_the_region_over_a_kecamatan_dateline(read):
     d = read("27-huruf-kecil.txt")
     assert (d["region"]["value"], d["region"]["confidence"]) == ("95.05", "sure")
     assert "95.05.01" in [a["code"] for a in d["region"]["alternatives"]]  # the dateline's kecamatan stays offered
+
+
+def test_a_draft_without_a_region_still_writes_what_it_read_to_the_record_file(tmp_path):
+    """Issue 38 (a fresh article, labelled blind): with no region read, ``extract --record`` wrote a
+    file whose day, elections and kinds were empty although the draft had read them."""
+    import yaml
+
+    out = tmp_path / "tanpa-wilayah.yaml"
+    done = subprocess.run([sys.executable, "-m", "dashboard", "extract", str(CLASSES / "41-tanpa-wilayah.txt"),
+                           "--url", "https://warta-kepulauan.example/2024/08/23/kepala-desa-netral",
+                           "--outlet", "Warta Kepulauan", "--record", str(out), "--data", str(DATA)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    rec = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert rec["region"] is None  # the one field left to the reviewer
+    assert str(rec["date"]) == "2024-08-23" and rec["elections"] == ["pilkada-2024"] and rec["kinds"] == ["sosialisasi"]
+    assert rec["sources"][0]["url"].startswith("https://warta-kepulauan.example/")
+
+
+def test_a_village_set_apart_by_a_comma_is_no_name(read):
+    """Issue 38 (two fresh articles of two): "Kepala Desa Ara, H. Amiruddin" read the village as the
+    person; the words before the comma are the village, the name follows it."""
+    d = read("42-kepala-desa-koma.txt")
+    assert d["leader"]["value"] == {"name": "Amiruddin", "role": "Kepala Desa Ara"}
+
+
+# -- issue 38, fresh articles labelled blind (46 real articles from 27 provinces, not in the repository) --
+
+def test_a_degree_written_without_dots_ends_the_name(read):
+    d = read("43-gelar-tanpa-titik.txt")
+    assert d["leader"]["value"]["name"] == "Budi Hartono Siregar"  # not "… Siregar MSi", which was *Pasti*
+
+
+def test_a_ceremony_held_some_time_ago_never_takes_a_written_day_as_sure(read):
+    """"… beberapa waktu lalu": the day written (when the Bawaslu chair spoke) may be another day's."""
+    d = read("44-beberapa-waktu-lalu.txt")
+    assert d["date"]["confidence"] != "sure"
+    assert "note_date_earlier" in [n["code"] for n in d["date"].get("notes") or []]
+    assert (d["leader"]["value"] or {}).get("name") != "Banyuroto"  # "Lurah Banyuroto, Kapanewon …": a village
+
+
+def test_who_reads_another_officials_written_address_stands_in(read):
+    """"sambutan tertulis (Gubernur) yang dibacakan Sekda X": the Sekda read the governor's words, and
+    was *Pasti* as the leader; he stands in, as with *mewakili*."""
+    d = read("45-sambutan-dibacakan.txt")
+    assert d["leader"]["confidence"] != "sure"
+    assert d["date"]["confidence"] == "sure"  # the day is the event's

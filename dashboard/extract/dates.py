@@ -74,6 +74,9 @@ _NOT_CEREMONY = re.compile(r"nanti|mendatang|akan datang|pemungutan suara|pencob
 # a date that belongs to something else in the sentence: a letter's date and number, an appointment
 _OTHER_DATE = re.compile(r"surat|edaran|nomor|\bno\.|keputusan|\bsk\b|dilantik|pelantikan|terhitung|sejak|"
                          r"diterbitkan pada|ditetapkan")
+# the ceremony placed on an earlier day the article does not write
+EARLIER = re.compile(r"beberapa (?:waktu|hari|pekan|minggu|bulan) (?:lalu|silam|yang lalu)|belum lama ini"
+                     r"|(?:pekan|minggu|bulan) lalu")
 CEREMONY_WORDS = re.compile(
     r"ikrar|deklarasi|[pf]akta\s+integritas|penanda\s*-?\s*tangan|menandatangan|tandatangan|komitmen bersama"
     r"|apel|upacara|sosialisasi|kegiatan|acara|digelar|menggelar|dilaksanakan|berlangsung|bertempat")
@@ -199,6 +202,11 @@ def read_date(sents: list[Sentence], published: dt.date | None, election_days: s
                             actual=WEEKDAY_NAMES[value.weekday()]))
         alternatives += [d.isoformat() for d in _near_weekday(value, first.weekday)]
     alternatives += [d.isoformat() for f in others if (d := _resolve(f, published)) and d != value]
+    # "Pembacaan deklarasi … beberapa waktu lalu": the article places the ceremony on some earlier,
+    # unwritten day, so a date it does write (the day someone spoke: "katanya Sabtu (28/9/2024)") may
+    # be another day's (issue 38, a fresh article: such a date was *Pasti* and wrong)
+    if any(EARLIER.search(s.folded) and CEREMONY_WORDS.search(s.folded) for s in sents):
+        warnings.append(msg("note_date_earlier"))
     sure = (not inferred and not warnings and bool(in_ceremony) and len(distinct) == 1
             and (published is None or value <= published))
     if inferred:

@@ -278,7 +278,11 @@ _WITNESS_BEFORE = re.compile(r"(?:disaksikan|menyaksikan)(?:\s+(?:secara\s+)?lan
 _WITNESS_AFTER = re.compile(r"^(?:menyaksikan|saksikan|(?:men)?jadi saksi|sebagai saksi|hadir menyaksikan)")
 # someone stood in: "Bupati X, diwakili Sekda Y" and "Sekda Y mewakili Bupati X": X was stood in for,
 # and never leads (Y, the one present, is read as any official is)
-_REPRESENTED_BEFORE = re.compile(r"(?:mewakili|\bwakili|atas nama)\W*$")
+# standing in: "mewakili", "atas nama", and reading out another official's written address ("sambutan
+# tertulis Gubernur yang dibacakan Sekda X": the Sekda read the governor's words; issue 38, a fresh
+# article where he was read as the leader, *Pasti*)
+_REPRESENTED_BEFORE = re.compile(r"(?:mewakili|\bwakili|atas nama"
+                                 r"|sambutan(?:\s+tertulis)?(?:\s+\w+){0,3}?\s+(?:yang\s+)?dibacakan(?:\s+oleh)?)\W*$")
 _REPRESENTED_AFTER = re.compile(r"^(?:yang\s+)?(?:diwakili|berhalangan)")
 # the title names another's office or a thing, not this official: "Kantor Camat X", "Surat Edaran
 # Gubernur Aceh", "Staf Ahli Bupati Serang", "Ketua Forum Kades", "pemilihan Bupati dan Wakil Bupati"
@@ -288,7 +292,8 @@ _NOT_THE_OFFICIAL = re.compile(
     r"pemilihan|pilkada|calon|cabup|cawabup|cagub|paslon|pasangan|"
     r"staf ahli|staff ahli|asisten|ajudan|istri|suami|forum|asosiasi|apdesi|"
     r"(?:gubernur|bupati|wali ?kota|walikota|camat)\s+dan)\W*(?:\(\w+\)\W*)?$")
-_NOT_PERSON = {"Kecamatan", "Kabupaten", "Kota", "Provinsi", "Pemilu", "Pilkada", "Pemilihan", "Netralitas", "Aparatur",
+_NOT_PERSON = {"Kecamatan", "Kabupaten", "Kota", "Provinsi", "Kapanewon", "Kemantren", "Distrik", "Desa", "Kelurahan",
+               "Nagari", "Gampong", "Pemilu", "Pilkada", "Pemilihan", "Netralitas", "Aparatur",
                "Sipil", "Negara", "Selasa", "Senin", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Dalam", "Pada",
                "Bersama", "Tahun", "Kepala", "Ketua", "Badan", "Dinas", "Kantor", "Aula", "Halaman", "Pendopo",
                "Setda", "Sekretariat", "Sekretaris", "Daerah", "Bapak", "Ibu", "Dia", "Ia", "Menurut", "Saat",
@@ -419,7 +424,10 @@ def _person_after(text: str, place_names: set[str], provinces: set[str] = frozen
         if not name:  # "H.Ahmad", "Rd.Agus": a title joined to the name
             tok = re.sub(r"^(?:H|Hj|Dr|Drs|Ir|Rd|Prof)\.(?=[A-Z])", "", tok)
         word = tok.strip(",.;:\"“”()")
-        if name and re.sub(r"[.\s]", "", word).lower() in _DEGREES and (word.isupper() or "." in word):
+        # a degree: in capitals, with dots, or written without them but with its capitals ("MSi",
+        # "SSos"; issue 38, a fresh article: "Basarin Yunus Tanjung MSi" was a *Pasti* name)
+        if name and re.sub(r"[.\s]", "", word).lower() in _DEGREES and (
+                word.isupper() or "." in word or sum(c.isupper() for c in word) >= 2):
             break
         if not name and fold(word) in _TITLES:
             continue  # Drs., H., Dr. before the name
@@ -435,6 +443,31 @@ def _person_after(text: str, place_names: set[str], provinces: set[str] = frozen
     if len(person) < 3 or _key(person) in place_names:  # "Kantor Gubernur X, Ibukota": a place
         return place, None
     return place, person
+
+
+_VILLAGE_HEAD = re.compile(r"(?:Kepala\s+(?:Desa|Kelurahan|Kampung|Gampong|Negeri)|Kades|Lurah|Keuchik|Wali\s+Nagari)",
+                           re.IGNORECASE)
+# a village's name (and its kecamatan) and then the person, set apart by a comma: "Kepala Desa Ara,
+# H. Amiruddin", "kepala desa Ara kecamatan Bonto Bahari, H. Amiruddin"
+_VILLAGE_THEN_NAME = re.compile(r"^([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+                                r"(?:,?\s+(?:[Kk]ecamatan|Kec\.|[Kk]apanewon|[Dd]istrik)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+                                r",\s+")
+
+
+def _village_then_person(office: str, text: str, place_names: set[str], provinces: set[str],
+                         parents: set[str]) -> tuple[str | None, str | None]:
+    """(village, person) after a village head's title when a comma sets the village apart from the
+    person: the gazetteer's place names stop at the kecamatan, so a village's name alone looked like a
+    person's ("Kepala Desa Ara, H. Amiruddin" read as "Ara"; issue 38, two fresh articles of two).
+    (None, None) when the title is no village head's or no person follows the comma."""
+    m = _VILLAGE_HEAD.fullmatch(office) and _VILLAGE_THEN_NAME.match(text)
+    if not m:
+        return None, None
+    rest = text[m.end():]
+    if re.match(r"(?:[Kk]ecamatan|Kec\.|[Kk]apanewon|[Dd]istrik)\s", rest):  # "Lurah Salamrejo, Kapanewon
+        return m.group(1), None  # Sentolo": the village and its kecamatan, no person (the caller looks before)
+    _, person = _person_after(rest, place_names, provinces, parents)
+    return (m.group(1), person) if person else (None, None)
 
 
 REPRESENTED = re.compile(r"diwakili|mewakili|yang mewakilkan|atas nama")
@@ -565,7 +598,10 @@ def leaders(sents: list[Sentence], place_names: set[str], has_title: bool = Fals
                 tail, person = _staff_after(s.text[m.end():].lstrip(" ,"), place_names, provinces, parents)
                 office = " ".join(x for x in (office, tail) if x)
             else:
-                place, person = _person_after(s.text[m.end():].lstrip(" ,"), place_names, provinces, parents)
+                rest = s.text[m.end():].lstrip(" ,")
+                place, person = _village_then_person(office, rest, place_names, provinces, parents)
+                if not place:
+                    place, person = _person_after(rest, place_names, provinces, parents)
                 if not person and kind == "role":  # "dipimpin Dr. Budi Santoso, M.M Sekretaris Daerah X"
                     person, start = _person_before(s.text[:m.start()], place_names, m.group("role")[:1].isupper())
                     start = start if person else m.start()
