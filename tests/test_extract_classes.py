@@ -393,3 +393,10 @@ def test_who_reads_another_officials_written_address_stands_in(read):
     d = read("45-sambutan-dibacakan.txt")
     assert d["leader"]["confidence"] != "sure"
     assert d["date"]["confidence"] == "sure"  # the day is the event's
+
+
+def test_a_sosialisasi_the_article_says_was_opened_took_place(read):
+    """Issue 38 (three fresh articles of 48, and 16 of the national record): "membuka sosialisasi",
+    "mengadakan sosialisasi", "kata X pada sosialisasi …" report the event held; it was *not held*."""
+    d = read("46-sosialisasi-dibuka.txt")
+    assert d["is_ceremony"]["value"] is True

@@ -66,7 +66,11 @@ EVENT = re.compile(r"menggelar|digelar|gelar\b|dilaksanakan|melaksanakan|menyele
                    r"tanda\s+tangan|"
                    r"ditandatangan|penanda\s*-?\s*tangan|tandatangan|membacakan|dibacakan|berikrar|mengikrarkan|"
                    r"ikrarkan|dipimpin|memimpin|pimpin|berlangsung|bertempat|mendeklarasikan|deklarasikan|"
-                   r"menyatakan sikap|mengucapkan|hadir")
+                   r"menyatakan sikap|mengucapkan|hadir|"
+                   # opened, held, or spoken at (issue 38, fresh articles: a sosialisasi that took place was
+                   # judged not held when the article only said it was opened, or quoted someone at it)
+                   r"membuka|dibuka|mengadakan|diadakan|"
+                   r"(?:pada|saat|dalam|di sela(?:-sela)?)\s+(?:acara\s+|kegiatan\s+)?(?:sosialisasi|deklarasi|ikrar)")
 # A kind word that does not report this kind: an upacara the pledge merely followed ("usai upacara
 # HUT RI"), "sebagai wujud komitmen bersama" (a phrase, not a signing), a candidate's declaration
 # or a campaign apel (what ASN must not attend)
