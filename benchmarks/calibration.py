@@ -43,11 +43,30 @@ def as_record(label: dict) -> dict | None:
             "witnesses": label.get("witnesses") or []}
 
 
+def drafted(path: Path, how: dict, gaz, cal, places) -> dict:
+    """The reader's draft of the article at ``path``, read with the link and publication day a
+    label gives (``how``: ``url``, ``published`` as a date or ISO text)."""
+    from dashboard.extract.article import read_source
+    from dashboard.extract.draft import extract
+
+    published = how.get("published")
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    return extract(read_source(str(path), url=how.get("url"), published=published), gaz, cal, places).to_dict()
+
+
+def print_tally(tally, heading: str) -> None:
+    """The table and each field that was sure and wrong, as both measurements print them."""
+    print(heading)
+    print(tally.markdown())
+    for w in tally.sure_wrong:
+        print(f"sure but wrong: {w['article']} {w['field']}: read {w['read']!r}, labelled {w['recorded']!r}")
+
+
 def calibrate(gaz, folders=FOLDERS):
     """The :class:`~dashboard.curation.Tally` of every labelled fixture article."""
     from dashboard.curation import Tally
-    from dashboard.extract.article import read_source
-    from dashboard.extract.draft import Calendar, extract
+    from dashboard.extract.draft import Calendar
     from dashboard.extract.places import PlaceIndex
     from dashboard.records.read import read_calendar
 
@@ -56,12 +75,7 @@ def calibrate(gaz, folders=FOLDERS):
         folder = FIXTURES / name
         cal = Calendar.from_raw(read_calendar(CALENDARS.get(name, CALENDAR)))
         for file, label in sorted(labelled(folder).items()):
-            how = label.get("read_with") or {}
-            published = how.get("published")
-            if isinstance(published, str):
-                published = dt.date.fromisoformat(published)
-            article = read_source(str(folder / file), url=how.get("url"), published=published)
-            draft = extract(article, gaz, cal, places).to_dict()
+            draft = drafted(folder / file, label.get("read_with") or {}, gaz, cal, places)
             tally.add(f"{name}/{file}", draft, as_record(label))
     return tally
 
@@ -71,10 +85,7 @@ def main() -> int:
 
     tally = calibrate(context.gazetteer())
     n = sum(len(labelled(FIXTURES / f)) for f in FOLDERS)
-    print(f"{n} fixture articles read")
-    print(tally.markdown())
-    for w in tally.sure_wrong:
-        print(f"sure but wrong: {w['article']} {w['field']}: read {w['read']!r}, labelled {w['recorded']!r}")
+    print_tally(tally, f"{n} fixture articles read")
     return 0
 
 

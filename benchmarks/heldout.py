@@ -16,7 +16,6 @@ labeller later called a misreading keeps its first value (a ``# after draft:`` c
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -28,12 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     from dashboard import context
     from dashboard.curation import Tally
-    from dashboard.extract.article import read_source
-    from dashboard.extract.draft import Calendar, extract
+    from dashboard.extract.draft import Calendar
     from dashboard.extract.places import PlaceIndex
     from dashboard.records.read import read_calendar
 
-    from .calibration import as_record
+    from .calibration import as_record, drafted, print_tally
 
     ap = argparse.ArgumentParser()
     ap.add_argument("root", help="folder of batches (<batch>/labels/*.yaml, <batch>/articles/*.txt)")
@@ -45,21 +43,14 @@ def main() -> int:
     tally, n = Tally(), 0
     for path in sorted(Path(args.root).glob("*/labels/*.yaml")):
         label = yaml.safe_load(path.read_text(encoding="utf-8"))
-        text = path.parent.parent / "articles" / (path.stem + ".txt")
-        published = label.get("published")
-        if isinstance(published, str):
-            published = dt.date.fromisoformat(published)
-        draft = extract(read_source(str(text), url=label.get("url"), published=published), gaz, cal, places).to_dict()
+        draft = drafted(path.parent.parent / "articles" / (path.stem + ".txt"), label, gaz, cal, places)
         if isinstance(label.get("leader"), dict) and not any(label["leader"].values()):
             label["leader"] = None
         tally.add(path.stem, draft, as_record(label))
         n += 1
     Path(args.out).write_text(json.dumps({"articles": n, "fields": tally.fields, "sure_wrong": tally.sure_wrong},
                                          indent=1, ensure_ascii=False, default=str), encoding="utf-8")
-    print(f"{n} articles labelled blind")
-    print(tally.markdown())
-    for w in tally.sure_wrong:
-        print(f"sure but wrong: {w['article']} {w['field']}: read {w['read']!r}, labelled {w['recorded']!r}")
+    print_tally(tally, f"{n} articles labelled blind")
     return 0
 
 

@@ -512,7 +512,8 @@ def cmd_db_attachments(args) -> int:
             raise PetaError.single("--attachment", None, msg("proof_which"))
         name, mime, data = db.attachment_bytes(args.attachment or rows[0].id, thumbnail=args.thumbnail)
         files.write_bytes(args.out, data)
-        print(f"{args.out}: {name} ({mime}, {len(data)} bytes)")
+        what = f"the picture of {name}" if args.thumbnail else name
+        print(f"{args.out}: {what} ({mime}, {len(data)} bytes)")
         return 0
     sys.stdout.write(csv_lines([["attachment", "report", "name", "type", "bytes", "width", "height", "sha256",
                                  "added_at_utc", "added_by"]]))
@@ -635,37 +636,15 @@ def _write_draft_record(draft, gaz, path: Path, ceremony_id: str | None) -> None
     """The draft as a curated record file for the reviewer to correct (issue 36's path: article ->
     draft -> review -> record). Never over an existing file: a reviewed record is not lost to a
     second extract."""
-    from .extract.draft import suggested_report
+    from .extract.draft import record_to_review
     from .store.codec import dump
 
     if path.exists():
         raise PetaError.single("--record", str(path), msg("record_exists"))
     cid = ceremony_id or path.name.split(".")[0]
-    report = suggested_report(draft, gaz, cid) or _regionless_record(draft, cid)
+    report = record_to_review(draft, gaz, cid)
     head = "# DRAF dari berita: periksa setiap kolom terhadap artikelnya, lalu hapus baris ini.\n"
     write_atomic(path, (head + dump(report)).encode("utf-8"))
-
-
-def _regionless_record(draft, cid: str) -> dict:
-    """A draft with no region read still offers everything else it read (the day, elections, kinds,
-    who led): the reviewer fills in the region only. (Issue 38: the file once came out with an empty
-    date, elections and kinds, and the reviewer had to read them again from the article.)"""
-    date = draft.value("date")
-    leader = draft.value("leader") or {}
-    out = {"id": cid, "region": None, "level": None,
-           "date": dt.date.fromisoformat(date) if date else None,
-           "elections": draft.value("elections") or [], "kinds": draft.value("kinds") or []}
-    if not date:
-        out["date_unknown_reason"] = "Tanggal tidak ditemukan di berita (perlu dicek)."
-    if leader.get("name") or leader.get("role"):
-        out["leader"] = {k: leader[k] for k in ("name", "role") if leader.get(k)}
-    if draft.value("venue"):
-        out["venue"] = draft.value("venue")
-    if draft.value("witnesses"):
-        out["witnesses"] = draft.value("witnesses")
-    out["sources"] = [{k: v for k, v in (("outlet", draft.article.outlet), ("title", draft.article.title),
-                                         ("url", draft.article.url), ("published", draft.article.published)) if v}]
-    return out
 
 
 def cmd_curate_log(args) -> int:

@@ -25,7 +25,9 @@ Decisions, written down here because nobody else will:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,9 +103,21 @@ def template_path() -> Path:
 
 def load_template(path: Path | None = None) -> dict:
     """The template at ``path`` (default: :func:`template_path`) over the shipped one, checked:
-    a PetaError names the file, the key and the value of anything wrong."""
-    shipped = _parse(TEMPLATE, letter_files.read_template(TEMPLATE, MAX_TEMPLATE_BYTES))
+    a PetaError names the file, the key and the value of anything wrong. Read again only when either
+    file changed (the Komitmen page checks it on every run); each caller gets its own copy."""
     path = Path(path) if path is not None else template_path()
+    key = (str(path), letter_files.stamp(path), letter_files.stamp(TEMPLATE))
+    return copy.deepcopy(_loaded(*key)) if None not in key[1:] else _load(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _loaded(path: str, _stamp, _shipped_stamp) -> dict:
+    """The template as last read, per file and its stamps (a failed read raises and is not kept)."""
+    return _load(Path(path))
+
+
+def _load(path: Path) -> dict:
+    shipped = _parse(TEMPLATE, letter_files.read_template(TEMPLATE, MAX_TEMPLATE_BYTES))
     if path.resolve() == TEMPLATE:
         return shipped
     own = _parse(path, letter_files.read_template(path, MAX_TEMPLATE_BYTES))

@@ -196,3 +196,25 @@ def test_the_cli_writes_the_docx_says_why_there_is_none_and_refuses_other_files(
     assert not none.exists() and "semua unit dalam tampilan ini sudah" in capsys.readouterr().out
     assert cli.main([*args, "--region", "32.01", "--out", str(tmp_path / "surat.txt")]) != 0
     assert "--out" in capsys.readouterr().err
+
+
+def test_the_template_is_read_again_only_when_a_file_changed(tmp_path, monkeypatch):
+    """The Komitmen page checks the template on every run: a file unchanged is not read again, an
+    edited one is (its stamp moved), and each caller gets its own copy to change."""
+    from dashboard import letter
+    from dashboard.io import letter_files
+
+    own = tmp_path / "surat.yaml"
+    own.write_text("subject: Imbauan pertama\n", encoding="utf-8")
+    reads = []
+    real = letter_files.read_template
+    monkeypatch.setattr(letter_files, "read_template", lambda p, n: reads.append(p) or real(p, n))
+    letter._loaded.cache_clear()
+    first = letter.load_template(own)
+    first["subject"] = "diubah oleh pemanggil"
+    assert letter.load_template(own)["subject"] == "Imbauan pertama" and len(reads) == 2  # shipped + own, once
+    import os
+
+    own.write_text("subject: Imbauan kedua\n", encoding="utf-8")
+    os.utime(own, ns=(own.stat().st_atime_ns, own.stat().st_mtime_ns + 10**9))
+    assert letter.load_template(own)["subject"] == "Imbauan kedua" and len(reads) == 4

@@ -363,6 +363,31 @@ def suggested_report(draft: Draft, gaz: Gazetteer, ceremony_id: str) -> dict | N
                      date_unknown_reason=None if day else "Tanggal tidak ditemukan di berita (perlu dicek).")
 
 
+def record_to_review(draft: Draft, gaz: Gazetteer, ceremony_id: str) -> dict:
+    """The draft as a record file for a reviewer to correct (``extract --record``): the report
+    :func:`suggested_report` makes, or, with no region read, everything else it read (the day,
+    elections, kinds, who led) with the region left to the reviewer. (Issue 38: the file once came out
+    with an empty date, elections and kinds, and the reviewer had to read them again.)"""
+    report = suggested_report(draft, gaz, ceremony_id)
+    if report is not None:
+        return report
+    date = draft.value("date")
+    leader = draft.value("leader") or {}
+    out = {"id": ceremony_id, "region": None, "level": None,
+           "date": dt.date.fromisoformat(date) if date else None,
+           "elections": draft.value("elections") or [], "kinds": draft.value("kinds") or []}
+    if not date:
+        out["date_unknown_reason"] = "Tanggal tidak ditemukan di berita (perlu dicek)."
+    if leader.get("name") or leader.get("role"):
+        out["leader"] = {k: leader[k] for k in ("name", "role") if leader.get(k)}
+    for key in ("venue", "witnesses"):
+        if draft.value(key):
+            out[key] = draft.value(key)
+    out["sources"] = [{k: v for k, v in (("outlet", draft.article.outlet), ("title", draft.article.title),
+                                         ("url", draft.article.url), ("published", draft.article.published)) if v}]
+    return out
+
+
 def _given(value) -> bool:
     """A cell the reviewer filled in (an empty editor cell is None, NaN or pandas' NA)."""
     import pandas as pd

@@ -22,6 +22,16 @@ def read_template(path: Path, max_bytes: int) -> str:
                                msg("letter_file", kb=max_bytes // 1000), file=str(path)) from None
 
 
+def stamp(path: Path) -> tuple[int, int] | None:
+    """(modified time in ns, size) of a file, or None when it cannot be read: what tells a template
+    the operator edited from the one read before."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
 def read_logo(name: str, base: Path) -> tuple[bytes | None, str]:
     """(the logo's bytes, "png" or "jpeg"), or (None, "") when no logo is set. A relative ``name``
     is read beside the template (``base``). Only PNG and JPEG, told by their first bytes (never by
